@@ -1,0 +1,90 @@
+/**
+ * The result format (SPEC §6–7, format 1).
+ *
+ * Every figure is an Estimate over replications: the mean and the half-width of a 95 % Student-t
+ * interval. A figure that is undefined for a run (e.g. ASA when nothing was handled) is null rather
+ * than NaN, so results always serialise to valid JSON; the mean is taken over the replications where
+ * it is defined. ci95 is null with fewer than two defined values.
+ */
+import type { ChannelKind } from './scenario';
+
+export interface Estimate {
+  mean: number | null;
+  ci95: number | null;
+}
+
+/** SPEC §6 keys, plus `resolved` and `paidHours` which the derived figures are built from. */
+export const OUTCOME_KEYS = [
+  'offered',
+  'handled',
+  'abandoned',
+  'backlog',
+  'serviceLevel',
+  'asa',
+  'waitP90',
+  'abandonRate',
+  'occupancy',
+  'resolutionHours',
+  'contactsPerResolution',
+  'resolved',
+  'paidHours',
+  'cost',
+  'costPerResolved',
+] as const;
+export type OutcomeKey = (typeof OUTCOME_KEYS)[number];
+
+/** One replication's figures (null = undefined for this run). */
+export type OutcomeValues = Record<OutcomeKey, number | null>;
+export type Outcomes = Record<OutcomeKey, Estimate>;
+
+export const INTERVAL_KEYS = [
+  'offered',
+  'handled',
+  'abandoned',
+  'serviceLevel',
+  'asa',
+  'abandonRate',
+  'occupancy',
+  'queue',
+  'cost',
+] as const;
+export type IntervalKey = (typeof INTERVAL_KEYS)[number];
+export type IntervalValues = Record<IntervalKey, number | null>;
+export type IntervalFigures = Record<IntervalKey, Estimate>;
+
+/**
+ * Per-interval outcomes. Contacts count in the interval they arrived in (the usual WFM convention);
+ * `queue` is the number waiting at the interval's end; occupancy and cost are for time within it.
+ */
+export interface IntervalOutcome {
+  index: number;
+  day: number;
+  /** "HH:MM" on the client's clock */
+  start: string;
+  channels: Partial<Record<ChannelKind, IntervalFigures>>;
+  total: IntervalFigures;
+}
+
+/** One replication, before aggregation. */
+export interface ReplicationOutcome {
+  channels: Partial<Record<ChannelKind, OutcomeValues>>;
+  sites: Record<string, OutcomeValues>;
+  total: OutcomeValues;
+  intervals: { channels: Partial<Record<ChannelKind, IntervalValues>>; total: IntervalValues }[];
+  events: number;
+  contacts: number;
+}
+
+export interface SimulationResult {
+  format: 1;
+  scenario: string;
+  seed: string;
+  replications: number;
+  days: number;
+  intervalMinutes: number;
+  channels: Partial<Record<ChannelKind, Outcomes>>;
+  sites: Record<string, Outcomes>;
+  total: Outcomes;
+  intervals: IntervalOutcome[];
+  performance: { events: number; contacts: number; wallSeconds: number; eventsPerSecond: number };
+}

@@ -1,0 +1,154 @@
+/**
+ * The scenario file format (SPEC §0–5), as TypeScript types, plus the SPEC's defaults.
+ *
+ * These types describe a scenario *after* validation (see src/scenario/schema.ts), with optional fields
+ * still optional: the engine applies the defaults below when it compiles a scenario, so a hand-written
+ * object in a test and a validated file mean exactly the same thing. The schema reads the same DEFAULTS
+ * to document them in the generated JSON Schema.
+ */
+
+export const CHANNEL_KINDS = ['voice', 'chat', 'email', 'social'] as const;
+export type ChannelKind = (typeof CHANNEL_KINDS)[number];
+
+export const LOCATIONS = ['onshore', 'nearshore', 'offshore'] as const;
+export type Location = (typeof LOCATIONS)[number];
+
+/** SPEC §5. All values in seconds. */
+export type Distribution =
+  | { dist: 'exponential'; mean: number }
+  | { dist: 'lognormal'; mean: number; cv: number }
+  | { dist: 'gamma'; mean: number; cv: number }
+  | { dist: 'fixed'; value: number }
+  | { dist: 'uniform'; min: number; max: number }
+  | { dist: 'empirical'; values: number[] };
+
+export interface ServiceTarget {
+  percent: number;
+  withinSeconds: number;
+}
+
+/** SPEC §2. */
+export interface ChannelSpec {
+  volumePerDay: number;
+  /** weights per interval of the day, length = intervals per day; absent = flat */
+  profile?: number[];
+  handleTime: Distribution;
+  wrapUp?: Distribution;
+  /** null = never abandons (default for email and social) */
+  patience?: Distribution | null;
+  concurrency?: number;
+  target?: ServiceTarget;
+  repeatDelay?: Distribution;
+  priority?: number;
+}
+
+export interface Shift {
+  start: string;
+  end: string;
+  agents: number;
+}
+
+export interface GroupSpec {
+  id: string;
+  skills: ChannelKind[];
+  /** flat count of agents logged in while the site is open */
+  agents?: number;
+  /** instead of a flat count: agents per local shift */
+  shifts?: Shift[];
+}
+
+export type OpeningHours = '24/7' | { open: string; close: string };
+
+export interface SiteCost {
+  hourlyRate: number;
+  overheadRate?: number;
+  telecomPerMinute?: number;
+  perContactFee?: number;
+}
+
+/** SPEC §3. */
+export interface SiteSpec {
+  id: string;
+  name: string;
+  location: Location;
+  utcOffsetHours?: number;
+  hours?: OpeningHours;
+  groups: GroupSpec[];
+  shrinkage?: number;
+  cost: SiteCost;
+  handleTimeFactor?: number;
+  firstContactResolution?: number;
+  escalation?: { rate: number; to: string };
+  connectDelaySeconds?: number;
+  handoffDelaySeconds?: number;
+}
+
+/** SPEC §4. */
+export interface RoutingSpec {
+  split: Record<string, number>;
+  overflowAfterSeconds?: number;
+}
+
+export interface Horizon {
+  days: number;
+  intervalMinutes: 15 | 30 | 60;
+}
+
+export interface Scenario {
+  $schema?: string;
+  name: string;
+  description?: string;
+  clientUtcOffsetHours?: number;
+  horizon?: Partial<Horizon>;
+  channels: Partial<Record<ChannelKind, ChannelSpec>>;
+  sites: SiteSpec[];
+  /** absent for a channel = equal split over the sites that have the skill */
+  routing?: Partial<Record<ChannelKind, RoutingSpec>>;
+}
+
+export const LIVE_CHANNELS: readonly ChannelKind[] = ['voice', 'chat'];
+
+export function isLiveChannel(c: ChannelKind): boolean {
+  return c === 'voice' || c === 'chat';
+}
+
+/** The SPEC's defaults, in one place. Targets come from DOMAIN.md's typical service targets. */
+export const DEFAULTS = {
+  clientUtcOffsetHours: 0,
+  horizon: { days: 1, intervalMinutes: 30 } as Horizon,
+  wrapUp: { dist: 'fixed', value: 0 } as Distribution,
+  concurrency: 1,
+  repeatDelay: { dist: 'exponential', mean: 86_400 } as Distribution,
+  priority: { voice: 4, chat: 3, social: 2, email: 1 } as Record<ChannelKind, number>,
+  /** live channels have no default patience in the SPEC; null = never abandons */
+  patience: { voice: null, chat: null, email: null, social: null } as Record<ChannelKind, Distribution | null>,
+  target: {
+    voice: { percent: 80, withinSeconds: 20 },
+    chat: { percent: 80, withinSeconds: 60 },
+    email: { percent: 90, withinSeconds: 86_400 },
+    social: { percent: 80, withinSeconds: 3_600 },
+  } as Record<ChannelKind, ServiceTarget>,
+  site: {
+    utcOffsetHours: 0,
+    hours: '24/7' as OpeningHours,
+    shrinkage: 0,
+    handleTimeFactor: 1,
+    firstContactResolution: 1,
+    connectDelaySeconds: 0,
+    handoffDelaySeconds: 0,
+  },
+  cost: { overheadRate: 0, telecomPerMinute: 0, perContactFee: 0 },
+} as const;
+
+/** Hard limits, so a typo cannot freeze a run; the schema reports them by field. */
+export const LIMITS = {
+  maxDays: 366,
+  maxAgentsPerGroup: 20_000,
+  maxAgentsTotal: 100_000,
+  maxVolumePerDay: 5_000_000,
+  maxConcurrency: 10,
+  maxSites: 50,
+  maxGroupsPerSite: 50,
+  maxDistributionSeconds: 366 * 86_400,
+  maxEmpiricalValues: 100_000,
+} as const;

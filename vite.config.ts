@@ -1,0 +1,13 @@
+import { defineConfig } from 'vite';
+
+// Relative base so `npm run build` output works from any static host or sub-path.
+export default defineConfig({
+  base: './',
+  worker: { format: 'es' },
+  build: { target: 'es2022', sourcemap: true },
+  test: {
+    include: ['test/**/*.test.ts'],
+    testTimeout: 60_000,
+    hookTimeout: 120_000,
+  },
+});
