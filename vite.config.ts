@@ -1,4 +1,4 @@
-import { defineConfig } from 'vite';
+import { defineConfig } from 'vitest/config';
 
 // Relative base so `npm run build` output works from any static host or sub-path.
 export default defineConfig({

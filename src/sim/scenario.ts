@@ -121,7 +121,10 @@ export const DEFAULTS = {
   repeatDelay: { dist: 'exponential', mean: 86_400 } as Distribution,
   priority: { voice: 4, chat: 3, social: 2, email: 1 } as Record<ChannelKind, number>,
   /** live channels have no default patience in the SPEC; null = never abandons */
-  patience: { voice: null, chat: null, email: null, social: null } as Record<ChannelKind, Distribution | null>,
+  patience: { voice: null, chat: null, email: null, social: null } as Record<
+    ChannelKind,
+    Distribution | null
+  >,
   target: {
     voice: { percent: 80, withinSeconds: 20 },
     chat: { percent: 80, withinSeconds: 60 },

@@ -1,0 +1,986 @@
+/**
+ * The discrete-event simulation of a contact center (SPEC §1–6).
+ *
+ * State lives in typed arrays: contacts in slots recycled through a free list (each slot has a
+ * generation so late events and queue entries for a reused slot are recognised and ignored), agents
+ * in an AgentPool, events in an EventQueue. The hot path — arrival, answer, end of handling, end of
+ * wrap-up, abandonment — allocates nothing.
+ *
+ * Customers' attributes (handle time, patience, resolution and escalation draws, routing draw) are
+ * drawn when they arrive, each from its own stream, so variants with the same seed see the same
+ * customers even when they are answered in a different order (common random numbers). Repeat and
+ * escalated contacts draw from separate "follow-up" streams so they do not shift fresh arrivals.
+ *
+ * Counters are integrated exactly over time (busy capacity and logged-in agents per key, each with its
+ * own last-update time), and flushed per reporting interval, so statistics need memory proportional to
+ * the model and the number of intervals, never to the number of contacts.
+ */
+import { AgentPool, AgentState } from './agents';
+import { DAY, localSecondOfDay } from './clock';
+import { sample, DistKind, type CompiledDist } from './distribution';
+import { EventQueue } from './event-queue';
+import { HISTOGRAM_BINS, waitBin } from './histogram';
+import {
+  compileModel,
+  scheduledAgents,
+  shiftAgentsAt,
+  siteOpenAt,
+  UNITS,
+  type CompileOptions,
+  type Model,
+} from './model';
+import { createStream, type Uniform } from './random';
+import { RingQueue } from './ring-queue';
+import type { ChannelKind, Scenario } from './scenario';
+
+// Event kinds.
+const EV_ARRIVAL = 0;
+const EV_ABANDON = 1;
+const EV_OVERFLOW = 2;
+const EV_HANDOFF = 3;
+const EV_END_HANDLE = 4;
+const EV_END_WRAP = 5;
+const EV_REPEAT = 6;
+const EV_STAFF = 7;
+const EV_INTERVAL = 8;
+
+// Contact states.
+export const enum ContactState {
+  Free = 0,
+  /** no site open for its channel: waits for one to open (or for overflow) */
+  Hold = 1,
+  /** deferred contact in transit to its site (hand-off delay) */
+  Handoff = 2,
+  /** in a site's queue */
+  Waiting = 3,
+  /** answered: connecting or being handled */
+  Service = 4,
+  Wrap = 5,
+  /** an unresolved issue whose repeat contact has not come back yet */
+  RepeatPending = 6,
+}
+
+/** Per (channel, site) counters; see Stats below. */
+export const enum M {
+  Offered = 0,
+  Handled,
+  Abandoned,
+  Backlog,
+  HandledWithin,
+  AbandonedAfter,
+  WaitSum,
+  Resolved,
+  ResolutionSeconds,
+  ResolutionContacts,
+  TalkSeconds,
+  Escalated,
+  COUNT,
+}
+
+/** Per (interval, channel) counters. */
+export const enum IM {
+  Offered = 0,
+  Handled,
+  Abandoned,
+  HandledWithin,
+  AbandonedAfter,
+  WaitSum,
+  /** waiting at the interval's end */
+  Queue,
+  /** busy agent-seconds */
+  Busy,
+  /** logged-in agent-seconds of agents with this skill */
+  Available,
+  /** telecom + per-contact fees of contacts that arrived in the interval */
+  VariableCost,
+  COUNT,
+}
+
+export class SimulationBudgetError extends Error {
+  constructor(public readonly events: number) {
+    super(
+      `stopped after ${events.toLocaleString('en-US')} events: the run exceeded its event budget ` +
+        `(shorten the horizon, lower the volume, or raise the budget)`,
+    );
+    this.name = 'SimulationBudgetError';
+  }
+}
+
+export interface SimulationOptions extends CompileOptions {
+  seed?: string;
+  /** stop with SimulationBudgetError past this many events (guards a browser tab against freezing) */
+  maxEvents?: number;
+}
+
+interface Streams {
+  arrival: Uniform;
+  route: Uniform;
+  handle: Uniform;
+  wrap: Uniform;
+  patience: Uniform;
+  fcr: Uniform;
+  escalation: Uniform;
+  repeatDelay: Uniform;
+}
+
+function channelStreams(seed: string, kind: ChannelKind, prefix: string): Streams {
+  const s = (p: string) => createStream(seed, `${kind}/${prefix}${p}`);
+  return {
+    arrival: s('arrival'),
+    route: s('route'),
+    handle: s('handle'),
+    wrap: s('wrap'),
+    patience: s('patience'),
+    fcr: s('fcr'),
+    escalation: s('escalation'),
+    repeatDelay: s('repeat-delay'),
+  };
+}
+
+export class Simulation {
+  readonly model: Model;
+  readonly seed: string;
+  now = 0;
+  events = 0;
+  /** contacts created (arrivals, repeats, escalations) */
+  contacts = 0;
+  private readonly maxEvents: number;
+  private readonly q = new EventQueue(4096);
+  readonly agents: AgentPool;
+
+  private readonly nC: number;
+  private readonly nS: number;
+  private readonly nG: number;
+
+  // Contacts (slot arrays).
+  private cap = 0;
+  private cState = new Uint8Array(0);
+  private cGen = new Int32Array(0);
+  private cChan = new Uint8Array(0);
+  private cSite = new Int16Array(0);
+  private cAgent = new Int32Array(0);
+  private cFixed = new Uint8Array(0);
+  private cOverflowed = new Uint8Array(0);
+  private cInterval = new Int32Array(0);
+  private cArrive = new Float64Array(0);
+  private cIssueStart = new Float64Array(0);
+  private cIssueContacts = new Int32Array(0);
+  private cHandle = new Float64Array(0);
+  private cWrap = new Float64Array(0);
+  private cURoute = new Float64Array(0);
+  private cUFcr = new Float64Array(0);
+  private cUEsc = new Float64Array(0);
+  private freeList = new Int32Array(0);
+  private freeN = 0;
+  private used = 0;
+
+  // Queues: per site × channel, plus per channel overflow and hold queues.
+  private readonly siteQ: RingQueue[];
+  private readonly overflowQ: RingQueue[];
+  private readonly holdQ: RingQueue[];
+  /** contacts in state Waiting per site × channel */
+  readonly waitingAt: Int32Array;
+  /** contacts in state Handoff per site × channel */
+  readonly inTransit: Int32Array;
+  /** contacts in state Hold per channel */
+  readonly holding: Int32Array;
+
+  // Routing state.
+  /** scheduled × override staffing of groups with the skill, per site × channel */
+  private readonly targetFor: Int32Array;
+  /** 1 if the site is a primary destination for the channel now (staffed and split weight > 0) */
+  readonly openFor: Uint8Array;
+  /** where a contact that never reached a site is counted (the heaviest split weight) */
+  private readonly fallbackSite: Int32Array;
+
+  // Staffing.
+  /** live override per group (−1 = none): a flat count, or for shift groups the new peak */
+  readonly override: Int32Array;
+  private readonly nextChange: Int32Array;
+  private readonly nextChangeDay: Int32Array;
+  private readonly scratch = { buf: new Int32Array(64) };
+  private rerouteBuf = new Int32Array(64);
+
+  // Time-integrated counters.
+  private readonly busyUnits: Float64Array; // per site × channel, capacity units in use
+  private readonly busyLast: Float64Array;
+  private readonly busyArea: Float64Array; // unit-seconds since the last interval flush
+  readonly busyTotal: Float64Array; // agent-seconds, whole run, per site × channel
+  private readonly loggedIn: Float64Array; // per group
+  private readonly loggedLast: Float64Array;
+  private readonly loggedArea: Float64Array; // agent-seconds since the last flush
+  readonly loggedTotal: Float64Array; // agent-seconds, whole run, per group
+  private flushedInterval = 0;
+
+  // Statistics.
+  /** per channel: contacts that arrived (fresh, repeats, escalations) */
+  readonly arrivals: Float64Array;
+  /** per (channel × site) × M */
+  readonly stats: Float64Array;
+  /** per (channel × site) × HISTOGRAM_BINS: waits of handled contacts */
+  readonly waitHist: Uint32Array;
+  /** per (interval × channel) × IM */
+  readonly intervalStats: Float64Array;
+  /** per interval: labour cost of logged-in time */
+  readonly intervalLabour: Float64Array;
+  /** per interval: logged-in agent-seconds */
+  readonly intervalLogged: Float64Array;
+  /** per site × channel: cumulative arrivals routed and abandonments, for the live view */
+  readonly routedCount: Float64Array;
+  readonly abandonCount: Float64Array;
+
+  private readonly fresh: Streams[];
+  private readonly followup: Streams[];
+  private readonly needFcr: boolean;
+  private readonly needEscalation: boolean;
+  private nextArrival: Float64Array; // per channel, scheduled time of its next fresh arrival
+  private arrivalInterval: Int32Array; // per channel, interval index of the arrival generator
+  private finished = false;
+
+  constructor(scenario: Scenario, options: SimulationOptions = {}) {
+    this.model = compileModel(scenario, options);
+    this.seed = options.seed ?? '1';
+    this.maxEvents = options.maxEvents ?? Infinity;
+    const m = this.model;
+    const nC = (this.nC = m.channels.length);
+    const nS = (this.nS = m.sites.length);
+    const nG = (this.nG = m.groups.length);
+
+    this.agents = new AgentPool(m.groups.map((g) => g.peak));
+    this.growContacts(1024);
+
+    this.siteQ = Array.from({ length: nS * nC }, () => new RingQueue());
+    this.overflowQ = Array.from({ length: nC }, () => new RingQueue());
+    this.holdQ = Array.from({ length: nC }, () => new RingQueue());
+    this.waitingAt = new Int32Array(nS * nC);
+    this.inTransit = new Int32Array(nS * nC);
+    this.holding = new Int32Array(nC);
+    this.targetFor = new Int32Array(nS * nC);
+    this.openFor = new Uint8Array(nS * nC);
+    this.fallbackSite = new Int32Array(nC);
+    this.override = new Int32Array(nG).fill(-1);
+    this.nextChange = new Int32Array(nG);
+    this.nextChangeDay = new Int32Array(nG);
+
+    this.busyUnits = new Float64Array(nS * nC);
+    this.busyLast = new Float64Array(nS * nC);
+    this.busyArea = new Float64Array(nS * nC);
+    this.busyTotal = new Float64Array(nS * nC);
+    this.loggedIn = new Float64Array(nG);
+    this.loggedLast = new Float64Array(nG);
+    this.loggedArea = new Float64Array(nG);
+    this.loggedTotal = new Float64Array(nG);
+
+    this.arrivals = new Float64Array(nC);
+    this.stats = new Float64Array(nC * nS * M.COUNT);
+    this.waitHist = new Uint32Array(nC * nS * HISTOGRAM_BINS);
+    this.intervalStats = new Float64Array(m.nIntervals * nC * IM.COUNT);
+    this.intervalLabour = new Float64Array(m.nIntervals);
+    this.intervalLogged = new Float64Array(m.nIntervals);
+    this.routedCount = new Float64Array(nS * nC);
+    this.abandonCount = new Float64Array(nS * nC);
+
+    this.fresh = m.channels.map((c) => channelStreams(this.seed, c.kind, ''));
+    this.followup = m.channels.map((c) => channelStreams(this.seed, c.kind, 'followup/'));
+    this.needFcr = m.sites.some((s) => s.fcr < 1);
+    this.needEscalation = m.sites.some((s) => s.escalationRate > 0);
+    for (let c = 0; c < nC; c++) this.updateFallback(c);
+
+    // Staffing at time 0, then each group's next change point.
+    for (let g = 0; g < nG; g++) {
+      this.applyStaffing(g);
+      this.scheduleNextChange(g);
+    }
+    // Fresh arrivals.
+    this.nextArrival = new Float64Array(nC);
+    this.arrivalInterval = new Int32Array(nC);
+    for (let c = 0; c < nC; c++) this.scheduleArrival(c, 0);
+    // Interval boundaries (the last one is closed by finish()).
+    for (let k = 1; k < m.nIntervals; k++) this.q.push(k * m.intervalSeconds, EV_INTERVAL, k - 1, 0);
+  }
+
+  get horizon(): number {
+    return this.model.horizon;
+  }
+
+  get done(): boolean {
+    return this.finished;
+  }
+
+  /** Runs every event before time t (capped at the horizon); the clock then reads t. */
+  advanceTo(t: number): void {
+    const end = Math.min(t, this.model.horizon);
+    const q = this.q;
+    while (q.size > 0 && q.peekTime() < end) {
+      if (++this.events > this.maxEvents) throw new SimulationBudgetError(this.events - 1);
+      q.pop();
+      this.now = q.topTime;
+      this.dispatch(q.topKind, q.topId, q.topGen);
+    }
+    if (end > this.now) this.now = end;
+  }
+
+  /** Runs to the horizon and closes the books: counts what is still waiting as backlog. */
+  runToEnd(): this {
+    this.advanceTo(this.model.horizon);
+    this.finish();
+    return this;
+  }
+
+  finish(): void {
+    if (this.finished) return;
+    this.advanceTo(this.model.horizon);
+    this.flushInterval(this.model.nIntervals - 1);
+    // Contacts still waiting are backlog, counted at the site whose queue they are in.
+    for (let id = 0; id < this.used; id++) {
+      const st = this.cState[id];
+      if (st === ContactState.Hold || st === ContactState.Handoff || st === ContactState.Waiting) {
+        const c = this.cChan[id];
+        const base = this.statIndex(c, this.cSite[id] >= 0 ? this.cSite[id] : this.fallbackSite[c]);
+        this.stats[base + M.Backlog]++;
+        this.stats[base + M.Offered]++;
+      }
+    }
+    this.finished = true;
+  }
+
+  // ---------------------------------------------------------------- live changes
+
+  /**
+   * Sets a group's agents from now on: a flat group gets exactly n while its site is open; a shift
+   * group's shifts are scaled so that its busiest time has n.
+   */
+  setGroupAgents(g: number, n: number): void {
+    this.override[g] = Math.max(0, Math.round(n));
+    this.applyStaffing(g);
+  }
+
+  /** Sets a channel's routing weights per site (any non-negative numbers) from now on. */
+  setSplit(c: number, weights: ArrayLike<number>): void {
+    const split = this.model.channels[c].split;
+    for (let s = 0; s < this.nS; s++) split[s] = Math.max(0, weights[s] ?? 0);
+    this.updateFallback(c);
+    for (let s = 0; s < this.nS; s++) this.refreshOpen(s, c);
+  }
+
+  /** The staffing level (agents staying logged in) a group is asked for now. */
+  groupTarget(g: number): number {
+    const grp = this.model.groups[g];
+    const site = this.model.sites[grp.site];
+    const local = localSecondOfDay(this.now, site.offset);
+    const o = this.override[g];
+    if (o < 0) return scheduledAgents(grp, site, local);
+    if (!siteOpenAt(site, local)) return 0;
+    if (grp.flat !== null || grp.peak === 0) return o;
+    return Math.round((shiftAgentsAt(grp, local) * o) / grp.peak);
+  }
+
+  // ---------------------------------------------------------------- event dispatch
+
+  private dispatch(kind: number, id: number, gen: number): void {
+    switch (kind) {
+      case EV_ARRIVAL:
+        return this.onArrival(id);
+      case EV_ABANDON:
+        return this.onAbandon(id, gen);
+      case EV_OVERFLOW:
+        return this.onOverflow(id, gen);
+      case EV_HANDOFF:
+        return this.onHandoff(id, gen);
+      case EV_END_HANDLE:
+        return this.onEndHandle(id, gen);
+      case EV_END_WRAP:
+        if (this.cGen[id] === gen) this.finishContact(id);
+        return;
+      case EV_REPEAT:
+        return this.onRepeat(id, gen);
+      case EV_STAFF:
+        this.applyStaffing(id);
+        this.scheduleNextChange(id);
+        return;
+      case EV_INTERVAL:
+        return this.flushInterval(id);
+    }
+  }
+
+  // ---------------------------------------------------------------- arrivals
+
+  /**
+   * Non-homogeneous Poisson arrivals by inversion of the cumulative rate: one Exp(1) draw is spent
+   * across the piecewise-constant rate of each interval. Exact, and one uniform per arrival.
+   */
+  private scheduleArrival(c: number, from: number): void {
+    const m = this.model;
+    const ch = m.channels[c];
+    if (ch.volumePerDay <= 0) return;
+    let e = -Math.log(1 - this.fresh[c].arrival());
+    let t = from;
+    let k = Math.floor(t / m.intervalSeconds);
+    while (k < m.nIntervals) {
+      const rate = ch.rate[k % m.intervalsPerDay];
+      const end = (k + 1) * m.intervalSeconds;
+      const mass = rate * (end - t);
+      if (mass > e) {
+        t += e / rate;
+        this.arrivalInterval[c] = k;
+        this.nextArrival[c] = t;
+        this.q.push(t, EV_ARRIVAL, c, 0);
+        return;
+      }
+      e -= mass;
+      t = end;
+      k++;
+    }
+  }
+
+  private onArrival(c: number): void {
+    const id = this.newContact(c, this.now, 1, this.fresh[c]);
+    this.scheduleArrival(c, this.now);
+    this.route(id);
+  }
+
+  /** A new contact slot with its customer's attributes drawn from `st`. */
+  private newContact(c: number, issueStart: number, issueContacts: number, st: Streams): number {
+    const id = this.alloc();
+    const ch = this.model.channels[c];
+    const now = this.now;
+    this.contacts++;
+    this.cChan[id] = c;
+    this.cSite[id] = -1;
+    this.cFixed[id] = 0;
+    this.cOverflowed[id] = 0;
+    this.cArrive[id] = now;
+    this.cIssueStart[id] = issueStart;
+    this.cIssueContacts[id] = issueContacts;
+    this.cHandle[id] = sample(ch.handle, st.handle);
+    this.cWrap[id] = drawOrFixed(ch.wrap, st.wrap);
+    this.cURoute[id] = st.route();
+    this.cUFcr[id] = this.needFcr ? st.fcr() : 0;
+    this.cUEsc[id] = this.needEscalation ? st.escalation() : 1;
+    const k = this.intervalOf(now);
+    this.cInterval[id] = k;
+    this.arrivals[c]++;
+    this.intervalStats[(k * this.nC + c) * IM.COUNT + IM.Offered]++;
+    const gen = this.cGen[id];
+    if (ch.patience) {
+      const at = now + sample(ch.patience, st.patience);
+      if (at < this.model.horizon) this.q.push(at, EV_ABANDON, id, gen);
+    }
+    return id;
+  }
+
+  private scheduleOverflow(id: number): void {
+    const at = this.cArrive[id] + this.model.channels[this.cChan[id]].overflowAfter;
+    if (at < this.model.horizon) this.q.push(at, EV_OVERFLOW, id, this.cGen[id]);
+  }
+
+  // ---------------------------------------------------------------- routing
+
+  /** Primary site by split weight among the sites open for the channel; none open → hold. */
+  private route(id: number): void {
+    const c = this.cChan[id];
+    const s = this.pickSite(c, this.cURoute[id]);
+    if (
+      this.model.channels[c].overflowAfter < Infinity &&
+      this.cOverflowed[id] === 0 &&
+      this.cFixed[id] === 0
+    ) {
+      // Scheduled once per contact life; a re-route keeps the original overflow time.
+      this.cOverflowed[id] = 2;
+      this.scheduleOverflow(id);
+    }
+    if (s < 0) {
+      this.cState[id] = ContactState.Hold;
+      this.cSite[id] = -1;
+      this.holding[c]++;
+      this.holdQ[c].push(id, this.cGen[id]);
+      return;
+    }
+    this.sendToSite(id, s);
+  }
+
+  private pickSite(c: number, u: number): number {
+    const split = this.model.channels[c].split;
+    const nC = this.nC;
+    let total = 0;
+    for (let s = 0; s < this.nS; s++) if (this.openFor[s * nC + c]) total += split[s];
+    if (total <= 0) return -1;
+    let x = u * total;
+    let last = -1;
+    for (let s = 0; s < this.nS; s++) {
+      if (!this.openFor[s * nC + c] || split[s] <= 0) continue;
+      last = s;
+      x -= split[s];
+      if (x < 0) return s;
+    }
+    return last;
+  }
+
+  private sendToSite(id: number, s: number): void {
+    const c = this.cChan[id];
+    const key = s * this.nC + c;
+    this.cSite[id] = s;
+    this.routedCount[key]++;
+    const delay = this.model.sites[s].handoffDelay;
+    if (!this.model.channels[c].live && delay > 0) {
+      this.cState[id] = ContactState.Handoff;
+      this.inTransit[key]++;
+      this.q.push(this.now + delay, EV_HANDOFF, id, this.cGen[id]);
+      return;
+    }
+    this.arriveAtSite(id, s);
+  }
+
+  private arriveAtSite(id: number, s: number): void {
+    const c = this.cChan[id];
+    const a = this.findAgent(s, c);
+    if (a >= 0) {
+      this.leaveWait(id);
+      this.answer(id, a);
+      return;
+    }
+    this.leaveWait(id);
+    this.cState[id] = ContactState.Waiting;
+    this.cSite[id] = s;
+    this.waitingAt[s * this.nC + c]++;
+    this.siteQ[s * this.nC + c].push(id, this.cGen[id]);
+  }
+
+  /** Takes a contact out of whatever waiting count it is in (no-op for other states). */
+  private leaveWait(id: number): void {
+    const st = this.cState[id];
+    const c = this.cChan[id];
+    if (st === ContactState.Waiting) this.waitingAt[this.cSite[id] * this.nC + c]--;
+    else if (st === ContactState.Handoff) this.inTransit[this.cSite[id] * this.nC + c]--;
+    else if (st === ContactState.Hold) this.holding[c]--;
+    this.cState[id] = ContactState.Free;
+  }
+
+  private findAgent(s: number, c: number): number {
+    const groups = this.model.groupsFor[s * this.nC + c];
+    const units = this.model.channels[c].units;
+    for (let i = 0; i < groups.length; i++) {
+      const a = this.agents.find(groups[i], units);
+      if (a >= 0) return a;
+    }
+    return -1;
+  }
+
+  private onHandoff(id: number, gen: number): void {
+    if (this.cGen[id] !== gen || this.cState[id] !== ContactState.Handoff) return;
+    const s = this.cSite[id];
+    const c = this.cChan[id];
+    if (this.cFixed[id] === 0 && !this.openFor[s * this.nC + c]) {
+      // The site stopped taking this channel while the contact was in transit: route it again.
+      this.leaveWait(id);
+      this.route(id);
+      return;
+    }
+    this.arriveAtSite(id, s);
+  }
+
+  private onOverflow(id: number, gen: number): void {
+    if (this.cGen[id] !== gen || !isWaitingState(this.cState[id])) return;
+    const c = this.cChan[id];
+    this.cOverflowed[id] = 1;
+    const own = this.cState[id] === ContactState.Waiting ? this.cSite[id] : -1;
+    for (let s = 0; s < this.nS; s++) {
+      if (s === own) continue;
+      const a = this.findAgent(s, c);
+      if (a >= 0) {
+        this.leaveWait(id);
+        this.answer(id, a);
+        return;
+      }
+    }
+    this.overflowQ[c].push(id, gen);
+  }
+
+  private onAbandon(id: number, gen: number): void {
+    if (this.cGen[id] !== gen || !isWaitingState(this.cState[id])) return;
+    const c = this.cChan[id];
+    const s = this.cSite[id] >= 0 ? this.cSite[id] : this.fallbackSite[c];
+    this.leaveWait(id);
+    const wait = this.now - this.cArrive[id];
+    const base = this.statIndex(c, s);
+    this.stats[base + M.Offered]++;
+    this.stats[base + M.Abandoned]++;
+    const ib = (this.cInterval[id] * this.nC + c) * IM.COUNT;
+    this.intervalStats[ib + IM.Abandoned]++;
+    if (wait > this.model.channels[c].target.withinSeconds) {
+      this.stats[base + M.AbandonedAfter]++;
+      this.intervalStats[ib + IM.AbandonedAfter]++;
+    }
+    this.abandonCount[s * this.nC + c]++;
+    this.free(id);
+  }
+
+  // ---------------------------------------------------------------- service
+
+  /** Agent a answers contact id (already out of any waiting count). */
+  private answer(id: number, a: number): void {
+    const c = this.cChan[id];
+    const g = this.agents.group[a];
+    const s = this.model.groups[g].site;
+    const site = this.model.sites[s];
+    const ch = this.model.channels[c];
+    const now = this.now;
+    this.agents.occupy(a, ch.units, c);
+    this.changeBusy(s, c, ch.units);
+    this.cState[id] = ContactState.Service;
+    this.cAgent[id] = a;
+    this.cSite[id] = s;
+
+    // The connect delay is felt as waiting and holds the agent, who is reserved for the contact.
+    const wait = now + site.connectDelay - this.cArrive[id];
+    const talk = this.cHandle[id] * site.handleTimeFactor;
+    const base = this.statIndex(c, s);
+    const stats = this.stats;
+    stats[base + M.Offered]++;
+    stats[base + M.Handled]++;
+    stats[base + M.WaitSum] += wait;
+    const within = wait <= ch.target.withinSeconds;
+    if (within) stats[base + M.HandledWithin]++;
+    this.waitHist[(c * this.nS + s) * HISTOGRAM_BINS + waitBin(wait)]++;
+    const ib = (this.cInterval[id] * this.nC + c) * IM.COUNT;
+    const is = this.intervalStats;
+    is[ib + IM.Handled]++;
+    is[ib + IM.WaitSum] += wait;
+    if (within) is[ib + IM.HandledWithin]++;
+    let variable = site.perContactFee;
+    if (ch.kind === 'voice') {
+      stats[base + M.TalkSeconds] += talk;
+      variable += (talk / 60) * site.telecomPerMinute;
+    }
+    is[ib + IM.VariableCost] += variable;
+    this.q.push(now + site.connectDelay + talk, EV_END_HANDLE, id, this.cGen[id]);
+  }
+
+  private onEndHandle(id: number, gen: number): void {
+    if (this.cGen[id] !== gen) return;
+    const c = this.cChan[id];
+    const s = this.cSite[id];
+    const site = this.model.sites[s];
+    const base = this.statIndex(c, s);
+    if (site.escalationRate > 0 && site.escalationTo >= 0 && this.cUEsc[id] < site.escalationRate) {
+      // Passed to the next tier as the same customer issue.
+      this.stats[base + M.Escalated]++;
+      const e = this.newContact(c, this.cIssueStart[id], this.cIssueContacts[id] + 1, this.followup[c]);
+      this.cFixed[e] = 1;
+      this.sendToSite(e, site.escalationTo);
+    } else if (this.cUFcr[id] < site.fcr) {
+      this.stats[base + M.Resolved]++;
+      this.stats[base + M.ResolutionSeconds] += this.now - this.cIssueStart[id];
+      this.stats[base + M.ResolutionContacts] += this.cIssueContacts[id];
+    } else {
+      // Unresolved: the customer comes back on the same channel after the repeat delay.
+      const at = this.now + sample(this.model.channels[c].repeatDelay, this.followup[c].repeatDelay);
+      if (at < this.model.horizon) {
+        const r = this.alloc();
+        this.cState[r] = ContactState.RepeatPending;
+        this.cChan[r] = c;
+        this.cIssueStart[r] = this.cIssueStart[id];
+        this.cIssueContacts[r] = this.cIssueContacts[id] + 1;
+        this.q.push(at, EV_REPEAT, r, this.cGen[r]);
+      }
+    }
+    const wrap = this.cWrap[id];
+    if (wrap > 0) {
+      this.cState[id] = ContactState.Wrap;
+      this.agents.wrapping[this.cAgent[id]]++;
+      this.q.push(this.now + wrap, EV_END_WRAP, id, gen);
+    } else {
+      this.finishContact(id);
+    }
+  }
+
+  private onRepeat(id: number, gen: number): void {
+    if (this.cGen[id] !== gen || this.cState[id] !== ContactState.RepeatPending) return;
+    const c = this.cChan[id];
+    const issueStart = this.cIssueStart[id];
+    const issueContacts = this.cIssueContacts[id];
+    this.free(id);
+    const r = this.newContact(c, issueStart, issueContacts, this.followup[c]);
+    this.route(r);
+  }
+
+  /** End of a contact's work: the agent's capacity comes back and the agent looks for more. */
+  private finishContact(id: number): void {
+    const a = this.cAgent[id];
+    const c = this.cChan[id];
+    const s = this.cSite[id];
+    const units = this.model.channels[c].units;
+    if (this.cState[id] === ContactState.Wrap) this.agents.wrapping[a]--;
+    this.free(id);
+    this.changeBusy(s, c, -units);
+    const g = this.agents.group[a];
+    if (this.agents.release(a, units)) {
+      this.changeLoggedIn(g);
+      return;
+    }
+    this.offerWork(a);
+  }
+
+  /**
+   * A freed agent takes the longest-waiting contact of its highest-priority skill, from its own site's
+   * queue or from the channel's overflow queue, for as long as it has room.
+   */
+  private offerWork(a: number): void {
+    const pool = this.agents;
+    if (pool.state[a] !== AgentState.Active) return;
+    const g = pool.group[a];
+    const grp = this.model.groups[g];
+    const s = grp.site;
+    for (let i = 0; i < grp.skills.length; i++) {
+      const c = grp.skills[i];
+      const units = this.model.channels[c].units;
+      while (pool.used[a] + units <= UNITS) {
+        const id = this.takeWaiting(s, c);
+        if (id < 0) break;
+        this.leaveWait(id);
+        this.answer(id, a);
+      }
+    }
+  }
+
+  /** Removes and returns the longest-waiting contact of channel c that site s may answer, or −1. */
+  private takeWaiting(s: number, c: number): number {
+    const sq = this.siteQ[s * this.nC + c];
+    while (sq.length > 0) {
+      const id = sq.headId();
+      if (this.cGen[id] === sq.headGen() && this.cState[id] === ContactState.Waiting && this.cSite[id] === s)
+        break;
+      sq.shift();
+    }
+    const oq = this.overflowQ[c];
+    while (oq.length > 0) {
+      const id = oq.headId();
+      if (this.cGen[id] === oq.headGen() && isWaitingState(this.cState[id])) break;
+      oq.shift();
+    }
+    const a = sq.length > 0 ? sq.headId() : -1;
+    const b = oq.length > 0 ? oq.headId() : -1;
+    if (a >= 0 && (b < 0 || this.cArrive[a] <= this.cArrive[b])) {
+      sq.shift();
+      return a;
+    }
+    if (b >= 0) {
+      oq.shift();
+      return b;
+    }
+    return -1;
+  }
+
+  // ---------------------------------------------------------------- staffing
+
+  private applyStaffing(g: number): void {
+    const grp = this.model.groups[g];
+    const target = this.groupTarget(g);
+    const before = this.agents.staffed(g);
+    if (target === before && this.agents.loggedIn(g) === before) return;
+    const added = this.agents.setTarget(g, target, this.scratch);
+    this.changeLoggedIn(g);
+    if (target !== before) {
+      const delta = target - before;
+      for (const c of grp.skills) {
+        this.targetFor[grp.site * this.nC + c] += delta;
+        this.refreshOpen(grp.site, c);
+      }
+    }
+    const buf = this.scratch.buf;
+    for (let i = 0; i < added; i++) this.offerWork(buf[i]);
+  }
+
+  private scheduleNextChange(g: number): void {
+    const pts = this.model.groups[g].changePoints;
+    let i = this.nextChange[g];
+    let day = this.nextChangeDay[g];
+    // Advance past the current time to the next change point.
+    do {
+      i++;
+      if (i >= pts.length) {
+        i = 0;
+        day++;
+      }
+    } while (day * DAY + pts[i] <= this.now);
+    this.nextChange[g] = i;
+    this.nextChangeDay[g] = day;
+    const t = day * DAY + pts[i];
+    if (t < this.model.horizon) this.q.push(t, EV_STAFF, g, 0);
+  }
+
+  /** Recomputes whether site s is a primary destination for channel c; acts on a change. */
+  private refreshOpen(s: number, c: number): void {
+    const key = s * this.nC + c;
+    const open = this.targetFor[key] > 0 && this.model.channels[c].split[s] > 0 ? 1 : 0;
+    if (open === this.openFor[key]) return;
+    this.openFor[key] = open;
+    if (open) this.releaseHeld(c);
+    else this.rerouteQueue(s, c);
+  }
+
+  /** Contacts held because no site was open are routed now that one is. */
+  private releaseHeld(c: number): void {
+    const hq = this.holdQ[c];
+    let n = hq.length;
+    while (n-- > 0) {
+      const id = hq.headId();
+      const gen = hq.headGen();
+      hq.shift();
+      if (this.cGen[id] !== gen || this.cState[id] !== ContactState.Hold) continue;
+      this.leaveWait(id);
+      this.route(id);
+    }
+  }
+
+  /** A site stopped taking a channel: its waiting contacts go to the sites still open (or hold). */
+  private rerouteQueue(s: number, c: number): void {
+    const sq = this.siteQ[s * this.nC + c];
+    let n = 0;
+    while (sq.length > 0) {
+      const id = sq.headId();
+      const gen = sq.headGen();
+      sq.shift();
+      if (this.cGen[id] !== gen || this.cState[id] !== ContactState.Waiting || this.cSite[id] !== s) continue;
+      if (n === this.rerouteBuf.length) {
+        const next = new Int32Array(n * 2);
+        next.set(this.rerouteBuf);
+        this.rerouteBuf = next;
+      }
+      this.rerouteBuf[n++] = id;
+    }
+    for (let i = 0; i < n; i++) {
+      const id = this.rerouteBuf[i];
+      if (this.cFixed[id]) {
+        sq.push(id, this.cGen[id]); // escalations wait for their tier
+        continue;
+      }
+      this.leaveWait(id);
+      this.route(id);
+    }
+  }
+
+  private updateFallback(c: number): void {
+    const split = this.model.channels[c].split;
+    let best = 0;
+    for (let s = 1; s < this.nS; s++) if (split[s] > split[best]) best = s;
+    this.fallbackSite[c] = best;
+  }
+
+  // ---------------------------------------------------------------- time integrals and intervals
+
+  private changeBusy(s: number, c: number, units: number): void {
+    const key = s * this.nC + c;
+    this.busyArea[key] += this.busyUnits[key] * (this.now - this.busyLast[key]);
+    this.busyLast[key] = this.now;
+    this.busyUnits[key] += units;
+  }
+
+  private changeLoggedIn(g: number): void {
+    this.loggedArea[g] += this.loggedIn[g] * (this.now - this.loggedLast[g]);
+    this.loggedLast[g] = this.now;
+    this.loggedIn[g] = this.agents.loggedIn(g);
+  }
+
+  /** Closes interval k: integrals up to now go into it; the queue length is sampled. */
+  private flushInterval(k: number): void {
+    const m = this.model;
+    const nC = this.nC;
+    const now = this.now;
+    const is = this.intervalStats;
+    for (let s = 0; s < this.nS; s++) {
+      for (let c = 0; c < nC; c++) {
+        const key = s * nC + c;
+        const area = (this.busyArea[key] + this.busyUnits[key] * (now - this.busyLast[key])) / UNITS;
+        this.busyArea[key] = 0;
+        this.busyLast[key] = now;
+        this.busyTotal[key] += area;
+        is[(k * nC + c) * IM.COUNT + IM.Busy] += area;
+        is[(k * nC + c) * IM.COUNT + IM.Queue] += this.waitingAt[key] + this.inTransit[key];
+      }
+    }
+    for (let c = 0; c < nC; c++) is[(k * nC + c) * IM.COUNT + IM.Queue] += this.holding[c];
+    let labour = 0;
+    for (let g = 0; g < this.nG; g++) {
+      const area = this.loggedArea[g] + this.loggedIn[g] * (now - this.loggedLast[g]);
+      this.loggedArea[g] = 0;
+      this.loggedLast[g] = now;
+      this.loggedTotal[g] += area;
+      this.intervalLogged[k] += area;
+      const grp = m.groups[g];
+      const site = m.sites[grp.site];
+      labour += (area / 3600 / (1 - site.shrinkage)) * site.hourlyRate * (1 + site.overheadRate);
+      for (const c of grp.skills) is[(k * nC + c) * IM.COUNT + IM.Available] += area;
+    }
+    this.intervalLabour[k] += labour;
+    this.flushedInterval = k + 1;
+  }
+
+  private intervalOf(t: number): number {
+    const k = Math.floor(t / this.model.intervalSeconds);
+    return k < this.model.nIntervals ? k : this.model.nIntervals - 1;
+  }
+
+  /** Index of the first counter of (channel, site) in `stats`. */
+  statIndex(c: number, s: number): number {
+    return (c * this.nS + s) * M.COUNT;
+  }
+
+  get intervalsClosed(): number {
+    return this.flushedInterval;
+  }
+
+  // ---------------------------------------------------------------- contact slots
+
+  private alloc(): number {
+    if (this.freeN === 0) {
+      if (this.used === this.cap) this.growContacts(this.cap * 2);
+      return this.used++;
+    }
+    return this.freeList[--this.freeN];
+  }
+
+  private free(id: number): void {
+    this.cState[id] = ContactState.Free;
+    this.cGen[id]++;
+    this.freeList[this.freeN++] = id;
+  }
+
+  private growContacts(cap: number): void {
+    const grow = <A extends Uint8Array | Int16Array | Int32Array | Float64Array>(
+      a: A,
+      make: (n: number) => A,
+    ) => {
+      const b = make(cap);
+      b.set(a);
+      return b;
+    };
+    this.cState = grow(this.cState, (n) => new Uint8Array(n));
+    this.cGen = grow(this.cGen, (n) => new Int32Array(n));
+    this.cChan = grow(this.cChan, (n) => new Uint8Array(n));
+    this.cSite = grow(this.cSite, (n) => new Int16Array(n));
+    this.cAgent = grow(this.cAgent, (n) => new Int32Array(n));
+    this.cFixed = grow(this.cFixed, (n) => new Uint8Array(n));
+    this.cOverflowed = grow(this.cOverflowed, (n) => new Uint8Array(n));
+    this.cInterval = grow(this.cInterval, (n) => new Int32Array(n));
+    this.cArrive = grow(this.cArrive, (n) => new Float64Array(n));
+    this.cIssueStart = grow(this.cIssueStart, (n) => new Float64Array(n));
+    this.cIssueContacts = grow(this.cIssueContacts, (n) => new Int32Array(n));
+    this.cHandle = grow(this.cHandle, (n) => new Float64Array(n));
+    this.cWrap = grow(this.cWrap, (n) => new Float64Array(n));
+    this.cURoute = grow(this.cURoute, (n) => new Float64Array(n));
+    this.cUFcr = grow(this.cUFcr, (n) => new Float64Array(n));
+    this.cUEsc = grow(this.cUEsc, (n) => new Float64Array(n));
+    this.freeList = grow(this.freeList, (n) => new Int32Array(n));
+    this.cap = cap;
+  }
+}
+
+function isWaitingState(st: number): boolean {
+  return st === ContactState.Waiting || st === ContactState.Hold || st === ContactState.Handoff;
+}
+
+/** Skips the stream when the distribution is a constant (e.g. no wrap-up). */
+function drawOrFixed(d: CompiledDist, u: Uniform): number {
+  return d.kind === DistKind.Fixed ? d.a : sample(d, u);
+}

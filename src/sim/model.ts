@@ -1,0 +1,278 @@
+/**
+ * Compiles a scenario into the indexed, defaults-applied form the engine runs on: channels, sites and
+ * groups become small integers, distributions become CompiledDist records, the intraday profile
+ * becomes a rate per interval, and opening hours and shifts become daily change points.
+ *
+ * Nothing here runs per event; it is done once per simulation.
+ */
+import { compileDistribution, type CompiledDist } from './distribution';
+import { DAY, inWindow, openingWindow, shiftWindow, type Window } from './clock';
+import {
+  CHANNEL_KINDS,
+  DEFAULTS,
+  isLiveChannel,
+  type ChannelKind,
+  type Location,
+  type Scenario,
+  type ServiceTarget,
+} from './scenario';
+
+/**
+ * Capacity units of one agent. A contact of a channel with concurrency N takes UNITS / N of them, so
+ * chat with concurrency 3 lets an agent hold three chats, and a voice call needs a whole agent. 2520
+ * is divisible by every concurrency from 1 to 10, so the arithmetic is exact in integers.
+ */
+export const UNITS = 2520;
+
+export interface ChannelModel {
+  kind: ChannelKind;
+  live: boolean;
+  /** arrivals per second in each interval of the day */
+  rate: Float64Array;
+  volumePerDay: number;
+  handle: CompiledDist;
+  wrap: CompiledDist;
+  patience: CompiledDist | null;
+  concurrency: number;
+  units: number;
+  target: ServiceTarget;
+  repeatDelay: CompiledDist;
+  priority: number;
+  /** routing weights per site (0 = not a primary destination) */
+  split: Float64Array;
+  overflowAfter: number;
+}
+
+export interface SiteModel {
+  id: string;
+  name: string;
+  location: Location;
+  /** site clock − client clock, seconds */
+  offset: number;
+  utcOffsetHours: number;
+  hours: Window | null;
+  shrinkage: number;
+  hourlyRate: number;
+  overheadRate: number;
+  telecomPerMinute: number;
+  perContactFee: number;
+  handleTimeFactor: number;
+  fcr: number;
+  escalationRate: number;
+  escalationTo: number;
+  connectDelay: number;
+  handoffDelay: number;
+  groups: number[];
+}
+
+export interface GroupModel {
+  id: string;
+  site: number;
+  /** channel indexes, highest priority first */
+  skills: number[];
+  skillMask: number;
+  /** flat count while open, or null when the group works shifts */
+  flat: number | null;
+  shifts: { window: Window; agents: number }[];
+  /** largest number of agents on shift at once (the slider's reference for shift groups) */
+  peak: number;
+  /** client seconds-of-day at which this group's staffing may change, sorted, unique */
+  changePoints: number[];
+}
+
+export interface Model {
+  name: string;
+  days: number;
+  intervalSeconds: number;
+  intervalsPerDay: number;
+  nIntervals: number;
+  horizon: number;
+  channels: ChannelModel[];
+  /** channel index by kind, −1 if absent */
+  channelIndex: Record<ChannelKind, number>;
+  sites: SiteModel[];
+  groups: GroupModel[];
+  /** per site × channel: groups with the skill, specialists (fewest skills) first */
+  groupsFor: number[][];
+}
+
+export interface CompileOptions {
+  /** overrides horizon.days (the CLI's --days) */
+  days?: number;
+}
+
+export function compileModel(s: Scenario, options: CompileOptions = {}): Model {
+  const days = options.days ?? s.horizon?.days ?? DEFAULTS.horizon.days;
+  const intervalMinutes = s.horizon?.intervalMinutes ?? DEFAULTS.horizon.intervalMinutes;
+  const intervalSeconds = intervalMinutes * 60;
+  const intervalsPerDay = DAY / intervalSeconds;
+  const clientOffset = (s.clientUtcOffsetHours ?? DEFAULTS.clientUtcOffsetHours) * 3600;
+
+  const siteIndex = new Map(s.sites.map((site, i) => [site.id, i]));
+  const kinds = CHANNEL_KINDS.filter((k) => s.channels[k] !== undefined);
+  const channelIndex = Object.fromEntries(CHANNEL_KINDS.map((k) => [k, kinds.indexOf(k)])) as Record<
+    ChannelKind,
+    number
+  >;
+
+  const channels: ChannelModel[] = kinds.map((kind) => {
+    const c = s.channels[kind]!;
+    const concurrency = c.concurrency ?? DEFAULTS.concurrency;
+    const patience = c.patience === undefined ? DEFAULTS.patience[kind] : c.patience;
+    const routing = s.routing?.[kind];
+    const split = new Float64Array(s.sites.length);
+    if (routing) {
+      for (const [id, w] of Object.entries(routing.split)) {
+        const i = siteIndex.get(id);
+        if (i !== undefined) split[i] = w;
+      }
+    } else {
+      // No routing given: share equally among the sites that can answer this channel.
+      s.sites.forEach((site, i) => {
+        if (site.groups.some((g) => g.skills.includes(kind))) split[i] = 1;
+      });
+    }
+    return {
+      kind,
+      live: isLiveChannel(kind),
+      rate: profileRates(c.volumePerDay, c.profile, intervalsPerDay, intervalSeconds),
+      volumePerDay: c.volumePerDay,
+      handle: compileDistribution(c.handleTime),
+      wrap: compileDistribution(c.wrapUp ?? DEFAULTS.wrapUp),
+      patience: patience ? compileDistribution(patience) : null,
+      concurrency,
+      units: UNITS / concurrency,
+      target: c.target ?? DEFAULTS.target[kind],
+      repeatDelay: compileDistribution(c.repeatDelay ?? DEFAULTS.repeatDelay),
+      priority: c.priority ?? DEFAULTS.priority[kind],
+      split,
+      overflowAfter: routing?.overflowAfterSeconds ?? Infinity,
+    };
+  });
+
+  const groups: GroupModel[] = [];
+  const sites: SiteModel[] = s.sites.map((site, si) => {
+    const offset = (site.utcOffsetHours ?? DEFAULTS.site.utcOffsetHours) * 3600 - clientOffset;
+    const hours = openingWindow(site.hours ?? DEFAULTS.site.hours);
+    const groupIds: number[] = [];
+    for (const g of site.groups) {
+      const skills = g.skills
+        .map((k) => channelIndex[k])
+        .filter((ci) => ci >= 0)
+        .sort((a, b) => channels[b].priority - channels[a].priority || a - b);
+      const shifts = (g.shifts ?? []).map((sh) => ({ window: shiftWindow(sh), agents: sh.agents }));
+      const flat = g.shifts ? null : (g.agents ?? 0);
+      const group: GroupModel = {
+        id: g.id,
+        site: si,
+        skills,
+        skillMask: skills.reduce((m, ci) => m | (1 << ci), 0),
+        flat,
+        shifts,
+        peak: 0,
+        changePoints: [],
+      };
+      group.changePoints = changePoints(hours, shifts, offset);
+      group.peak =
+        flat ?? Math.max(0, ...group.changePoints.map((t) => shiftAgentsAt(group, localOf(t, offset))));
+      groupIds.push(groups.length);
+      groups.push(group);
+    }
+    const esc = site.escalation;
+    return {
+      id: site.id,
+      name: site.name,
+      location: site.location,
+      offset,
+      utcOffsetHours: site.utcOffsetHours ?? DEFAULTS.site.utcOffsetHours,
+      hours,
+      shrinkage: site.shrinkage ?? DEFAULTS.site.shrinkage,
+      hourlyRate: site.cost.hourlyRate,
+      overheadRate: site.cost.overheadRate ?? DEFAULTS.cost.overheadRate,
+      telecomPerMinute: site.cost.telecomPerMinute ?? DEFAULTS.cost.telecomPerMinute,
+      perContactFee: site.cost.perContactFee ?? DEFAULTS.cost.perContactFee,
+      handleTimeFactor: site.handleTimeFactor ?? DEFAULTS.site.handleTimeFactor,
+      fcr: site.firstContactResolution ?? DEFAULTS.site.firstContactResolution,
+      escalationRate: esc && esc.rate > 0 ? esc.rate : 0,
+      escalationTo: esc ? (siteIndex.get(esc.to) ?? -1) : -1,
+      connectDelay: site.connectDelaySeconds ?? DEFAULTS.site.connectDelaySeconds,
+      handoffDelay: site.handoffDelaySeconds ?? DEFAULTS.site.handoffDelaySeconds,
+      groups: groupIds,
+    };
+  });
+
+  const groupsFor: number[][] = [];
+  for (let si = 0; si < sites.length; si++) {
+    for (let ci = 0; ci < channels.length; ci++) {
+      groupsFor.push(
+        sites[si].groups
+          .filter((g) => groups[g].skillMask & (1 << ci))
+          .sort((a, b) => groups[a].skills.length - groups[b].skills.length || a - b),
+      );
+    }
+  }
+
+  return {
+    name: s.name,
+    days,
+    intervalSeconds,
+    intervalsPerDay,
+    nIntervals: days * intervalsPerDay,
+    horizon: days * DAY,
+    channels,
+    channelIndex,
+    sites,
+    groups,
+    groupsFor,
+  };
+}
+
+/** Expected arrivals per second in each interval: volume × normalised weight ÷ interval length. */
+function profileRates(
+  volumePerDay: number,
+  profile: number[] | undefined,
+  intervalsPerDay: number,
+  intervalSeconds: number,
+): Float64Array {
+  const rate = new Float64Array(intervalsPerDay);
+  if (!profile || profile.length !== intervalsPerDay) {
+    rate.fill(volumePerDay / DAY);
+    return rate;
+  }
+  const sum = profile.reduce((a, b) => a + b, 0);
+  for (let i = 0; i < intervalsPerDay; i++) {
+    rate[i] = sum > 0 ? (volumePerDay * profile[i]) / sum / intervalSeconds : 0;
+  }
+  return rate;
+}
+
+function localOf(clientSecondOfDay: number, offset: number): number {
+  const x = (clientSecondOfDay + offset) % DAY;
+  return x < 0 ? x + DAY : x;
+}
+
+export function shiftAgentsAt(g: Pick<GroupModel, 'shifts'>, local: number): number {
+  let n = 0;
+  for (const sh of g.shifts) if (inWindow(sh.window, local)) n += sh.agents;
+  return n;
+}
+
+export function siteOpenAt(site: Pick<SiteModel, 'hours'>, local: number): boolean {
+  return site.hours === null || inWindow(site.hours, local);
+}
+
+/** Agents a group has logged in at local time `local`, before any live override. */
+export function scheduledAgents(g: GroupModel, site: SiteModel, local: number): number {
+  if (!siteOpenAt(site, local)) return 0;
+  return g.flat ?? shiftAgentsAt(g, local);
+}
+
+/** Client seconds-of-day where opening hours or shifts begin or end, plus midnight. */
+function changePoints(hours: Window | null, shifts: { window: Window }[], offset: number): number[] {
+  const local: number[] = [];
+  if (hours) local.push(hours.start, hours.end);
+  for (const sh of shifts) local.push(sh.window.start, sh.window.end);
+  const pts = new Set<number>([0]);
+  for (const l of local) pts.add(localOf(l - offset, 0) % DAY);
+  return [...pts].sort((a, b) => a - b);
+}

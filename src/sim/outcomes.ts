@@ -1,0 +1,242 @@
+/**
+ * One replication's outcomes (SPEC §6), derived from a finished Simulation's counters.
+ *
+ * Conventions beyond the SPEC's table, chosen so that figures add up:
+ * - A channel's `offered` counts arrivals (fresh, repeats, escalations). A site's `offered` counts each
+ *   contact once, at the site that answered it, or — if it abandoned or still waits — at the site
+ *   whose queue it was in; so per site, too, offered = handled + abandoned + backlog.
+ * - Occupancy of a channel = its busy agent time ÷ logged-in time of agents who have the skill.
+ *   A chat with concurrency N occupies 1/N of an agent.
+ * - Cost: each site's labour is paid on logged-in time ÷ (1 − shrinkage); telecom is per voice talk
+ *   minute; fees per handled contact. A channel's cost is the labour of each site shared by the
+ *   channel's share of that site's busy time (evenly among its skills if the site was never busy),
+ *   plus its own telecom and fees — so channel costs add up to the total.
+ */
+import type { Simulation } from './engine';
+import { M, IM } from './engine';
+import { HISTOGRAM_BINS, histogramQuantile } from './histogram';
+import type { IntervalValues, OutcomeValues, ReplicationOutcome } from './result';
+
+function ratio(a: number, b: number): number | null {
+  return b > 0 ? a / b : null;
+}
+
+/** Raw sums of one scope (a channel, a site, or everything). */
+interface Sums {
+  offered: number;
+  handled: number;
+  abandoned: number;
+  backlog: number;
+  within: number;
+  abandonedAfter: number;
+  waitSum: number;
+  resolved: number;
+  resolutionSeconds: number;
+  resolutionContacts: number;
+  busy: number;
+  available: number;
+  paidHours: number;
+  cost: number;
+}
+
+function emptySums(): Sums {
+  return {
+    offered: 0,
+    handled: 0,
+    abandoned: 0,
+    backlog: 0,
+    within: 0,
+    abandonedAfter: 0,
+    waitSum: 0,
+    resolved: 0,
+    resolutionSeconds: 0,
+    resolutionContacts: 0,
+    busy: 0,
+    available: 0,
+    paidHours: 0,
+    cost: 0,
+  };
+}
+
+function addCounters(sums: Sums, stats: Float64Array, base: number): void {
+  sums.offered += stats[base + M.Offered];
+  sums.handled += stats[base + M.Handled];
+  sums.abandoned += stats[base + M.Abandoned];
+  sums.backlog += stats[base + M.Backlog];
+  sums.within += stats[base + M.HandledWithin];
+  sums.abandonedAfter += stats[base + M.AbandonedAfter];
+  sums.waitSum += stats[base + M.WaitSum];
+  sums.resolved += stats[base + M.Resolved];
+  sums.resolutionSeconds += stats[base + M.ResolutionSeconds];
+  sums.resolutionContacts += stats[base + M.ResolutionContacts];
+}
+
+function toValues(x: Sums, waitP90: number | null): OutcomeValues {
+  return {
+    offered: x.offered,
+    handled: x.handled,
+    abandoned: x.abandoned,
+    backlog: x.backlog,
+    serviceLevel: ratio(x.within, x.handled + x.abandonedAfter),
+    asa: ratio(x.waitSum, x.handled),
+    waitP90,
+    abandonRate: ratio(x.abandoned, x.handled + x.abandoned),
+    occupancy: ratio(x.busy, x.available),
+    resolutionHours: ratio(x.resolutionSeconds / 3600, x.resolved),
+    contactsPerResolution: ratio(x.resolutionContacts, x.resolved),
+    resolved: x.resolved,
+    paidHours: x.paidHours,
+    cost: x.cost,
+    costPerResolved: ratio(x.cost, x.resolved),
+  };
+}
+
+/** Sums histogram rows [first, first + count) into one. */
+function mergeHist(hist: Uint32Array, rows: number[]): Float64Array {
+  const out = new Float64Array(HISTOGRAM_BINS);
+  for (const r of rows) {
+    const off = r * HISTOGRAM_BINS;
+    for (let b = 0; b < HISTOGRAM_BINS; b++) out[b] += hist[off + b];
+  }
+  return out;
+}
+
+export function replicationOutcome(sim: Simulation): ReplicationOutcome {
+  sim.finish();
+  const m = sim.model;
+  const nC = m.channels.length;
+  const nS = m.sites.length;
+
+  // Per site: labour, telecom, fees and busy time.
+  const siteSums = m.sites.map(() => emptySums());
+  const chanSums = m.channels.map(() => emptySums());
+  const total = emptySums();
+  const siteLabour = new Float64Array(nS);
+  const siteBusy = new Float64Array(nS);
+  for (let g = 0; g < m.groups.length; g++) {
+    const grp = m.groups[g];
+    const site = m.sites[grp.site];
+    const logged = sim.loggedTotal[g];
+    const paid = logged / 3600 / (1 - site.shrinkage);
+    siteSums[grp.site].available += logged;
+    siteSums[grp.site].paidHours += paid;
+    siteLabour[grp.site] += paid * site.hourlyRate * (1 + site.overheadRate);
+    for (const c of grp.skills) chanSums[c].available += logged;
+  }
+  for (let s = 0; s < nS; s++) for (let c = 0; c < nC; c++) siteBusy[s] += sim.busyTotal[s * nC + c];
+
+  for (let s = 0; s < nS; s++) {
+    const site = m.sites[s];
+    const skills = new Set(site.groups.flatMap((g) => m.groups[g].skills));
+    let siteCost = siteLabour[s];
+    for (let c = 0; c < nC; c++) {
+      const base = sim.statIndex(c, s);
+      addCounters(siteSums[s], sim.stats, base);
+      addCounters(chanSums[c], sim.stats, base);
+      const busy = sim.busyTotal[s * nC + c];
+      siteSums[s].busy += busy;
+      chanSums[c].busy += busy;
+      const share = siteBusy[s] > 0 ? busy / siteBusy[s] : skills.has(c) ? 1 / skills.size : 0;
+      const telecom = (sim.stats[base + M.TalkSeconds] / 60) * site.telecomPerMinute;
+      const fees = sim.stats[base + M.Handled] * site.perContactFee;
+      chanSums[c].cost += siteLabour[s] * share + telecom + fees;
+      chanSums[c].paidHours += siteSums[s].paidHours * share;
+      siteCost += telecom + fees;
+    }
+    siteSums[s].cost = siteCost;
+  }
+  for (const x of siteSums) {
+    for (const k of Object.keys(total) as (keyof Sums)[]) total[k] += x[k];
+  }
+
+  const channels: ReplicationOutcome['channels'] = {};
+  m.channels.forEach((ch, c) => {
+    const x = chanSums[c];
+    // Channel offered counts arrivals; it equals the sites' sum once backlog is counted.
+    x.offered = sim.arrivals[c];
+    const rows = Array.from({ length: nS }, (_, s) => c * nS + s);
+    channels[ch.kind] = toValues(x, histogramQuantile(mergeHist(sim.waitHist, rows), 0, 0.9));
+  });
+  const sites: ReplicationOutcome['sites'] = {};
+  m.sites.forEach((site, s) => {
+    const rows = Array.from({ length: nC }, (_, c) => c * nS + s);
+    sites[site.id] = toValues(siteSums[s], histogramQuantile(mergeHist(sim.waitHist, rows), 0, 0.9));
+  });
+  total.offered = chanSums.reduce((a, x) => a + x.offered, 0);
+  const allRows = Array.from({ length: nC * nS }, (_, i) => i);
+  const totalValues = toValues(total, histogramQuantile(mergeHist(sim.waitHist, allRows), 0, 0.9));
+
+  return {
+    channels,
+    sites,
+    total: totalValues,
+    intervals: intervalOutcomes(sim),
+    events: sim.events,
+    contacts: sim.contacts,
+  };
+}
+
+function intervalValues(is: Float64Array, bases: number[], cost: number): IntervalValues {
+  let offered = 0,
+    handled = 0,
+    abandoned = 0,
+    within = 0,
+    after = 0,
+    waitSum = 0,
+    queue = 0,
+    busy = 0,
+    available = 0;
+  for (const b of bases) {
+    offered += is[b + IM.Offered];
+    handled += is[b + IM.Handled];
+    abandoned += is[b + IM.Abandoned];
+    within += is[b + IM.HandledWithin];
+    after += is[b + IM.AbandonedAfter];
+    waitSum += is[b + IM.WaitSum];
+    queue += is[b + IM.Queue];
+    busy += is[b + IM.Busy];
+    available += is[b + IM.Available];
+  }
+  return {
+    offered,
+    handled,
+    abandoned,
+    serviceLevel: ratio(within, handled + after),
+    asa: ratio(waitSum, handled),
+    abandonRate: ratio(abandoned, handled + abandoned),
+    occupancy: ratio(busy, available),
+    queue,
+    cost,
+  };
+}
+
+function intervalOutcomes(sim: Simulation): ReplicationOutcome['intervals'] {
+  const m = sim.model;
+  const nC = m.channels.length;
+  const is = sim.intervalStats;
+  const out: ReplicationOutcome['intervals'] = [];
+  for (let k = 0; k < m.nIntervals; k++) {
+    const channels: Record<string, IntervalValues> = {};
+    let variable = 0;
+    const bases: number[] = [];
+    let busyAll = 0;
+    for (let c = 0; c < nC; c++) {
+      const b = (k * nC + c) * IM.COUNT;
+      bases.push(b);
+      variable += is[b + IM.VariableCost];
+      busyAll += is[b + IM.Busy];
+    }
+    const labour = sim.intervalLabour[k];
+    for (let c = 0; c < nC; c++) {
+      const b = bases[c];
+      // Labour shared by busy time, as for whole-run channel costs (evenly when nobody was busy).
+      const share = busyAll > 0 ? is[b + IM.Busy] / busyAll : 1 / nC;
+      channels[m.channels[c].kind] = intervalValues(is, [b], labour * share + is[b + IM.VariableCost]);
+    }
+    const total = intervalValues(is, bases, labour + variable);
+    // Per-channel available time counts a blended agent once per skill; the total uses logged-in time.
+    total.occupancy = ratio(busyAll, sim.intervalLogged[k]);
+    out.push({ channels, total });
+  }
+  return out;
+}

@@ -1,0 +1,23 @@
+/**
+ * Seeded random streams, one per purpose.
+ *
+ * Each stream is seeded from the run's seed plus a purpose name ("voice/arrival", "chat/handle", ...),
+ * so two variants of a scenario run with the same seed draw the same numbers for the same purpose
+ * (common random numbers), and adding a channel or a site never shifts another stream. Alea is
+ * seedrandom's fastest generator with good statistical quality; it gives the same sequence in every
+ * JavaScript runtime, which is what makes Node and browser runs identical.
+ */
+import seedrandom from 'seedrandom';
+
+export type Uniform = () => number;
+
+export function createStream(seed: string, purpose: string): Uniform {
+  const prng = seedrandom.alea(`${seed}|${purpose}`);
+  // alea can return exactly 0; callers take logs of 1 − u, so keep u in [0, 1).
+  return prng;
+}
+
+/** Seed of replication r: replications use distinct, reproducible streams. */
+export function replicationSeed(seed: string, replication: number): string {
+  return replication === 0 ? seed : `${seed}#${replication}`;
+}

@@ -1,0 +1,121 @@
+/**
+ * One-shot simulation: run replications of a scenario and report them in the result format
+ * (SPEC §7, format 1). Replication r uses seed `${seed}#${r}` (r > 0), so the same seed always gives
+ * the same result, and two scenarios run with the same seed share their random numbers.
+ */
+import { estimateRecord } from './aggregate';
+import { formatClock } from './clock';
+import { Simulation, type SimulationOptions } from './engine';
+import { replicationOutcome } from './outcomes';
+import { replicationSeed } from './random';
+import {
+  INTERVAL_KEYS,
+  OUTCOME_KEYS,
+  type IntervalOutcome,
+  type Outcomes,
+  type ReplicationOutcome,
+  type SimulationResult,
+} from './result';
+import type { ChannelKind, Scenario } from './scenario';
+
+export interface SimulateOptions extends Omit<SimulationOptions, 'seed'> {
+  seed?: string;
+  replications?: number;
+  /** first replication index to run (for sharding); default 0 */
+  firstReplication?: number;
+  /** called after each replication with (done, total) */
+  onProgress?: (done: number, total: number) => void;
+  /** a clock for performance figures (performance.now in ms); injected so the engine stays pure */
+  now?: () => number;
+}
+
+/** Runs one replication and returns its outcomes. */
+export function runReplication(scenario: Scenario, options: SimulationOptions & { replication?: number }) {
+  const seed = replicationSeed(options.seed ?? '1', options.replication ?? 0);
+  const sim = new Simulation(scenario, { ...options, seed });
+  sim.runToEnd();
+  return replicationOutcome(sim);
+}
+
+export function simulate(scenario: Scenario, options: SimulateOptions = {}): SimulationResult {
+  const seed = options.seed ?? '1';
+  const reps = options.replications ?? 1;
+  const first = options.firstReplication ?? 0;
+  const clock = options.now ?? (() => Date.now());
+  const start = clock();
+  const outcomes: ReplicationOutcome[] = [];
+  for (let r = 0; r < reps; r++) {
+    outcomes.push(runReplication(scenario, { ...options, seed, replication: first + r }));
+    options.onProgress?.(r + 1, reps);
+  }
+  const wallSeconds = (clock() - start) / 1000;
+  return aggregateReplications(scenario, seed, outcomes, wallSeconds, options.days);
+}
+
+/** Combines replication outcomes (possibly computed elsewhere, e.g. in workers) into a result. */
+export function aggregateReplications(
+  scenario: Scenario,
+  seed: string,
+  outcomes: readonly ReplicationOutcome[],
+  wallSeconds: number,
+  daysOverride?: number,
+): SimulationResult {
+  const days = daysOverride ?? scenario.horizon?.days ?? 1;
+  const intervalMinutes = scenario.horizon?.intervalMinutes ?? 30;
+  const channels: SimulationResult['channels'] = {};
+  const kinds = Object.keys(outcomes[0]?.channels ?? {}) as ChannelKind[];
+  for (const k of kinds)
+    channels[k] = estimateRecord(
+      OUTCOME_KEYS,
+      outcomes.map((o) => o.channels[k]!),
+    );
+  const sites: Record<string, Outcomes> = {};
+  for (const id of Object.keys(outcomes[0]?.sites ?? {})) {
+    sites[id] = estimateRecord(
+      OUTCOME_KEYS,
+      outcomes.map((o) => o.sites[id]),
+    );
+  }
+  const perDay = (24 * 60) / intervalMinutes;
+  const intervals: IntervalOutcome[] = (outcomes[0]?.intervals ?? []).map((_, i) => {
+    const ch: IntervalOutcome['channels'] = {};
+    for (const k of kinds)
+      ch[k] = estimateRecord(
+        INTERVAL_KEYS,
+        outcomes.map((o) => o.intervals[i].channels[k]!),
+      );
+    return {
+      index: i,
+      day: Math.floor(i / perDay) + 1,
+      start: formatClock((i % perDay) * intervalMinutes * 60),
+      channels: ch,
+      total: estimateRecord(
+        INTERVAL_KEYS,
+        outcomes.map((o) => o.intervals[i].total),
+      ),
+    };
+  });
+  const events = outcomes.reduce((a, o) => a + o.events, 0);
+  const contacts = outcomes.reduce((a, o) => a + o.contacts, 0);
+  return {
+    format: 1,
+    scenario: scenario.name,
+    seed,
+    replications: outcomes.length,
+    days,
+    intervalMinutes,
+    channels,
+    sites,
+    total: estimateRecord(
+      OUTCOME_KEYS,
+      outcomes.map((o) => o.total),
+    ),
+    intervals,
+    performance: {
+      events,
+      contacts,
+      wallSeconds,
+      eventsPerSecond: wallSeconds > 0 ? events / wallSeconds : 0,
+    },
+  };
+}
