@@ -65,7 +65,6 @@ export const enum M {
   Offered = 0,
   Handled,
   Abandoned,
-  Backlog,
   HandledWithin,
   AbandonedAfter,
   WaitSum,
@@ -327,21 +326,39 @@ export class Simulation {
     return this;
   }
 
+  /** Closes the books at the horizon. What still waits then is the backlog (see backlogNow). */
   finish(): void {
     if (this.finished) return;
     this.advanceTo(this.model.horizon);
     this.flushInterval(this.model.nIntervals - 1);
-    // Contacts still waiting are backlog, counted at the site whose queue they are in.
-    for (let id = 0; id < this.used; id++) {
-      const st = this.cState[id];
-      if (st === ContactState.Hold || st === ContactState.Handoff || st === ContactState.Waiting) {
-        const c = this.cChan[id];
-        const base = this.statIndex(c, this.cSite[id] >= 0 ? this.cSite[id] : this.fallbackSite[c]);
-        this.stats[base + M.Backlog]++;
-        this.stats[base + M.Offered]++;
-      }
-    }
     this.finished = true;
+  }
+
+  /**
+   * Contacts waiting now, per site × channel: in a site's queue, in transit to it, or — for those
+   * held because no site was open — at the channel's fallback site.
+   */
+  backlogNow(out: Float64Array): void {
+    const nC = this.nC;
+    for (let i = 0; i < out.length; i++) out[i] = this.waitingAt[i] + this.inTransit[i];
+    for (let c = 0; c < nC; c++) out[this.fallbackSite[c] * nC + c] += this.holding[c];
+  }
+
+  /** Capacity units in use now at site × channel key (UNITS = one agent). */
+  busyUnitsAt(key: number): number {
+    return this.busyUnits[key];
+  }
+
+  /** Busy agent-seconds per site × channel and logged-in agent-seconds per group, from 0 to now. */
+  integralsNow(busy: Float64Array, logged: Float64Array): void {
+    const now = this.now;
+    for (let key = 0; key < busy.length; key++) {
+      busy[key] =
+        this.busyTotal[key] + (this.busyArea[key] + this.busyUnits[key] * (now - this.busyLast[key])) / UNITS;
+    }
+    for (let g = 0; g < logged.length; g++) {
+      logged[g] = this.loggedTotal[g] + this.loggedArea[g] + this.loggedIn[g] * (now - this.loggedLast[g]);
+    }
   }
 
   // ---------------------------------------------------------------- live changes

@@ -5,3 +5,5 @@ export { replicationOutcome } from './outcomes';
 export { estimate, tQuantile975 } from './aggregate';
 export * from './scenario';
 export * from './result';
+export * from './snapshot';
+export { UNITS } from './model';

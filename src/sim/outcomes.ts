@@ -62,7 +62,6 @@ function addCounters(sums: Sums, stats: Float64Array, base: number): void {
   sums.offered += stats[base + M.Offered];
   sums.handled += stats[base + M.Handled];
   sums.abandoned += stats[base + M.Abandoned];
-  sums.backlog += stats[base + M.Backlog];
   sums.within += stats[base + M.HandledWithin];
   sums.abandonedAfter += stats[base + M.AbandonedAfter];
   sums.waitSum += stats[base + M.WaitSum];
@@ -101,11 +100,20 @@ function mergeHist(hist: Uint32Array, rows: number[]): Float64Array {
   return out;
 }
 
-export function replicationOutcome(sim: Simulation): ReplicationOutcome {
-  sim.finish();
+/**
+ * Outcomes of a replication. With `final` (the default) the run is first taken to its horizon; without,
+ * these are the figures so far, for the live view.
+ */
+export function replicationOutcome(sim: Simulation, final = true): ReplicationOutcome {
+  if (final) sim.finish();
   const m = sim.model;
   const nC = m.channels.length;
   const nS = m.sites.length;
+  const busyTotal = new Float64Array(nS * nC);
+  const loggedTotal = new Float64Array(m.groups.length);
+  const backlog = new Float64Array(nS * nC);
+  sim.integralsNow(busyTotal, loggedTotal);
+  sim.backlogNow(backlog);
 
   // Per site: labour, telecom, fees and busy time.
   const siteSums = m.sites.map(() => emptySums());
@@ -116,14 +124,14 @@ export function replicationOutcome(sim: Simulation): ReplicationOutcome {
   for (let g = 0; g < m.groups.length; g++) {
     const grp = m.groups[g];
     const site = m.sites[grp.site];
-    const logged = sim.loggedTotal[g];
+    const logged = loggedTotal[g];
     const paid = logged / 3600 / (1 - site.shrinkage);
     siteSums[grp.site].available += logged;
     siteSums[grp.site].paidHours += paid;
     siteLabour[grp.site] += paid * site.hourlyRate * (1 + site.overheadRate);
     for (const c of grp.skills) chanSums[c].available += logged;
   }
-  for (let s = 0; s < nS; s++) for (let c = 0; c < nC; c++) siteBusy[s] += sim.busyTotal[s * nC + c];
+  for (let s = 0; s < nS; s++) for (let c = 0; c < nC; c++) siteBusy[s] += busyTotal[s * nC + c];
 
   for (let s = 0; s < nS; s++) {
     const site = m.sites[s];
@@ -133,7 +141,12 @@ export function replicationOutcome(sim: Simulation): ReplicationOutcome {
       const base = sim.statIndex(c, s);
       addCounters(siteSums[s], sim.stats, base);
       addCounters(chanSums[c], sim.stats, base);
-      const busy = sim.busyTotal[s * nC + c];
+      // Waiting contacts are backlog, and offered at the site whose queue holds them.
+      for (const x of [siteSums[s], chanSums[c]]) {
+        x.backlog += backlog[s * nC + c];
+        x.offered += backlog[s * nC + c];
+      }
+      const busy = busyTotal[s * nC + c];
       siteSums[s].busy += busy;
       chanSums[c].busy += busy;
       const share = siteBusy[s] > 0 ? busy / siteBusy[s] : skills.has(c) ? 1 / skills.size : 0;
