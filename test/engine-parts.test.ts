@@ -1,0 +1,166 @@
+/** The engine's building blocks: distributions, the event heap, the wait histogram, Student-t. */
+import { describe, expect, it } from 'vitest';
+import { compileDistribution, normalQuantile, sample } from '../src/sim/distribution';
+import { EventQueue } from '../src/sim/event-queue';
+import { HISTOGRAM_BINS, histogramQuantile, waitBin } from '../src/sim/histogram';
+import { createStream } from '../src/sim/random';
+import { estimate, tQuantile975 } from '../src/sim/aggregate';
+import { RingQueue } from '../src/sim/ring-queue';
+import type { Distribution } from '../src/sim/scenario';
+
+function moments(d: Distribution, n = 200_000) {
+  const c = compileDistribution(d);
+  const u = createStream('moments', JSON.stringify(d));
+  let s = 0;
+  let s2 = 0;
+  let min = Infinity;
+  let max = -Infinity;
+  for (let i = 0; i < n; i++) {
+    const x = sample(c, u);
+    s += x;
+    s2 += x * x;
+    min = Math.min(min, x);
+    max = Math.max(max, x);
+  }
+  const mean = s / n;
+  return { mean, cv: Math.sqrt(s2 / n - mean * mean) / mean, min, max };
+}
+
+describe('distributions (SPEC §5)', () => {
+  it.each([
+    [{ dist: 'exponential', mean: 180 }, 180, 1],
+    [{ dist: 'lognormal', mean: 300, cv: 0.8 }, 300, 0.8],
+    [{ dist: 'gamma', mean: 300, cv: 0.5 }, 300, 0.5],
+    [{ dist: 'gamma', mean: 50, cv: 2 }, 50, 2],
+  ] as [Distribution, number, number][])('%j has its mean and cv', (d, mean, cv) => {
+    const m = moments(d);
+    expect(m.mean / mean).toBeGreaterThan(0.98);
+    expect(m.mean / mean).toBeLessThan(1.02);
+    expect(m.cv / cv).toBeGreaterThan(0.95);
+    expect(m.cv / cv).toBeLessThan(1.05);
+    expect(m.min).toBeGreaterThanOrEqual(0);
+  });
+
+  it('fixed, uniform and empirical', () => {
+    expect(moments({ dist: 'fixed', value: 10 }, 100)).toMatchObject({ mean: 10, min: 10, max: 10 });
+    const u = moments({ dist: 'uniform', min: 5, max: 15 });
+    expect(u.mean).toBeCloseTo(10, 1);
+    expect(u.min).toBeGreaterThanOrEqual(5);
+    expect(u.max).toBeLessThan(15);
+    const e = moments({ dist: 'empirical', values: [1, 2, 3, 10] });
+    expect(e.mean).toBeCloseTo(4, 1);
+    expect(e.min).toBe(1);
+    expect(e.max).toBe(10);
+  });
+
+  it('the normal quantile inverts the normal distribution', () => {
+    expect(normalQuantile(0.5)).toBeCloseTo(0, 9);
+    expect(normalQuantile(0.975)).toBeCloseTo(1.959964, 5);
+    expect(normalQuantile(0.01)).toBeCloseTo(-2.326348, 5);
+    expect(Number.isFinite(normalQuantile(0))).toBe(true);
+  });
+
+  it('streams are reproducible and independent by purpose', () => {
+    const a = createStream('s', 'voice/arrival');
+    const b = createStream('s', 'voice/arrival');
+    const c = createStream('s', 'voice/handle');
+    const xa = [a(), a(), a()];
+    expect([b(), b(), b()]).toEqual(xa);
+    expect([c(), c(), c()]).not.toEqual(xa);
+  });
+});
+
+describe('event queue', () => {
+  it('pops in time order, ties first-in first-out, across growth', () => {
+    const q = new EventQueue(2);
+    const u = createStream('heap', 'x');
+    const pushed: [number, number][] = [];
+    for (let i = 0; i < 5000; i++) {
+      const t = Math.floor(u() * 500); // many ties
+      q.push(t, 1, i, 0);
+      pushed.push([t, i]);
+    }
+    pushed.sort((x, y) => x[0] - y[0] || x[1] - y[1]);
+    const popped: [number, number][] = [];
+    while (q.size > 0) {
+      q.pop();
+      popped.push([q.topTime, q.topId]);
+    }
+    expect(popped).toEqual(pushed);
+  });
+
+  it('interleaved pushes and pops stay ordered', () => {
+    const q = new EventQueue(4);
+    const u = createStream('heap', 'y');
+    let now = 0;
+    for (let i = 0; i < 20_000; i++) {
+      q.push(now + u() * 100, 0, i, 0);
+      if (i % 3 === 0) {
+        q.pop();
+        expect(q.topTime).toBeGreaterThanOrEqual(now);
+        now = q.topTime;
+      }
+    }
+  });
+});
+
+describe('ring queue', () => {
+  it('is first-in first-out across wrap-around and growth', () => {
+    const r = new RingQueue(2);
+    const out: number[] = [];
+    let next = 0;
+    for (let round = 0; round < 50; round++) {
+      for (let i = 0; i < 7; i++, next++) r.push(next, next * 2);
+      for (let i = 0; i < 5; i++) {
+        expect(r.headGen()).toBe(r.headId() * 2);
+        out.push(r.headId());
+        r.shift();
+      }
+    }
+    while (r.length) {
+      out.push(r.headId());
+      r.shift();
+    }
+    expect(out).toEqual(Array.from({ length: next }, (_, i) => i));
+  });
+});
+
+describe('wait histogram', () => {
+  it('gives quantiles within 1 % (or 0.1 s) in constant memory', () => {
+    const bins = new Float64Array(HISTOGRAM_BINS);
+    const values: number[] = [];
+    const u = createStream('hist', 'x');
+    for (let i = 0; i < 50_000; i++) {
+      const w = -60 * Math.log(1 - u());
+      values.push(w);
+      bins[waitBin(w)]++;
+    }
+    values.sort((a, b) => a - b);
+    const exact = values[Math.ceil(0.9 * values.length) - 1];
+    const est = histogramQuantile(bins, 0, 0.9)!;
+    expect(Math.abs(est - exact)).toBeLessThan(Math.max(0.1, 0.01 * exact));
+    expect(HISTOGRAM_BINS).toBeLessThan(2000);
+  });
+
+  it('is empty → null; all zero waits → 0', () => {
+    const bins = new Float64Array(HISTOGRAM_BINS);
+    expect(histogramQuantile(bins, 0, 0.9)).toBeNull();
+    bins[waitBin(0)] = 10;
+    expect(histogramQuantile(bins, 0, 0.9)).toBe(0);
+  });
+});
+
+describe('replication estimates', () => {
+  it('Student-t 95 % half-width', () => {
+    expect(tQuantile975(1)).toBeCloseTo(12.706, 3);
+    expect(tQuantile975(60)).toBeCloseTo(2.0003, 3);
+    expect(tQuantile975(1000)).toBeCloseTo(1.9623, 3);
+    // values 1..5: mean 3, sd √2.5, half-width 2.776 × √2.5 / √5
+    const e = estimate([1, 2, 3, 4, 5]);
+    expect(e.mean).toBe(3);
+    expect(e.ci95).toBeCloseTo((2.776 * Math.sqrt(2.5)) / Math.sqrt(5), 6);
+    expect(estimate([7])).toEqual({ mean: 7, ci95: null });
+    expect(estimate([null, null])).toEqual({ mean: null, ci95: null });
+    expect(estimate([null, 2, 4])).toEqual({ mean: 3, ci95: expect.any(Number) });
+  });
+});
