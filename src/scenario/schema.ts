@@ -1,0 +1,585 @@
+/**
+ * The scenario file (SPEC §0–5) as a zod 4 schema.
+ *
+ * - Objects are strict: an unknown field is an error (with a "did you mean" in validate.ts).
+ * - Optional fields stay optional: the engine applies DEFAULTS (src/sim/scenario.ts) when it compiles a
+ *   scenario; here they only document the defaults in the generated JSON Schema (`.meta({ default })`).
+ * - Every message is plain English written here or in validate.ts; zod's own texts never reach a user.
+ * - Cross-field rules (ids that must exist, skills that must match channels, totals) run in one
+ *   `superRefine` on the whole file, written defensively so they still run when other fields are wrong.
+ */
+import { z } from 'zod';
+import { CHANNEL_KINDS, DEFAULTS, LIMITS, LOCATIONS, type ChannelKind, type Scenario } from '../sim/scenario';
+import { didYouMean, formatNumber } from './text';
+
+/** Longest time in any delay field: a day. */
+export const MAX_DELAY_SECONDS = 86_400;
+/** Intervals per day allowed by `horizon.intervalMinutes`. */
+export const INTERVAL_MINUTES = [15, 30, 60] as const;
+const MAX_PROFILE_LENGTH = 1440 / 15;
+const MAX_SECONDS = LIMITS.maxDistributionSeconds;
+
+// ---------------------------------------------------------------------------------------------------------
+// numbers
+
+interface NumberRule {
+  int?: boolean;
+  /** inclusive lower bound */
+  min?: number;
+  /** exclusive lower bound */
+  gt?: number;
+  /** inclusive upper bound */
+  max?: number;
+  /** exclusive upper bound */
+  lt?: number;
+  /** one message for every range violation, instead of the one-sided ones */
+  range?: string;
+}
+
+/**
+ * A finite number (zod 4 rejects NaN and ±Infinity; JSON strings such as "NaN" fail the type check),
+ * with messages like `must be a whole number ≥ 0`, `must be > 0`, `must be ≤ 10`.
+ */
+function num(rule: NumberRule = {}) {
+  const kind = rule.int ? 'a whole number ' : '';
+  const say = (text: string) => ({ error: rule.range ?? `must be ${kind}${text}` });
+  let s = z.number();
+  if (rule.min !== undefined) s = s.min(rule.min, say(`≥ ${formatNumber(rule.min)}`));
+  if (rule.gt !== undefined) s = s.gt(rule.gt, say(`> ${formatNumber(rule.gt)}`));
+  if (rule.max !== undefined) s = s.max(rule.max, say(`≤ ${formatNumber(rule.max)}`));
+  if (rule.lt !== undefined) s = s.lt(rule.lt, say(`< ${formatNumber(rule.lt)}`));
+  if (!rule.int) return s;
+  // Not `.int()`: zod's integer check aborts the parse, which would silence the cross-field rules.
+  const lower =
+    rule.min !== undefined
+      ? ` ≥ ${formatNumber(rule.min)}`
+      : rule.gt !== undefined
+        ? ` > ${formatNumber(rule.gt)}`
+        : '';
+  return s
+    .refine((n) => Number.isInteger(n), { error: rule.range ?? `must be a whole number${lower}` })
+    .meta({ type: 'integer' });
+}
+
+const nonEmptyText = z.string().min(1, { error: 'must not be empty' });
+const utcOffset = num({ min: -12, max: 14, range: 'must be a UTC offset in hours from -12 to 14' });
+const agentCount = num({ int: true, min: 0, max: LIMITS.maxAgentsPerGroup });
+const delaySeconds = num({ min: 0, max: MAX_DELAY_SECONDS });
+const seconds = num({ min: 0, max: MAX_SECONDS });
+const positiveSeconds = num({ gt: 0, max: MAX_SECONDS });
+
+// ---------------------------------------------------------------------------------------------------------
+// distributions (SPEC §5)
+
+const DISTRIBUTION_NOTE = 'A distribution of seconds (SPEC §5), chosen by "dist".';
+
+export const distributionSchema = z
+  .discriminatedUnion('dist', [
+    z
+      .strictObject({
+        dist: z.literal('exponential'),
+        mean: positiveSeconds.meta({ description: 'Mean, seconds (> 0).' }),
+      })
+      .meta({
+        id: 'exponentialDistribution',
+        title: 'exponential',
+        description: 'Exponential with the given mean.',
+      }),
+    z
+      .strictObject({
+        dist: z.literal('lognormal'),
+        mean: positiveSeconds.meta({ description: 'Mean, seconds (> 0).' }),
+        cv: num({ min: 0, max: 10 }).meta({ description: 'Coefficient of variation (sd ÷ mean), 0–10.' }),
+      })
+      .meta({
+        id: 'lognormalDistribution',
+        title: 'lognormal',
+        description: 'Lognormal with the given mean and coefficient of variation.',
+      }),
+    z
+      .strictObject({
+        dist: z.literal('gamma'),
+        mean: positiveSeconds.meta({ description: 'Mean, seconds (> 0).' }),
+        cv: num({ min: 0, max: 10 }).meta({ description: 'Coefficient of variation (sd ÷ mean), 0–10.' }),
+      })
+      .meta({
+        id: 'gammaDistribution',
+        title: 'gamma',
+        description: 'Gamma with the given mean and coefficient of variation.',
+      }),
+    z
+      .strictObject({
+        dist: z.literal('fixed'),
+        value: seconds.meta({ description: 'The value, seconds (≥ 0).' }),
+      })
+      .meta({ id: 'fixedDistribution', title: 'fixed', description: 'Always the same value.' }),
+    z
+      .strictObject({
+        dist: z.literal('uniform'),
+        min: seconds.meta({ description: 'Lower bound, seconds (≥ 0).' }),
+        max: seconds.meta({ description: 'Upper bound, seconds (≥ min).' }),
+      })
+      .refine((u) => u.min <= u.max, { path: ['max'], error: 'must be ≥ "min"' })
+      .meta({ id: 'uniformDistribution', title: 'uniform', description: 'Uniform between min and max.' }),
+    z
+      .strictObject({
+        dist: z.literal('empirical'),
+        values: z
+          .array(seconds)
+          .min(1, { error: 'must list at least one value' })
+          .max(LIMITS.maxEmpiricalValues, {
+            error: `must list at most ${formatNumber(LIMITS.maxEmpiricalValues)} values`,
+          })
+          .meta({ description: 'Observed values, seconds (≥ 0); each draw picks one at random.' }),
+      })
+      .meta({
+        id: 'empiricalDistribution',
+        title: 'empirical',
+        description: 'Resampled from observed values.',
+      }),
+  ])
+  .meta({ description: DISTRIBUTION_NOTE });
+
+// ---------------------------------------------------------------------------------------------------------
+// channels (SPEC §2)
+
+const targetSchema = z.strictObject({
+  percent: num({ min: 0, max: 100, range: 'must be a percentage from 0 to 100' }).meta({
+    description: 'Share of contacts to answer within withinSeconds, percent.',
+  }),
+  withinSeconds: positiveSeconds.meta({ description: 'The threshold, seconds (> 0).' }),
+});
+
+function notAllZero(values: readonly number[]): boolean {
+  return values.some((v) => v > 0);
+}
+
+function channelSchema(kind: ChannelKind) {
+  const live = kind === 'voice' || kind === 'chat';
+  return z
+    .strictObject({
+      volumePerDay: num({ min: 0, max: LIMITS.maxVolumePerDay }).meta({
+        description: 'Expected contacts per day (first contacts; repeats and escalations come on top).',
+      }),
+      profile: z
+        .array(num({ min: 0 }))
+        .min(1, { error: 'must not be empty (leave it out for a flat profile)' })
+        .max(MAX_PROFILE_LENGTH, { error: `must have at most ${MAX_PROFILE_LENGTH} weights` })
+        .refine(notAllZero, { error: 'must not be all zero' })
+        .meta({
+          description:
+            'Weights per interval of the day in the client time zone (length = 1440 / horizon.intervalMinutes, ' +
+            'e.g. 48 for 30-minute intervals); normalised. Absent = flat.',
+        })
+        .optional(),
+      handleTime: distributionSchema.meta({ description: 'Handle (talk) time per contact, seconds.' }),
+      wrapUp: distributionSchema
+        .meta({ description: 'After-contact work per contact, seconds.', default: DEFAULTS.wrapUp })
+        .optional(),
+      patience: distributionSchema
+        .nullable()
+        .meta({
+          description: live
+            ? 'Seconds a waiting contact stays before abandoning; null = never abandons.'
+            : 'Seconds a waiting contact stays before abandoning; null = never abandons (usual for deferred channels).',
+          default: DEFAULTS.patience[kind],
+        })
+        .optional(),
+      concurrency: num({ int: true, min: 1, max: LIMITS.maxConcurrency })
+        .meta({
+          description: 'Contacts one agent may work at once (chat typically 2–3).',
+          default: DEFAULTS.concurrency,
+        })
+        .optional(),
+      target: targetSchema
+        .meta({ description: 'Service-level goal.', default: DEFAULTS.target[kind] })
+        .optional(),
+      repeatDelay: distributionSchema
+        .meta({
+          description: 'Seconds before an unresolved contact comes back as a repeat.',
+          default: DEFAULTS.repeatDelay,
+        })
+        .optional(),
+      priority: num({ int: true })
+        .meta({
+          description: 'Larger is served first by an agent with several skills.',
+          default: DEFAULTS.priority[kind],
+        })
+        .optional(),
+    })
+    .meta({
+      description: `The ${kind} channel (${live ? 'live: customers wait and abandon' : 'deferred: a backlog'}).`,
+    });
+}
+
+const channelsSchema = z
+  .strictObject({
+    voice: channelSchema('voice').optional(),
+    chat: channelSchema('chat').optional(),
+    email: channelSchema('email').optional(),
+    social: channelSchema('social').optional(),
+  })
+  .refine((c) => Object.values(c).some((v) => v !== undefined), {
+    error: `must have at least one channel (${CHANNEL_KINDS.map((k) => `"${k}"`).join(', ')})`,
+  })
+  .meta({ description: 'The contacts that arrive, keyed by channel kind; at least one.' });
+
+// ---------------------------------------------------------------------------------------------------------
+// sites (SPEC §3)
+
+const TIME_PATTERN = /^(?:(?:[01]\d|2[0-3]):[0-5]\d|24:00)$/;
+const timeOfDay = z
+  .string()
+  .regex(TIME_PATTERN, { error: 'must be a time "HH:MM" from 00:00 to 24:00' })
+  .meta({ description: 'Local time "HH:MM", 00:00–24:00.' });
+
+const hoursSchema = z
+  .union(
+    [
+      z.literal('24/7'),
+      z
+        .strictObject({
+          open: timeOfDay,
+          close: timeOfDay.meta({
+            description: 'Local closing time "HH:MM"; earlier than open = the window crosses midnight.',
+          }),
+        })
+        .refine((h) => h.open !== h.close, {
+          path: ['close'],
+          error: 'must differ from "open" (for a site that never closes, use "24/7")',
+        }),
+    ],
+    { error: 'must be "24/7" or an object like { "open": "08:00", "close": "20:00" }' },
+  )
+  .meta({
+    description:
+      'Local opening hours: "24/7" or { open, close } as "HH:MM"; close before open = open across midnight.',
+    default: DEFAULTS.site.hours,
+  });
+
+const shiftSchema = z
+  .strictObject({
+    start: timeOfDay,
+    end: timeOfDay.meta({
+      description: 'Local end "HH:MM"; earlier than start = the shift crosses midnight.',
+    }),
+    agents: agentCount.meta({ description: 'Agents logged in during the shift.' }),
+  })
+  .refine((s) => s.start !== s.end, { path: ['end'], error: 'must differ from "start"' });
+
+const skillsSchema = z
+  .array(z.enum(CHANNEL_KINDS))
+  .min(1, { error: 'must list at least one skill' })
+  .superRefine((skills, ctx) => {
+    skills.forEach((s, k) => {
+      if (skills.indexOf(s) < k)
+        ctx.addIssue({ code: 'custom', path: [k], message: `repeats the skill "${s}"` });
+    });
+  })
+  .meta({ description: 'Channels this group answers.' });
+
+const groupSchema = z
+  .strictObject({
+    id: nonEmptyText.meta({ description: 'Identifier, unique within the site.' }),
+    skills: skillsSchema,
+    agents: agentCount
+      .meta({ description: 'Agents logged in and productive while the site is open (or give shifts).' })
+      .optional(),
+    shifts: z
+      .array(shiftSchema)
+      .min(1, { error: 'must list at least one shift' })
+      .meta({ description: 'Instead of agents: agents per local shift.' })
+      .optional(),
+  })
+  .superRefine((g, ctx) => {
+    if (g.agents !== undefined && g.shifts !== undefined)
+      ctx.addIssue({ code: 'custom', path: [], message: 'must have either "agents" or "shifts", not both' });
+    if (g.agents === undefined && g.shifts === undefined)
+      ctx.addIssue({ code: 'custom', path: ['agents'], message: 'is required (or give "shifts")' });
+  })
+  .meta({ description: 'An agent group: skills and either a flat agent count or shifts.' });
+
+const costSchema = z
+  .strictObject({
+    hourlyRate: num({ min: 0 }).meta({
+      description:
+        'Currency per paid agent hour (outsourcer billed rate, or fully loaded in-house cost per agent hour).',
+    }),
+    overheadRate: num({ min: 0 })
+      .meta({ description: 'Overhead as a share of labour cost.', default: DEFAULTS.cost.overheadRate })
+      .optional(),
+    telecomPerMinute: num({ min: 0 })
+      .meta({ description: 'Currency per voice minute.', default: DEFAULTS.cost.telecomPerMinute })
+      .optional(),
+    perContactFee: num({ min: 0 })
+      .meta({ description: 'Currency per handled contact.', default: DEFAULTS.cost.perContactFee })
+      .optional(),
+  })
+  .meta({ description: 'What the site costs.' });
+
+const siteSchema = z
+  .strictObject({
+    id: nonEmptyText.meta({ description: 'Identifier, unique among sites; used by routing and escalation.' }),
+    name: nonEmptyText.meta({ description: 'Label.' }),
+    location: z.enum(LOCATIONS).meta({ description: 'onshore, nearshore or offshore.' }),
+    utcOffsetHours: utcOffset
+      .meta({ description: "The site's time zone, hours from UTC.", default: DEFAULTS.site.utcOffsetHours })
+      .optional(),
+    hours: hoursSchema.optional(),
+    groups: z
+      .array(groupSchema)
+      .min(1, { error: 'must list at least one group' })
+      .max(LIMITS.maxGroupsPerSite, { error: `must list at most ${LIMITS.maxGroupsPerSite} groups` })
+      .meta({ description: 'Agent groups.' }),
+    shrinkage: num({ min: 0, max: 0.6, range: 'must be a share from 0 to 0.6' })
+      .meta({
+        description:
+          'Share of paid time not available (breaks, training, absence); paid = productive ÷ (1 − shrinkage).',
+        default: DEFAULTS.site.shrinkage,
+      })
+      .optional(),
+    cost: costSchema,
+    handleTimeFactor: num({ gt: 0, max: 10, range: 'must be > 0 and ≤ 10' })
+      .meta({ description: 'Multiplies handle time at this site.', default: DEFAULTS.site.handleTimeFactor })
+      .optional(),
+    firstContactResolution: num({
+      gt: 0,
+      max: 1,
+      range: 'must be > 0 and ≤ 1 (at 0 no contact would ever be resolved and repeats would loop forever)',
+    })
+      .meta({
+        description:
+          'Probability a handled contact is resolved; unresolved ones come back after repeatDelay.',
+        default: DEFAULTS.site.firstContactResolution,
+      })
+      .optional(),
+    escalation: z
+      .strictObject({
+        rate: num({ min: 0, lt: 1, range: 'must be ≥ 0 and < 1' }).meta({
+          description: 'Share of handled contacts passed to the other site.',
+        }),
+        to: nonEmptyText.meta({ description: 'Id of the site that takes escalations (not this one).' }),
+      })
+      .meta({ description: 'Share of handled contacts passed to another site (same customer issue).' })
+      .optional(),
+    connectDelaySeconds: delaySeconds
+      .meta({
+        description: 'Added wait before an agent here is reached, seconds (0–86,400).',
+        default: DEFAULTS.site.connectDelaySeconds,
+      })
+      .optional(),
+    handoffDelaySeconds: delaySeconds
+      .meta({
+        description: 'Delay before a deferred contact routed here enters the queue, seconds (0–86,400).',
+        default: DEFAULTS.site.handoffDelaySeconds,
+      })
+      .optional(),
+  })
+  .meta({ description: 'One location where agents work: an in-house center or an outsourcer.' });
+
+// ---------------------------------------------------------------------------------------------------------
+// routing (SPEC §4) and the whole file
+
+const routingSpecSchema = z
+  .strictObject({
+    split: z
+      .record(nonEmptyText, num({ min: 0 }))
+      .refine((s) => Object.values(s).some((w) => w > 0), {
+        error: 'must give a weight > 0 to at least one site',
+      })
+      .meta({ description: 'Weights by site id (the location mix); normalised.' }),
+    overflowAfterSeconds: seconds
+      .meta({ description: 'After this wait any other site with the skill may answer; absent = never.' })
+      .optional(),
+  })
+  .meta({ description: 'How contacts of this channel are split among sites.' });
+
+const routingSchema = z
+  .strictObject({
+    voice: routingSpecSchema.optional(),
+    chat: routingSpecSchema.optional(),
+    email: routingSpecSchema.optional(),
+    social: routingSpecSchema.optional(),
+  })
+  .meta({ description: 'Per channel; absent = equal split over the sites that have the skill.' });
+
+const horizonSchema = z
+  .strictObject({
+    days: num({ int: true, min: 1, max: LIMITS.maxDays })
+      .meta({ description: 'Days simulated.', default: DEFAULTS.horizon.days })
+      .optional(),
+    intervalMinutes: z
+      .literal(INTERVAL_MINUTES)
+      .meta({ description: 'Reporting interval, minutes.', default: DEFAULTS.horizon.intervalMinutes })
+      .optional(),
+  })
+  .meta({ description: 'How long a run lasts and how it is reported.', default: DEFAULTS.horizon });
+
+export const scenarioSchema = z
+  .strictObject({
+    $schema: z.string().meta({ description: 'Path or URL of this JSON Schema, for editors.' }).optional(),
+    name: nonEmptyText.meta({ description: 'Scenario name (by convention the file name without .json).' }),
+    description: z.string().meta({ description: 'What the scenario shows.' }).optional(),
+    clientUtcOffsetHours: utcOffset
+      .meta({
+        description: "The client's time zone, hours from UTC; the clock and profiles use it.",
+        default: DEFAULTS.clientUtcOffsetHours,
+      })
+      .optional(),
+    horizon: horizonSchema.optional(),
+    channels: channelsSchema,
+    sites: z
+      .array(siteSchema)
+      .min(1, { error: 'must list at least one site' })
+      .max(LIMITS.maxSites, { error: `must list at most ${LIMITS.maxSites} sites` })
+      .meta({ description: 'Sites whose agents answer the contacts.' }),
+    routing: routingSchema.optional(),
+  })
+  .superRefine(crossCheck, { when: () => true })
+  .meta({
+    title: 'Shoreline scenario',
+    description: 'A Shoreline contact-center scenario (SPEC §0–5, format version 1).',
+  });
+
+// Compile-time guard: the schema's output is exactly the engine's Scenario type.
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+const _sameAsScenario: Same<z.output<typeof scenarioSchema>, Scenario> = true;
+void _sameAsScenario;
+
+// ---------------------------------------------------------------------------------------------------------
+// cross-field rules
+
+type Obj = Record<string, unknown>;
+function isObj(v: unknown): v is Obj {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+function isKind(v: unknown): v is ChannelKind {
+  return typeof v === 'string' && (CHANNEL_KINDS as readonly string[]).includes(v);
+}
+/** An agent count the per-group rule accepts (so a wrong count is reported once, not again in the total). */
+function isWhole(v: unknown): v is number {
+  return typeof v === 'number' && Number.isInteger(v) && v >= 0 && v <= LIMITS.maxAgentsPerGroup;
+}
+
+/**
+ * Rules that span fields. Runs even when other parts of the file are wrong (`when: () => true`), so
+ * it reads its input as unknown and checks only what is well-formed enough to check.
+ */
+function crossCheck(value: unknown, ctx: z.RefinementCtx): void {
+  if (!isObj(value)) return;
+  const add = (path: (string | number)[], message: string) => ctx.addIssue({ code: 'custom', path, message });
+
+  const channels = isObj(value.channels) ? value.channels : undefined;
+  const sites = Array.isArray(value.sites) ? value.sites : [];
+  const channelPresent = (k: ChannelKind) => channels !== undefined && isObj(channels[k]);
+
+  // sites: unique ids, unique group ids, skills that name channels, totals
+  const siteIndex = new Map<string, number>();
+  const siteSkills = new Map<string, Set<ChannelKind>>();
+  const skilled = new Set<ChannelKind>();
+  let totalAgents = 0;
+  sites.forEach((site, i) => {
+    if (!isObj(site)) return;
+    const skills = new Set<ChannelKind>();
+    if (typeof site.id === 'string' && site.id !== '') {
+      const first = siteIndex.get(site.id);
+      if (first !== undefined)
+        add(['sites', i, 'id'], `duplicate site id "${site.id}" (also used by sites[${first}])`);
+      else {
+        siteIndex.set(site.id, i);
+        siteSkills.set(site.id, skills);
+      }
+    }
+    const groups = Array.isArray(site.groups) ? site.groups : [];
+    const groupIndex = new Map<string, number>();
+    groups.forEach((group, j) => {
+      if (!isObj(group)) return;
+      if (typeof group.id === 'string' && group.id !== '') {
+        const first = groupIndex.get(group.id);
+        if (first !== undefined)
+          add(
+            ['sites', i, 'groups', j, 'id'],
+            `duplicate group id "${group.id}" in this site (also used by groups[${first}])`,
+          );
+        else groupIndex.set(group.id, j);
+      }
+      if (Array.isArray(group.skills)) {
+        group.skills.forEach((skill, k) => {
+          if (!isKind(skill)) return;
+          skills.add(skill);
+          skilled.add(skill);
+          if (channels !== undefined && !channelPresent(skill))
+            add(
+              ['sites', i, 'groups', j, 'skills', k],
+              `names the channel "${skill}", which is not in "channels"`,
+            );
+        });
+      }
+      if (isWhole(group.agents)) totalAgents += group.agents;
+      else if (Array.isArray(group.shifts))
+        for (const shift of group.shifts)
+          if (isObj(shift) && isWhole(shift.agents)) totalAgents += shift.agents;
+    });
+  });
+  if (totalAgents > LIMITS.maxAgentsTotal)
+    add(
+      ['sites'],
+      `has ${formatNumber(totalAgents)} agents in all, more than the limit of ${formatNumber(LIMITS.maxAgentsTotal)}`,
+    );
+
+  // escalation targets
+  sites.forEach((site, i) => {
+    if (!isObj(site) || !isObj(site.escalation)) return;
+    const to = site.escalation.to;
+    if (typeof to !== 'string' || to === '') return;
+    if (to === site.id) add(['sites', i, 'escalation', 'to'], 'must name another site, not the site itself');
+    else if (!siteIndex.has(to))
+      add(['sites', i, 'escalation', 'to'], `no site has the id "${to}"${didYouMean(to, siteIndex.keys())}`);
+  });
+
+  // channels: someone must answer them; profiles must fit the interval
+  const horizon = isObj(value.horizon) ? value.horizon : {};
+  const intervalMinutes = (INTERVAL_MINUTES as readonly unknown[]).includes(horizon.intervalMinutes)
+    ? (horizon.intervalMinutes as number)
+    : horizon.intervalMinutes === undefined
+      ? DEFAULTS.horizon.intervalMinutes
+      : undefined;
+  if (channels !== undefined) {
+    for (const kind of CHANNEL_KINDS) {
+      const channel = channels[kind];
+      if (!isObj(channel)) continue;
+      if (sites.length > 0 && !skilled.has(kind))
+        add(['channels', kind], `no agent group has the skill "${kind}", so nothing could ever answer it`);
+      if (intervalMinutes !== undefined && Array.isArray(channel.profile) && channel.profile.length > 0) {
+        const expected = 1440 / intervalMinutes;
+        if (channel.profile.length !== expected)
+          add(
+            ['channels', kind, 'profile'],
+            `must have ${expected} weights, one per ${intervalMinutes}-minute interval of the day (has ${channel.profile.length})`,
+          );
+      }
+    }
+  }
+
+  // routing: channels that exist, sites that exist and have the skill
+  if (isObj(value.routing)) {
+    for (const kind of CHANNEL_KINDS) {
+      const route = value.routing[kind];
+      if (!isObj(route)) continue;
+      if (channels !== undefined && !channelPresent(kind))
+        add(['routing', kind], `routes the channel "${kind}", which is not in "channels"`);
+      if (!isObj(route.split)) continue;
+      for (const [siteId, weight] of Object.entries(route.split)) {
+        if (siteId === '') continue;
+        const skills = siteSkills.get(siteId);
+        if (skills === undefined)
+          add(
+            ['routing', kind, 'split', siteId],
+            `no site has the id "${siteId}"${didYouMean(siteId, siteIndex.keys())}`,
+          );
+        else if (typeof weight === 'number' && weight > 0 && !skills.has(kind))
+          add(['routing', kind, 'split', siteId], `site "${siteId}" has no group with the skill "${kind}"`);
+      }
+    }
+  }
+}
