@@ -159,7 +159,9 @@ export class Simulation {
   private cSite = new Int16Array(0);
   private cAgent = new Int32Array(0);
   private cFixed = new Uint8Array(0);
-  private cOverflowed = new Uint8Array(0);
+  /** 1 once the contact's abandonment and overflow timers are set (the first time it waits) */
+  private cTimers = new Uint8Array(0);
+  private cAbandonAt = new Float64Array(0);
   private cInterval = new Int32Array(0);
   private cArrive = new Float64Array(0);
   private cIssueStart = new Float64Array(0);
@@ -465,7 +467,7 @@ export class Simulation {
     this.cChan[id] = c;
     this.cSite[id] = -1;
     this.cFixed[id] = 0;
-    this.cOverflowed[id] = 0;
+    this.cTimers[id] = 0;
     this.cArrive[id] = now;
     this.cIssueStart[id] = issueStart;
     this.cIssueContacts[id] = issueContacts;
@@ -478,17 +480,28 @@ export class Simulation {
     this.cInterval[id] = k;
     this.arrivals[c]++;
     this.intervalStats[(k * this.nC + c) * IM.COUNT + IM.Offered]++;
-    const gen = this.cGen[id];
-    if (ch.patience) {
-      const at = now + sample(ch.patience, st.patience);
-      if (at < this.model.horizon) this.q.push(at, EV_ABANDON, id, gen);
-    }
+    // Patience is drawn now (common random numbers) but its timer only starts if the contact waits.
+    this.cAbandonAt[id] = ch.patience ? now + sample(ch.patience, st.patience) : Infinity;
     return id;
   }
 
-  private scheduleOverflow(id: number): void {
-    const at = this.cArrive[id] + this.model.channels[this.cChan[id]].overflowAfter;
-    if (at < this.model.horizon) this.q.push(at, EV_OVERFLOW, id, this.cGen[id]);
+  /**
+   * Called whenever a contact enters a waiting state. Its abandonment and overflow timers are set
+   * once per contact, the first time it waits: most contacts are answered at once and never need
+   * them, which keeps the event heap small.
+   */
+  private startWaiting(id: number): void {
+    if (this.cTimers[id] !== 0) return;
+    this.cTimers[id] = 1;
+    const horizon = this.model.horizon;
+    const gen = this.cGen[id];
+    const abandonAt = this.cAbandonAt[id];
+    if (abandonAt < horizon) this.q.push(abandonAt > this.now ? abandonAt : this.now, EV_ABANDON, id, gen);
+    if (this.cFixed[id] === 0) {
+      // Escalations are bound for their tier and never overflow.
+      const at = this.cArrive[id] + this.model.channels[this.cChan[id]].overflowAfter;
+      if (at < horizon) this.q.push(at > this.now ? at : this.now, EV_OVERFLOW, id, gen);
+    }
   }
 
   // ---------------------------------------------------------------- routing
@@ -497,20 +510,12 @@ export class Simulation {
   private route(id: number): void {
     const c = this.cChan[id];
     const s = this.pickSite(c, this.cURoute[id]);
-    if (
-      this.model.channels[c].overflowAfter < Infinity &&
-      this.cOverflowed[id] === 0 &&
-      this.cFixed[id] === 0
-    ) {
-      // Scheduled once per contact life; a re-route keeps the original overflow time.
-      this.cOverflowed[id] = 2;
-      this.scheduleOverflow(id);
-    }
     if (s < 0) {
       this.cState[id] = ContactState.Hold;
       this.cSite[id] = -1;
       this.holding[c]++;
       this.holdQ[c].push(id, this.cGen[id]);
+      this.startWaiting(id);
       return;
     }
     this.sendToSite(id, s);
@@ -543,6 +548,7 @@ export class Simulation {
       this.cState[id] = ContactState.Handoff;
       this.inTransit[key]++;
       this.q.push(this.now + delay, EV_HANDOFF, id, this.cGen[id]);
+      this.startWaiting(id);
       return;
     }
     this.arriveAtSite(id, s);
@@ -561,6 +567,7 @@ export class Simulation {
     this.cSite[id] = s;
     this.waitingAt[s * this.nC + c]++;
     this.siteQ[s * this.nC + c].push(id, this.cGen[id]);
+    this.startWaiting(id);
   }
 
   /** Takes a contact out of whatever waiting count it is in (no-op for other states). */
@@ -599,7 +606,6 @@ export class Simulation {
   private onOverflow(id: number, gen: number): void {
     if (this.cGen[id] !== gen || !isWaitingState(this.cState[id])) return;
     const c = this.cChan[id];
-    this.cOverflowed[id] = 1;
     const own = this.cState[id] === ContactState.Waiting ? this.cSite[id] : -1;
     for (let s = 0; s < this.nS; s++) {
       if (s === own) continue;
@@ -978,7 +984,8 @@ export class Simulation {
     this.cSite = grow(this.cSite, (n) => new Int16Array(n));
     this.cAgent = grow(this.cAgent, (n) => new Int32Array(n));
     this.cFixed = grow(this.cFixed, (n) => new Uint8Array(n));
-    this.cOverflowed = grow(this.cOverflowed, (n) => new Uint8Array(n));
+    this.cTimers = grow(this.cTimers, (n) => new Uint8Array(n));
+    this.cAbandonAt = grow(this.cAbandonAt, (n) => new Float64Array(n));
     this.cInterval = grow(this.cInterval, (n) => new Int32Array(n));
     this.cArrive = grow(this.cArrive, (n) => new Float64Array(n));
     this.cIssueStart = grow(this.cIssueStart, (n) => new Float64Array(n));
