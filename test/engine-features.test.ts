@@ -259,6 +259,22 @@ describe('routing', () => {
     expect(o.sites.l1.resolved! / o.sites.l1.handled!).toBeCloseTo(0.8, 1);
   });
 
+  it('escalates only the channels the target site can answer', () => {
+    const s: Scenario = {
+      name: 'esc-skill',
+      channels: {
+        voice: voice(60),
+        social: { volumePerDay: 1000, handleTime: { dist: 'exponential', mean: 240 } },
+      },
+      sites: [site('l1', 20, { escalation: { rate: 0.5, to: 'l2' } }, ['voice', 'social']), site('l2', 20)],
+      routing: { voice: { split: { l1: 1 } }, social: { split: { l1: 1 } } },
+    };
+    const o = runReplication(s, { seed: 'esc-skill' });
+    expect(o.channels.social!.contactsPerResolution).toBe(1);
+    expect(o.channels.social!.backlog!).toBeLessThan(5);
+    expect(o.channels.voice!.contactsPerResolution!).toBeCloseTo(1.5, 1);
+  });
+
   it('a freed agent serves its highest-priority skill first', () => {
     const s: Scenario = {
       name: 'prio',

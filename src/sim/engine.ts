@@ -685,7 +685,7 @@ export class Simulation {
     const s = this.cSite[id];
     const site = this.model.sites[s];
     const base = this.statIndex(c, s);
-    if (site.escalationRate > 0 && site.escalationTo >= 0 && this.cUEsc[id] < site.escalationRate) {
+    if (site.escalationMask & (1 << c) && this.cUEsc[id] < site.escalationRate) {
       // Passed to the next tier as the same customer issue.
       this.stats[base + M.Escalated]++;
       const e = this.newContact(c, this.cIssueStart[id], this.cIssueContacts[id] + 1, this.followup[c]);

@@ -60,6 +60,8 @@ export interface SiteModel {
   fcr: number;
   escalationRate: number;
   escalationTo: number;
+  /** channels (bit mask) that escalate: those the target site has a skill for */
+  escalationMask: number;
   connectDelay: number;
   handoffDelay: number;
   groups: number[];
@@ -195,11 +197,19 @@ export function compileModel(s: Scenario, options: CompileOptions = {}): Model {
       fcr: site.firstContactResolution ?? DEFAULTS.site.firstContactResolution,
       escalationRate: esc && esc.rate > 0 ? esc.rate : 0,
       escalationTo: esc ? (siteIndex.get(esc.to) ?? -1) : -1,
+      escalationMask: 0,
       connectDelay: site.connectDelaySeconds ?? DEFAULTS.site.connectDelaySeconds,
       handoffDelay: site.handoffDelaySeconds ?? DEFAULTS.site.handoffDelaySeconds,
       groups: groupIds,
     };
   });
+
+  // A site escalates only the channels its target can answer: a social post escalated to a tier with
+  // no social agents would otherwise wait forever.
+  for (const site of sites) {
+    if (site.escalationTo < 0) continue;
+    for (const g of sites[site.escalationTo].groups) site.escalationMask |= groups[g].skillMask;
+  }
 
   const groupsFor: number[][] = [];
   for (let si = 0; si < sites.length; si++) {

@@ -1,0 +1,27 @@
+/**
+ * A worker thread that runs replications on request: { scenario, options, replication } in,
+ * { replication, outcome } or { replication, error } out. Each replication is seeded by its index,
+ * so which thread runs it changes nothing.
+ */
+import { parentPort } from 'node:worker_threads';
+import { runReplication } from '../sim/simulate';
+import type { Scenario } from '../sim/scenario';
+import type { SimulationOptions } from '../sim/engine';
+
+export interface ReplicationJob {
+  scenario: Scenario;
+  options: SimulationOptions;
+  replication: number;
+}
+
+parentPort!.on('message', (job: ReplicationJob) => {
+  try {
+    const outcome = runReplication(job.scenario, { ...job.options, replication: job.replication });
+    parentPort!.postMessage({ replication: job.replication, outcome });
+  } catch (e) {
+    parentPort!.postMessage({
+      replication: job.replication,
+      error: e instanceof Error ? e.message : String(e),
+    });
+  }
+});
