@@ -160,6 +160,7 @@ describe('replication estimates', () => {
     expect(e.mean).toBe(3);
     expect(e.ci95).toBeCloseTo((2.776 * Math.sqrt(2.5)) / Math.sqrt(5), 6);
     expect(estimate([7])).toEqual({ mean: 7, ci95: null });
+    expect(estimate([0.1 + 0.2, 0.1 + 0.2, 0.1 + 0.2])).toEqual({ mean: 0.1 + 0.2, ci95: 0 });
     expect(estimate([null, null])).toEqual({ mean: null, ci95: null });
     expect(estimate([null, 2, 4])).toEqual({ mean: 3, ci95: expect.any(Number) });
   });

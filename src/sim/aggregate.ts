@@ -23,14 +23,20 @@ export function tQuantile975(df: number): number {
 export function estimate(values: readonly (number | null)[]): Estimate {
   let n = 0;
   let sum = 0;
+  let min = Infinity;
+  let max = -Infinity;
   for (const v of values) {
     if (v === null) continue;
     n++;
     sum += v;
+    if (v < min) min = v;
+    if (v > max) max = v;
   }
   if (n === 0) return { mean: null, ci95: null };
   const mean = sum / n;
   if (n < 2) return { mean, ci95: null };
+  // Identical values: exactly no spread (the sum of squares would leave rounding dust).
+  if (min === max) return { mean: min, ci95: 0 };
   let ss = 0;
   for (const v of values) if (v !== null) ss += (v - mean) * (v - mean);
   const sd = Math.sqrt(ss / (n - 1));

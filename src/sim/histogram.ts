@@ -2,8 +2,8 @@
  * Wait-time histograms for percentiles in constant memory.
  *
  * Bins are logarithmic — bin k holds waits w with floor(ln(1 + w/W0) / ln(1 + R)) = k, W0 = 0.1 s,
- * R = 1 % — so any quantile is known within about 1 % of its value (or 0.1 s near zero), from zero up
- * to a year, in under 1,200 bins. Memory does not grow with the number of contacts, and histograms
+ * R = 1 % — so any quantile is known within about 1 % of its value (bin 0 holds waits under 1 ms),
+ * from zero up to a year, in under 2,000 bins. Memory does not grow with the number of contacts, and histograms
  * of several sites or replications merge by adding counts.
  */
 const W0 = 0.1;
@@ -26,7 +26,7 @@ function binValue(b: number): number {
 
 /**
  * The q-quantile of the counts in bins[offset .. offset + HISTOGRAM_BINS), or null if empty.
- * Bin 0 (waits under 0.1 s) reports 0, so "answered at once" shows as a 0 s percentile.
+ * Bin 0 (waits under 1 ms) reports 0, so "answered at once" shows as a 0 s percentile.
  */
 export function histogramQuantile(bins: ArrayLike<number>, offset: number, q: number): number | null {
   let total = 0;

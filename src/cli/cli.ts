@@ -1,0 +1,44 @@
+/**
+ * Dispatch: `sim [<command>] ...`. A first argument that names a command selects it; anything else
+ * goes to the default command, `run`, so `sim scenario.json` and `sim run scenario.json` are the same.
+ * New subcommands (compare, sweep, optimise, merge) are one entry in COMMANDS each.
+ *
+ * Every error ends here as one line, `error: <message>`, and exit status 1 (the stack only with
+ * SHORELINE_DEBUG=1). Bad input is not an error in this sense: commands report it themselves, exit 2.
+ */
+import { EXIT_ERROR, type CliIO, type Command } from './io';
+import { runCommandSpec } from './run';
+
+export const COMMANDS: readonly Command[] = [runCommandSpec];
+export const DEFAULT_COMMAND = runCommandSpec;
+
+export function findCommand(
+  argv: readonly string[],
+  commands: readonly Command[] = COMMANDS,
+  fallback: Command = DEFAULT_COMMAND,
+): { command: Command; rest: readonly string[] } {
+  const named = commands.find((c) => c.name === argv[0]);
+  return named ? { command: named, rest: argv.slice(1) } : { command: fallback, rest: argv };
+}
+
+/** Runs the command line; `commands` and `fallback` are replaceable for tests. */
+export async function runCli(
+  argv: readonly string[],
+  io: CliIO,
+  commands: readonly Command[] = COMMANDS,
+  fallback: Command = DEFAULT_COMMAND,
+): Promise<number> {
+  const { command, rest } = findCommand(argv, commands, fallback);
+  try {
+    return await command.run(rest, io);
+  } catch (e) {
+    io.stderr(errorText(e, io.env.SHORELINE_DEBUG === '1') + '\n');
+    return EXIT_ERROR;
+  }
+}
+
+export function errorText(e: unknown, debug: boolean): string {
+  if (debug && e instanceof Error && e.stack) return `error: ${e.stack}`;
+  const message = e instanceof Error ? e.message : String(e);
+  return `error: ${message.split('\n')[0]}`;
+}

@@ -1,0 +1,15 @@
+/** Entry point of `npm run sim` (tsx src/cli/main.ts). All logic lives in cli.ts and the commands. */
+import { runCli } from './cli';
+
+// `npm run sim -- x.json | head` closes stdout early: stop quietly rather than with an EPIPE stack.
+process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+  if (e.code === 'EPIPE') process.exit(0);
+  throw e;
+});
+
+process.exitCode = await runCli(process.argv.slice(2), {
+  stdout: (text) => void process.stdout.write(text),
+  stderr: (text) => void process.stderr.write(text),
+  stderrIsTTY: process.stderr.isTTY === true,
+  env: process.env,
+});

@@ -1,0 +1,101 @@
+/**
+ * The result as text tables (stdout of `sim`): a header line, outcomes by channel, outcomes by site,
+ * each closed by a total line. Deterministic — no timings — so the same seed prints the same text.
+ */
+import type { Estimate, OutcomeKey, Outcomes, Scenario, SimulationResult } from '../sim';
+import { formatEstimate, formatNumber, STYLES, type NumberStyle } from './format';
+import { renderTable, type TextTable } from './table';
+
+interface Column {
+  key: OutcomeKey;
+  header: string;
+  style: NumberStyle;
+}
+
+const col = (key: OutcomeKey, header: string, style: NumberStyle): Column => ({ key, header, style });
+
+/** By channel. Split in two panels so that each fits a terminal even with "± ci95" in every cell. */
+export const CHANNEL_PANELS: { title: string; columns: Column[] }[] = [
+  {
+    title: 'Service by channel',
+    columns: [
+      col('offered', 'offered', STYLES.count),
+      col('handled', 'handled', STYLES.count),
+      col('abandoned', 'abandoned', STYLES.count),
+      col('backlog', 'backlog', STYLES.count),
+      col('serviceLevel', 'SL %', STYLES.percent),
+      col('asa', 'ASA s', STYLES.seconds),
+      col('waitP90', 'P90 s', STYLES.seconds),
+      col('abandonRate', 'abandon %', STYLES.percent),
+    ],
+  },
+  {
+    title: 'Resolution and cost by channel',
+    columns: [
+      col('occupancy', 'occupancy %', STYLES.percent),
+      col('resolutionHours', 'resolution h', STYLES.hours),
+      col('contactsPerResolution', 'contacts/resolution', STYLES.ratio),
+      col('cost', 'cost', STYLES.money),
+      col('costPerResolved', 'cost/resolved', STYLES.unitMoney),
+    ],
+  },
+];
+
+export const SITE_COLUMNS: Column[] = [
+  col('offered', 'offered', STYLES.count),
+  col('handled', 'handled', STYLES.count),
+  col('serviceLevel', 'SL %', STYLES.percent),
+  col('asa', 'ASA s', STYLES.seconds),
+  col('occupancy', 'occupancy %', STYLES.percent),
+  col('paidHours', 'paid hours', STYLES.paidHours),
+  col('cost', 'cost', STYLES.money),
+];
+
+export function headerLine(result: SimulationResult): string {
+  const plural = (n: number, word: string) => `${formatNumber(n, 0)} ${word}${n === 1 ? '' : 's'}`;
+  return (
+    `${result.scenario} — seed ${JSON.stringify(result.seed)}, ${plural(result.replications, 'replication')}, ` +
+    `${plural(result.days, 'day')} in ${result.intervalMinutes}-minute intervals`
+  );
+}
+
+function table(
+  title: string,
+  label: string,
+  columns: Column[],
+  rows: [string, Outcomes][],
+  showCi: boolean,
+): TextTable {
+  return {
+    title,
+    label,
+    columns: columns.map((c) => c.header),
+    rows: rows.map(([name, o]) => ({
+      label: name,
+      cells: columns.map((c) => formatEstimate(o[c.key] as Estimate, c.style, showCi)),
+    })),
+    ruleBefore: rows.length - 1,
+  };
+}
+
+/** The whole report. `scenario` (optional) adds each site's location to its label. */
+export function renderReport(result: SimulationResult, scenario?: Scenario): string {
+  const showCi = result.replications >= 2;
+  const channelRows: [string, Outcomes][] = [
+    ...Object.entries(result.channels).map(([k, o]) => [k, o!] as [string, Outcomes]),
+    ['total', result.total],
+  ];
+  const location = new Map(scenario?.sites.map((s) => [s.id, s.location]) ?? []);
+  const siteRows: [string, Outcomes][] = [
+    ...Object.entries(result.sites).map(
+      ([id, o]) => [location.has(id) ? `${id} (${location.get(id)})` : id, o] as [string, Outcomes],
+    ),
+    ['total', result.total],
+  ];
+  const parts = [headerLine(result)];
+  if (showCi) parts.push('Figures are mean ± half-width of a 95% confidence interval over replications.');
+  for (const panel of CHANNEL_PANELS)
+    parts.push('', renderTable(table(panel.title, 'channel', panel.columns, channelRows, showCi)));
+  parts.push('', renderTable(table('By site', 'site', SITE_COLUMNS, siteRows, showCi)));
+  return parts.join('\n') + '\n';
+}

@@ -1,0 +1,249 @@
+/**
+ * `sim [run] <scenario.json> [--reps N] [--seed S] [--days D] [--json FILE] [--csv FILE] [--quiet]`:
+ * validate the arguments and the scenario (exit 2 with one line per problem, nothing simulated),
+ * simulate, print the table, write the files.
+ */
+import { readFileSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { parseScenarioText, MAX_SCENARIO_CHARS } from '../scenario/validate';
+import {
+  simulate as engineSimulate,
+  type Scenario,
+  type SimulateOptions,
+  type SimulationResult,
+} from '../sim';
+import { optionUsage, parseOptions, wholeNumber, type OptionSpecs } from './args';
+import { intervalCsv } from './csv';
+import { formatNumber } from './format';
+import { describeFsError, EXIT_OK, EXIT_USAGE, type CliIO, type Command } from './io';
+import { ProgressBar } from './progress';
+import { renderReport } from './report';
+
+export const MAX_REPS = 10_000;
+export const MAX_DAYS = 366;
+
+export const RUN_OPTIONS: OptionSpecs = {
+  reps: {
+    type: 'string',
+    value: 'N',
+    description: `replications, 1 to ${formatNumber(MAX_REPS, 0)} (default 1)`,
+  },
+  seed: { type: 'string', value: 'S', description: 'random seed, any text (default "1")' },
+  days: {
+    type: 'string',
+    value: 'D',
+    description: `days to simulate, 1 to ${MAX_DAYS} (default: the scenario's horizon.days)`,
+  },
+  json: { type: 'string', value: 'FILE', description: 'write the full result (SPEC §7) as JSON' },
+  csv: { type: 'string', value: 'FILE', description: 'write per-interval figures as CSV' },
+  quiet: { type: 'boolean', description: 'no progress bar' },
+  help: { type: 'boolean', short: 'h', description: 'show this help' },
+};
+
+export interface RunArgs {
+  scenarioPath: string;
+  reps: number;
+  seed: string;
+  days?: number;
+  json?: string;
+  csv?: string;
+  quiet: boolean;
+}
+
+export type ParsedRunArgs =
+  { kind: 'help' } | { kind: 'ok'; args: RunArgs } | { kind: 'bad'; problems: string[] };
+
+/** Pure: argv → arguments or every problem with them. Does not touch the file system. */
+export function parseRunArgs(argv: readonly string[]): ParsedRunArgs {
+  const { strings, flags, positionals, problems } = parseOptions(argv, RUN_OPTIONS);
+  if (flags.help) return { kind: 'help' };
+
+  let reps = 1;
+  if (strings.reps !== undefined) {
+    const r = wholeNumber('reps', strings.reps, 1, MAX_REPS);
+    if (r.ok) reps = r.value;
+    else problems.push(r.problem);
+  }
+  let days: number | undefined;
+  if (strings.days !== undefined) {
+    const d = wholeNumber('days', strings.days, 1, MAX_DAYS);
+    if (d.ok) days = d.value;
+    else problems.push(d.problem);
+  }
+  const seed = strings.seed ?? '1';
+  if (strings.seed !== undefined && seed.trim() === '') problems.push('--seed: must not be empty');
+  for (const name of ['json', 'csv'] as const)
+    if (strings[name] !== undefined && strings[name]!.trim() === '')
+      problems.push(`--${name}: needs a file name`);
+
+  const [scenarioPath, ...extra] = positionals;
+  if (scenarioPath === undefined) problems.push('missing scenario file: sim <scenario.json> [options]');
+  else if (scenarioPath.trim() === '') problems.push('scenario file name is empty');
+  for (const arg of extra) problems.push(`${arg}: unexpected argument (one scenario file per run)`);
+
+  if (problems.length > 0) return { kind: 'bad', problems };
+  return {
+    kind: 'ok',
+    args: {
+      scenarioPath: scenarioPath!,
+      reps,
+      seed,
+      days,
+      json: strings.json,
+      csv: strings.csv,
+      quiet: !!flags.quiet,
+    },
+  };
+}
+
+/** Reads and validates the scenario file: the scenario, or one line per problem. */
+export function loadScenario(
+  path: string,
+): { ok: true; scenario: Scenario } | { ok: false; problems: string[] } {
+  let text: string;
+  try {
+    const st = statSync(path);
+    if (st.isDirectory()) return { ok: false, problems: [`${path}: cannot read file (it is a directory)`] };
+    if (!st.isFile() && !st.isFIFO())
+      return { ok: false, problems: [`${path}: cannot read file (not a regular file)`] };
+    // UTF-8 takes at most 3 bytes per UTF-16 unit: anything larger is over the limit whatever it holds.
+    if (st.size > MAX_SCENARIO_CHARS * 3)
+      return {
+        ok: false,
+        problems: [`${path}: cannot read file (${formatNumber(st.size, 0)} bytes; the limit is 20 MB)`],
+      };
+    text = readFileSync(path, 'utf8');
+  } catch (e) {
+    return { ok: false, problems: [`${path}: cannot read file (${describeFsError(e)})`] };
+  }
+  const parsed = parseScenarioText(text);
+  return parsed.ok ? parsed : { ok: false, problems: parsed.problems };
+}
+
+/** Output files are checked before simulating, so a typo does not cost a long run. */
+function outputProblems(args: RunArgs): string[] {
+  const problems: string[] = [];
+  const scenario = resolve(args.scenarioPath);
+  const seen = new Map<string, string>();
+  for (const option of ['json', 'csv'] as const) {
+    const path = args[option];
+    if (path === undefined) continue;
+    const full = resolve(path);
+    if (full === scenario) {
+      problems.push(`--${option}: ${path} is the scenario file; refusing to overwrite it`);
+      continue;
+    }
+    if (seen.has(full)) {
+      problems.push(`--${option}: ${path} is also the --${seen.get(full)} file`);
+      continue;
+    }
+    seen.set(full, option);
+    try {
+      if (statSync(full).isDirectory()) problems.push(`--${option}: ${path} is a directory`);
+      continue;
+    } catch {
+      // does not exist yet: its directory must
+    }
+    try {
+      if (!statSync(dirname(full)).isDirectory())
+        problems.push(`--${option}: cannot write ${path} (${dirname(full)} is not a directory)`);
+    } catch (e) {
+      problems.push(`--${option}: cannot write ${path} (directory: ${describeFsError(e)})`);
+    }
+  }
+  return problems;
+}
+
+function writeOutput(path: string, text: string): void {
+  try {
+    writeFileSync(path, text);
+  } catch (e) {
+    throw new Error(`cannot write ${path} (${describeFsError(e)})`, { cause: e });
+  }
+}
+
+/** The result file: exactly the SimulationResult, 2-space JSON, trailing newline. */
+export function resultJson(result: SimulationResult): string {
+  return JSON.stringify(result, null, 2) + '\n';
+}
+
+export interface RunDeps {
+  simulate: (scenario: Scenario, options: SimulateOptions) => SimulationResult;
+  now: () => number;
+}
+
+const DEFAULT_DEPS: RunDeps = { simulate: engineSimulate, now: () => performance.now() };
+
+export function runUsage(): string {
+  return [
+    'Usage: npm run sim -- <scenario.json> [options]',
+    '',
+    'Simulates a scenario and prints its outcomes by channel and by site.',
+    '',
+    'Options:',
+    ...optionUsage(RUN_OPTIONS),
+    '',
+    'Exit status: 0 done, 1 internal error, 2 bad arguments or scenario (nothing simulated).',
+    '',
+  ].join('\n');
+}
+
+/** Runs the command; errors other than bad input are thrown and reported by the caller (exit 1). */
+export async function runCommand(
+  argv: readonly string[],
+  io: CliIO,
+  deps: Partial<RunDeps> = {},
+): Promise<number> {
+  const { simulate, now } = { ...DEFAULT_DEPS, ...deps };
+  const parsed = parseRunArgs(argv);
+  if (parsed.kind === 'help') {
+    io.stdout(runUsage());
+    return EXIT_OK;
+  }
+  if (parsed.kind === 'bad') return usageError(io, parsed.problems);
+  const args = parsed.args;
+
+  const loaded = loadScenario(args.scenarioPath);
+  if (!loaded.ok) return usageError(io, loaded.problems);
+  const outputs = outputProblems(args);
+  if (outputs.length > 0) return usageError(io, outputs);
+
+  const bar = io.stderrIsTTY && !args.quiet ? new ProgressBar((t) => io.stderr(t), 'simulating', now) : null;
+  bar?.update(0, args.reps);
+  let result: SimulationResult;
+  try {
+    result = simulate(loaded.scenario, {
+      seed: args.seed,
+      replications: args.reps,
+      days: args.days,
+      now,
+      onProgress: bar ? (done, total) => bar.update(done, total) : undefined,
+    });
+  } finally {
+    bar?.finish();
+  }
+  if (bar) {
+    const p = result.performance;
+    io.stderr(
+      `simulated ${formatNumber(p.events, 0)} events in ${formatNumber(p.wallSeconds, 2)} s ` +
+        `(${formatNumber(p.eventsPerSecond, 0)} events/s)\n`,
+    );
+  }
+
+  io.stdout(renderReport(result, loaded.scenario));
+  if (args.json !== undefined) writeOutput(args.json, resultJson(result));
+  if (args.csv !== undefined) writeOutput(args.csv, intervalCsv(result));
+  return EXIT_OK;
+}
+
+function usageError(io: CliIO, problems: readonly string[]): number {
+  io.stderr(problems.map((p) => p + '\n').join(''));
+  return EXIT_USAGE;
+}
+
+export const runCommandSpec: Command = {
+  name: 'run',
+  summary: 'simulate a scenario (the default command)',
+  usage: runUsage,
+  run: (argv, io) => runCommand(argv, io),
+};
