@@ -67,8 +67,6 @@ export class AgentPool {
   state: Uint8Array;
   /** channel index of the agent's latest contact (for display) */
   lastChannel: Int8Array;
-  /** contacts in after-contact work (for display) */
-  wrapping: Int16Array;
   private idlePos: Int32Array;
   private busyPos: Int32Array;
   private partialPos: Int32Array;
@@ -85,7 +83,6 @@ export class AgentPool {
     this.used = new Int32Array(cap);
     this.state = new Uint8Array(cap);
     this.lastChannel = new Int8Array(cap).fill(-1);
-    this.wrapping = new Int16Array(cap);
     this.idlePos = new Int32Array(cap).fill(-1);
     this.busyPos = new Int32Array(cap).fill(-1);
     this.partialPos = new Int32Array(cap).fill(-1);
@@ -228,11 +225,7 @@ export class AgentPool {
 
   private grow(): void {
     const cap = this.group.length * 2;
-    const g = <A extends Int32Array | Uint8Array | Int8Array | Int16Array>(
-      arr: A,
-      make: (n: number) => A,
-      fill = 0,
-    ) => {
+    const g = <A extends Int32Array | Uint8Array | Int8Array>(arr: A, make: (n: number) => A, fill = 0) => {
       const next = make(cap);
       if (fill !== 0) next.fill(fill);
       next.set(arr);
@@ -242,7 +235,6 @@ export class AgentPool {
     this.used = g(this.used, (n) => new Int32Array(n));
     this.state = g(this.state, (n) => new Uint8Array(n));
     this.lastChannel = g(this.lastChannel, (n) => new Int8Array(n), -1);
-    this.wrapping = g(this.wrapping, (n) => new Int16Array(n));
     this.idlePos = g(this.idlePos, (n) => new Int32Array(n), -1);
     this.busyPos = g(this.busyPos, (n) => new Int32Array(n), -1);
     this.partialPos = g(this.partialPos, (n) => new Int32Array(n), -1);

@@ -43,6 +43,7 @@ const EV_END_WRAP = 5;
 const EV_REPEAT = 6;
 const EV_STAFF = 7;
 const EV_INTERVAL = 8;
+const EV_END_CONTACT = 9;
 
 // Contact states.
 export const enum ContactState {
@@ -168,6 +169,8 @@ export class Simulation {
   private cIssueContacts = new Int32Array(0);
   private cHandle = new Float64Array(0);
   private cWrap = new Float64Array(0);
+  /** end of talk (wrap-up follows) of a contact in service */
+  private cTalkEnd = new Float64Array(0);
   private cURoute = new Float64Array(0);
   private cUFcr = new Float64Array(0);
   private cUEsc = new Float64Array(0);
@@ -346,6 +349,16 @@ export class Simulation {
     for (let c = 0; c < nC; c++) out[this.fallbackSite[c] * nC + c] += this.holding[c];
   }
 
+  /** Adds to out[agent] the number of contacts each agent is wrapping up now (for display). */
+  countWrapping(out: Uint8Array): void {
+    for (let id = 0; id < this.used; id++) {
+      const st = this.cState[id];
+      if (st === ContactState.Wrap || (st === ContactState.Service && this.now >= this.cTalkEnd[id])) {
+        out[this.cAgent[id]]++;
+      }
+    }
+  }
+
   /** Capacity units in use now at site × channel key (UNITS = one agent). */
   busyUnitsAt(key: number): number {
     return this.busyUnits[key];
@@ -410,6 +423,11 @@ export class Simulation {
         return this.onEndHandle(id, gen);
       case EV_END_WRAP:
         if (this.cGen[id] === gen) this.finishContact(id);
+        return;
+      case EV_END_CONTACT:
+        if (this.cGen[id] !== gen) return;
+        this.closeIssue(id, this.cTalkEnd[id]);
+        this.finishContact(id);
         return;
       case EV_REPEAT:
         return this.onRepeat(id, gen);
@@ -676,28 +694,51 @@ export class Simulation {
       variable += (talk / 60) * site.telecomPerMinute;
     }
     is[ib + IM.VariableCost] += variable;
-    this.q.push(now + site.connectDelay + talk, EV_END_HANDLE, id, this.cGen[id]);
+
+    // The outcome draws were made on arrival, so whether this contact escalates is known now. Only an
+    // escalation needs an event at the end of talk (the customer is transferred then); otherwise one
+    // event at the end of wrap-up settles the issue as of the end of talk and frees the agent.
+    const talkEnd = now + site.connectDelay + talk;
+    this.cTalkEnd[id] = talkEnd;
+    if (site.escalationMask & (1 << c) && this.cUEsc[id] < site.escalationRate) {
+      this.q.push(talkEnd, EV_END_HANDLE, id, this.cGen[id]);
+    } else {
+      this.q.push(talkEnd + this.cWrap[id], EV_END_CONTACT, id, this.cGen[id]);
+    }
   }
 
+  /** End of talk of a contact that escalates: passed to the next tier as the same customer issue. */
   private onEndHandle(id: number, gen: number): void {
     if (this.cGen[id] !== gen) return;
     const c = this.cChan[id];
     const s = this.cSite[id];
     const site = this.model.sites[s];
+    this.stats[this.statIndex(c, s) + M.Escalated]++;
+    const e = this.newContact(c, this.cIssueStart[id], this.cIssueContacts[id] + 1, this.followup[c]);
+    this.cFixed[e] = 1;
+    this.sendToSite(e, site.escalationTo);
+    const wrap = this.cWrap[id];
+    if (wrap > 0) {
+      this.cState[id] = ContactState.Wrap;
+      this.q.push(this.now + wrap, EV_END_WRAP, id, gen);
+    } else {
+      this.finishContact(id);
+    }
+  }
+
+  /** A handled contact that did not escalate, as of the end of its talk: resolved, or back later. */
+  private closeIssue(id: number, talkEnd: number): void {
+    const c = this.cChan[id];
+    const s = this.cSite[id];
     const base = this.statIndex(c, s);
-    if (site.escalationMask & (1 << c) && this.cUEsc[id] < site.escalationRate) {
-      // Passed to the next tier as the same customer issue.
-      this.stats[base + M.Escalated]++;
-      const e = this.newContact(c, this.cIssueStart[id], this.cIssueContacts[id] + 1, this.followup[c]);
-      this.cFixed[e] = 1;
-      this.sendToSite(e, site.escalationTo);
-    } else if (this.cUFcr[id] < site.fcr) {
+    if (this.cUFcr[id] < this.model.sites[s].fcr) {
       this.stats[base + M.Resolved]++;
-      this.stats[base + M.ResolutionSeconds] += this.now - this.cIssueStart[id];
+      this.stats[base + M.ResolutionSeconds] += talkEnd - this.cIssueStart[id];
       this.stats[base + M.ResolutionContacts] += this.cIssueContacts[id];
     } else {
       // Unresolved: the customer comes back on the same channel after the repeat delay.
-      const at = this.now + sample(this.model.channels[c].repeatDelay, this.followup[c].repeatDelay);
+      let at = talkEnd + sample(this.model.channels[c].repeatDelay, this.followup[c].repeatDelay);
+      if (at < this.now) at = this.now;
       if (at < this.model.horizon) {
         const r = this.alloc();
         this.cState[r] = ContactState.RepeatPending;
@@ -706,14 +747,6 @@ export class Simulation {
         this.cIssueContacts[r] = this.cIssueContacts[id] + 1;
         this.q.push(at, EV_REPEAT, r, this.cGen[r]);
       }
-    }
-    const wrap = this.cWrap[id];
-    if (wrap > 0) {
-      this.cState[id] = ContactState.Wrap;
-      this.agents.wrapping[this.cAgent[id]]++;
-      this.q.push(this.now + wrap, EV_END_WRAP, id, gen);
-    } else {
-      this.finishContact(id);
     }
   }
 
@@ -733,7 +766,6 @@ export class Simulation {
     const c = this.cChan[id];
     const s = this.cSite[id];
     const units = this.model.channels[c].units;
-    if (this.cState[id] === ContactState.Wrap) this.agents.wrapping[a]--;
     this.free(id);
     this.changeBusy(s, c, -units);
     const g = this.agents.group[a];
@@ -992,6 +1024,7 @@ export class Simulation {
     this.cIssueContacts = grow(this.cIssueContacts, (n) => new Int32Array(n));
     this.cHandle = grow(this.cHandle, (n) => new Float64Array(n));
     this.cWrap = grow(this.cWrap, (n) => new Float64Array(n));
+    this.cTalkEnd = grow(this.cTalkEnd, (n) => new Float64Array(n));
     this.cURoute = grow(this.cURoute, (n) => new Float64Array(n));
     this.cUFcr = grow(this.cUFcr, (n) => new Float64Array(n));
     this.cUEsc = grow(this.cUEsc, (n) => new Float64Array(n));

@@ -157,6 +157,8 @@ export function encodeSnapshot(sim: Simulation): Snapshot {
   const agentState = new Uint8Array(n);
   const agentGroup = new Uint16Array(n);
   const agentLoad = new Uint8Array(n);
+  const wrapping = new Uint8Array(n);
+  sim.countWrapping(wrapping);
   for (let a = 0; a < n; a++) {
     agentGroup[a] = pool.group[a];
     const st = pool.state[a];
@@ -170,7 +172,7 @@ export function encodeSnapshot(sim: Simulation): Snapshot {
       const units = m.channels[c].units;
       const held = Math.round(used / units);
       agentLoad[a] = held;
-      if (pool.wrapping[a] >= held) agentState[a] = AGENT_WRAP;
+      if (wrapping[a] >= held) agentState[a] = AGENT_WRAP;
       else if (st === AgentState.Leaving) agentState[a] = AGENT_LEAVING;
       else agentState[a] = AGENT_BUSY + c;
     }
