@@ -1,5 +1,6 @@
 /**
- * The future-event list: a binary min-heap over parallel typed arrays.
+ * The future-event list: a 4-ary min-heap over parallel typed arrays (half the depth of a binary
+ * heap, and a node's children share a cache line, which makes the pop that every event costs faster).
  *
  * An event is (time, kind, id, gen): no object per event, so the hot loop allocates nothing. Ties in
  * time are broken by insertion order (seq), which keeps same-time events first-in first-out and the
@@ -45,7 +46,7 @@ export class EventQueue {
     let i = this.n++;
     const { time: T, seq: S, kind: K, id: I, gen: G } = this;
     while (i > 0) {
-      const p = (i - 1) >> 1;
+      const p = (i - 1) >> 2;
       if (T[p] < time || (T[p] === time && S[p] < s)) break;
       T[i] = T[p];
       S[i] = S[p];
@@ -75,13 +76,16 @@ export class EventQueue {
     const k = K[last];
     const id = I[last];
     const g = G[last];
-    // Sift down the former last element from the root.
+    // Sift down the former last element from the root, choosing the earliest of up to four children.
     let i = 0;
-    const half = last >> 1;
-    while (i < half) {
-      let c = 2 * i + 1;
-      const r = c + 1;
-      if (r < last && (T[r] < T[c] || (T[r] === T[c] && S[r] < S[c]))) c = r;
+    for (;;) {
+      const first = 4 * i + 1;
+      if (first >= last) break;
+      let c = first;
+      const end = first + 4 < last ? first + 4 : last;
+      for (let j = first + 1; j < end; j++) {
+        if (T[j] < T[c] || (T[j] === T[c] && S[j] < S[c])) c = j;
+      }
       if (t < T[c] || (t === T[c] && s < S[c])) break;
       T[i] = T[c];
       S[i] = S[c];

@@ -1,0 +1,115 @@
+/**
+ * `npm run bench`: the performance cases of the benchmark issue, one summary line each.
+ * Figures are ratios measured side by side in this one run; absolute speeds vary between machines.
+ *   1. Erlang A, 1,000 agents, 24 h: events/s and contacts/s
+ *   2. the same model in SimPy (Debian's python3-simpy3), and the ratio of contacts/s
+ *   3. full model (4 channels, 3 sites, 1,000 agents, 1 day) × 30 replications, serial and parallel
+ *   4. memory: 30-day vs 1-day horizon on case 3
+ *   5. render: see bench/render.ts (needs a build and Chromium)
+ * Options: --skip-simpy, --reps N (case 3), --only 1,3
+ */
+import { execFileSync, spawnSync } from 'node:child_process';
+import { availableParallelism, cpus } from 'node:os';
+import { parseArgs } from 'node:util';
+import { runReplicationsParallel } from '../src/node/parallel';
+import { aggregateReplications, runReplication, simulate } from '../src/sim/index';
+import { erlangACase, fullModelCase } from './cases';
+
+const { values: opts } = parseArgs({
+  options: {
+    'skip-simpy': { type: 'boolean', default: false },
+    reps: { type: 'string', default: '30' },
+    only: { type: 'string' },
+  },
+});
+const only = opts.only ? new Set(opts.only.split(',').map(Number)) : null;
+const want = (n: number) => !only || only.has(n);
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const fmt = (x: number, d = 0) =>
+  x.toLocaleString('en-US', { maximumFractionDigits: d, minimumFractionDigits: d });
+
+console.log(
+  `# Shoreline benchmark — ${new Date().toISOString().slice(0, 10)}, node ${process.version}, ${cpus()[0]?.model ?? '?'} × ${availableParallelism()}`,
+);
+
+let shorelineContactsPerSecond = 0;
+if (want(1) || want(2)) {
+  const scenario = erlangACase();
+  runReplication(scenario, { seed: 'warm-up' }); // let the JIT settle, as a long run would
+  const runs = [0, 1, 2].map((i) => {
+    const t0 = performance.now();
+    const o = runReplication(scenario, { seed: `bench-${i}` });
+    const s = (performance.now() - t0) / 1000;
+    return { s, events: o.events / s, contacts: o.contacts / s };
+  });
+  shorelineContactsPerSecond = median(runs.map((r) => r.contacts));
+  console.log(
+    `case 1  Erlang A 1,000 agents 24 h: ${fmt(median(runs.map((r) => r.events)))} events/s, ` +
+      `${fmt(shorelineContactsPerSecond)} contacts/s (median of 3, ${fmt(median(runs.map((r) => r.s)), 3)} s per run)`,
+  );
+}
+
+if (want(2)) {
+  const python = ['/usr/bin/python3', 'python3'].find(
+    (p) => spawnSync(p, ['-c', 'import simpy'], { stdio: 'ignore' }).status === 0,
+  );
+  if (opts['skip-simpy']) console.log('case 2  SimPy: skipped (--skip-simpy)');
+  else if (!python)
+    console.log('case 2  SimPy: skipped — no python3 with simpy (apt-get install python3-simpy3)');
+  else {
+    const out = execFileSync(python, [new URL('./simpy_erlang_a.py', import.meta.url).pathname, '24', '1'], {
+      encoding: 'utf8',
+    });
+    const r = JSON.parse(out) as { contacts: number; wallSeconds: number; simpy: string };
+    const simpyRate = r.contacts / r.wallSeconds;
+    console.log(
+      `case 2  SimPy ${r.simpy} same model: ${fmt(simpyRate)} contacts/s (${fmt(r.wallSeconds, 2)} s) — ` +
+        `Shoreline/SimPy = ${fmt(shorelineContactsPerSecond / simpyRate, 1)}× (target ≥ 20×)`,
+    );
+  }
+}
+
+if (want(3)) {
+  const reps = Number(opts.reps);
+  const scenario = fullModelCase(1);
+  simulate(scenario, { seed: 'warm-up', replications: 1 });
+  let t0 = performance.now();
+  const serial = simulate(scenario, { seed: 'bench', replications: reps });
+  const serialS = (performance.now() - t0) / 1000;
+  const threads = availableParallelism();
+  t0 = performance.now();
+  const outcomes = await runReplicationsParallel(scenario, {
+    seed: 'bench',
+    replications: Array.from({ length: reps }, (_, i) => i),
+    threads,
+  });
+  const parallelS = (performance.now() - t0) / 1000;
+  // Parallel replications must reproduce the serial result exactly.
+  const merged = aggregateReplications(scenario, 'bench', outcomes, parallelS);
+  const same =
+    JSON.stringify({ ...merged, performance: 0 }) === JSON.stringify({ ...serial, performance: 0 });
+  console.log(
+    `case 3  full model × ${reps} reps (${fmt(serial.performance.contacts / reps)} contacts each): ` +
+      `serial ${fmt(serialS, 2)} s, ${threads} threads ${fmt(parallelS, 2)} s, speed-up ${fmt(serialS / parallelS, 2)}× ` +
+      `(target ≤ 2 s)${same ? '' : ' — MISMATCH'}`,
+  );
+}
+
+if (want(4)) {
+  const run = (days: number) => {
+    const out = execFileSync(
+      process.execPath,
+      ['--expose-gc', '--import', 'tsx', new URL('./memory-case.ts', import.meta.url).pathname, String(days)],
+      { encoding: 'utf8' },
+    );
+    return JSON.parse(out) as { peakRssBytes: number; heapBytes: number; contacts: number };
+  };
+  const one = run(1);
+  const thirty = run(30);
+  const mb = (b: number) => fmt(b / 2 ** 20, 1);
+  console.log(
+    `case 4  memory 30 days vs 1 day (${fmt(thirty.contacts)} vs ${fmt(one.contacts)} contacts): ` +
+      `peak RSS ${mb(thirty.peakRssBytes)} vs ${mb(one.peakRssBytes)} MiB = ${fmt(thirty.peakRssBytes / one.peakRssBytes, 2)}×, ` +
+      `heap ${mb(thirty.heapBytes)} vs ${mb(one.heapBytes)} MiB = ${fmt(thirty.heapBytes / one.heapBytes, 2)}× (target ≤ 1.5×)`,
+  );
+}
