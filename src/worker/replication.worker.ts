@@ -1,0 +1,17 @@
+/**
+ * A worker that runs whole replications for comparisons, sweeps and the optimiser. Stateless: each
+ * call gets the scenario and the replication index, whose seed depends only on that index, so any
+ * worker of the pool gives the same answer.
+ */
+import * as Comlink from 'comlink';
+import { runReplication, type ReplicationOutcome, type Scenario } from '../sim/index';
+
+const api = {
+  run(scenario: Scenario, seed: string, replication: number, days?: number): ReplicationOutcome {
+    return runReplication(scenario, { seed, replication, days });
+  },
+};
+
+export type ReplicationWorkerApi = typeof api;
+
+Comlink.expose(api);

@@ -1,0 +1,54 @@
+/** The browser replication pool, with in-process fake workers. */
+import { describe, expect, it } from 'vitest';
+import { CancelledError, ReplicationPool, type PoolWorker } from '../src/worker/pool';
+import { runReplication } from '../src/sim/index';
+import { oneSite } from './support/build';
+
+function fakeWorker(log: string[], delayMs = 1): PoolWorker {
+  let alive = true;
+  return {
+    run: (scenario, seed, replication, days) =>
+      new Promise((resolve, reject) =>
+        setTimeout(
+          () => {
+            if (!alive) return reject(new Error('terminated'));
+            log.push(`run ${replication}`);
+            resolve(runReplication(scenario, { seed, replication, days }));
+          },
+          delayMs * (1 + (replication % 3)),
+        ),
+      ),
+    terminate: () => {
+      alive = false;
+      log.push('terminate');
+    },
+  };
+}
+
+describe('replication pool', () => {
+  const scenario = oneSite(5, 40, 1);
+
+  it('returns outcomes in job order, identical to a serial run, reporting progress', async () => {
+    const log: string[] = [];
+    const pool = new ReplicationPool(() => fakeWorker(log), 3);
+    const jobs = Array.from({ length: 7 }, (_, r) => ({ scenario, seed: 's', replication: r }));
+    const progress: number[] = [];
+    const out = await pool.run(jobs, (done) => progress.push(done));
+    expect(out).toEqual(jobs.map((j) => runReplication(scenario, { seed: 's', replication: j.replication })));
+    expect(progress).toEqual([1, 2, 3, 4, 5, 6, 7]);
+    expect(log.filter((l) => l.startsWith('run')).length).toBe(7);
+  });
+
+  it('cancels: rejects with CancelledError and terminates busy workers', async () => {
+    const log: string[] = [];
+    const pool = new ReplicationPool(() => fakeWorker(log, 20), 2);
+    const ctrl = new AbortController();
+    const jobs = Array.from({ length: 10 }, (_, r) => ({ scenario, seed: 's', replication: r }));
+    const running = pool.run(jobs, () => ctrl.abort(), ctrl.signal);
+    await expect(running).rejects.toBeInstanceOf(CancelledError);
+    expect(log).toContain('terminate');
+    // The pool still works afterwards, with fresh workers.
+    const again = await pool.run(jobs.slice(0, 2));
+    expect(again).toHaveLength(2);
+  });
+});
