@@ -31,7 +31,9 @@ export async function decodeState(text: string): Promise<unknown> {
       await pipe(raw, new DecompressionStream('deflate-raw'), MAX_STATE_BYTES),
     );
   } catch (e) {
-    throw new Error(`the link is damaged or too large (${e instanceof Error ? e.message : String(e)})`);
+    throw new Error(`the link is damaged or too large (${e instanceof Error ? e.message : String(e)})`, {
+      cause: e,
+    });
   }
   return JSON.parse(json);
 }
