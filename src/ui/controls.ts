@@ -1,0 +1,155 @@
+/**
+ * The run controls: scenario picker and "open file", play/pause, step, speed, seed and reset, and the
+ * list of problems found in a scenario file. Plain DOM; main.ts supplies what each control does.
+ */
+import { h, setText, uid } from './dom';
+import type { BundledScenario } from './scenarios';
+
+export interface ControlHandlers {
+  scenario(id: string): void;
+  file(file: File): void;
+  playPause(): void;
+  step(): void;
+  speed(simSecondsPerSecond: number): void;
+  reset(seed: string): void;
+}
+
+/** Simulated seconds per real second; Infinity = as fast as the worker can go. */
+export const SPEEDS: { label: string; value: number }[] = [
+  { label: 'real time ×1', value: 1 },
+  { label: '×10', value: 10 },
+  { label: '×60 (1 min/s)', value: 60 },
+  { label: '×600 (10 min/s)', value: 600 },
+  { label: '×3600 (1 h/s)', value: 3600 },
+  { label: 'max', value: Infinity },
+];
+export const DEFAULT_SPEED = 600;
+export const STEP_SECONDS = 60;
+
+export interface Controls {
+  element: HTMLElement;
+  problems: HTMLElement;
+  setPlaying(playing: boolean, done: boolean): void;
+  /** selects a bundled scenario in the picker, or shows a file's name */
+  showScenario(id: string | null, fileName?: string): void;
+  setSeed(seed: string): void;
+  showProblems(source: string, problems: string[]): void;
+  clearProblems(): void;
+}
+
+export function buildControls(
+  scenarios: BundledScenario[],
+  on: ControlHandlers,
+  initialSeed: string,
+): Controls {
+  const pickId = uid('scenario');
+  const picker = h('select', { id: pickId, 'data-testid': 'scenario-picker' });
+  for (const s of scenarios) picker.append(h('option', { value: s.id, text: s.id }));
+  const fileOption = h('option', { value: '', text: '(file)', hidden: true, disabled: true });
+  picker.append(fileOption);
+  picker.addEventListener('change', () => picker.value && on.scenario(picker.value));
+
+  const fileId = uid('file');
+  const file = h('input', {
+    id: fileId,
+    type: 'file',
+    accept: '.json,application/json',
+    'data-testid': 'file',
+  });
+  file.addEventListener('change', () => {
+    const f = file.files?.[0];
+    if (f) on.file(f);
+    file.value = ''; // so choosing the same file again (after fixing it) loads it again
+  });
+
+  const play = h('button', { type: 'button', 'data-testid': 'play', 'aria-pressed': 'false', text: 'Play' });
+  play.addEventListener('click', () => on.playPause());
+  const step = h('button', { type: 'button', 'data-testid': 'step', text: `Step ${STEP_SECONDS / 60} min` });
+  step.addEventListener('click', () => on.step());
+
+  const speedId = uid('speed');
+  const speed = h('select', { id: speedId, 'data-testid': 'speed' });
+  for (const s of SPEEDS) {
+    speed.append(h('option', { value: String(s.value), text: s.label, selected: s.value === DEFAULT_SPEED }));
+  }
+  speed.addEventListener('change', () => on.speed(Number(speed.value)));
+
+  const seedId = uid('seed');
+  const seed = h('input', {
+    id: seedId,
+    type: 'text',
+    value: initialSeed,
+    size: 8,
+    spellcheck: 'false',
+    'data-testid': 'seed',
+  });
+  const reset = h('button', { type: 'button', 'data-testid': 'reset', text: 'Reset' });
+  reset.addEventListener('click', () => on.reset(seed.value.trim() || '1'));
+  seed.addEventListener('keydown', (e) => {
+    if (e.key === 'Enter') on.reset(seed.value.trim() || '1');
+  });
+
+  const problems = h('section', {
+    class: 'problems',
+    'data-testid': 'problems',
+    role: 'alert',
+    hidden: true,
+  });
+
+  const element = h(
+    'div',
+    { class: 'controls' },
+    h('span', { class: 'field' }, h('label', { for: pickId, text: 'Scenario' }), picker),
+    h('span', { class: 'field' }, h('label', { for: fileId, text: 'Open file' }), file),
+    h('span', { class: 'field buttons' }, play, step),
+    h('span', { class: 'field' }, h('label', { for: speedId, text: 'Speed' }), speed),
+    h('span', { class: 'field' }, h('label', { for: seedId, text: 'Seed' }), seed, reset),
+  );
+
+  return {
+    element,
+    problems,
+    setPlaying(playing, done) {
+      setText(play, done ? 'Finished' : playing ? 'Pause' : 'Play');
+      play.setAttribute('aria-pressed', String(playing));
+      play.disabled = done;
+      step.disabled = done;
+    },
+    showScenario(id, fileName) {
+      if (id) {
+        picker.value = id;
+      } else {
+        fileOption.textContent = `file: ${fileName ?? ''}`;
+        picker.value = '';
+        fileOption.selected = true;
+      }
+    },
+    setSeed(s) {
+      seed.value = s;
+    },
+    showProblems(source, list) {
+      problems.replaceChildren(
+        h('h2', {
+          text: `${source} was not loaded — ${list.length} problem${list.length === 1 ? '' : 's'}:`,
+        }),
+        h(
+          'ul',
+          {},
+          ...list.map((line) => {
+            // "path: message" → the path set apart, so each field's error is easy to find
+            const i = line.indexOf(': ');
+            return i > 0
+              ? h('li', {}, h('code', { text: line.slice(0, i) }), `: ${line.slice(i + 2)}`)
+              : h('li', { text: line });
+          }),
+        ),
+        h('p', { text: 'The current run keeps going.' }),
+      );
+      problems.hidden = false;
+    },
+    clearProblems() {
+      problems.hidden = true;
+      problems.replaceChildren();
+    },
+  };
+}

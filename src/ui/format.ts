@@ -1,0 +1,32 @@
+/** Number formatting for the panels: one place, so every figure reads the same way. */
+import { DAY, formatClock } from '../sim/clock';
+
+const int = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
+const money = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
+const money2 = new Intl.NumberFormat('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+
+export const DASH = '–';
+
+export function fmtInt(x: number | null | undefined): string {
+  return x === null || x === undefined || !Number.isFinite(x) ? DASH : int.format(x);
+}
+
+export function fmtPercent(x: number | null | undefined, digits = 1): string {
+  return x === null || x === undefined || !Number.isFinite(x) ? DASH : `${(x * 100).toFixed(digits)} %`;
+}
+
+export function fmtSeconds(x: number | null | undefined): string {
+  if (x === null || x === undefined || !Number.isFinite(x)) return DASH;
+  if (x < 120) return `${x.toFixed(x < 10 ? 1 : 0)} s`;
+  if (x < 7200) return `${(x / 60).toFixed(1)} min`;
+  return `${(x / 3600).toFixed(1)} h`;
+}
+
+export function fmtMoney(x: number | null | undefined, cents = false): string {
+  return x === null || x === undefined || !Number.isFinite(x) ? DASH : (cents ? money2 : money).format(x);
+}
+
+/** Simulation clock → "day 1 · 09:30". */
+export function fmtSimClock(t: number): string {
+  return `day ${Math.floor(t / DAY) + 1} · ${formatClock(t)}`;
+}

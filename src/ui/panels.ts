@@ -1,0 +1,100 @@
+/**
+ * The live figures so far, per channel, per site and in total (SPEC §6), from LiveRun.outcome().
+ * One table; rows are built once per run and only their cells' text changes afterwards.
+ */
+import type { OutcomeValues, ReplicationOutcome } from '../sim/result';
+import type { SimulationMeta } from '../sim/snapshot';
+import { h, setText } from './dom';
+import { fmtInt, fmtMoney, fmtPercent, fmtSeconds } from './format';
+
+interface Column {
+  key: keyof OutcomeValues;
+  label: string;
+  title: string;
+  fmt(x: number | null): string;
+}
+
+const COLUMNS: Column[] = [
+  { key: 'offered', label: 'Offered', title: 'contacts that arrived', fmt: fmtInt },
+  { key: 'handled', label: 'Handled', title: 'contacts answered by an agent', fmt: fmtInt },
+  {
+    key: 'serviceLevel',
+    label: 'Service level',
+    title: 'handled within target ÷ (handled + abandoned after target)',
+    fmt: (x) => fmtPercent(x),
+  },
+  { key: 'asa', label: 'ASA', title: 'mean wait of handled contacts', fmt: fmtSeconds },
+  {
+    key: 'abandonRate',
+    label: 'Abandon',
+    title: 'abandoned ÷ (handled + abandoned)',
+    fmt: (x) => fmtPercent(x),
+  },
+  {
+    key: 'occupancy',
+    label: 'Occupancy',
+    title: 'busy agent time ÷ available agent time',
+    fmt: (x) => fmtPercent(x),
+  },
+  { key: 'backlog', label: 'Backlog', title: 'contacts waiting now', fmt: fmtInt },
+  { key: 'cost', label: 'Cost', title: 'labour + telecom + fees so far', fmt: (x) => fmtMoney(x) },
+  {
+    key: 'costPerResolved',
+    label: 'Cost / resolved',
+    title: 'cost so far ÷ resolved issues',
+    fmt: (x) => fmtMoney(x, true),
+  },
+];
+
+export interface FiguresPanel {
+  element: HTMLElement;
+  update(outcome: ReplicationOutcome): void;
+}
+
+export function buildFigures(meta: SimulationMeta): FiguresPanel {
+  type Row = { cells: HTMLTableCellElement[]; pick(o: ReplicationOutcome): OutcomeValues | undefined };
+  const rows: { tr: HTMLTableRowElement; row: Row }[] = [];
+  const addRow = (label: string, cls: string, testid: string, pick: Row['pick']) => {
+    const cells = COLUMNS.map((c) => h('td', { 'data-key': c.key }));
+    const tr = h(
+      'tr',
+      { class: cls, 'data-testid': testid },
+      h('th', { scope: 'row', text: label }),
+      ...cells,
+    );
+    rows.push({ tr, row: { cells, pick } });
+  };
+  for (const ch of meta.channels)
+    addRow(ch.kind, 'channel', `fig-channel-${ch.kind}`, (o) => o.channels[ch.kind]);
+  for (const site of meta.sites) {
+    addRow(`${site.name} (${site.location})`, 'site', `fig-site-${site.id}`, (o) => o.sites[site.id]);
+  }
+  addRow('total', 'total', 'fig-total', (o) => o.total);
+
+  const element = h(
+    'table',
+    { class: 'figures' },
+    h('caption', { text: 'So far in this run' }),
+    h(
+      'thead',
+      {},
+      h(
+        'tr',
+        {},
+        h('th', { scope: 'col', text: '' }),
+        ...COLUMNS.map((c) => h('th', { scope: 'col', title: c.title, text: c.label })),
+      ),
+    ),
+    h('tbody', {}, ...rows.map((r) => r.tr)),
+  );
+
+  return {
+    element,
+    update(outcome) {
+      for (const { row } of rows) {
+        const values = row.pick(outcome);
+        COLUMNS.forEach((c, i) => setText(row.cells[i], values ? c.fmt(values[c.key]) : '–'));
+      }
+    },
+  };
+}

@@ -1,0 +1,165 @@
+/**
+ * Live staffing and routing controls: a slider per agent group (agents while its site is open, or
+ * the shift peak for groups that work shifts), a slider per site weight of each channel's split with
+ * the normalised share shown, and the Erlang estimate per channel beside them.
+ */
+import { GROUP, HEADER, SnapshotView, type SimulationMeta, type Snapshot } from '../sim/snapshot';
+import { h, setText, uid } from './dom';
+import type { ErlangEstimator } from './erlang';
+import { fmtInt, fmtPercent, fmtSeconds } from './format';
+
+export interface StaffingHandlers {
+  staffing(group: number, agents: number): void;
+  split(channel: number, weights: number[]): void;
+}
+
+export interface StaffingPanel {
+  element: HTMLElement;
+  update(snap: Snapshot): void;
+}
+
+/** Slider range for a group: room to triple the scenario's staffing, and at least 20. */
+export function staffingMax(peak: number): number {
+  return Math.max(20, Math.ceil((peak * 3) / 10) * 10);
+}
+
+export function buildStaffing(
+  meta: SimulationMeta,
+  estimator: ErlangEstimator,
+  on: StaffingHandlers,
+): StaffingPanel {
+  // ---- groups
+  const groupRows = meta.groups.map((g, gi) => {
+    const site = meta.sites[g.site];
+    const id = uid('group');
+    const input = h('input', {
+      id,
+      type: 'range',
+      min: 0,
+      max: staffingMax(g.scheduledPeak),
+      step: 1,
+      value: g.scheduledPeak,
+      'data-testid': `staffing-${gi}`,
+    });
+    const out = h('output', { for: id, text: String(g.scheduledPeak) });
+    const live = h('span', { class: 'live', 'data-testid': `group-logged-in-${gi}` });
+    input.addEventListener('input', () => {
+      setText(out, input.value);
+      on.staffing(gi, Number(input.value));
+    });
+    const what = g.flat ? 'agents while open' : 'agents at shift peak';
+    const row = h(
+      'div',
+      { class: 'slider' },
+      h(
+        'label',
+        { for: id },
+        `${site.name} · ${g.id} `,
+        h('small', { text: `(${g.skills.join(', ')}; ${what})` }),
+      ),
+      h('div', { class: 'slider-row' }, input, out),
+      live,
+    );
+    return { row, live };
+  });
+
+  // ---- erlang, one line per channel
+  const erlangRows = meta.channels.map((ch) => {
+    const el = h('li', { 'data-testid': `erlang-${ch.kind}` });
+    return el;
+  });
+
+  // ---- splits: a slider per site that serves the channel
+  const splitBlocks = meta.channels.map((ch, c) => {
+    const weights = meta.split[c].slice();
+    const sum = weights.reduce((a, b) => a + b, 0) || 1;
+    // sliders hold weights 0–100; the scenario's weights are scaled so they start as percentages
+    const values = weights.map((w) => Math.round((w / sum) * 100));
+    const serving = meta.sites
+      .map((site, s) => ({ site, s }))
+      .filter(({ site }) => site.groups.some((g) => meta.groups[g].skills.includes(ch.kind)));
+    const outs: HTMLOutputElement[] = [];
+    const rows = serving.map(({ site, s }) => {
+      const id = uid('split');
+      const input = h('input', {
+        id,
+        type: 'range',
+        min: 0,
+        max: 100,
+        step: 1,
+        value: values[s],
+        'data-testid': `split-${ch.kind}-${s}`,
+      });
+      const out = h('output', { for: id });
+      outs[s] = out;
+      input.addEventListener('input', () => {
+        values[s] = Number(input.value);
+        showShares();
+        on.split(c, values.slice());
+      });
+      return h(
+        'div',
+        { class: 'slider' },
+        h('label', { for: id, text: `${site.name} (${site.location})` }),
+        h('div', { class: 'slider-row' }, input, out),
+      );
+    });
+    const showShares = () => {
+      const total = values.reduce((a, b) => a + b, 0);
+      for (const { s } of serving) {
+        setText(outs[s], total > 0 ? `${Math.round((values[s] / total) * 100)} %` : '–');
+      }
+    };
+    showShares();
+    return h('fieldset', {}, h('legend', { text: `${ch.kind} split` }), ...rows);
+  });
+
+  const element = h(
+    'div',
+    { class: 'staffing' },
+    h('h2', { text: 'Staffing' }),
+    ...groupRows.map((r) => r.row),
+    h(
+      'div',
+      { class: 'erlang' },
+      h('h3', { text: 'Erlang estimate (this interval)' }),
+      h('ul', {}, ...erlangRows),
+      h('p', {
+        class: 'note',
+        text:
+          'Steady-state Erlang A/C at the current interval’s arrival rate: agents needed for the target, ' +
+          'and the service level predicted for the agents with the skill logged in now. No shifts, routing ' +
+          'or shared skills — a cross-check, not a forecast.',
+      }),
+    ),
+    h('h2', { text: 'Location mix' }),
+    ...splitBlocks,
+  );
+
+  return {
+    element,
+    update(snap) {
+      if (snap.nGroups !== meta.groups.length) return;
+      const view = new SnapshotView(snap);
+      const agentsFor = meta.channels.map(() => 0);
+      meta.groups.forEach((g, gi) => {
+        const logged = view.group(gi, GROUP.loggedIn);
+        const target = view.group(gi, GROUP.target);
+        setText(groupRows[gi].live, `logged in now ${fmtInt(logged)} · asked ${fmtInt(target)}`);
+        meta.channels.forEach((ch, c) => {
+          if (g.skills.includes(ch.kind)) agentsFor[c] += logged;
+        });
+      });
+      const rows = estimator.rows(view.header(HEADER.now), agentsFor);
+      rows.forEach((r, c) => {
+        const needed = Number.isFinite(r.needed) ? fmtInt(r.needed) : 'more than 20,000';
+        setText(
+          erlangRows[c],
+          `${r.kind}: ${fmtInt(r.perHour)}/h, AHT ${fmtSeconds(r.meanHandleSeconds)} → needs ${needed} ` +
+            `for ${r.targetPercent} % in ${fmtSeconds(r.targetSeconds)}; with ${fmtInt(r.agents)}: ` +
+            `SL ${fmtPercent(r.serviceLevel, 0)}`,
+        );
+      });
+    },
+  };
+}
