@@ -5,7 +5,7 @@
  *   2. the same model in SimPy (Debian's python3-simpy3), and the ratio of contacts/s
  *   3. full model (4 channels, 3 sites, 1,000 agents, 1 day) × 30 replications, serial and parallel
  *   4. memory: 30-day vs 1-day horizon on case 3
- *   5. render: see bench/render.ts (needs a build and Chromium)
+ *   5. render: 1,000+ agents in headless Chromium for 10 s — fps and the longest main-thread task
  * Options: --skip-simpy, --reps N (case 3), --only 1,3
  */
 import { execFileSync, spawnSync } from 'node:child_process';
@@ -14,6 +14,7 @@ import { parseArgs } from 'node:util';
 import { runReplicationsParallel } from '../src/node/parallel';
 import { aggregateReplications, runReplication, simulate } from '../src/sim/index';
 import { erlangACase, fullModelCase } from './cases';
+import { renderBenchmark } from './render';
 
 const { values: opts } = parseArgs({
   options: {
@@ -113,3 +114,5 @@ if (want(4)) {
       `heap ${mb(thirty.heapBytes)} vs ${mb(one.heapBytes)} MiB = ${fmt(thirty.heapBytes / one.heapBytes, 2)}× (target ≤ 1.5×)`,
   );
 }
+
+if (want(5)) console.log(await renderBenchmark(10));
