@@ -223,7 +223,7 @@ describe('bad scenarios', () => {
     s.sites[0].firstContactResolution = 0;
     const p = problems(s);
     expect(p).toContain('sites[0].escalation.to: must name another site, not the site itself');
-    expect(p.some((x) => x.startsWith('sites[0].firstContactResolution: must be > 0 and ≤ 1'))).toBe(true);
+    expect(p.some((x) => x.startsWith('sites[0].firstContactResolution: must be from 0.01 to 1'))).toBe(true);
   });
 
   it('accepts hours that cross midnight and shifts instead of agents', () => {

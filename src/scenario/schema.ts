@@ -162,7 +162,7 @@ function channelSchema(kind: ChannelKind) {
         description: 'Expected contacts per day (first contacts; repeats and escalations come on top).',
       }),
       profile: z
-        .array(num({ min: 0 }))
+        .array(num({ min: 0, max: LIMITS.maxWeight }))
         .min(1, { error: 'must not be empty (leave it out for a flat profile)' })
         .max(MAX_PROFILE_LENGTH, { error: `must have at most ${MAX_PROFILE_LENGTH} weights` })
         .refine(notAllZero, { error: 'must not be all zero' })
@@ -301,17 +301,17 @@ const groupSchema = z
 
 const costSchema = z
   .strictObject({
-    hourlyRate: num({ min: 0 }).meta({
+    hourlyRate: num({ min: 0, max: LIMITS.maxRate }).meta({
       description:
         'Currency per paid agent hour (outsourcer billed rate, or fully loaded in-house cost per agent hour).',
     }),
-    overheadRate: num({ min: 0 })
+    overheadRate: num({ min: 0, max: LIMITS.maxOverheadRate })
       .meta({ description: 'Overhead as a share of labour cost.', default: DEFAULTS.cost.overheadRate })
       .optional(),
-    telecomPerMinute: num({ min: 0 })
+    telecomPerMinute: num({ min: 0, max: LIMITS.maxRate })
       .meta({ description: 'Currency per voice minute.', default: DEFAULTS.cost.telecomPerMinute })
       .optional(),
-    perContactFee: num({ min: 0 })
+    perContactFee: num({ min: 0, max: LIMITS.maxRate })
       .meta({ description: 'Currency per handled contact.', default: DEFAULTS.cost.perContactFee })
       .optional(),
   })
@@ -343,9 +343,9 @@ const siteSchema = z
       .meta({ description: 'Multiplies handle time at this site.', default: DEFAULTS.site.handleTimeFactor })
       .optional(),
     firstContactResolution: num({
-      gt: 0,
+      min: LIMITS.minFirstContactResolution,
       max: 1,
-      range: 'must be > 0 and ≤ 1 (at 0 no contact would ever be resolved and repeats would loop forever)',
+      range: `must be from ${LIMITS.minFirstContactResolution} to 1 (near 0 almost no contact would be resolved and repeats would never end)`,
     })
       .meta({
         description:
@@ -383,7 +383,7 @@ const siteSchema = z
 const routingSpecSchema = z
   .strictObject({
     split: z
-      .record(nonEmptyText, num({ min: 0 }))
+      .record(nonEmptyText, num({ min: 0, max: LIMITS.maxWeight }))
       .refine((s) => Object.values(s).some((w) => w > 0), {
         error: 'must give a weight > 0 to at least one site',
       })

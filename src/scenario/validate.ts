@@ -162,7 +162,12 @@ function lineColumn(text: string, index: number): { line: number; column: number
 
 /** JSON.parse's message, with line and column added when the engine gives a position. */
 function describeJsonError(e: unknown, text: string): string {
-  const raw = e instanceof Error ? e.message : String(e);
+  // JSON.parse's message may quote the file: keep it on one line and free of terminal control bytes.
+  const raw = (e instanceof Error ? e.message : String(e)).replace(
+    // eslint-disable-next-line no-control-regex
+    /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g,
+    (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  );
   // V8: `Unexpected token } in JSON at position 42`, `... is not valid JSON`, `... (line 3 column 5)`.
   let message = raw.replace(/^JSON\.parse: /, '');
   if (/line \d+ column \d+/.test(message)) return message;

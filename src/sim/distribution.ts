@@ -38,14 +38,15 @@ export function compileDistribution(d: Distribution, factor = 1): CompiledDist {
       return { kind: DistKind.Exponential, a: d.mean * factor, b: 0, values: EMPTY, mean: d.mean * factor };
     case 'lognormal': {
       const mean = d.mean * factor;
-      if (d.cv === 0) return compileDistribution({ dist: 'fixed', value: mean });
-      const s2 = Math.log(1 + d.cv * d.cv);
+      const s2 = Math.log1p(d.cv * d.cv);
+      if (!(s2 > 0)) return compileDistribution({ dist: 'fixed', value: mean });
       return { kind: DistKind.Lognormal, a: Math.log(mean) - s2 / 2, b: Math.sqrt(s2), values: EMPTY, mean };
     }
     case 'gamma': {
       const mean = d.mean * factor;
-      if (d.cv === 0) return compileDistribution({ dist: 'fixed', value: mean });
       const shape = 1 / (d.cv * d.cv);
+      // A cv so small that cv² underflows (or shape overflows) is, to double precision, a constant.
+      if (!(shape < 1e12)) return compileDistribution({ dist: 'fixed', value: mean });
       return { kind: DistKind.Gamma, a: shape, b: mean / shape, values: EMPTY, mean };
     }
     case 'uniform':

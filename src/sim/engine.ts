@@ -22,6 +22,7 @@ import { EventQueue } from './event-queue';
 import { HISTOGRAM_BINS, waitBin } from './histogram';
 import {
   compileModel,
+  normaliseWeights,
   scheduledAgents,
   shiftAgentsAt,
   siteOpenAt,
@@ -44,6 +45,9 @@ const EV_REPEAT = 6;
 const EV_STAFF = 7;
 const EV_INTERVAL = 8;
 const EV_END_CONTACT = 9;
+
+/** Seconds: the earliest an unresolved customer comes back. */
+const MIN_REPEAT_DELAY = 1;
 
 // Contact states.
 export const enum ContactState {
@@ -390,7 +394,11 @@ export class Simulation {
   /** Sets a channel's routing weights per site (any non-negative numbers) from now on. */
   setSplit(c: number, weights: ArrayLike<number>): void {
     const split = this.model.channels[c].split;
-    for (let s = 0; s < this.nS; s++) split[s] = Math.max(0, weights[s] ?? 0);
+    for (let s = 0; s < this.nS; s++) {
+      const w = weights[s] ?? 0;
+      split[s] = w > 0 && Number.isFinite(w) ? w : 0;
+    }
+    normaliseWeights(split);
     this.updateFallback(c);
     for (let s = 0; s < this.nS; s++) this.refreshOpen(s, c);
   }
@@ -737,7 +745,10 @@ export class Simulation {
       this.stats[base + M.ResolutionContacts] += this.cIssueContacts[id];
     } else {
       // Unresolved: the customer comes back on the same channel after the repeat delay.
-      let at = talkEnd + sample(this.model.channels[c].repeatDelay, this.followup[c].repeatDelay);
+      // At least a second later: a zero delay with zero handle time would otherwise loop at one instant.
+      let at =
+        talkEnd +
+        Math.max(MIN_REPEAT_DELAY, sample(this.model.channels[c].repeatDelay, this.followup[c].repeatDelay));
       if (at < this.now) at = this.now;
       if (at < this.model.horizon) {
         const r = this.alloc();

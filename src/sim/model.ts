@@ -128,6 +128,7 @@ export function compileModel(s: Scenario, options: CompileOptions = {}): Model {
         const i = siteIndex.get(id);
         if (i !== undefined) split[i] = w;
       }
+      normaliseWeights(split);
     } else {
       // No routing given: share equally among the sites that can answer this channel.
       s.sites.forEach((site, i) => {
@@ -249,11 +250,20 @@ function profileRates(
     rate.fill(volumePerDay / DAY);
     return rate;
   }
-  const sum = profile.reduce((a, b) => a + b, 0);
+  // Weights are relative: scale by the largest first so that huge weights cannot overflow the sum.
+  const max = Math.max(...profile);
+  const sum = profile.reduce((a, b) => a + b / max, 0);
   for (let i = 0; i < intervalsPerDay; i++) {
-    rate[i] = sum > 0 ? (volumePerDay * profile[i]) / sum / intervalSeconds : 0;
+    rate[i] = max > 0 ? (volumePerDay * (profile[i] / max)) / sum / intervalSeconds : 0;
   }
   return rate;
+}
+
+/** Scales weights so the largest is 1: relative weights keep their meaning and sums stay finite. */
+export function normaliseWeights(w: Float64Array): void {
+  let max = 0;
+  for (const x of w) if (x > max) max = x;
+  if (max > 0 && Number.isFinite(max)) for (let i = 0; i < w.length; i++) w[i] /= max;
 }
 
 function localOf(clientSecondOfDay: number, offset: number): number {

@@ -154,4 +154,12 @@ export const LIMITS = {
   maxGroupsPerSite: 50,
   maxDistributionSeconds: 366 * 86_400,
   maxEmpiricalValues: 100_000,
+  /** profile and split weights are relative; a cap keeps their sums finite */
+  maxWeight: 1_000_000,
+  /** currency per hour or per contact; far above any real rate, far below overflow */
+  maxRate: 1_000_000,
+  /** overhead as a share of labour */
+  maxOverheadRate: 100,
+  /** below this, repeats would almost never end */
+  minFirstContactResolution: 0.01,
 } as const;
