@@ -7,9 +7,20 @@
  * SHORELINE_DEBUG=1). Bad input is not an error in this sense: commands report it themselves, exit 2.
  */
 import { EXIT_ERROR, type CliIO, type Command } from './io';
+import { compareCommandSpec } from './compare';
+import { mergeCommandSpec } from './merge';
+import { optimiseCommandSpec, optimizeCommandSpec } from './optimise';
 import { runCommandSpec } from './run';
+import { sweepCommandSpec } from './sweep';
 
-export const COMMANDS: readonly Command[] = [runCommandSpec];
+export const COMMANDS: readonly Command[] = [
+  runCommandSpec,
+  compareCommandSpec,
+  sweepCommandSpec,
+  optimiseCommandSpec,
+  optimizeCommandSpec,
+  mergeCommandSpec,
+];
 export const DEFAULT_COMMAND = runCommandSpec;
 
 export function findCommand(

@@ -6,7 +6,9 @@
 import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { parseScenarioText, MAX_SCENARIO_CHARS } from '../scenario/validate';
+import { shardItems, type ShardSpec } from '../optimise/shard';
 import {
+  aggregateReplications,
   simulate as engineSimulate,
   type Scenario,
   type SimulateOptions,
@@ -16,7 +18,17 @@ import { optionUsage, parseOptions, wholeNumber, type OptionSpecs } from './args
 import { intervalCsv } from './csv';
 import { formatNumber } from './format';
 import { describeFsError, EXIT_OK, EXIT_USAGE, type CliIO, type Command } from './io';
+import { withRunner } from './pool';
 import { ProgressBar } from './progress';
+import { shardFileText, shardSummary } from './shard';
+import {
+  contactsPerReplication,
+  parseShardOption,
+  parseThreads,
+  resolveThreads,
+  SHARD_OPTION,
+  THREADS_OPTION,
+} from './shared';
 import { renderReport } from './report';
 
 export const MAX_REPS = 10_000;
@@ -36,6 +48,8 @@ export const RUN_OPTIONS: OptionSpecs = {
   },
   json: { type: 'string', value: 'FILE', description: 'write the full result (SPEC §7) as JSON' },
   csv: { type: 'string', value: 'FILE', description: 'write per-interval figures as CSV' },
+  ...THREADS_OPTION,
+  ...SHARD_OPTION,
   quiet: { type: 'boolean', description: 'no progress bar' },
   help: { type: 'boolean', short: 'h', description: 'show this help' },
 };
@@ -48,6 +62,10 @@ export interface RunArgs {
   json?: string;
   csv?: string;
   quiet: boolean;
+  /** worker threads; undefined = available cores */
+  threads?: number;
+  /** run one slice of the replications and write a shard file */
+  shard?: ShardSpec;
 }
 
 export type ParsedRunArgs =
@@ -76,6 +94,13 @@ export function parseRunArgs(argv: readonly string[]): ParsedRunArgs {
     if (strings[name] !== undefined && strings[name]!.trim() === '')
       problems.push(`--${name}: needs a file name`);
 
+  const threads = parseThreads(strings.threads, problems);
+  const shard = parseShardOption(strings.shard, problems);
+  if (strings.shard !== undefined && strings.json === undefined)
+    problems.push('--shard: needs --json FILE to write the shard file to');
+  if (strings.shard !== undefined && strings.csv !== undefined)
+    problems.push('--csv: not with --shard (merge the shards, then write the CSV)');
+
   const [scenarioPath, ...extra] = positionals;
   if (scenarioPath === undefined) problems.push('missing scenario file: sim <scenario.json> [options]');
   else if (scenarioPath.trim() === '') problems.push('scenario file name is empty');
@@ -92,6 +117,8 @@ export function parseRunArgs(argv: readonly string[]): ParsedRunArgs {
       json: strings.json,
       csv: strings.csv,
       quiet: !!flags.quiet,
+      ...(threads !== undefined ? { threads } : {}),
+      ...(shard !== undefined ? { shard } : {}),
     },
   };
 }
@@ -185,6 +212,12 @@ export function runUsage(): string {
     '',
     'Exit status: 0 done, 1 internal error, 2 bad arguments or scenario (nothing simulated).',
     '',
+    'Other commands (each with --help):',
+    '  compare a.json b.json …   run variants with common random numbers; paired differences',
+    '  sweep s.json --param P …  vary one parameter over a range',
+    '  optimise s.json           cheapest staffing meeting per-channel targets',
+    '  merge shard.json …        combine --shard i/n results into the unsharded result',
+    '',
   ].join('\n');
 }
 
@@ -209,16 +242,56 @@ export async function runCommand(
   if (outputs.length > 0) return usageError(io, outputs);
 
   const bar = io.stderrIsTTY && !args.quiet ? new ProgressBar((t) => io.stderr(t), 'simulating', now) : null;
-  bar?.update(0, args.reps);
+  const indexes = args.shard
+    ? shardItems(args.reps, args.shard)
+    : Array.from({ length: args.reps }, (_, i) => i);
+  const threads = resolveThreads(
+    args.threads,
+    indexes.length * contactsPerReplication(loaded.scenario, args.days),
+  );
+  bar?.update(0, indexes.length);
   let result: SimulationResult;
   try {
-    result = simulate(loaded.scenario, {
-      seed: args.seed,
-      replications: args.reps,
-      days: args.days,
-      now,
-      onProgress: bar ? (done, total) => bar.update(done, total) : undefined,
-    });
+    if (args.shard || (threads > 1 && args.reps > 1)) {
+      // replications on worker threads (or one shard of them): identical outcomes, index by index
+      const start = now();
+      let done = 0;
+      const outcomes = await withRunner(Math.min(threads, Math.max(1, indexes.length)), (runner) =>
+        runner.run(
+          indexes.map((replication) => ({ scenario: loaded.scenario, replication })),
+          { seed: args.seed, days: args.days },
+          bar ? () => bar.update(++done, indexes.length) : undefined,
+        ),
+      );
+      const wallSeconds = (now() - start) / 1000;
+      if (args.shard) {
+        writeOutput(
+          args.json!,
+          shardFileText({
+            command: 'run',
+            scenario: loaded.scenario,
+            seed: args.seed,
+            days: args.days ?? null,
+            replications: args.reps,
+            sweep: null,
+            shard: args.shard,
+            items: indexes,
+            outcomes,
+            wallSeconds,
+          }),
+        );
+        io.stdout(shardSummary(args.shard, indexes, args.reps, 'replication', args.json!));
+        return EXIT_OK;
+      }
+      result = aggregateReplications(loaded.scenario, args.seed, outcomes, wallSeconds, args.days);
+    } else
+      result = simulate(loaded.scenario, {
+        seed: args.seed,
+        replications: args.reps,
+        days: args.days,
+        now,
+        onProgress: bar ? (done, total) => bar.update(done, total) : undefined,
+      });
   } finally {
     bar?.finish();
   }

@@ -28,7 +28,7 @@ const WORKER_URL = new URL('./replication-worker.ts', import.meta.url);
  * (and Node 20 carries no module hooks into worker threads anyway).
  */
 let bundled: Promise<string> | undefined;
-function workerBundle(): Promise<string> {
+export function workerBundle(): Promise<string> {
   bundled ??= (async () => {
     const { build } = await import('esbuild');
     const outfile = join(tmpdir(), `shoreline-replication-worker-${process.pid}.mjs`);

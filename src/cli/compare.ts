@@ -1,0 +1,328 @@
+/**
+ * `sim compare a.json b.json [c.json …] [--reps N] [--seed S] [--base NAME] [--json FILE] [--csv FILE]`:
+ * runs every variant with the same seeds (common random numbers) and prints, per variant and per
+ * channel, mean ± 95 % CI of the figures in COMPARE_KEYS, then each variant's paired differences
+ * against the base (estimated per replication index), marked "*" where the interval excludes zero,
+ * and the variants on the cost / service level and cost / ASA Pareto frontiers.
+ */
+import { basename } from 'node:path';
+import {
+  COMPARE_KEYS,
+  compareVariants,
+  type CompareKey,
+  type Comparison,
+  type Difference,
+  type Scope,
+} from '../optimise/compare';
+import type { Estimate, ReplicationOutcome, Scenario } from '../sim';
+import { optionUsage, parseOptions, wholeNumber, type OptionSpecs } from './args';
+import { csvLine } from './csv';
+import { formatEstimate, formatNumber, STYLES, type NumberStyle } from './format';
+import { EXIT_OK, type CliIO, type Command } from './io';
+import { withRunner } from './pool';
+import { loadScenario, MAX_DAYS, MAX_REPS } from './run';
+import {
+  contactsPerReplication,
+  fileOptionProblems,
+  jsonText,
+  outputProblems,
+  parseThreads,
+  progressBar,
+  resolveThreads,
+  THREADS_OPTION,
+  usageError,
+  writeOutput,
+} from './shared';
+import { renderTable } from './table';
+
+export const COMPARE_OPTIONS: OptionSpecs = {
+  reps: {
+    type: 'string',
+    value: 'N',
+    description: `replications per variant, 2 to ${formatNumber(MAX_REPS, 0)} (default 10)`,
+  },
+  seed: {
+    type: 'string',
+    value: 'S',
+    description: 'random seed, any text (default "1"); the same for every variant',
+  },
+  days: {
+    type: 'string',
+    value: 'D',
+    description: `days to simulate, 1 to ${MAX_DAYS} (default: each scenario's horizon)`,
+  },
+  base: {
+    type: 'string',
+    value: 'NAME',
+    description: 'the variant to compare against: its name or file (default the first)',
+  },
+  json: { type: 'string', value: 'FILE', description: 'write the comparison as JSON' },
+  csv: { type: 'string', value: 'FILE', description: 'write one row per variant, scope and figure as CSV' },
+  ...THREADS_OPTION,
+  quiet: { type: 'boolean', description: 'no progress bar' },
+  help: { type: 'boolean', short: 'h', description: 'show this help' },
+};
+
+export const COMPARE_COLUMNS: Record<CompareKey, { header: string; style: NumberStyle }> = {
+  cost: { header: 'cost', style: STYLES.money },
+  costPerResolved: { header: 'cost/resolved', style: STYLES.unitMoney },
+  serviceLevel: { header: 'SL %', style: STYLES.percent },
+  asa: { header: 'ASA s', style: STYLES.seconds },
+  waitP90: { header: 'P90 s', style: STYLES.seconds },
+  abandonRate: { header: 'abandon %', style: STYLES.percent },
+  resolutionHours: { header: 'resolution h', style: STYLES.hours },
+};
+
+export interface CompareArgs {
+  files: string[];
+  reps: number;
+  seed: string;
+  days?: number;
+  base?: string;
+  json?: string;
+  csv?: string;
+  threads?: number;
+  quiet: boolean;
+}
+
+export function parseCompareArgs(
+  argv: readonly string[],
+): { kind: 'help' } | { kind: 'ok'; args: CompareArgs } | { kind: 'bad'; problems: string[] } {
+  const { strings, flags, positionals, problems } = parseOptions(argv, COMPARE_OPTIONS);
+  if (flags.help) return { kind: 'help' };
+  let reps = 10;
+  if (strings.reps !== undefined) {
+    const r = wholeNumber('reps', strings.reps, 2, MAX_REPS);
+    if (r.ok) reps = r.value;
+    else problems.push(r.problem);
+  }
+  let days: number | undefined;
+  if (strings.days !== undefined) {
+    const d = wholeNumber('days', strings.days, 1, MAX_DAYS);
+    if (d.ok) days = d.value;
+    else problems.push(d.problem);
+  }
+  const seed = strings.seed ?? '1';
+  if (strings.seed !== undefined && seed.trim() === '') problems.push('--seed: must not be empty');
+  if (strings.base !== undefined && strings.base.trim() === '') problems.push('--base: must not be empty');
+  problems.push(...fileOptionProblems(strings, ['json', 'csv']));
+  const threads = parseThreads(strings.threads, problems);
+  if (positionals.length < 2)
+    problems.push(
+      `${positionals.length === 0 ? 'missing scenario files' : 'one scenario file is not a comparison'}: ` +
+        'sim compare <a.json> <b.json> [more.json …] [options]',
+    );
+  if (problems.length > 0) return { kind: 'bad', problems };
+  return {
+    kind: 'ok',
+    args: {
+      files: positionals,
+      reps,
+      seed,
+      days,
+      base: strings.base,
+      json: strings.json,
+      csv: strings.csv,
+      threads,
+      quiet: !!flags.quiet,
+    },
+  };
+}
+
+/** Variant names: the scenario's name, or the file name where two variants share it. */
+export function variantNames(files: readonly string[], scenarios: readonly Scenario[]): string[] {
+  const count = (names: string[], n: string) => names.filter((m) => m === n).length;
+  const byScenario = scenarios.map((s) => s.name);
+  const names = byScenario.map((n, i) =>
+    count(byScenario, n) > 1 ? basename(files[i]).replace(/\.json$/i, '') : n,
+  );
+  return names.map((n, i) => (count(names, n) > 1 ? `${n} (${i + 1})` : n));
+}
+
+export interface CompareResult extends Comparison {
+  format: 1;
+  kind: 'compare';
+  seed: string;
+  days: number | null;
+  files: Record<string, string>;
+}
+
+export function compareUsage(): string {
+  return [
+    'Usage: npm run sim -- compare <a.json> <b.json> [more.json …] [options]',
+    '',
+    'Runs every variant with the same seeds (common random numbers: replication r of each variant uses',
+    'the same random streams) and prints cost, cost per resolved contact, service level, ASA, P90 wait,',
+    'abandon rate and resolution time per variant and channel, then the differences against the base',
+    'variant estimated per replication (paired), marked * where the 95% interval excludes zero.',
+    '',
+    'Options:',
+    ...optionUsage(COMPARE_OPTIONS),
+    '',
+    'Exit status: 0 done, 1 internal error, 2 bad arguments or scenario (nothing simulated).',
+    '',
+  ].join('\n');
+}
+
+const scopeTitle = (s: Scope) => (s === 'total' ? 'all channels' : s);
+
+function diffText(d: Difference | undefined, style: NumberStyle): { mean: string; ci: string } {
+  if (!d || d.mean === null) return { mean: '—', ci: '' };
+  const t = formatEstimate(d, style, true);
+  const sign = t.mean.startsWith('-') || /^[0.,]+$/.test(t.mean) ? '' : '+';
+  return { mean: sign + t.mean, ci: `${t.ci} ${d.significant ? '*' : ' '}` };
+}
+
+export function renderComparison(c: CompareResult): string {
+  const parts = [
+    `compare — ${c.variants.length} variants, seed ${JSON.stringify(c.seed)}, ${formatNumber(c.replications, 0)} replications each; ` +
+      `base: ${c.base}`,
+    'Common random numbers: replication r of every variant uses the same seed. Figures are mean ± half-width',
+    'of a 95% confidence interval; differences are estimated per replication (variant − base).',
+  ];
+  for (const scope of c.scopes) {
+    const rows = c.variants.filter((v) => v.figures[scope]);
+    parts.push(
+      '',
+      renderTable({
+        title: `Figures — ${scopeTitle(scope)}`,
+        label: 'variant',
+        columns: COMPARE_KEYS.map((k) => COMPARE_COLUMNS[k].header),
+        rows: rows.map((v) => ({
+          label: v.isBase ? `${v.name} (base)` : v.name,
+          cells: COMPARE_KEYS.map((k) =>
+            formatEstimate(v.figures[scope]![k], COMPARE_COLUMNS[k].style, true),
+          ),
+        })),
+      }),
+    );
+    const diffs = c.variants.filter((v) => v.differences?.[scope]);
+    if (diffs.length > 0)
+      parts.push(
+        '',
+        renderTable({
+          title: `Difference against ${c.base} — ${scopeTitle(scope)} (* = the 95% interval excludes 0)`,
+          label: 'variant',
+          columns: COMPARE_KEYS.map((k) => COMPARE_COLUMNS[k].header),
+          rows: diffs.map((v) => ({
+            label: v.name,
+            cells: COMPARE_KEYS.map((k) => diffText(v.differences![scope]![k], COMPARE_COLUMNS[k].style)),
+          })),
+        }),
+      );
+  }
+  parts.push(
+    '',
+    `Pareto frontier, cost ↓ and service level ↑ (all channels): ${c.paretoCostServiceLevel.join(', ') || '—'}`,
+    `Pareto frontier, cost ↓ and ASA ↓ (all channels): ${c.paretoCostAsa.join(', ') || '—'}`,
+  );
+  return parts.join('\n') + '\n';
+}
+
+export function comparisonCsv(c: CompareResult): string {
+  let out = csvLine([
+    'variant',
+    'scope',
+    'figure',
+    'mean',
+    'ci95',
+    'difference',
+    'difference_ci95',
+    'significant',
+  ]);
+  for (const v of c.variants)
+    for (const scope of c.scopes) {
+      const f = v.figures[scope];
+      if (!f) continue;
+      for (const k of COMPARE_KEYS) {
+        const e: Estimate = f[k];
+        const d = v.differences?.[scope]?.[k];
+        out += csvLine([
+          v.name,
+          scope,
+          k,
+          e.mean,
+          e.ci95,
+          d ? d.mean : null,
+          d ? d.ci95 : null,
+          d ? (d.significant ? 'yes' : 'no') : null,
+        ]);
+      }
+    }
+  return out;
+}
+
+export async function compareCommand(argv: readonly string[], io: CliIO): Promise<number> {
+  const parsed = parseCompareArgs(argv);
+  if (parsed.kind === 'help') {
+    io.stdout(compareUsage());
+    return EXIT_OK;
+  }
+  if (parsed.kind === 'bad') return usageError(io, parsed.problems);
+  const args = parsed.args;
+  const problems: string[] = [];
+  const scenarios: Scenario[] = [];
+  for (const file of args.files) {
+    const loaded = loadScenario(file);
+    if (loaded.ok) scenarios.push(loaded.scenario);
+    else problems.push(...loaded.problems.map((p) => (p.startsWith(file) ? p : `${file}: ${p}`)));
+  }
+  if (problems.length > 0) return usageError(io, problems);
+  const names = variantNames(args.files, scenarios);
+  let baseIndex = 0;
+  if (args.base !== undefined) {
+    baseIndex = names.indexOf(args.base);
+    if (baseIndex < 0) baseIndex = args.files.indexOf(args.base);
+    if (baseIndex < 0) problems.push(`--base: "${args.base}" is none of the variants (${names.join(', ')})`);
+  }
+  problems.push(
+    ...outputProblems(args.files, [
+      ['json', args.json],
+      ['csv', args.csv],
+    ]),
+  );
+  if (problems.length > 0) return usageError(io, problems);
+
+  const jobs = scenarios.flatMap((scenario) =>
+    Array.from({ length: args.reps }, (_, replication) => ({ scenario, replication })),
+  );
+  const bar = progressBar(io, args.quiet, 'comparing');
+  bar?.update(0, jobs.length);
+  let done = 0;
+  let outcomes: ReplicationOutcome[];
+  try {
+    const work = jobs.reduce((a, j) => a + contactsPerReplication(j.scenario, args.days), 0);
+    outcomes = await withRunner(Math.min(resolveThreads(args.threads, work), jobs.length), (runner) =>
+      runner.run(
+        jobs,
+        { seed: args.seed, days: args.days },
+        bar ? () => bar.update(++done, jobs.length) : undefined,
+      ),
+    );
+  } finally {
+    bar?.finish();
+  }
+  const comparison = compareVariants(
+    names.map((name, i) => ({ name, outcomes: outcomes.slice(i * args.reps, (i + 1) * args.reps) })),
+    baseIndex,
+  );
+  const result: CompareResult = {
+    format: 1,
+    kind: 'compare',
+    seed: args.seed,
+    days: args.days ?? null,
+    files: Object.fromEntries(names.map((n, i) => [n, args.files[i]])),
+    ...comparison,
+  };
+  io.stdout(renderComparison(result));
+  if (args.json !== undefined) writeOutput(args.json, jsonText(result));
+  if (args.csv !== undefined) writeOutput(args.csv, comparisonCsv(result));
+  return EXIT_OK;
+}
+
+export const compareCommandSpec: Command = {
+  name: 'compare',
+  summary: 'run variants with common random numbers and compare them',
+  usage: compareUsage,
+  run: compareCommand,
+};

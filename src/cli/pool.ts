@@ -1,0 +1,143 @@
+/**
+ * Replications for the commands that run many of them — run, compare, sweep, optimise: serial in this
+ * thread with `threads` = 1, else on a pool of worker threads that stays up for the whole command.
+ *
+ * The workers run src/node/replication-worker.ts (the one behind runReplicationsParallel), so a
+ * replication is computed by the same code with the same seed wherever it runs: results are identical
+ * to a serial run. runReplicationsParallel starts its threads per call (≈ 0.2–0.4 s); a sweep or an
+ * optimisation calls it hundreds of times with different scenarios, so the pool keeps them instead.
+ */
+import { Worker } from 'node:worker_threads';
+import { workerBundle } from '../node/parallel';
+import type { ReplicationJob } from '../node/replication-worker';
+import { runReplication, type ReplicationOutcome, type Scenario } from '../sim';
+
+export interface Job {
+  scenario: Scenario;
+  replication: number;
+}
+
+export interface RunOptions {
+  seed: string;
+  days?: number;
+}
+
+export interface ReplicationRunner {
+  readonly threads: number;
+  /** Runs the jobs; outcomes in job order. `onDone` after each job. */
+  run(jobs: readonly Job[], options: RunOptions, onDone?: () => void): Promise<ReplicationOutcome[]>;
+  close(): Promise<void>;
+}
+
+/** `threads` ≤ 1: this thread; otherwise a pool of that many worker threads, started on first use. */
+export function createRunner(threads: number): ReplicationRunner {
+  return threads <= 1 ? serialRunner() : poolRunner(threads);
+}
+
+function serialRunner(): ReplicationRunner {
+  return {
+    threads: 1,
+    async run(jobs, options, onDone) {
+      const out: ReplicationOutcome[] = [];
+      for (const job of jobs) {
+        out.push(
+          runReplication(job.scenario, {
+            seed: options.seed,
+            days: options.days,
+            replication: job.replication,
+          }),
+        );
+        onDone?.();
+        // let timers (progress) and other tasks run between replications
+        if (onDone) await new Promise<void>((r) => setImmediate(r));
+      }
+      return out;
+    },
+    async close() {},
+  };
+}
+
+interface Pending {
+  job: ReplicationJob;
+  resolve: (o: ReplicationOutcome) => void;
+  reject: (e: Error) => void;
+}
+
+function poolRunner(threads: number): ReplicationRunner {
+  let workers: Promise<Worker[]> | undefined;
+  const queue: Pending[] = [];
+  const busy = new Map<Worker, Pending>();
+  const idle: Worker[] = [];
+
+  const dispatch = () => {
+    while (idle.length > 0 && queue.length > 0) {
+      const w = idle.pop()!;
+      const p = queue.shift()!;
+      busy.set(w, p);
+      w.postMessage(p.job);
+    }
+  };
+
+  const start = () =>
+    (workers ??= workerBundle().then((file) =>
+      Array.from({ length: threads }, () => {
+        const w = new Worker(file);
+        w.on('message', (msg: { outcome?: ReplicationOutcome; error?: string }) => {
+          const p = busy.get(w)!;
+          busy.delete(w);
+          idle.push(w);
+          if (msg.error !== undefined) p.reject(new Error(msg.error));
+          else p.resolve(msg.outcome!);
+          dispatch();
+        });
+        w.on('error', (e) => {
+          // a crashed thread: fail everything still to do rather than wait forever
+          for (const p of [...busy.values(), ...queue.splice(0)]) p.reject(e);
+          busy.clear();
+        });
+        idle.push(w);
+        return w;
+      }),
+    ));
+
+  return {
+    threads,
+    async run(jobs, options, onDone) {
+      await start();
+      const promises = jobs.map(
+        (job) =>
+          new Promise<ReplicationOutcome>((resolve, reject) => {
+            queue.push({
+              job: {
+                scenario: job.scenario,
+                options: { seed: options.seed, days: options.days },
+                replication: job.replication,
+              },
+              resolve: (o) => {
+                onDone?.();
+                resolve(o);
+              },
+              reject,
+            });
+          }),
+      );
+      dispatch();
+      return Promise.all(promises);
+    },
+    async close() {
+      if (!workers) return;
+      const ws = await workers;
+      await Promise.all(ws.map((w) => w.terminate()));
+    },
+  };
+}
+
+/** Runs `runner` for the body and always closes it. */
+export async function withRunner<T>(threads: number, body: (r: ReplicationRunner) => Promise<T>): Promise<T> {
+  const runner = createRunner(threads);
+  try {
+    return await body(runner);
+  } finally {
+    await runner.close();
+  }
+}

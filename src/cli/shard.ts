@@ -1,0 +1,53 @@
+/** Shard files on disk: writing (run/sweep --shard i/n --json FILE) and reading (merge). */
+import { readFileSync } from 'node:fs';
+import { formatNumber } from './format';
+import { describeFsError } from './io';
+import { jsonText } from './shared';
+import {
+  SHARD_FORMAT,
+  SHARD_VERSION,
+  shardFileProblems,
+  type ShardFile,
+  type ShardSpec,
+} from '../optimise/shard';
+
+export function shardFileText(f: Omit<ShardFile, 'format' | 'version'>): string {
+  const file: ShardFile = { format: SHARD_FORMAT, version: SHARD_VERSION, ...f };
+  return jsonText(file);
+}
+
+/** "shard 2/3: replications 4–6 of 10 written to FILE" */
+export function shardSummary(
+  shard: ShardSpec,
+  items: readonly number[],
+  total: number,
+  what: string,
+  path: string,
+): string {
+  const range =
+    items.length === 0
+      ? `no ${what}s`
+      : items.length === 1
+        ? `${what} ${items[0]}`
+        : `${what}s ${items[0]}–${items[items.length - 1]}`;
+  return `shard ${shard.index}/${shard.count}: ${range} of ${formatNumber(total, 0)} written to ${path}\n`;
+}
+
+export function readShardFile(
+  path: string,
+): { ok: true; file: ShardFile } | { ok: false; problems: string[] } {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (e) {
+    return { ok: false, problems: [`${path}: cannot read file (${describeFsError(e)})`] };
+  }
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    return { ok: false, problems: [`${path}: not valid JSON`] };
+  }
+  const problems = shardFileProblems(value, path);
+  return problems.length > 0 ? { ok: false, problems } : { ok: true, file: value as ShardFile };
+}

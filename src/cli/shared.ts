@@ -1,0 +1,140 @@
+/**
+ * Pieces shared by the commands beyond `run`: the --threads and --shard options, output-file checks,
+ * writing files, reporting bad input.
+ */
+import { statSync, writeFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { defaultThreads } from '../node/parallel';
+import { parseShard, type ShardSpec } from '../optimise/shard';
+import type { Scenario } from '../sim';
+import { wholeNumber, type OptionSpecs } from './args';
+import { describeFsError, EXIT_USAGE, type CliIO } from './io';
+import { ProgressBar } from './progress';
+
+export const MAX_THREADS = 256;
+
+export const THREADS_OPTION: OptionSpecs = {
+  threads: {
+    type: 'string',
+    value: 'N',
+    description: `worker threads, 1 to ${MAX_THREADS} (default: available cores, or 1 for a small run; 1 = this thread)`,
+  },
+};
+
+export const SHARD_OPTION: OptionSpecs = {
+  shard: {
+    type: 'string',
+    value: 'i/n',
+    description: 'run only slice i of n of the work and write a shard file (--json); see `merge`',
+  },
+};
+
+/** --threads: the number given, or the available cores. */
+export function parseThreads(text: string | undefined, problems: string[]): number | undefined {
+  if (text === undefined) return undefined;
+  const t = wholeNumber('threads', text, 1, MAX_THREADS);
+  if (t.ok) return t.value;
+  problems.push(t.problem);
+  return undefined;
+}
+
+/**
+ * Below this many simulated contacts in all, a command given no --threads runs in this thread:
+ * starting worker threads costs ≈ 0.2–0.4 s, about as much as simulating 20,000 contacts.
+ */
+export const AUTO_THREADS_MIN_CONTACTS = 100_000;
+
+/** Contacts one replication of the scenario offers, roughly (first contacts only). */
+export function contactsPerReplication(scenario: Scenario, days?: number): number {
+  const d = days ?? scenario.horizon?.days ?? 1;
+  return Object.values(scenario.channels).reduce((a, c) => a + (c?.volumePerDay ?? 0), 0) * d;
+}
+
+/**
+ * --threads as given; without it, the available cores — or 1 when the whole command simulates fewer
+ * than AUTO_THREADS_MIN_CONTACTS contacts (`workContacts`), where threads would not pay for themselves.
+ */
+export function resolveThreads(threads: number | undefined, workContacts = Infinity): number {
+  if (threads !== undefined) return threads;
+  return workContacts < AUTO_THREADS_MIN_CONTACTS ? 1 : defaultThreads();
+}
+
+export function parseShardOption(text: string | undefined, problems: string[]): ShardSpec | undefined {
+  if (text === undefined) return undefined;
+  const s = parseShard(text);
+  if (s.ok) return s.shard;
+  problems.push(s.problem);
+  return undefined;
+}
+
+/**
+ * Output files, checked before any work: not one of the inputs, not given twice, not a directory, in
+ * a directory that exists.
+ */
+export function outputProblems(
+  inputs: readonly string[],
+  outputs: readonly [option: string, path: string | undefined][],
+): string[] {
+  const problems: string[] = [];
+  const ins = new Set(inputs.map((p) => resolve(p)));
+  const seen = new Map<string, string>();
+  for (const [option, path] of outputs) {
+    if (path === undefined) continue;
+    const full = resolve(path);
+    if (ins.has(full)) {
+      problems.push(`--${option}: ${path} is an input file; refusing to overwrite it`);
+      continue;
+    }
+    if (seen.has(full)) {
+      problems.push(`--${option}: ${path} is also the --${seen.get(full)} file`);
+      continue;
+    }
+    seen.set(full, option);
+    try {
+      if (statSync(full).isDirectory()) problems.push(`--${option}: ${path} is a directory`);
+      continue;
+    } catch {
+      // does not exist yet: its directory must
+    }
+    try {
+      if (!statSync(dirname(full)).isDirectory())
+        problems.push(`--${option}: cannot write ${path} (${dirname(full)} is not a directory)`);
+    } catch (e) {
+      problems.push(`--${option}: cannot write ${path} (directory: ${describeFsError(e)})`);
+    }
+  }
+  return problems;
+}
+
+export function writeOutput(path: string, text: string): void {
+  try {
+    writeFileSync(path, text);
+  } catch (e) {
+    throw new Error(`cannot write ${path} (${describeFsError(e)})`, { cause: e });
+  }
+}
+
+export function usageError(io: CliIO, problems: readonly string[]): number {
+  io.stderr(problems.map((p) => p + '\n').join(''));
+  return EXIT_USAGE;
+}
+
+/** An empty --json/--csv/--out value is a problem. */
+export function fileOptionProblems(
+  strings: Record<string, string | undefined>,
+  names: readonly string[],
+): string[] {
+  return names
+    .filter((n) => strings[n] !== undefined && strings[n]!.trim() === '')
+    .map((n) => `--${n}: needs a file name`);
+}
+
+/** A progress bar for a person at a terminal, or null. */
+export function progressBar(io: CliIO, quiet: boolean, label: string): ProgressBar | null {
+  return io.stderrIsTTY && !quiet ? new ProgressBar((t) => io.stderr(t), label) : null;
+}
+
+/** 2-space JSON with a trailing newline, as every result file. */
+export function jsonText(value: unknown): string {
+  return JSON.stringify(value, null, 2) + '\n';
+}

@@ -1,0 +1,434 @@
+/**
+ * `sim sweep <scenario.json> --param <path> --from X --to Y --step Z [--reps N] ...`: one parameter
+ * over a range, every point with the same seeds (common random numbers, so the curve is smooth), each
+ * point validated with the schema before anything runs. Prints cost and service level (± CI) per
+ * point; --json and --csv write them all. With --shard i/n it runs slice i of the points ×
+ * replications and writes a shard file for `merge`.
+ */
+import { applyParam, parseParam, sweepValues, type Param } from '../optimise/params';
+import { shardItems, type ShardSpec } from '../optimise/shard';
+import { validateScenario } from '../scenario/validate';
+import {
+  aggregateReplications,
+  isLiveChannel,
+  type ChannelKind,
+  type Estimate,
+  type Outcomes,
+  type ReplicationOutcome,
+  type Scenario,
+} from '../sim';
+import { optionUsage, parseOptions, wholeNumber, type OptionSpecs } from './args';
+import { csvLine } from './csv';
+import { formatEstimate, formatNumber, STYLES, type NumberStyle } from './format';
+import { EXIT_OK, type CliIO, type Command } from './io';
+import { withRunner } from './pool';
+import { loadScenario, MAX_DAYS, MAX_REPS } from './run';
+import { shardFileText, shardSummary } from './shard';
+import {
+  contactsPerReplication,
+  fileOptionProblems,
+  jsonText,
+  outputProblems,
+  parseShardOption,
+  parseThreads,
+  progressBar,
+  resolveThreads,
+  SHARD_OPTION,
+  THREADS_OPTION,
+  usageError,
+  writeOutput,
+} from './shared';
+import { renderTable } from './table';
+
+export const MAX_POINTS = 1_000;
+
+export const SWEEP_OPTIONS: OptionSpecs = {
+  param: {
+    type: 'string',
+    value: 'PATH',
+    description: 'the parameter: sites[1].groups[0].agents, routing.voice.split.mnl, share:voice:mnl (%)',
+  },
+  from: { type: 'string', value: 'X', description: 'first value' },
+  to: { type: 'string', value: 'Y', description: 'last value (included when on a step)' },
+  step: { type: 'string', value: 'Z', description: 'step between values, > 0' },
+  reps: { type: 'string', value: 'N', description: `replications per point (default 5)` },
+  seed: {
+    type: 'string',
+    value: 'S',
+    description: 'random seed, any text (default "1"); the same for every point',
+  },
+  days: { type: 'string', value: 'D', description: `days to simulate, 1 to ${MAX_DAYS}` },
+  json: {
+    type: 'string',
+    value: 'FILE',
+    description: 'write every point (or, with --shard, the shard file)',
+  },
+  csv: { type: 'string', value: 'FILE', description: 'write one row per point as CSV' },
+  ...THREADS_OPTION,
+  ...SHARD_OPTION,
+  quiet: { type: 'boolean', description: 'no progress bar' },
+  help: { type: 'boolean', short: 'h', description: 'show this help' },
+};
+
+export interface SweepArgs {
+  scenarioPath: string;
+  param: Param;
+  from: number;
+  to: number;
+  step: number;
+  reps: number;
+  seed: string;
+  days?: number;
+  json?: string;
+  csv?: string;
+  threads?: number;
+  shard?: ShardSpec;
+  quiet: boolean;
+}
+
+/** A decimal number as written: 12, -3, 0.25 (no exponents, hex or blanks). */
+export function decimal(option: string, text: string, problems: string[]): number | undefined {
+  const t = text.trim();
+  if (/^-?(\d+(\.\d*)?|\.\d+)$/.test(t)) return Number(t);
+  problems.push(`--${option}: must be a number such as 10 or 0.25 (got "${text}")`);
+  return undefined;
+}
+
+export function parseSweepArgs(
+  argv: readonly string[],
+): { kind: 'help' } | { kind: 'ok'; args: SweepArgs } | { kind: 'bad'; problems: string[] } {
+  const { strings, flags, positionals, problems } = parseOptions(argv, SWEEP_OPTIONS);
+  if (flags.help) return { kind: 'help' };
+  let param: Param | undefined;
+  if (strings.param === undefined) problems.push('--param: required (the parameter to vary)');
+  else {
+    const p = parseParam(strings.param);
+    if (p.ok) param = p.param;
+    else problems.push(p.problem);
+  }
+  const num = (name: 'from' | 'to' | 'step') => {
+    if (strings[name] === undefined) {
+      problems.push(`--${name}: required`);
+      return undefined;
+    }
+    return decimal(name, strings[name]!, problems);
+  };
+  const from = num('from');
+  const to = num('to');
+  const step = num('step');
+  if (step !== undefined && !(step > 0)) problems.push(`--step: must be > 0 (got "${strings.step}")`);
+  if (from !== undefined && to !== undefined && to < from)
+    problems.push(`--to: must be ≥ --from (${strings.to} < ${strings.from})`);
+  if (from !== undefined && to !== undefined && step !== undefined && step > 0 && to >= from) {
+    const n = Math.floor((to - from) / step + 1e-9) + 1;
+    if (n > MAX_POINTS)
+      problems.push(`--step: ${formatNumber(n, 0)} points; at most ${formatNumber(MAX_POINTS, 0)}`);
+  }
+  let reps = 5;
+  if (strings.reps !== undefined) {
+    const r = wholeNumber('reps', strings.reps, 1, MAX_REPS);
+    if (r.ok) reps = r.value;
+    else problems.push(r.problem);
+  }
+  let days: number | undefined;
+  if (strings.days !== undefined) {
+    const d = wholeNumber('days', strings.days, 1, MAX_DAYS);
+    if (d.ok) days = d.value;
+    else problems.push(d.problem);
+  }
+  const seed = strings.seed ?? '1';
+  if (strings.seed !== undefined && seed.trim() === '') problems.push('--seed: must not be empty');
+  problems.push(...fileOptionProblems(strings, ['json', 'csv']));
+  const threads = parseThreads(strings.threads, problems);
+  const shard = parseShardOption(strings.shard, problems);
+  if (strings.shard !== undefined && strings.json === undefined)
+    problems.push('--shard: needs --json FILE to write the shard file to');
+  if (strings.shard !== undefined && strings.csv !== undefined)
+    problems.push('--csv: not with --shard (merge the shards, then write the CSV)');
+  const [scenarioPath, ...extra] = positionals;
+  if (scenarioPath === undefined)
+    problems.push('missing scenario file: sim sweep <scenario.json> --param PATH ...');
+  for (const arg of extra) problems.push(`${arg}: unexpected argument (one scenario file per sweep)`);
+  if (problems.length > 0) return { kind: 'bad', problems };
+  return {
+    kind: 'ok',
+    args: {
+      scenarioPath: scenarioPath!,
+      param: param!,
+      from: from!,
+      to: to!,
+      step: step!,
+      reps,
+      seed,
+      days,
+      json: strings.json,
+      csv: strings.csv,
+      threads,
+      shard,
+      quiet: !!flags.quiet,
+    },
+  };
+}
+
+/** The points' scenarios, each validated; or one line per problem naming the point. */
+export function sweepPoints(
+  base: Scenario,
+  param: Param,
+  values: readonly number[],
+): { ok: true; scenarios: Scenario[] } | { ok: false; problems: string[] } {
+  const problems: string[] = [];
+  const scenarios: Scenario[] = [];
+  values.forEach((v, i) => {
+    const name = `point ${i + 1} (${param.text} = ${v})`;
+    const applied = applyParam(base, param, v);
+    if (!applied.ok) {
+      problems.push(`${name}: ${applied.problem}`);
+      return;
+    }
+    const valid = validateScenario(applied.scenario);
+    if (!valid.ok) problems.push(...valid.problems.map((p) => `${name}: ${p}`));
+    else scenarios.push(valid.scenario);
+  });
+  return problems.length > 0 ? { ok: false, problems } : { ok: true, scenarios };
+}
+
+export interface SweepPoint {
+  value: number;
+  days: number;
+  channels: Partial<Record<ChannelKind, Outcomes>>;
+  sites: Record<string, Outcomes>;
+  total: Outcomes;
+}
+
+export interface SweepResult {
+  format: 1;
+  kind: 'sweep';
+  scenario: string;
+  param: string;
+  seed: string;
+  replications: number;
+  points: SweepPoint[];
+  performance: { events: number; contacts: number; wallSeconds: number };
+}
+
+/** outcomes in item order: point-major, replications within. */
+export function sweepResult(
+  base: Scenario,
+  param: string,
+  values: readonly number[],
+  points: readonly Scenario[],
+  seed: string,
+  reps: number,
+  days: number | undefined,
+  outcomes: readonly ReplicationOutcome[],
+  wallSeconds: number,
+): SweepResult {
+  return {
+    format: 1,
+    kind: 'sweep',
+    scenario: base.name,
+    param,
+    seed,
+    replications: reps,
+    points: points.map((scenario, p) => {
+      const r = aggregateReplications(scenario, seed, outcomes.slice(p * reps, (p + 1) * reps), 0, days);
+      return { value: values[p], days: r.days, channels: r.channels, sites: r.sites, total: r.total };
+    }),
+    performance: {
+      events: outcomes.reduce((a, o) => a + o.events, 0),
+      contacts: outcomes.reduce((a, o) => a + o.contacts, 0),
+      wallSeconds,
+    },
+  };
+}
+
+interface SweepColumn {
+  header: string;
+  style: NumberStyle;
+  get: (p: SweepPoint) => Estimate | undefined;
+  csv: string;
+}
+
+function sweepColumns(result: SweepResult): SweepColumn[] {
+  const kinds = [...new Set(result.points.flatMap((p) => Object.keys(p.channels)))] as ChannelKind[];
+  const cols: SweepColumn[] = [
+    { header: 'cost', style: STYLES.money, get: (p) => p.total.cost, csv: 'cost' },
+    {
+      header: 'cost/resolved',
+      style: STYLES.unitMoney,
+      get: (p) => p.total.costPerResolved,
+      csv: 'costPerResolved',
+    },
+  ];
+  for (const k of kinds) {
+    cols.push({
+      header: `${k} SL %`,
+      style: STYLES.percent,
+      get: (p) => p.channels[k]?.serviceLevel,
+      csv: `${k}_serviceLevel`,
+    });
+    if (isLiveChannel(k))
+      cols.push({
+        header: `${k} abandon %`,
+        style: STYLES.percent,
+        get: (p) => p.channels[k]?.abandonRate,
+        csv: `${k}_abandonRate`,
+      });
+    cols.push({
+      header: `${k} ASA s`,
+      style: STYLES.seconds,
+      get: (p) => p.channels[k]?.asa,
+      csv: `${k}_asa`,
+    });
+  }
+  return cols;
+}
+
+export function renderSweep(result: SweepResult): string {
+  const showCi = result.replications >= 2;
+  const cols = sweepColumns(result);
+  const head =
+    `${result.scenario} — sweep of ${result.param} over ${result.points.length} points, seed ` +
+    `${JSON.stringify(result.seed)}, ${formatNumber(result.replications, 0)} replication${result.replications === 1 ? '' : 's'} per point ` +
+    `(the same seeds at every point)`;
+  const table = renderTable({
+    title: 'Cost and service by point',
+    label: result.param,
+    columns: cols.map((c) => c.header),
+    rows: result.points.map((p) => ({
+      label: String(p.value),
+      cells: cols.map((c) => formatEstimate(c.get(p) ?? { mean: null, ci95: null }, c.style, showCi)),
+    })),
+  });
+  const parts = [head];
+  if (showCi) parts.push('Figures are mean ± half-width of a 95% confidence interval over replications.');
+  parts.push('', table);
+  return parts.join('\n') + '\n';
+}
+
+export function sweepCsv(result: SweepResult): string {
+  const withCi = result.replications >= 2;
+  const cols = sweepColumns(result);
+  let out = csvLine(['value', ...cols.flatMap((c) => (withCi ? [c.csv, `${c.csv}_ci95`] : [c.csv]))]);
+  for (const p of result.points)
+    out += csvLine([
+      p.value,
+      ...cols.flatMap((c) => {
+        const e = c.get(p) ?? { mean: null, ci95: null };
+        return withCi ? [e.mean, e.ci95] : [e.mean];
+      }),
+    ]);
+  return out;
+}
+
+export function sweepUsage(): string {
+  return [
+    'Usage: npm run sim -- sweep <scenario.json> --param PATH --from X --to Y --step Z [options]',
+    '',
+    'Runs the scenario with one parameter set to each value from X to Y in steps of Z, with the same',
+    'seeds at every point, and prints cost and service level per point. PATH is a dotted/bracket path',
+    'to a number in the scenario — sites[1].groups[0].agents, sites[manila].groups[voice].agents (by id),',
+    'channels.voice.volumePerDay, routing.voice.split.mnl — or share:<channel>:<siteId>: that site’s',
+    'share of the channel’s split in % (0–100), the rest spread over the other sites in their current',
+    'proportions. Every point is checked against the schema before anything runs.',
+    '',
+    'Options:',
+    ...optionUsage(SWEEP_OPTIONS),
+    '',
+    'Exit status: 0 done, 1 internal error, 2 bad arguments, scenario or point (nothing simulated).',
+    '',
+  ].join('\n');
+}
+
+export async function sweepCommand(argv: readonly string[], io: CliIO): Promise<number> {
+  const parsed = parseSweepArgs(argv);
+  if (parsed.kind === 'help') {
+    io.stdout(sweepUsage());
+    return EXIT_OK;
+  }
+  if (parsed.kind === 'bad') return usageError(io, parsed.problems);
+  const args = parsed.args;
+  const loaded = loadScenario(args.scenarioPath);
+  if (!loaded.ok) return usageError(io, loaded.problems);
+  const values = sweepValues(args.from, args.to, args.step);
+  const points = sweepPoints(loaded.scenario, args.param, values);
+  if (!points.ok) return usageError(io, points.problems);
+  const outputs = outputProblems(
+    [args.scenarioPath],
+    [
+      ['json', args.json],
+      ['csv', args.csv],
+    ],
+  );
+  if (outputs.length > 0) return usageError(io, outputs);
+
+  const total = values.length * args.reps;
+  const items = args.shard ? shardItems(total, args.shard) : Array.from({ length: total }, (_, i) => i);
+  const bar = progressBar(io, args.quiet, 'sweeping');
+  bar?.update(0, items.length);
+  const start = performance.now();
+  let done = 0;
+  let outcomes: ReplicationOutcome[];
+  try {
+    const work = items.reduce(
+      (a, item) => a + contactsPerReplication(points.scenarios[Math.floor(item / args.reps)], args.days),
+      0,
+    );
+    outcomes = await withRunner(
+      Math.min(resolveThreads(args.threads, work), Math.max(1, items.length)),
+      (runner) =>
+        runner.run(
+          items.map((item) => ({
+            scenario: points.scenarios[Math.floor(item / args.reps)],
+            replication: item % args.reps,
+          })),
+          { seed: args.seed, days: args.days },
+          bar ? () => bar.update(++done, items.length) : undefined,
+        ),
+    );
+  } finally {
+    bar?.finish();
+  }
+  const wallSeconds = (performance.now() - start) / 1000;
+  if (args.shard) {
+    writeOutput(
+      args.json!,
+      shardFileText({
+        command: 'sweep',
+        scenario: loaded.scenario,
+        seed: args.seed,
+        days: args.days ?? null,
+        replications: args.reps,
+        sweep: { param: args.param.text, values },
+        shard: args.shard,
+        items,
+        outcomes,
+        wallSeconds,
+      }),
+    );
+    io.stdout(shardSummary(args.shard, items, total, 'item', args.json!));
+    return EXIT_OK;
+  }
+  const result = sweepResult(
+    loaded.scenario,
+    args.param.text,
+    values,
+    points.scenarios,
+    args.seed,
+    args.reps,
+    args.days,
+    outcomes,
+    wallSeconds,
+  );
+  io.stdout(renderSweep(result));
+  if (args.json !== undefined) writeOutput(args.json, jsonText(result));
+  if (args.csv !== undefined) writeOutput(args.csv, sweepCsv(result));
+  return EXIT_OK;
+}
+
+export const sweepCommandSpec: Command = {
+  name: 'sweep',
+  summary: 'vary one parameter over a range',
+  usage: sweepUsage,
+  run: sweepCommand,
+};

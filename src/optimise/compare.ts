@@ -1,0 +1,179 @@
+/**
+ * Comparing variants of a scenario run with the same seeds (common random numbers).
+ *
+ * Replication r of every variant uses the same seed, so its random streams (arrivals, handle times,
+ * patience, …) are shared: the difference between two variants *per replication* carries much less
+ * noise than the difference of two independent means. `pairedDifference` estimates it that way:
+ * estimate() of (variant − base) over the replications where both figures are defined.
+ *
+ * Pure: no Node APIs (the browser reuses it).
+ */
+import { estimate } from '../sim/aggregate';
+import type { Estimate, OutcomeKey, OutcomeValues, ReplicationOutcome } from '../sim/result';
+import type { ChannelKind } from '../sim/scenario';
+
+/** The figures a comparison shows, in order. */
+export const COMPARE_KEYS = [
+  'cost',
+  'costPerResolved',
+  'serviceLevel',
+  'asa',
+  'waitP90',
+  'abandonRate',
+  'resolutionHours',
+] as const satisfies readonly OutcomeKey[];
+export type CompareKey = (typeof COMPARE_KEYS)[number];
+
+export interface Difference extends Estimate {
+  /** replications where both figures were defined */
+  pairs: number;
+  /** the 95 % interval of the paired difference excludes zero */
+  significant: boolean;
+}
+
+/** Paired difference (variant − base) per replication index. Lengths must match (same indexes). */
+export function pairedDifference(
+  variant: readonly (number | null)[],
+  base: readonly (number | null)[],
+): Difference {
+  if (variant.length !== base.length)
+    throw new RangeError(`paired difference: ${variant.length} vs ${base.length} replications`);
+  const diffs: number[] = [];
+  for (let i = 0; i < variant.length; i++) {
+    const v = variant[i];
+    const b = base[i];
+    if (v !== null && b !== null) diffs.push(v - b);
+  }
+  const e = estimate(diffs);
+  return { ...e, pairs: diffs.length, significant: isSignificant(e) };
+}
+
+/** The 95 % interval excludes zero (needs a mean and an interval; an exact nonzero difference counts). */
+export function isSignificant(e: Estimate): boolean {
+  if (e.mean === null || e.ci95 === null) return false;
+  return Math.abs(e.mean) > e.ci95;
+}
+
+/** Sample variance of the values (n − 1 denominator); NaN below two values. */
+export function variance(values: readonly number[]): number {
+  const n = values.length;
+  if (n < 2) return NaN;
+  const mean = values.reduce((a, v) => a + v, 0) / n;
+  return values.reduce((a, v) => a + (v - mean) ** 2, 0) / (n - 1);
+}
+
+export type Scope = 'total' | ChannelKind;
+
+function scopeValues(o: ReplicationOutcome, scope: Scope): OutcomeValues | undefined {
+  return scope === 'total' ? o.total : o.channels[scope];
+}
+
+/** One figure across replications for one scope (null where undefined or the scope is absent). */
+export function figureSeries(outcomes: readonly ReplicationOutcome[], scope: Scope, key: OutcomeKey) {
+  return outcomes.map((o) => scopeValues(o, scope)?.[key] ?? null);
+}
+
+export interface VariantRuns {
+  name: string;
+  /** per replication, in replication-index order — the same indexes for every variant */
+  outcomes: readonly ReplicationOutcome[];
+}
+
+export interface VariantSummary {
+  name: string;
+  isBase: boolean;
+  /** mean ± ci95 per scope ("total" and each channel of this variant) and key */
+  figures: Partial<Record<Scope, Record<CompareKey, Estimate>>>;
+  /** paired differences against the base, per scope both share; absent for the base itself */
+  differences?: Partial<Record<Scope, Record<CompareKey, Difference>>>;
+}
+
+export interface Comparison {
+  base: string;
+  replications: number;
+  scopes: Scope[];
+  variants: VariantSummary[];
+  /** names of the variants on the (total cost ↓, total service level ↑) Pareto frontier, by cost */
+  paretoCostServiceLevel: string[];
+  /** names of the variants on the (total cost ↓, total ASA ↓) Pareto frontier, by cost */
+  paretoCostAsa: string[];
+}
+
+/** Summaries and paired differences of variants against `baseIndex`. */
+export function compareVariants(variants: readonly VariantRuns[], baseIndex = 0): Comparison {
+  if (variants.length === 0) throw new RangeError('compare: no variants');
+  const reps = variants[0].outcomes.length;
+  for (const v of variants)
+    if (v.outcomes.length !== reps)
+      throw new RangeError(`compare: ${v.name} has ${v.outcomes.length} replications, not ${reps}`);
+  const base = variants[baseIndex];
+  const channelsOf = (v: VariantRuns) => Object.keys(v.outcomes[0]?.channels ?? {}) as ChannelKind[];
+  const scopes: Scope[] = ['total'];
+  for (const v of variants) for (const c of channelsOf(v)) if (!scopes.includes(c)) scopes.push(c);
+
+  const summaries: VariantSummary[] = variants.map((v, i) => {
+    const own: Scope[] = ['total', ...channelsOf(v)];
+    const figures: VariantSummary['figures'] = {};
+    for (const scope of own) {
+      const rec = {} as Record<CompareKey, Estimate>;
+      for (const k of COMPARE_KEYS) rec[k] = estimate(figureSeries(v.outcomes, scope, k));
+      figures[scope] = rec;
+    }
+    const summary: VariantSummary = { name: v.name, isBase: i === baseIndex, figures };
+    if (i !== baseIndex) {
+      const baseScopes = new Set<Scope>(['total', ...channelsOf(base)]);
+      const differences: NonNullable<VariantSummary['differences']> = {};
+      for (const scope of own) {
+        if (!baseScopes.has(scope)) continue;
+        const rec = {} as Record<CompareKey, Difference>;
+        for (const k of COMPARE_KEYS)
+          rec[k] = pairedDifference(
+            figureSeries(v.outcomes, scope, k),
+            figureSeries(base.outcomes, scope, k),
+          );
+        differences[scope] = rec;
+      }
+      summary.differences = differences;
+    }
+    return summary;
+  });
+
+  const point = (s: VariantSummary, key: CompareKey) => ({
+    name: s.name,
+    cost: s.figures.total!.cost.mean,
+    other: s.figures.total![key].mean,
+  });
+  const frontier = (key: CompareKey, sense: 'min' | 'max') =>
+    paretoFrontier(
+      summaries.map((s) => point(s, key)).filter((p) => p.cost !== null && p.other !== null),
+      [(p) => p.cost!, (p) => (sense === 'min' ? p.other! : -p.other!)],
+    ).map((p) => p.name);
+
+  return {
+    base: base.name,
+    replications: reps,
+    scopes,
+    variants: summaries,
+    paretoCostServiceLevel: frontier('serviceLevel', 'max'),
+    paretoCostAsa: frontier('asa', 'min'),
+  };
+}
+
+/**
+ * The points no other point dominates, all objectives to be *minimised* (negate one to maximise).
+ * p dominates q when p is no worse in every objective and better in at least one. Equal points are
+ * kept (neither dominates the other). Returned in the order of the first objective, then the next, then
+ * input order.
+ */
+export function paretoFrontier<T>(points: readonly T[], objectives: readonly ((p: T) => number)[]): T[] {
+  const values = points.map((p) => objectives.map((f) => f(p)));
+  const dominates = (a: number[], b: number[]) => a.every((x, k) => x <= b[k]) && a.some((x, k) => x < b[k]);
+  const keep = points
+    .map((p, i) => ({ p, i, v: values[i] }))
+    .filter(({ v }, i) => !values.some((w, j) => j !== i && dominates(w, v)));
+  keep.sort((a, b) => {
+    for (let k = 0; k < objectives.length; k++) if (a.v[k] !== b.v[k]) return a.v[k] - b.v[k];
+    return a.i - b.i;
+  });
+  return keep.map((k) => k.p);
+}
