@@ -18,4 +18,37 @@ export default tseslint.config(
       'no-restricted-imports': ['error', { patterns: ['node:*', 'fs', 'path', 'comlink', 'pixi.js'] }],
     },
   },
+  {
+    // Results must be identical in every runtime: Math's transcendental functions are not (engines
+    // round differently), so the engine uses src/sim/portable-math.ts.
+    files: ['src/sim/**/*.ts'],
+    rules: {
+      'no-restricted-properties': [
+        'error',
+        ...[
+          'log',
+          'exp',
+          'pow',
+          'log1p',
+          'expm1',
+          'log2',
+          'log10',
+          'sin',
+          'cos',
+          'tan',
+          'atan2',
+          'cbrt',
+          'hypot',
+        ].map((property) => ({
+          object: 'Math',
+          property,
+          message: 'use src/sim/portable-math.ts (same bits in every runtime)',
+        })),
+      ],
+      'no-restricted-syntax': [
+        'error',
+        { selector: "BinaryExpression[operator='**']", message: 'use multiplication or portable-math' },
+      ],
+    },
+  },
 );

@@ -14,8 +14,8 @@ export function tQuantile975(df: number): number {
   if (df <= 30) return T975[df - 1];
   // Cornish–Fisher expansion around the normal quantile: accurate to ~1e-4 for df > 30.
   const z = 1.959964;
-  const z3 = z ** 3;
-  const z5 = z ** 5;
+  const z3 = z * z * z;
+  const z5 = z3 * z * z;
   return z + (z3 + z) / (4 * df) + (5 * z5 + 16 * z3 + 3 * z) / (96 * df * df);
 }
 

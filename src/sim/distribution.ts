@@ -7,6 +7,7 @@
  * (Marsaglia–Tsang) and so a variable number of draws; it is still deterministic for a seed.
  */
 import type { Distribution } from './scenario';
+import { exp, log } from './portable-math';
 import type { Uniform } from './random';
 
 export const enum DistKind {
@@ -38,9 +39,9 @@ export function compileDistribution(d: Distribution, factor = 1): CompiledDist {
       return { kind: DistKind.Exponential, a: d.mean * factor, b: 0, values: EMPTY, mean: d.mean * factor };
     case 'lognormal': {
       const mean = d.mean * factor;
-      const s2 = Math.log1p(d.cv * d.cv);
+      const s2 = log(1 + d.cv * d.cv);
       if (!(s2 > 0)) return compileDistribution({ dist: 'fixed', value: mean });
-      return { kind: DistKind.Lognormal, a: Math.log(mean) - s2 / 2, b: Math.sqrt(s2), values: EMPTY, mean };
+      return { kind: DistKind.Lognormal, a: log(mean) - s2 / 2, b: Math.sqrt(s2), values: EMPTY, mean };
     }
     case 'gamma': {
       const mean = d.mean * factor;
@@ -71,9 +72,9 @@ export function sample(d: CompiledDist, u: Uniform): number {
     case DistKind.Fixed:
       return d.a;
     case DistKind.Exponential:
-      return -d.a * Math.log(1 - u());
+      return -d.a * log(1 - u());
     case DistKind.Lognormal:
-      return Math.exp(d.a + d.b * normalQuantile(u()));
+      return exp(d.a + d.b * normalQuantile(u()));
     case DistKind.Gamma:
       return sampleGamma(d.a, u) * d.b;
     case DistKind.Uniform:
@@ -86,7 +87,7 @@ export function sample(d: CompiledDist, u: Uniform): number {
 /** Marsaglia & Tsang (2000), with the u^(1/k) boost for shape < 1. Normals by inversion. */
 function sampleGamma(shape: number, u: Uniform): number {
   if (shape < 1) {
-    const boost = Math.pow(1 - u(), 1 / shape);
+    const boost = exp(log(1 - u()) / shape);
     return sampleGamma(shape + 1, u) * boost;
   }
   const d = shape - 1 / 3;
@@ -102,7 +103,7 @@ function sampleGamma(shape: number, u: Uniform): number {
     const w = 1 - u();
     const x2 = x * x;
     if (w < 1 - 0.0331 * x2 * x2) return d * v;
-    if (Math.log(w) < 0.5 * x2 + d * (1 - v + Math.log(v))) return d * v;
+    if (log(w) < 0.5 * x2 + d * (1 - v + log(v))) return d * v;
   }
 }
 
@@ -114,8 +115,8 @@ export function normalQuantile(p: number): number {
   if (p <= 0) p = 1e-300;
   else if (p >= 1) p = 1 - 1e-16;
   const pLow = 0.02425;
-  if (p < pLow) return normalTail(Math.sqrt(-2 * Math.log(p)));
-  if (p > 1 - pLow) return -normalTail(Math.sqrt(-2 * Math.log(1 - p)));
+  if (p < pLow) return normalTail(Math.sqrt(-2 * log(p)));
+  if (p > 1 - pLow) return -normalTail(Math.sqrt(-2 * log(1 - p)));
   const q = p - 0.5;
   const r = q * q;
   return (

@@ -30,6 +30,7 @@ import {
   type CompileOptions,
   type Model,
 } from './model';
+import { log } from './portable-math';
 import { createStream, type Uniform } from './random';
 import { RingQueue } from './ring-queue';
 import type { ChannelKind, Scenario } from './scenario';
@@ -458,7 +459,7 @@ export class Simulation {
     const m = this.model;
     const ch = m.channels[c];
     if (ch.volumePerDay <= 0) return;
-    let e = -Math.log(1 - this.fresh[c].arrival());
+    let e = -log(1 - this.fresh[c].arrival());
     let t = from;
     let k = Math.floor(t / m.intervalSeconds);
     while (k < m.nIntervals) {

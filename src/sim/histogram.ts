@@ -6,21 +6,23 @@
  * from zero up to a year, in under 2,000 bins. Memory does not grow with the number of contacts, and histograms
  * of several sites or replications merge by adding counts.
  */
+import { exp, log } from './portable-math';
+
 const W0 = 0.1;
-const LOG_STEP = Math.log1p(0.01);
+const LOG_STEP = log(1.01);
 const MAX_WAIT = 400 * 86_400;
-export const HISTOGRAM_BINS = Math.ceil(Math.log1p(MAX_WAIT / W0) / LOG_STEP) + 1;
+export const HISTOGRAM_BINS = Math.ceil(log(1 + MAX_WAIT / W0) / LOG_STEP) + 1;
 
 export function waitBin(wait: number): number {
   if (!(wait > 0)) return 0;
-  const b = Math.floor(Math.log1p(wait / W0) / LOG_STEP);
+  const b = Math.floor(log(1 + wait / W0) / LOG_STEP);
   return b < HISTOGRAM_BINS ? b : HISTOGRAM_BINS - 1;
 }
 
 /** Centre of bin b (geometric midpoint of its edges), in seconds. */
 function binValue(b: number): number {
-  const lo = W0 * Math.expm1(b * LOG_STEP);
-  const hi = W0 * Math.expm1((b + 1) * LOG_STEP);
+  const lo = W0 * (exp(b * LOG_STEP) - 1);
+  const hi = W0 * (exp((b + 1) * LOG_STEP) - 1);
   return b === 0 ? 0 : (lo + hi) / 2;
 }
 
