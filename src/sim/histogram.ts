@@ -13,17 +13,26 @@ const LOG_STEP = log(1.01);
 const MAX_WAIT = 400 * 86_400;
 export const HISTOGRAM_BINS = Math.ceil(log(1 + MAX_WAIT / W0) / LOG_STEP) + 1;
 
+/** Lower edge of each bin, computed once with the portable exp: the same in every runtime. */
+const EDGES = Float64Array.from({ length: HISTOGRAM_BINS + 1 }, (_, b) => W0 * (exp(b * LOG_STEP) - 1));
+const INV_LOG_STEP = 1 / LOG_STEP;
+
 export function waitBin(wait: number): number {
   if (!(wait > 0)) return 0;
-  const b = Math.floor(log(1 + wait / W0) / LOG_STEP);
-  return b < HISTOGRAM_BINS ? b : HISTOGRAM_BINS - 1;
+  if (wait >= EDGES[HISTOGRAM_BINS - 1]) return HISTOGRAM_BINS - 1;
+  // Math.log1p is fast but may round differently between runtimes; the guess is then settled by exact
+  // comparisons with the precomputed edges, so the bin is the same everywhere.
+  // eslint-disable-next-line no-restricted-properties
+  let b = Math.floor(Math.log1p(wait / W0) * INV_LOG_STEP);
+  if (b < 0) b = 0;
+  while (b > 0 && wait < EDGES[b]) b--;
+  while (wait >= EDGES[b + 1]) b++;
+  return b;
 }
 
 /** Centre of bin b (geometric midpoint of its edges), in seconds. */
 function binValue(b: number): number {
-  const lo = W0 * (exp(b * LOG_STEP) - 1);
-  const hi = W0 * (exp((b + 1) * LOG_STEP) - 1);
-  return b === 0 ? 0 : (lo + hi) / 2;
+  return b === 0 ? 0 : (EDGES[b] + EDGES[b + 1]) / 2;
 }
 
 /**

@@ -9,28 +9,13 @@
  * exactly (JavaScript never fuses a multiply-add), so every engine computes the same result.
  */
 
-const buf = new ArrayBuffer(8);
-const f64 = new Float64Array(buf);
-const u32 = new Uint32Array(buf);
-// Index of the high word: 1 on little-endian machines (all current JavaScript platforms), else 0.
-const HI = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1 ? 1 : 0;
-const LO = 1 - HI;
-
-function hiWord(x: number): number {
-  f64[0] = x;
-  return u32[HI] | 0;
-}
-
-function loWord(x: number): number {
-  f64[0] = x;
-  return u32[LO];
-}
-
-function withHiWord(x: number, hi: number): number {
-  f64[0] = x;
-  u32[HI] = hi >>> 0;
-  return f64[0];
-}
+// One scratch double and its two 32-bit words. The word order is little-endian on every current
+// JavaScript platform; on a big-endian one the module refuses to load rather than compute wrongly.
+const f64 = new Float64Array(1);
+const u32 = new Uint32Array(f64.buffer);
+const i32 = new Int32Array(f64.buffer);
+f64[0] = 1;
+if (u32[1] !== 0x3ff00000) throw new Error('portable-math needs a little-endian platform');
 
 const LN2_HI = 6.9314718036912381649e-1;
 const LN2_LO = 1.90821492927058770002e-10;
@@ -45,23 +30,23 @@ const LG7 = 1.479819860511658591e-1;
 
 /** Natural logarithm (fdlibm __ieee754_log). */
 export function log(x: number): number {
-  let hx = hiWord(x);
-  const lx = loWord(x);
+  f64[0] = x;
+  let hx = i32[1];
   let k = 0;
   if (hx < 0x00100000) {
-    if (((hx & 0x7fffffff) | lx) === 0) return -Infinity; // log(±0)
+    if (((hx & 0x7fffffff) | u32[0]) === 0) return -Infinity; // log(±0)
     if (hx < 0) return NaN; // log(negative)
     k -= 54; // subnormal: scale up
-    x *= TWO54;
-    hx = hiWord(x);
+    f64[0] = x * TWO54;
+    hx = i32[1];
   }
   if (hx >= 0x7ff00000) return x + x; // Inf or NaN
   k += (hx >> 20) - 1023;
   hx &= 0x000fffff;
   let i = (hx + 0x95f64) & 0x100000;
-  x = withHiWord(x, hx | (i ^ 0x3ff00000)); // normalise x or x/2
+  i32[1] = hx | (i ^ 0x3ff00000); // normalise x or x/2 (the low word is unchanged)
   k += i >> 20;
-  const f = x - 1.0;
+  const f = f64[0] - 1.0;
   if ((0x000fffff & (2 + hx)) < 3) {
     // |f| < 2^-20
     if (f === 0) {
@@ -103,13 +88,14 @@ const P5 = 4.13813679705723846039e-8;
 
 /** e^x (fdlibm __ieee754_exp). */
 export function exp(x: number): number {
-  let hx = hiWord(x);
-  const xsb = (hx >>> 31) & 1;
+  f64[0] = x;
+  let hx = u32[1];
+  const xsb = hx >>> 31;
   hx &= 0x7fffffff;
   if (hx >= 0x40862e42) {
     // |x| ≥ 709.78…
     if (hx >= 0x7ff00000) {
-      if (((hx & 0xfffff) | loWord(x)) !== 0) return x + x; // NaN
+      if (((hx & 0xfffff) | u32[0]) !== 0) return x + x; // NaN
       return xsb === 0 ? x : 0; // exp(±Inf)
     }
     if (x > O_THRESHOLD) return Infinity;
@@ -137,7 +123,12 @@ export function exp(x: number): number {
   const t = x * x;
   const c = x - t * (P1 + t * (P2 + t * (P3 + t * (P4 + t * P5))));
   if (k === 0) return 1 - ((x * c) / (c - 2.0) - x);
-  const y = 1 - (lo - (x * c) / (2.0 - c) - hi);
-  if (k >= -1021) return withHiWord(y, hiWord(y) + (k << 20));
-  return withHiWord(y, hiWord(y) + ((k + 1000) << 20)) * TWOM1000;
+  f64[0] = 1 - (lo - (x * c) / (2.0 - c) - hi);
+  // Scale by 2^k through the exponent bits (exact).
+  if (k >= -1021) {
+    i32[1] += k << 20;
+    return f64[0];
+  }
+  i32[1] += (k + 1000) << 20;
+  return f64[0] * TWOM1000;
 }
