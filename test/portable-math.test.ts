@@ -6,7 +6,10 @@
 import { describe, expect, it } from 'vitest';
 import { exp, log } from '../src/sim/portable-math';
 
-const bits = (x: number) => Buffer.from(new Float64Array([x]).buffer).reverse().toString('hex');
+const bits = (x: number) =>
+  Buffer.from(new Float64Array([x]).buffer)
+    .reverse()
+    .toString('hex');
 const ulps = (a: number, b: number) => {
   const view = new BigInt64Array(new Float64Array([a, b]).buffer);
   const d = view[0] - view[1];
