@@ -321,7 +321,8 @@ export class Simulation {
     const end = Math.min(t, this.model.horizon);
     const q = this.q;
     while (q.size > 0 && q.peekTime() < end) {
-      if (++this.events > this.maxEvents) throw new SimulationBudgetError(this.events - 1);
+      if (this.events >= this.maxEvents) throw new SimulationBudgetError(this.maxEvents);
+      this.events++;
       q.pop();
       this.now = q.topTime;
       this.dispatch(q.topKind, q.topId, q.topGen);
