@@ -22,6 +22,15 @@ import { fmtInt, fmtSimClock } from './format';
 import { buildFigures, type FiguresPanel } from './panels';
 import { bundledScenarios } from './scenarios';
 import { buildStaffing, type StaffingPanel } from './staffing';
+import { mountCompare } from './compare'; // compare panel
+// ---- robustness: persistence, recovery, notices (src/ui/persist.ts, recovery.ts, session.ts)
+import type { AppState, SliderState, Variant } from './compare/state';
+import { makeAppState } from './compare/state';
+import { buildNotices } from './notices';
+import { openStorage, readLinkState, readStoredState, StateSaver } from './persist';
+import { PING_TIMEOUT_MS, WorkerSupervisor } from './recovery';
+import { applySliders, bundledIdFor, clearLinkHash, fileSizeProblem, SliderTracker } from './session';
+// ---- end robustness
 
 const OUTCOME_EVERY_MS = 250;
 const STATUS_EVERY_MS = 250;
@@ -48,8 +57,43 @@ function legend(): HTMLElement {
 }
 
 async function start(root: HTMLElement): Promise<void> {
-  const { client } = createSimClient();
   const scenarios = bundledScenarios();
+  // ---- robustness: a supervised worker (restarted with the current state if it dies), saved state
+  const params = new URLSearchParams(location.search);
+  const debug = params.has('debug');
+  const notices = buildNotices();
+  const sliders = new SliderTracker();
+  let variants: Variant[] = [];
+  let speed = DEFAULT_SPEED;
+  const supervisor = new WorkerSupervisor(createSimClient, {
+    pingTimeoutMs: (debug && Number(params.get('watchdogMs'))) || PING_TIMEOUT_MS,
+    onCrash: (reason, recent) => void recover(reason, recent),
+    onGiveUp: (reason) => {
+      meta = null;
+      notices.show(
+        'worker',
+        `The simulation worker ${reason}, again, and was not restarted. Reload the page to continue; ` +
+          'your scenario and sliders are saved.',
+      );
+    },
+  });
+  const client = supervisor.client;
+  const storage = openStorage();
+  const saver = new StateSaver(storage, {
+    error: (m) => notices.show('storage', m),
+    saved: () => notices.clear('storage'),
+  });
+  /** The state a reload, a link or a restarted worker brings back. */
+  const currentState = () => (scenario ? makeAppState(scenario, seed, sliders.state(), variants) : null);
+  const changed = () => {
+    clearLinkHash(); // a link in the address is older than this change
+    saver.schedule(currentState);
+  };
+  addEventListener('pagehide', () => saver.flush());
+  document.addEventListener('visibilitychange', () => {
+    if (document.visibilityState === 'hidden') saver.flush();
+  });
+  // ---- end robustness
 
   let generation = 0;
   let meta: SimulationMeta | null = null;
@@ -70,7 +114,10 @@ async function start(root: HTMLElement): Promise<void> {
       file: (f) => void openFile(f),
       playPause: () => void playPause(),
       step: () => void client.step(STEP_SECONDS),
-      speed: (v) => void client.setSpeed(v),
+      speed: (v) => {
+        speed = v;
+        void client.setSpeed(v);
+      },
       reset: (s) => void reset(s),
     },
     seed,
@@ -100,6 +147,7 @@ async function start(root: HTMLElement): Promise<void> {
       'main',
       { class: 'main' },
       controls.problems,
+      notices.element,
       runError,
       description,
       stage,
@@ -109,6 +157,22 @@ async function start(root: HTMLElement): Promise<void> {
     ),
     staffingHost,
   );
+
+  // ---- compare panel (src/ui/compare): variants, sweep, optimiser, exports — below the live view
+  const compare = mountCompare(root.querySelector<HTMLElement>('main.main')!, {
+    scenario: () => scenario,
+    seed: () => seed,
+    sliders: () => (scenario ? sliders.state() : null),
+    setSliders: (s) => {
+      if (staffing && meta) applySliders(staffing.element, meta, s);
+    },
+  });
+  compare.setVariants(variants);
+  compare.onChange((v) => {
+    variants = v;
+    changed();
+  });
+  // ---- end compare panel
 
   let scene: LiveScene | null = null;
   try {
@@ -121,7 +185,12 @@ async function start(root: HTMLElement): Promise<void> {
 
   // ---- actions
 
-  async function load(next: Scenario, id: string | null, fileName: string | null): Promise<boolean> {
+  async function load(
+    next: Scenario,
+    id: string | null,
+    fileName: string | null,
+    restore?: SliderState,
+  ): Promise<boolean> {
     const gen = ++generation;
     let m: SimulationMeta;
     try {
@@ -137,7 +206,11 @@ async function start(root: HTMLElement): Promise<void> {
     currentId = id;
     currentFile = fileName;
     controls.showScenario(id, fileName ?? undefined);
+    sliders.clear();
     install(m, next);
+    // robustness: sliders restored from storage, a link or a crashed worker, sent before play()
+    if (restore && staffing) applySliders(staffing.element, m, restore);
+    changed();
     await client.play();
     return true;
   }
@@ -155,8 +228,16 @@ async function start(root: HTMLElement): Promise<void> {
     chart = buildChart(m);
     figures = buildFigures(m);
     staffing = buildStaffing(m, new ErlangEstimator(next), {
-      staffing: (g, n) => void client.setStaffing(g, n),
-      split: (c, w) => void client.setSplit(c, w),
+      staffing: (g, n) => {
+        sliders.staffing(m, g, n);
+        changed();
+        void client.setStaffing(g, n);
+      },
+      split: (c, w) => {
+        sliders.split(m, c, w);
+        changed();
+        void client.setSplit(c, w);
+      },
     });
     chartHost.replaceChildren(chart.element);
     figuresHost.replaceChildren(figures.element);
@@ -164,6 +245,11 @@ async function start(root: HTMLElement): Promise<void> {
   }
 
   async function openFile(f: File): Promise<void> {
+    const tooLarge = fileSizeProblem(f.size); // robustness: refuse a huge file without reading it
+    if (tooLarge) {
+      controls.showProblems(f.name, [tooLarge]);
+      return;
+    }
     let text: string;
     try {
       text = await f.text();
@@ -193,6 +279,7 @@ async function start(root: HTMLElement): Promise<void> {
     const m = await client.reset(s);
     if (gen !== generation) return;
     controls.setSeed(s);
+    changed();
     // keep the sliders (the worker keeps their settings); only the view restarts
     meta = m;
     lastSnap = null;
@@ -247,7 +334,12 @@ async function start(root: HTMLElement): Promise<void> {
       .then((st) => {
         controls.setPlaying(st.playing, st.done);
         runError.hidden = !st.error;
-        setText(runError, st.error ? `The run stopped: ${st.error}` : '');
+        setText(
+          runError,
+          st.error
+            ? `The run stopped: ${st.error}. Choose another scenario, or change the sliders and press Reset.`
+            : '',
+        );
       })
       .catch((e) => console.error(e));
     if (lastSnap) {
@@ -268,10 +360,73 @@ async function start(root: HTMLElement): Promise<void> {
     return;
   }
   await client.setSpeed(DEFAULT_SPEED);
-  await load(first.scenario, first.id, null);
+  // ---- robustness: restore a link (first) or the saved state, each checked; else the default
+  if (debug) await client.enableDebug();
+  const fromLink = await readLinkState(location.hash);
+  const fromStore = readStoredState(storage);
+  if (fromLink.kind === 'bad')
+    notices.show('link', `${fromLink.message} The app opened your saved or default scenario instead.`);
+  if (fromStore.kind === 'bad') notices.show('storage', fromStore.message);
+  const restored = fromLink.kind === 'ok' ? fromLink : fromStore.kind === 'ok' ? fromStore : null;
+  if (!(restored && (await restore(restored.state)))) await load(first.scenario, first.id, null);
+  if (fromLink.kind === 'ok') clearLinkHash();
+
+  async function restore(state: AppState): Promise<boolean> {
+    seed = state.seed;
+    controls.setSeed(seed);
+    variants = state.variants;
+    compare.setVariants(variants); // compare panel
+    const id = bundledIdFor(scenarios, state.scenario);
+    return load(state.scenario, id, id ? null : state.scenario.name, state.sliders);
+  }
+
+  // a `#s=` link pasted into this tab's address bar (a link the page wrote for the current state is left alone)
+  addEventListener('hashchange', () => {
+    void (async () => {
+      const link = await readLinkState(location.hash);
+      if (link.kind === 'bad') notices.show('link', `${link.message} The current run keeps going.`);
+      if (link.kind !== 'ok' || JSON.stringify(link.state) === JSON.stringify(currentState())) return;
+      notices.clear('link');
+      if (await restore(link.state)) clearLinkHash();
+    })();
+  });
+
+  /** The worker died and a new one was started: put the run back, as far as the page knows it. */
+  async function recover(reason: string, recent: number): Promise<void> {
+    meta = null; // stops polling the new worker until it has a scenario
+    ++generation;
+    const fallback = recent >= 3 || !scenario; // it keeps crashing with this scenario: the default
+    notices.show(
+      'worker',
+      fallback
+        ? `The simulation worker ${reason}. It was restarted with the default scenario, as it failed ${recent} times in a row.`
+        : `The simulation worker ${reason}. It was restarted with the current scenario, seed and sliders; the run started again from the beginning.`,
+    );
+    try {
+      await client.setSpeed(speed);
+      if (debug) await client.enableDebug();
+      if (fallback || !scenario) await load(first.scenario, first.id, null);
+      else await load(scenario, currentId, currentFile, sliders.state());
+    } catch (e) {
+      console.error(e); // a further crash is reported (and restarted) by the supervisor itself
+    }
+  }
+  // ---- end robustness
   root.dataset.ready = 'true';
   // for the end-to-end tests and for poking at the app from the console
-  (window as unknown as { shoreline: unknown }).shoreline = { scene, client };
+  (window as unknown as { shoreline: unknown }).shoreline = {
+    scene,
+    client,
+    // robustness: test hooks, only with ?debug
+    ...(debug && {
+      debug: {
+        crash: (mode: 'throw' | 'close' | 'hang') => client.crashForTest(mode),
+        setEventBudget: (n?: number) => client.setEventBudgetForTest(n),
+        runReplication: (s: Scenario, sd: string) => client.runReplicationForTest(s, sd),
+        state: currentState,
+      },
+    }),
+  };
 }
 
 const root = document.getElementById('app');

@@ -8,8 +8,8 @@ import type { SimWorkerApi } from './sim.worker';
 
 export type SimClient = Comlink.Remote<SimWorkerApi>;
 
-export function createSimClient(): { client: SimClient; terminate: () => void } {
+export function createSimClient(): { client: SimClient; terminate: () => void; worker: Worker } {
   const worker = new Worker(new URL('./sim.worker.ts', import.meta.url), { type: 'module' });
   const client = Comlink.wrap<SimWorkerApi>(worker);
-  return { client, terminate: () => worker.terminate() };
+  return { client, terminate: () => worker.terminate(), worker };
 }

@@ -75,6 +75,8 @@ export class LiveRun {
   /** live changes, replayed by reset() so a reset keeps the planner's slider settings */
   private staffing = new Map<number, number>();
   private splits = new Map<number, number[]>();
+  /** event budget of the next load/reset; lowered only by tests (see setMaxEvents) */
+  private maxEvents = MAX_EVENTS;
 
   constructor(private readonly scheduler: Scheduler = timerScheduler) {}
 
@@ -83,7 +85,7 @@ export class LiveRun {
    * scenario the engine rejects leaves the current run untouched (the error propagates to the caller).
    */
   load(scenario: Scenario, seed: string): SimulationMeta {
-    const sim = new Simulation(scenario, { seed, maxEvents: MAX_EVENTS });
+    const sim = new Simulation(scenario, { seed, maxEvents: this.maxEvents });
     this.scenario = scenario;
     this.staffing.clear();
     this.splits.clear();
@@ -93,7 +95,7 @@ export class LiveRun {
   /** Restarts the current scenario from time 0 with a (possibly new) seed, keeping live changes. */
   reset(seed: string = this.seed): SimulationMeta {
     if (!this.scenario) throw new Error('no scenario loaded');
-    const sim = new Simulation(this.scenario, { seed, maxEvents: MAX_EVENTS });
+    const sim = new Simulation(this.scenario, { seed, maxEvents: this.maxEvents });
     for (const [g, n] of this.staffing) sim.setGroupAgents(g, n);
     for (const [c, w] of this.splits) sim.setSplit(c, w);
     return this.install(sim, seed);
@@ -106,6 +108,12 @@ export class LiveRun {
     this.lastWall = this.scheduler.now();
     if (this.playing) this.schedule(0);
     return simulationMeta(sim);
+  }
+
+  /** Event budget for the next load()/reset() (tests use a small one to hit SimulationBudgetError). */
+  setMaxEvents(n: number = MAX_EVENTS): void {
+    if (!(n > 0)) throw new RangeError(`event budget must be > 0 (got ${n})`);
+    this.maxEvents = n;
   }
 
   meta(): SimulationMeta {
