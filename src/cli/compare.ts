@@ -15,7 +15,7 @@ import {
   type Scope,
 } from '../optimise/compare';
 import type { Estimate, ReplicationOutcome, Scenario } from '../sim';
-import { optionUsage, parseOptions, wholeNumber, type OptionSpecs } from './args';
+import { optionUsage, parseOptions, type OptionSpecs } from './args';
 import { csvLine } from './csv';
 import { formatEstimate, formatNumber, STYLES, type NumberStyle } from './format';
 import { EXIT_OK, type CliIO, type Command } from './io';
@@ -32,6 +32,7 @@ import {
   THREADS_OPTION,
   usageError,
   writeOutput,
+  parseRunCommon,
 } from './shared';
 import { renderTable } from './table';
 
@@ -90,20 +91,7 @@ export function parseCompareArgs(
 ): { kind: 'help' } | { kind: 'ok'; args: CompareArgs } | { kind: 'bad'; problems: string[] } {
   const { strings, flags, positionals, problems } = parseOptions(argv, COMPARE_OPTIONS);
   if (flags.help) return { kind: 'help' };
-  let reps = 10;
-  if (strings.reps !== undefined) {
-    const r = wholeNumber('reps', strings.reps, 2, MAX_REPS);
-    if (r.ok) reps = r.value;
-    else problems.push(r.problem);
-  }
-  let days: number | undefined;
-  if (strings.days !== undefined) {
-    const d = wholeNumber('days', strings.days, 1, MAX_DAYS);
-    if (d.ok) days = d.value;
-    else problems.push(d.problem);
-  }
-  const seed = strings.seed ?? '1';
-  if (strings.seed !== undefined && seed.trim() === '') problems.push('--seed: must not be empty');
+  const { reps, days, seed } = parseRunCommon(strings, problems, { reps: 10, minReps: 2 });
   if (strings.base !== undefined && strings.base.trim() === '') problems.push('--base: must not be empty');
   problems.push(...fileOptionProblems(strings, ['json', 'csv']));
   const threads = parseThreads(strings.threads, problems);

@@ -34,6 +34,7 @@ import {
   THREADS_OPTION,
   usageError,
   writeOutput,
+  parseRunCommon,
 } from './shared';
 import { renderTable } from './table';
 
@@ -140,18 +141,7 @@ export function parseOptimiseArgs(
   const { strings, flags, positionals, problems } = parseOptions(argv, OPTIMISE_OPTIONS);
   if (flags.help) return { kind: 'help' };
   const targets = strings.targets !== undefined ? parseTargets(strings.targets, problems) : undefined;
-  let reps = 10;
-  if (strings.reps !== undefined) {
-    const r = wholeNumber('reps', strings.reps, 2, MAX_REPS);
-    if (r.ok) reps = r.value;
-    else problems.push(r.problem);
-  }
-  let days: number | undefined;
-  if (strings.days !== undefined) {
-    const d = wholeNumber('days', strings.days, 1, MAX_DAYS);
-    if (d.ok) days = d.value;
-    else problems.push(d.problem);
-  }
+  const { reps, days, seed } = parseRunCommon(strings, problems, { reps: 10, minReps: 2 });
   let maxEvaluations = 200;
   if (strings['max-evals'] !== undefined) {
     const m = wholeNumber('max-evals', strings['max-evals'], 1, MAX_EVALUATIONS);
@@ -161,8 +151,6 @@ export function parseOptimiseArgs(
   const start = strings.start ?? 'erlang';
   if (start !== 'erlang' && start !== 'current')
     problems.push(`--start: must be "erlang" or "current" (got "${strings.start}")`);
-  const seed = strings.seed ?? '1';
-  if (strings.seed !== undefined && seed.trim() === '') problems.push('--seed: must not be empty');
   problems.push(...fileOptionProblems(strings, ['out', 'json']));
   const threads = parseThreads(strings.threads, problems);
   const [scenarioPath, ...extra] = positionals;

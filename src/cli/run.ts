@@ -3,8 +3,7 @@
  * validate the arguments and the scenario (exit 2 with one line per problem, nothing simulated),
  * simulate, print the table, write the files.
  */
-import { readFileSync, statSync, writeFileSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { readFileSync, statSync } from 'node:fs';
 import { parseScenarioText, MAX_SCENARIO_CHARS } from '../scenario/validate';
 import { shardItems, type ShardSpec } from '../optimise/shard';
 import {
@@ -14,7 +13,7 @@ import {
   type SimulateOptions,
   type SimulationResult,
 } from '../sim';
-import { optionUsage, parseOptions, wholeNumber, type OptionSpecs } from './args';
+import { optionUsage, parseOptions, type OptionSpecs } from './args';
 import { intervalCsv } from './csv';
 import { formatNumber } from './format';
 import { describeFsError, EXIT_OK, EXIT_USAGE, type CliIO, type Command } from './io';
@@ -23,16 +22,18 @@ import { ProgressBar } from './progress';
 import { shardFileText, shardSummary } from './shard';
 import {
   contactsPerReplication,
+  MAX_DAYS,
+  MAX_REPS,
+  outputProblems,
+  parseRunCommon,
   parseShardOption,
   parseThreads,
   resolveThreads,
   SHARD_OPTION,
   THREADS_OPTION,
+  writeOutput,
 } from './shared';
 import { renderReport } from './report';
-
-export const MAX_REPS = 10_000;
-export const MAX_DAYS = 366;
 
 export const RUN_OPTIONS: OptionSpecs = {
   reps: {
@@ -76,20 +77,7 @@ export function parseRunArgs(argv: readonly string[]): ParsedRunArgs {
   const { strings, flags, positionals, problems } = parseOptions(argv, RUN_OPTIONS);
   if (flags.help) return { kind: 'help' };
 
-  let reps = 1;
-  if (strings.reps !== undefined) {
-    const r = wholeNumber('reps', strings.reps, 1, MAX_REPS);
-    if (r.ok) reps = r.value;
-    else problems.push(r.problem);
-  }
-  let days: number | undefined;
-  if (strings.days !== undefined) {
-    const d = wholeNumber('days', strings.days, 1, MAX_DAYS);
-    if (d.ok) days = d.value;
-    else problems.push(d.problem);
-  }
-  const seed = strings.seed ?? '1';
-  if (strings.seed !== undefined && seed.trim() === '') problems.push('--seed: must not be empty');
+  const { reps, days, seed } = parseRunCommon(strings, problems, { reps: 1 });
   for (const name of ['json', 'csv'] as const)
     if (strings[name] !== undefined && strings[name]!.trim() === '')
       problems.push(`--${name}: needs a file name`);
@@ -148,45 +136,15 @@ export function loadScenario(
 }
 
 /** Output files are checked before simulating, so a typo does not cost a long run. */
-function outputProblems(args: RunArgs): string[] {
-  const problems: string[] = [];
-  const scenario = resolve(args.scenarioPath);
-  const seen = new Map<string, string>();
-  for (const option of ['json', 'csv'] as const) {
-    const path = args[option];
-    if (path === undefined) continue;
-    const full = resolve(path);
-    if (full === scenario) {
-      problems.push(`--${option}: ${path} is the scenario file; refusing to overwrite it`);
-      continue;
-    }
-    if (seen.has(full)) {
-      problems.push(`--${option}: ${path} is also the --${seen.get(full)} file`);
-      continue;
-    }
-    seen.set(full, option);
-    try {
-      if (statSync(full).isDirectory()) problems.push(`--${option}: ${path} is a directory`);
-      continue;
-    } catch {
-      // does not exist yet: its directory must
-    }
-    try {
-      if (!statSync(dirname(full)).isDirectory())
-        problems.push(`--${option}: cannot write ${path} (${dirname(full)} is not a directory)`);
-    } catch (e) {
-      problems.push(`--${option}: cannot write ${path} (directory: ${describeFsError(e)})`);
-    }
-  }
-  return problems;
-}
-
-function writeOutput(path: string, text: string): void {
-  try {
-    writeFileSync(path, text);
-  } catch (e) {
-    throw new Error(`cannot write ${path} (${describeFsError(e)})`, { cause: e });
-  }
+function runOutputProblems(args: RunArgs): string[] {
+  return outputProblems(
+    [args.scenarioPath],
+    [
+      ['json', args.json],
+      ['csv', args.csv],
+    ],
+    'the scenario file',
+  );
 }
 
 /** The result file: exactly the SimulationResult, 2-space JSON, trailing newline. */
@@ -238,7 +196,7 @@ export async function runCommand(
 
   const loaded = loadScenario(args.scenarioPath);
   if (!loaded.ok) return usageError(io, loaded.problems);
-  const outputs = outputProblems(args);
+  const outputs = runOutputProblems(args);
   if (outputs.length > 0) return usageError(io, outputs);
 
   const bar = io.stderrIsTTY && !args.quiet ? new ProgressBar((t) => io.stderr(t), 'simulating', now) : null;
@@ -320,3 +278,5 @@ export const runCommandSpec: Command = {
   usage: runUsage,
   run: (argv, io) => runCommand(argv, io),
 };
+
+export { MAX_DAYS, MAX_REPS };

@@ -12,6 +12,34 @@ import { describeFsError, EXIT_USAGE, type CliIO } from './io';
 import { ProgressBar } from './progress';
 
 export const MAX_THREADS = 256;
+export const MAX_REPS = 10_000;
+export const MAX_DAYS = 366;
+
+/**
+ * The --reps, --days and --seed options every simulating command takes, checked the same way
+ * everywhere; problems are added to `problems`.
+ */
+export function parseRunCommon(
+  strings: { reps?: string; days?: string; seed?: string },
+  problems: string[],
+  defaults: { reps: number; minReps?: number },
+): { reps: number; days: number | undefined; seed: string } {
+  let reps = defaults.reps;
+  if (strings.reps !== undefined) {
+    const r = wholeNumber('reps', strings.reps, defaults.minReps ?? 1, MAX_REPS);
+    if (r.ok) reps = r.value;
+    else problems.push(r.problem);
+  }
+  let days: number | undefined;
+  if (strings.days !== undefined) {
+    const d = wholeNumber('days', strings.days, 1, MAX_DAYS);
+    if (d.ok) days = d.value;
+    else problems.push(d.problem);
+  }
+  const seed = strings.seed ?? '1';
+  if (strings.seed !== undefined && seed.trim() === '') problems.push('--seed: must not be empty');
+  return { reps, days, seed };
+}
 
 export const THREADS_OPTION: OptionSpecs = {
   threads: {
@@ -74,6 +102,7 @@ export function parseShardOption(text: string | undefined, problems: string[]): 
 export function outputProblems(
   inputs: readonly string[],
   outputs: readonly [option: string, path: string | undefined][],
+  inputLabel = 'an input file',
 ): string[] {
   const problems: string[] = [];
   const ins = new Set(inputs.map((p) => resolve(p)));
@@ -82,7 +111,7 @@ export function outputProblems(
     if (path === undefined) continue;
     const full = resolve(path);
     if (ins.has(full)) {
-      problems.push(`--${option}: ${path} is an input file; refusing to overwrite it`);
+      problems.push(`--${option}: ${path} is ${inputLabel}; refusing to overwrite it`);
       continue;
     }
     if (seen.has(full)) {

@@ -17,12 +17,12 @@ import {
   type ReplicationOutcome,
   type Scenario,
 } from '../sim';
-import { optionUsage, parseOptions, wholeNumber, type OptionSpecs } from './args';
+import { optionUsage, parseOptions, type OptionSpecs } from './args';
 import { csvLine } from './csv';
 import { formatEstimate, formatNumber, STYLES, type NumberStyle } from './format';
 import { EXIT_OK, type CliIO, type Command } from './io';
 import { withRunner } from './pool';
-import { loadScenario, MAX_DAYS, MAX_REPS } from './run';
+import { loadScenario, MAX_DAYS } from './run';
 import { shardFileText, shardSummary } from './shard';
 import {
   contactsPerReplication,
@@ -37,6 +37,7 @@ import {
   THREADS_OPTION,
   usageError,
   writeOutput,
+  parseRunCommon,
 } from './shared';
 import { renderTable } from './table';
 
@@ -124,20 +125,7 @@ export function parseSweepArgs(
     if (n > MAX_POINTS)
       problems.push(`--step: ${formatNumber(n, 0)} points; at most ${formatNumber(MAX_POINTS, 0)}`);
   }
-  let reps = 5;
-  if (strings.reps !== undefined) {
-    const r = wholeNumber('reps', strings.reps, 1, MAX_REPS);
-    if (r.ok) reps = r.value;
-    else problems.push(r.problem);
-  }
-  let days: number | undefined;
-  if (strings.days !== undefined) {
-    const d = wholeNumber('days', strings.days, 1, MAX_DAYS);
-    if (d.ok) days = d.value;
-    else problems.push(d.problem);
-  }
-  const seed = strings.seed ?? '1';
-  if (strings.seed !== undefined && seed.trim() === '') problems.push('--seed: must not be empty');
+  const { reps, days, seed } = parseRunCommon(strings, problems, { reps: 5 });
   problems.push(...fileOptionProblems(strings, ['json', 'csv']));
   const threads = parseThreads(strings.threads, problems);
   const shard = parseShardOption(strings.shard, problems);
