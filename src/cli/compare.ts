@@ -14,9 +14,9 @@ import {
   type Difference,
   type Scope,
 } from '../optimise/compare';
-import type { Estimate, ReplicationOutcome, Scenario } from '../sim';
+import type { ReplicationOutcome, Scenario } from '../sim';
 import { optionUsage, parseOptions, type OptionSpecs } from './args';
-import { csvLine } from './csv';
+import { comparisonCsv } from '../optimise/csv';
 import { formatEstimate, formatNumber, STYLES, type NumberStyle } from './format';
 import { EXIT_OK, type CliIO, type Command } from './io';
 import { withRunner } from './pool';
@@ -207,39 +207,6 @@ export function renderComparison(c: CompareResult): string {
   return parts.join('\n') + '\n';
 }
 
-export function comparisonCsv(c: CompareResult): string {
-  let out = csvLine([
-    'variant',
-    'scope',
-    'figure',
-    'mean',
-    'ci95',
-    'difference',
-    'difference_ci95',
-    'significant',
-  ]);
-  for (const v of c.variants)
-    for (const scope of c.scopes) {
-      const f = v.figures[scope];
-      if (!f) continue;
-      for (const k of COMPARE_KEYS) {
-        const e: Estimate = f[k];
-        const d = v.differences?.[scope]?.[k];
-        out += csvLine([
-          v.name,
-          scope,
-          k,
-          e.mean,
-          e.ci95,
-          d ? d.mean : null,
-          d ? d.ci95 : null,
-          d ? (d.significant ? 'yes' : 'no') : null,
-        ]);
-      }
-    }
-  return out;
-}
-
 export async function compareCommand(argv: readonly string[], io: CliIO): Promise<number> {
   const parsed = parseCompareArgs(argv);
   if (parsed.kind === 'help') {
@@ -314,3 +281,5 @@ export const compareCommandSpec: Command = {
   usage: compareUsage,
   run: compareCommand,
 };
+
+export { comparisonCsv };

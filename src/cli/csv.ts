@@ -5,18 +5,10 @@
  * are written at full precision (this file is for machines; the table is for people).
  * Quoting per RFC 4180; lines end in "\n".
  */
+import { csvLine } from '../optimise/csv';
 import { INTERVAL_KEYS, type IntervalFigures, type SimulationResult } from '../sim';
 
-/** One CSV field: quoted when it holds a comma, a quote, or a line break; quotes doubled. */
-export function csvField(value: string | number | null): string {
-  if (value === null) return '';
-  const text = String(value);
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-}
-
-export function csvLine(values: readonly (string | number | null)[]): string {
-  return values.map(csvField).join(',') + '\n';
-}
+export { csvField, csvLine } from '../optimise/csv';
 
 export function intervalCsvHeader(withCi: boolean): string[] {
   const figures = INTERVAL_KEYS.flatMap((k) => (withCi ? [k, `${k}_ci95`] : [k]));

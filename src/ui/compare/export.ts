@@ -5,7 +5,10 @@
  *
  * Pure (no DOM): unit-tested in Node. The download itself (Blob + <a download>) is in panel.ts.
  */
-import { COMPARE_KEYS, type Comparison } from '../../optimise/compare';
+import type { Comparison } from '../../optimise/compare';
+import { csvLine } from '../../optimise/csv';
+
+export { comparisonCsv, COMPARISON_CSV_HEADER, csvField, csvLine } from '../../optimise/csv';
 import { CHANNEL_KINDS, type ChannelKind, type Estimate, type Outcomes, type Scenario } from '../../sim';
 
 export interface ComparisonExport extends Comparison {
@@ -26,52 +29,6 @@ export function comparisonJson(c: ComparisonExport): string {
 }
 
 /** One CSV field (RFC 4180): quoted when it holds a comma, a quote or a line break; null = empty. */
-export function csvField(value: string | number | boolean | null | undefined): string {
-  if (value === null || value === undefined) return '';
-  const text = String(value);
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-}
-
-export function csvLine(values: readonly (string | number | boolean | null | undefined)[]): string {
-  return values.map(csvField).join(',') + '\n';
-}
-
-export const COMPARISON_CSV_HEADER = [
-  'variant',
-  'scope',
-  'figure',
-  'mean',
-  'ci95',
-  'difference',
-  'difference_ci95',
-  'significant',
-] as const;
-
-/** One row per variant × scope × figure; differences empty for the base (as `sim compare --csv`). */
-export function comparisonCsv(c: Comparison): string {
-  let out = csvLine(COMPARISON_CSV_HEADER);
-  for (const v of c.variants)
-    for (const scope of c.scopes) {
-      const f = v.figures[scope];
-      if (!f) continue;
-      for (const k of COMPARE_KEYS) {
-        const e: Estimate = f[k];
-        const d = v.differences?.[scope]?.[k];
-        out += csvLine([
-          v.name,
-          scope,
-          k,
-          e.mean,
-          e.ci95,
-          d ? d.mean : null,
-          d ? d.ci95 : null,
-          d ? (d.significant ? 'yes' : 'no') : null,
-        ]);
-      }
-    }
-  return out;
-}
-
 export interface SweepPoint {
   value: number;
   channels: Partial<Record<ChannelKind, Outcomes>>;
