@@ -14,6 +14,7 @@ import type { CliIO, Command } from '../src/cli/io';
 import { parseRunArgs } from '../src/cli/run';
 import { parseScenarioText } from '../src/scenario/validate';
 import { INTERVAL_KEYS, SimulationBudgetError, type SimulationResult } from '../src/sim';
+import { cli } from './support/cli';
 
 const ROOT = resolve(__dirname, '..');
 const SCENARIO_DIR = join(ROOT, 'scenarios');
@@ -30,22 +31,6 @@ interface Run {
   code: number;
   stdout: string;
   stderr: string;
-}
-
-async function cli(
-  argv: string[],
-  options: { tty?: boolean; env?: Record<string, string> } = {},
-): Promise<Run> {
-  let stdout = '';
-  let stderr = '';
-  const io: CliIO = {
-    stdout: (t) => void (stdout += t),
-    stderr: (t) => void (stderr += t),
-    stderrIsTTY: options.tty ?? false,
-    env: options.env ?? {},
-  };
-  const code = await runCli(argv, io);
-  return { code, stdout, stderr };
 }
 
 function spawnCli(argv: string[]): Promise<Run> {

@@ -21,6 +21,7 @@ import { runComparison, runSweep, sweepParams, sweepScenarios, uniqueNames } fro
 import { applySliders, groupPeaks, slidersFromScenario } from '../src/ui/compare/sliders';
 import { emptySliders, makeAppState, validateAppState } from '../src/ui/compare/state';
 import { fmtDiff, fmtEstimate } from '../src/ui/compare/figures';
+import { twoSiteVoice } from './support/build';
 
 const bundled = (id: string): Scenario => {
   const r = validateScenario(JSON.parse(readFileSync(`scenarios/${id}.json`, 'utf8')));
@@ -28,38 +29,7 @@ const bundled = (id: string): Scenario => {
   return r.scenario;
 };
 
-/** Two voice sites, small and quick. */
-function small(): Scenario {
-  return {
-    name: 'small',
-    horizon: { days: 1, intervalMinutes: 60 },
-    channels: {
-      voice: {
-        volumePerDay: 480,
-        handleTime: { dist: 'exponential', mean: 240 },
-        patience: { dist: 'exponential', mean: 120 },
-        target: { percent: 80, withinSeconds: 20 },
-      },
-    },
-    sites: [
-      {
-        id: 'home',
-        name: 'Home',
-        location: 'onshore',
-        groups: [{ id: 'voice', skills: ['voice'], agents: 2 }],
-        cost: { hourlyRate: 30 },
-      },
-      {
-        id: 'away',
-        name: 'Away',
-        location: 'offshore',
-        groups: [{ id: 'voice', skills: ['voice'], agents: 1 }],
-        cost: { hourlyRate: 12 },
-      },
-    ],
-    routing: { voice: { split: { home: 0.6, away: 0.4 } } },
-  };
-}
+const small = twoSiteVoice;
 
 /** In-process stand-in for the worker pool. */
 const localPool = {

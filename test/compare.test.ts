@@ -3,8 +3,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { runCli } from '../src/cli/cli';
-import type { CliIO } from '../src/cli/io';
+import { cli } from './support/cli';
 import { compareVariants, pairedDifference, paretoFrontier, variance } from '../src/optimise/compare';
 import { runReplication, type Scenario } from '../src/sim';
 
@@ -121,18 +120,6 @@ describe('Pareto frontier', () => {
 });
 
 describe('sim compare', () => {
-  async function cli(argv: string[]) {
-    let stdout = '';
-    let stderr = '';
-    const io: CliIO = {
-      stdout: (t) => void (stdout += t),
-      stderr: (t) => void (stderr += t),
-      stderrIsTTY: false,
-      env: {},
-    };
-    const code = await runCli(argv, io);
-    return { code, stdout, stderr };
-  }
   const write = (name: string, s: Scenario) => {
     const path = join(TMP, name);
     writeFileSync(path, JSON.stringify(s));

@@ -22,8 +22,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { staffingEstimate, erlangA } from '../src/analytic';
-import { runCli } from '../src/cli/cli';
-import type { CliIO } from '../src/cli/io';
+import { cli } from './support/cli';
 import {
   checkTargets,
   erlangStart,
@@ -210,18 +209,6 @@ describe('optimiser', () => {
 });
 
 describe('sim optimise', () => {
-  async function cli(argv: string[]) {
-    let stdout = '';
-    let stderr = '';
-    const io: CliIO = {
-      stdout: (t) => void (stdout += t),
-      stderr: (t) => void (stderr += t),
-      stderrIsTTY: false,
-      env: {},
-    };
-    const code = await runCli(argv, io);
-    return { code, stdout, stderr };
-  }
   const file = join(TMP, 'two.json');
   writeFileSync(
     file,

@@ -7,8 +7,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { runCli } from '../src/cli/cli';
-import type { CliIO } from '../src/cli/io';
+import { cli } from './support/cli';
 import { applyParam, parseParam, sweepValues } from '../src/optimise/params';
 import { parseShard, shardItems } from '../src/optimise/shard';
 import type { Scenario } from '../src/sim';
@@ -17,19 +16,6 @@ const TMP = mkdtempSync(join(tmpdir(), 'shoreline-shard-'));
 afterAll(() => rmSync(TMP, { recursive: true, force: true }));
 let n = 0;
 const tmp = (name: string) => join(TMP, `${++n}-${name}`);
-
-async function cli(argv: string[]) {
-  let stdout = '';
-  let stderr = '';
-  const io: CliIO = {
-    stdout: (t) => void (stdout += t),
-    stderr: (t) => void (stderr += t),
-    stderrIsTTY: false,
-    env: {},
-  };
-  const code = await runCli(argv, io);
-  return { code, stdout, stderr };
-}
 
 const withoutPerformance = (path: string) => {
   const { performance: _p, ...rest } = JSON.parse(readFileSync(path, 'utf8')) as Record<string, unknown>;

@@ -11,36 +11,9 @@ import { validateScenario } from '../../src/scenario/validate';
 import { decodeState } from '../../src/share/url-state';
 import { validateAppState } from '../../src/ui/compare/state';
 import { buildApp, HAVE_CHROMIUM, launch, removeDir, serve } from './support';
+import { twoSiteVoice } from '../support/build';
 
-const SMALL = {
-  name: 'small',
-  horizon: { days: 1, intervalMinutes: 60 },
-  channels: {
-    voice: {
-      volumePerDay: 480,
-      handleTime: { dist: 'exponential', mean: 240 },
-      patience: { dist: 'exponential', mean: 120 },
-      target: { percent: 80, withinSeconds: 20 },
-    },
-  },
-  sites: [
-    {
-      id: 'home',
-      name: 'Home',
-      location: 'onshore',
-      groups: [{ id: 'voice', skills: ['voice'], agents: 2 }],
-      cost: { hourlyRate: 30 },
-    },
-    {
-      id: 'away',
-      name: 'Away',
-      location: 'offshore',
-      groups: [{ id: 'voice', skills: ['voice'], agents: 1 }],
-      cost: { hourlyRate: 12 },
-    },
-  ],
-  routing: { voice: { split: { home: 0.6, away: 0.4 } } },
-};
+const SMALL = twoSiteVoice();
 
 describe.skipIf(!HAVE_CHROMIUM)('compare panel (built app, headless Chromium)', () => {
   let dir = '';

@@ -41,3 +41,36 @@ export function oneSite(
     sites: [site('a', agents)],
   };
 }
+
+/** Two small voice sites (onshore 2 agents, offshore 1), split 60/40: quick to simulate. */
+export function twoSiteVoice(): Scenario {
+  return {
+    name: 'small',
+    horizon: { days: 1, intervalMinutes: 60 },
+    channels: {
+      voice: {
+        volumePerDay: 480,
+        handleTime: { dist: 'exponential', mean: 240 },
+        patience: { dist: 'exponential', mean: 120 },
+        target: { percent: 80, withinSeconds: 20 },
+      },
+    },
+    sites: [
+      {
+        id: 'home',
+        name: 'Home',
+        location: 'onshore',
+        groups: [{ id: 'voice', skills: ['voice'], agents: 2 }],
+        cost: { hourlyRate: 30 },
+      },
+      {
+        id: 'away',
+        name: 'Away',
+        location: 'offshore',
+        groups: [{ id: 'voice', skills: ['voice'], agents: 1 }],
+        cost: { hourlyRate: 12 },
+      },
+    ],
+    routing: { voice: { split: { home: 0.6, away: 0.4 } } },
+  };
+}
