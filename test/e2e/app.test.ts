@@ -3,8 +3,8 @@
  * main uses in order (load, play, staffing, scenario switch, bad file), to keep the run short.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { BrowserContext, Page } from 'playwright-core';
-import { buildApp, HAVE_CHROMIUM, launch, removeDir, serve } from './support';
+import type { Page } from 'playwright-core';
+import { HAVE_CHROMIUM, startApp, type RunningApp } from './support';
 
 if (!HAVE_CHROMIUM) {
   console.warn(
@@ -59,11 +59,9 @@ function measureFps(page: Page, ms = 2000): Promise<number> {
 const num = (s: string | null) => Number((s ?? '').replace(/[^0-9.-]/g, ''));
 
 describe.skipIf(!HAVE_CHROMIUM)('live app (built, served under /sub/)', () => {
-  let dir = '';
-  let server: { url: string; close: () => Promise<void> };
-  let browser: { context: BrowserContext; close: () => Promise<void> };
+  let app: RunningApp;
   let page: Page;
-  const errors: string[] = [];
+  let errors: string[] = [];
 
   const clock = () => page.textContent('[data-testid=sim-clock]');
   /** Advances the run by simulated seconds through the worker (faster than clicking Step many times). */
@@ -72,22 +70,12 @@ describe.skipIf(!HAVE_CHROMIUM)('live app (built, served under /sub/)', () => {
   const settle = () => page.waitForTimeout(700);
 
   beforeAll(async () => {
-    dir = await buildApp();
-    server = await serve(dir);
-    browser = await launch({ width: 1400, height: 900 });
-    page = await browser.context.newPage();
-    page.on('console', (m) => {
-      if (m.type() === 'error') errors.push(m.text());
-    });
-    page.on('pageerror', (e) => errors.push(e.message));
-    await page.goto(server.url);
-    await page.waitForSelector('#app[data-ready=true]', { timeout: 30_000 });
+    app = await startApp({ width: 1400, height: 900 });
+    ({ page, errors } = app);
   });
 
   afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-    if (dir) removeDir(dir);
+    await app?.close();
   });
 
   it('loads the default scenario from a sub-path with no console errors', async () => {

@@ -6,21 +6,19 @@
  */
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { validateScenario } from '../../src/scenario/validate';
 import { decodeState } from '../../src/share/url-state';
 import { validateAppState } from '../../src/ui/compare/state';
-import { buildApp, HAVE_CHROMIUM, launch, removeDir, serve } from './support';
+import { HAVE_CHROMIUM, startApp, type RunningApp } from './support';
 import { twoSiteVoice } from '../support/build';
 
 const SMALL = twoSiteVoice();
 
 describe.skipIf(!HAVE_CHROMIUM)('compare panel (built app, headless Chromium)', () => {
-  let dir = '';
-  let server: { url: string; close: () => Promise<void> };
-  let browser: { context: BrowserContext; close: () => Promise<void> };
+  let app: RunningApp;
   let page: Page;
-  const errors: string[] = [];
+  let errors: string[] = [];
 
   const rows = () => page.locator('[data-testid=variant-row]').count();
   /** Clicks `testid` and returns the downloaded file's name and text. */
@@ -31,16 +29,8 @@ describe.skipIf(!HAVE_CHROMIUM)('compare panel (built app, headless Chromium)', 
   }
 
   beforeAll(async () => {
-    dir = await buildApp();
-    server = await serve(dir);
-    browser = await launch({ width: 1400, height: 900 });
-    page = await browser.context.newPage();
-    page.on('console', (m) => {
-      if (m.type() === 'error') errors.push(m.text());
-    });
-    page.on('pageerror', (e) => errors.push(e.message));
-    await page.goto(server.url);
-    await page.waitForSelector('#app[data-ready=true]', { timeout: 30_000 });
+    app = await startApp({ width: 1400, height: 900 });
+    ({ page, errors } = app);
     await page.setInputFiles('[data-testid=file]', {
       name: 'small.json',
       mimeType: 'application/json',
@@ -52,9 +42,7 @@ describe.skipIf(!HAVE_CHROMIUM)('compare panel (built app, headless Chromium)', 
   });
 
   afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-    if (dir) removeDir(dir);
+    await app?.close();
   });
 
   it('saves the current sliders as variants', async () => {
@@ -126,7 +114,7 @@ describe.skipIf(!HAVE_CHROMIUM)('compare panel (built app, headless Chromium)', 
     expect(state.state.variants.map((v) => v.name)).toEqual(['small', 'more away']);
 
     // the link opens the same state in another tab (restored by src/ui/persist.ts)
-    const other = await browser.context.newPage();
+    const other = await app.context.newPage();
     try {
       await other.goto(page.url());
       await other.waitForSelector('#app[data-ready=true]', { timeout: 30_000 });

@@ -8,7 +8,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { extname, join, normalize, resolve } from 'node:path';
-import { chromium, type BrowserContext } from 'playwright-core';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
 
 export const CHROMIUM = '/usr/bin/chromium';
 export const HAVE_CHROMIUM = existsSync(CHROMIUM);
@@ -98,6 +98,41 @@ export async function launch(
     close: async () => {
       await context.close();
       removeDir(profile);
+    },
+  };
+}
+
+export interface RunningApp {
+  page: Page;
+  context: BrowserContext;
+  url: string;
+  /** console errors and uncaught page errors seen so far */
+  errors: string[];
+  close: () => Promise<void>;
+}
+
+/** Builds the app, serves it under SUB_PATH, opens it in Chromium and waits until it is ready. */
+export async function startApp(viewport = { width: 1400, height: 900 }): Promise<RunningApp> {
+  const dir = await buildApp();
+  const server = await serve(dir);
+  const browser = await launch(viewport);
+  const page = await browser.context.newPage();
+  const errors: string[] = [];
+  page.on('console', (m) => {
+    if (m.type() === 'error') errors.push(m.text());
+  });
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.goto(server.url);
+  await page.waitForSelector('#app[data-ready=true]', { timeout: 30_000 });
+  return {
+    page,
+    context: browser.context,
+    url: server.url,
+    errors,
+    close: async () => {
+      await browser.close();
+      await server.close();
+      removeDir(dir);
     },
   };
 }
