@@ -11,7 +11,7 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import { availableParallelism, cpus } from 'node:os';
 import { parseArgs } from 'node:util';
-import { runReplicationsParallel } from '../src/node/parallel';
+import { withRunner } from '../src/node/pool';
 import { aggregateReplications, runReplication, simulate } from '../src/sim/index';
 import { erlangACase, fullModelCase } from './cases';
 import { renderBenchmark } from './render';
@@ -79,11 +79,8 @@ if (want(3)) {
   const serialS = (performance.now() - t0) / 1000;
   const threads = availableParallelism();
   t0 = performance.now();
-  const outcomes = await runReplicationsParallel(scenario, {
-    seed: 'bench',
-    replications: Array.from({ length: reps }, (_, i) => i),
-    threads,
-  });
+  const jobs = Array.from({ length: reps }, (_, replication) => ({ scenario, replication }));
+  const outcomes = await withRunner(threads, (runner) => runner.run(jobs, { seed: 'bench' }));
   const parallelS = (performance.now() - t0) / 1000;
   // Parallel replications must reproduce the serial result exactly.
   const merged = aggregateReplications(scenario, 'bench', outcomes, parallelS);

@@ -19,7 +19,7 @@ import { optionUsage, parseOptions, type OptionSpecs } from './args';
 import { comparisonCsv } from '../optimise/csv';
 import { formatEstimate, formatNumber, STYLES, type NumberStyle } from './format';
 import { EXIT_OK, type CliIO, type Command } from './io';
-import { withRunner } from './pool';
+import { withRunner } from '../node/pool';
 import { loadScenario, MAX_DAYS, MAX_REPS } from './run';
 import {
   contactsPerReplication,

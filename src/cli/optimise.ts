@@ -22,7 +22,7 @@ import {
 import { optionUsage, parseOptions, wholeNumber, type OptionSpecs } from './args';
 import { formatEstimate, formatNumber, STYLES } from './format';
 import { EXIT_ERROR, EXIT_OK, type CliIO, type Command } from './io';
-import { withRunner, type ReplicationRunner } from './pool';
+import { withRunner, type ReplicationRunner } from '../node/pool';
 import { loadScenario, MAX_DAYS, MAX_REPS } from './run';
 import {
   contactsPerReplication,

@@ -17,7 +17,7 @@ import { optionUsage, parseOptions, type OptionSpecs } from './args';
 import { intervalCsv } from './csv';
 import { formatNumber } from './format';
 import { describeFsError, EXIT_OK, EXIT_USAGE, type CliIO, type Command } from './io';
-import { withRunner } from './pool';
+import { withRunner } from '../node/pool';
 import { ProgressBar } from './progress';
 import { shardFileText, shardSummary } from './shard';
 import {

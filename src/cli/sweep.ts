@@ -21,7 +21,7 @@ import { optionUsage, parseOptions, type OptionSpecs } from './args';
 import { csvLine } from './csv';
 import { formatEstimate, formatNumber, STYLES, type NumberStyle } from './format';
 import { EXIT_OK, type CliIO, type Command } from './io';
-import { withRunner } from './pool';
+import { withRunner } from '../node/pool';
 import { loadScenario, MAX_DAYS } from './run';
 import { shardFileText, shardSummary } from './shard';
 import {

@@ -1,24 +1,11 @@
 /**
- * Replications in parallel on Node worker threads. Results are identical to a serial run: each
- * replication's seed depends only on its index, and outcomes are put back in index order.
+ * What the worker threads need from the process: the replication worker bundled once, and the number
+ * of cores. The pool that runs replications on them is src/node/pool.ts.
  */
 import { rmSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { Worker } from 'node:worker_threads';
-import type { SimulationOptions } from '../sim/engine';
-import type { ReplicationOutcome } from '../sim/result';
-import type { Scenario } from '../sim/scenario';
-import type { ReplicationJob } from './replication-worker';
-
-export interface ParallelOptions extends SimulationOptions {
-  /** replication indexes to run */
-  replications: number[];
-  /** worker threads; default: available cores, at most one per replication */
-  threads?: number;
-  onProgress?: (done: number, total: number) => void;
-}
 
 const WORKER_URL = new URL('./replication-worker.ts', import.meta.url);
 
@@ -49,48 +36,4 @@ export function workerBundle(): Promise<string> {
 
 export function defaultThreads(): number {
   return Math.max(1, availableParallelism());
-}
-
-export async function runReplicationsParallel(
-  scenario: Scenario,
-  options: ParallelOptions,
-): Promise<ReplicationOutcome[]> {
-  const { replications, threads, onProgress, ...simOptions } = options;
-  const total = replications.length;
-  const n = Math.max(1, Math.min(threads ?? defaultThreads(), total));
-  const results = new Array<ReplicationOutcome>(total);
-  const position = new Map(replications.map((r, i) => [r, i]));
-  let next = 0;
-  let done = 0;
-  const file = await workerBundle();
-  const workers = Array.from({ length: n }, () => new Worker(file));
-  try {
-    await Promise.all(
-      workers.map(
-        (w) =>
-          new Promise<void>((resolve, reject) => {
-            const send = () => {
-              if (next >= total) return resolve();
-              const job: ReplicationJob = {
-                scenario,
-                options: simOptions,
-                replication: replications[next++],
-              };
-              w.postMessage(job);
-            };
-            w.on('message', (msg: { replication: number; outcome?: ReplicationOutcome; error?: string }) => {
-              if (msg.error !== undefined) return reject(new Error(msg.error));
-              results[position.get(msg.replication)!] = msg.outcome!;
-              onProgress?.(++done, total);
-              send();
-            });
-            w.on('error', reject);
-            send();
-          }),
-      ),
-    );
-  } finally {
-    await Promise.all(workers.map((w) => w.terminate()));
-  }
-  return results;
 }

@@ -1,15 +1,15 @@
 /**
- * Replications for the commands that run many of them — run, compare, sweep, optimise: serial in this
- * thread with `threads` = 1, else on a pool of worker threads that stays up for the whole command.
+ * Replications on Node, for the CLI commands and the benchmark: serial in this thread with
+ * `threads` = 1, else on a pool of worker threads that stays up until it is closed.
  *
- * The workers run src/node/replication-worker.ts (the one behind runReplicationsParallel), so a
- * replication is computed by the same code with the same seed wherever it runs: results are identical
- * to a serial run. runReplicationsParallel starts its threads per call (≈ 0.2–0.4 s); a sweep or an
- * optimisation calls it hundreds of times with different scenarios, so the pool keeps them instead.
+ * The workers run src/node/replication-worker.ts, so a replication is computed by the same code with
+ * the same seed wherever it runs: results are identical to a serial run. The threads are started once
+ * and kept for the whole command (starting them costs ≈ 0.2–0.4 s, and a sweep or an optimisation
+ * runs hundreds of batches).
  */
 import { Worker } from 'node:worker_threads';
-import { workerBundle } from '../node/parallel';
-import type { ReplicationJob } from '../node/replication-worker';
+import { workerBundle } from './parallel';
+import type { ReplicationJob } from './replication-worker';
 import { runReplication, type ReplicationOutcome, type Scenario } from '../sim';
 
 export interface Job {
