@@ -19,6 +19,15 @@ export function h<K extends keyof HTMLElementTagNameMap>(
   return el;
 }
 
+/** A table head of column headers: strings become `<th scope="col">`, elements are used as they are. */
+export function headRow(...cells: (string | HTMLTableCellElement)[]): HTMLTableSectionElement {
+  return h(
+    'thead',
+    {},
+    h('tr', {}, ...cells.map((c) => (typeof c === 'string' ? h('th', { scope: 'col', text: c }) : c))),
+  );
+}
+
 /** Sets textContent only when it changed (avoids needless layout work at display rate). */
 export function setText(el: Element, s: string): void {
   if (el.textContent !== s) el.textContent = s;

@@ -4,7 +4,7 @@
  */
 import type { OutcomeValues, ReplicationOutcome } from '../sim/result';
 import type { SimulationMeta } from '../sim/snapshot';
-import { h, setText } from './dom';
+import { h, setText, headRow } from './dom';
 import { fmtInt, fmtMoney, fmtPercent, fmtSeconds } from './format';
 
 interface Column {
@@ -75,16 +75,7 @@ export function buildFigures(meta: SimulationMeta): FiguresPanel {
     'table',
     { class: 'figures' },
     h('caption', { text: 'So far in this run' }),
-    h(
-      'thead',
-      {},
-      h(
-        'tr',
-        {},
-        h('th', { scope: 'col', text: '' }),
-        ...COLUMNS.map((c) => h('th', { scope: 'col', title: c.title, text: c.label })),
-      ),
-    ),
+    headRow('', ...COLUMNS.map((c) => h('th', { scope: 'col', title: c.title, text: c.label }))),
     h('tbody', {}, ...rows.map((r) => r.tr)),
   );
 

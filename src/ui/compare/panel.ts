@@ -16,7 +16,7 @@ import { DEFAULTS, type ChannelKind, type Scenario } from '../../sim';
 import { encodeState } from '../../share/url-state';
 import type { ReplicationPool } from '../../worker/pool';
 import { CHANNEL_COLOR, cssColor } from '../../render/palette';
-import { h, setText, uid } from '../dom';
+import { h, setText, uid, headRow } from '../dom';
 import { DASH, fmtMoney } from '../format';
 import { COLUMN, fmtDiff, fmtEstimate } from './figures';
 import {
@@ -265,18 +265,12 @@ export function mountCompare(parent: HTMLElement, host: CompareHost): ComparePan
     'table',
     { class: 'cmp-variants', 'data-testid': 'variants' },
     h('caption', { text: 'Variants — the base is what differences are measured against' }),
-    h(
-      'thead',
-      {},
-      h(
-        'tr',
-        {},
-        h('th', { scope: 'col', text: 'Base' }),
-        h('th', { scope: 'col', text: 'Name' }),
-        h('th', { scope: 'col', text: 'Scenario' }),
-        h('th', { scope: 'col', text: 'Agents' }),
-        h('th', { scope: 'col' }, h('span', { class: 'visually-hidden', text: 'Actions' })),
-      ),
+    headRow(
+      'Base',
+      'Name',
+      'Scenario',
+      'Agents',
+      h('th', { scope: 'col' }, h('span', { class: 'visually-hidden', text: 'Actions' })),
     ),
     variantBody,
   );
@@ -551,16 +545,7 @@ export function mountCompare(parent: HTMLElement, host: CompareHost): ComparePan
         h('caption', {
           text: `${scopeTitle(scope)} — mean ± 95 % CI over ${c.replications} replications; Δ = paired difference against ${c.base} (* = its interval excludes zero)`,
         }),
-        h(
-          'thead',
-          {},
-          h(
-            'tr',
-            {},
-            h('th', { scope: 'col', text: 'Variant' }),
-            ...COMPARE_KEYS.map((k) => h('th', { scope: 'col', text: COLUMN[k] })),
-          ),
-        ),
+        headRow('Variant', ...COMPARE_KEYS.map((k) => COLUMN[k])),
         h('tbody', {}, ...rows),
       );
     });
@@ -859,17 +844,7 @@ export function mountCompare(parent: HTMLElement, host: CompareHost): ComparePan
       h(
         'table',
         { class: 'cmp-targets-table' },
-        h(
-          'thead',
-          {},
-          h(
-            'tr',
-            {},
-            h('th', { scope: 'col', text: 'Channel' }),
-            h('th', { scope: 'col', text: 'Service level ≥ (%)' }),
-            h('th', { scope: 'col', text: 'Abandon rate ≤ (%, optional)' }),
-          ),
-        ),
+        headRow('Channel', 'Service level ≥ (%)', 'Abandon rate ≤ (%, optional)'),
         h(
           'tbody',
           {},
@@ -971,17 +946,7 @@ export function mountCompare(parent: HTMLElement, host: CompareHost): ComparePan
         'table',
         { class: 'figures cmp-opt-table' },
         h('caption', { text: 'Agents per group (peak for groups with shifts)' }),
-        h(
-          'thead',
-          {},
-          h(
-            'tr',
-            {},
-            h('th', { scope: 'col', text: 'Group' }),
-            h('th', { scope: 'col', text: 'Now' }),
-            h('th', { scope: 'col', text: 'Optimised' }),
-          ),
-        ),
+        headRow('Group', 'Now', 'Optimised'),
         h(
           'tbody',
           {},
@@ -1000,19 +965,7 @@ export function mountCompare(parent: HTMLElement, host: CompareHost): ComparePan
         'table',
         { class: 'figures cmp-opt-table' },
         h('caption', { text: `Simulated with ${r.replications} replications (mean ± 95 % CI)` }),
-        h(
-          'thead',
-          {},
-          h(
-            'tr',
-            {},
-            h('th', { scope: 'col', text: '' }),
-            h('th', { scope: 'col', text: 'Cost' }),
-            h('th', { scope: 'col', text: 'Service level' }),
-            h('th', { scope: 'col', text: 'Abandon rate' }),
-            h('th', { scope: 'col', text: 'ASA' }),
-          ),
-        ),
+        headRow('', 'Cost', 'Service level', 'Abandon rate', 'ASA'),
         h(
           'tbody',
           {},
