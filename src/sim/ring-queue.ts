@@ -40,11 +40,6 @@ export class RingQueue {
     this.len--;
   }
 
-  clear(): void {
-    this.head = 0;
-    this.len = 0;
-  }
-
   private grow(): void {
     const cap = this.buf.length >> 1;
     const next = new Int32Array(this.buf.length * 2);

@@ -106,8 +106,6 @@ export interface Scenario {
   routing?: Partial<Record<ChannelKind, RoutingSpec>>;
 }
 
-export const LIVE_CHANNELS: readonly ChannelKind[] = ['voice', 'chat'];
-
 export function isLiveChannel(c: ChannelKind): boolean {
   return c === 'voice' || c === 'chat';
 }
