@@ -1,7 +1,6 @@
-/** The engine's building blocks: distributions, the event heap, the wait histogram, Student-t. */
+/** The engine's building blocks: distributions, the wait histogram, Student-t, the ring queue. */
 import { describe, expect, it } from 'vitest';
 import { compileDistribution, normalQuantile, sample } from '../src/sim/distribution';
-import { EventQueue } from '../src/sim/event-queue';
 import { HISTOGRAM_BINS, histogramQuantile, waitBin } from '../src/sim/histogram';
 import { createStream } from '../src/sim/random';
 import { estimate, tQuantile975 } from '../src/sim/aggregate';
@@ -67,40 +66,6 @@ describe('distributions (SPEC §5)', () => {
     const xa = [a(), a(), a()];
     expect([b(), b(), b()]).toEqual(xa);
     expect([c(), c(), c()]).not.toEqual(xa);
-  });
-});
-
-describe('event queue', () => {
-  it('pops in time order, ties first-in first-out, across growth', () => {
-    const q = new EventQueue(2);
-    const u = createStream('heap', 'x');
-    const pushed: [number, number][] = [];
-    for (let i = 0; i < 5000; i++) {
-      const t = Math.floor(u() * 500); // many ties
-      q.push(t, 1, i, 0);
-      pushed.push([t, i]);
-    }
-    pushed.sort((x, y) => x[0] - y[0] || x[1] - y[1]);
-    const popped: [number, number][] = [];
-    while (q.size > 0) {
-      q.pop();
-      popped.push([q.topTime, q.topId]);
-    }
-    expect(popped).toEqual(pushed);
-  });
-
-  it('interleaved pushes and pops stay ordered', () => {
-    const q = new EventQueue(4);
-    const u = createStream('heap', 'y');
-    let now = 0;
-    for (let i = 0; i < 20_000; i++) {
-      q.push(now + u() * 100, 0, i, 0);
-      if (i % 3 === 0) {
-        q.pop();
-        expect(q.topTime).toBeGreaterThanOrEqual(now);
-        now = q.topTime;
-      }
-    }
   });
 });
 

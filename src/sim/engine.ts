@@ -18,7 +18,7 @@
 import { AgentPool, AgentState } from './agents';
 import { DAY, localSecondOfDay } from './clock';
 import { sample, DistKind, type CompiledDist } from './distribution';
-import { EventQueue } from './event-queue';
+import { calendarFor, EventQueue } from './event-queue';
 import { HISTOGRAM_BINS, waitBin } from './histogram';
 import {
   compileModel,
@@ -150,7 +150,7 @@ export class Simulation {
   /** contacts created (arrivals, repeats, escalations) */
   contacts = 0;
   private readonly maxEvents: number;
-  private readonly q = new EventQueue(4096);
+  private readonly q: EventQueue;
   readonly agents: AgentPool;
 
   private readonly nC: number;
@@ -254,6 +254,7 @@ export class Simulation {
     const nC = (this.nC = m.channels.length);
     const nS = (this.nS = m.sites.length);
     const nG = (this.nG = m.groups.length);
+    this.q = new EventQueue(calendarFor(peakArrivalRate(m), m.horizon));
 
     this.agents = new AgentPool(m.groups.map((g) => g.peak));
     this.growContacts(1024);
@@ -1044,6 +1045,17 @@ export class Simulation {
     this.freeList = grow(this.freeList, (n) => new Int32Array(n));
     this.cap = cap;
   }
+}
+
+/** Highest total rate of fresh arrivals over the day's intervals, contacts per second. */
+function peakArrivalRate(m: Model): number {
+  let peak = 0;
+  for (let k = 0; k < m.intervalsPerDay; k++) {
+    let sum = 0;
+    for (const ch of m.channels) sum += ch.rate[k];
+    if (sum > peak) peak = sum;
+  }
+  return peak;
 }
 
 function isWaitingState(st: number): boolean {

@@ -1,20 +1,57 @@
 /**
- * The future-event list: a 4-ary min-heap over parallel typed arrays (half the depth of a binary
- * heap, and a node's children share a cache line, which makes the pop that every event costs faster).
+ * The future-event list: a calendar queue (a timing wheel of short sorted lists) for the near future,
+ * and a heap for the far future.
+ *
+ * Why not just a heap: in a contact center nearly every event is due within minutes of being
+ * scheduled (end of talk, patience, overflow, hand-off), and several thousand are pending at once, so a
+ * heap spends ~log₄(n) cache-missing steps on every push and pop — measured at 40 % of a replication of
+ * the full benchmark model. Here time is cut into buckets of `bucketSeconds`; `buckets` consecutive
+ * buckets (the window, starting at the bucket of the last event popped) each hold a linked list kept
+ * sorted, so a push is a short walk (usually an append) and a pop takes a list head. Events beyond the
+ * window (a customer's repeat contact hours later, the next shift change) wait in an EventHeap and move
+ * into the wheel when the window reaches them. With buckets sized so a bucket holds a few events (see
+ * calendarFor), both operations are O(1) on average.
  *
  * An event is (time, kind, id, gen): no object per event, so the hot loop allocates nothing. Ties in
  * time are broken by insertion order (seq), which keeps same-time events first-in first-out and the
- * run deterministic. Cancellation is lazy: an event names a contact slot and that slot's generation;
- * the engine ignores an event whose generation no longer matches (the contact was answered, freed or
- * reused), which is cheaper than deleting from the middle of a heap.
+ * run deterministic — the order is exactly a heap's. Cancellation is lazy: an event names a contact
+ * slot and that slot's generation; the engine ignores an event whose generation no longer matches.
  */
+import { EventHeap } from './event-heap';
+
+export interface CalendarShape {
+  /** width of a bucket in seconds */
+  bucketSeconds: number;
+  /** number of buckets in the wheel (a power of two) */
+  buckets: number;
+}
+
+const NONE = -1;
+
 export class EventQueue {
+  // Event nodes: parallel arrays, linked into bucket lists by `next`; free nodes form a list too.
   private time: Float64Array;
   private seq: Float64Array;
   private kind: Uint8Array;
   private id: Int32Array;
   private gen: Int32Array;
-  private n = 0;
+  private next: Int32Array;
+  private freeNode = NONE;
+  private allocated = 0;
+
+  // The wheel: bucket b (an absolute bucket number) lives at slot b & mask while base ≤ b < base +
+  // buckets. A slot's list head is ends[2·slot] and its tail ends[2·slot + 1] (one cache line for both).
+  private readonly ends: Int32Array;
+  private readonly mask: number;
+  private readonly nBuckets: number;
+  private readonly perSecond: number;
+  /** bucket of the last event popped: no event can be due before it */
+  private base = 0;
+  /** scan position: every bucket in [base, cur) is empty */
+  private cur = 0;
+  private inWheel = 0;
+
+  private readonly far = new EventHeap(256);
   private nextSeq = 0;
 
   // Fields of the event last removed by pop().
@@ -23,82 +60,142 @@ export class EventQueue {
   topId = 0;
   topGen = 0;
 
-  constructor(capacity = 1024) {
+  constructor(shape: CalendarShape = { bucketSeconds: 1, buckets: 4096 }, capacity = 1024) {
+    const n = shape.buckets;
+    if (!(n > 0 && (n & (n - 1)) === 0)) throw new Error(`buckets must be a power of two, got ${n}`);
+    if (!(shape.bucketSeconds > 0))
+      throw new Error(`bucketSeconds must be positive, got ${shape.bucketSeconds}`);
+    this.nBuckets = n;
+    this.mask = n - 1;
+    this.perSecond = 1 / shape.bucketSeconds;
+    this.ends = new Int32Array(2 * n).fill(NONE);
     this.time = new Float64Array(capacity);
     this.seq = new Float64Array(capacity);
     this.kind = new Uint8Array(capacity);
     this.id = new Int32Array(capacity);
     this.gen = new Int32Array(capacity);
+    this.next = new Int32Array(capacity);
   }
 
   get size(): number {
-    return this.n;
+    return this.inWheel + this.far.size;
   }
 
+  /** Time of the earliest event, or Infinity if there is none. */
   peekTime(): number {
-    return this.n > 0 ? this.time[0] : Infinity;
+    if (this.inWheel === 0) return this.far.size > 0 ? this.far.peekTime() : Infinity;
+    return this.time[this.ends[this.scan()]];
   }
 
   push(time: number, kind: number, id: number, gen: number): void {
-    if (this.n === this.time.length) this.grow();
     const s = this.nextSeq++;
-    // Sift up: move parents down until the slot for the new event is found.
-    let i = this.n++;
-    const { time: T, seq: S, kind: K, id: I, gen: G } = this;
-    while (i > 0) {
-      const p = (i - 1) >> 2;
-      if (T[p] < time || (T[p] === time && S[p] < s)) break;
-      T[i] = T[p];
-      S[i] = S[p];
-      K[i] = K[p];
-      I[i] = I[p];
-      G[i] = G[p];
-      i = p;
-    }
-    T[i] = time;
-    S[i] = s;
-    K[i] = kind;
-    I[i] = id;
-    G[i] = gen;
+    const b = this.bucketOf(time);
+    if (b >= this.base + this.nBuckets) this.far.push(time, s, kind, id, gen);
+    else this.insert(b, time, s, kind, id, gen);
   }
 
   /** Removes the earliest event into topTime/topKind/topId/topGen. The queue must not be empty. */
   pop(): void {
-    const { time: T, seq: S, kind: K, id: I, gen: G } = this;
-    this.topTime = T[0];
-    this.topKind = K[0];
-    this.topId = I[0];
-    this.topGen = G[0];
-    const last = --this.n;
-    if (last === 0) return;
-    const t = T[last];
-    const s = S[last];
-    const k = K[last];
-    const id = I[last];
-    const g = G[last];
-    // Sift down the former last element from the root, choosing the earliest of up to four children.
-    let i = 0;
-    for (;;) {
-      const first = 4 * i + 1;
-      if (first >= last) break;
-      let c = first;
-      const end = first + 4 < last ? first + 4 : last;
-      for (let j = first + 1; j < end; j++) {
-        if (T[j] < T[c] || (T[j] === T[c] && S[j] < S[c])) c = j;
-      }
-      if (t < T[c] || (t === T[c] && s < S[c])) break;
-      T[i] = T[c];
-      S[i] = S[c];
-      K[i] = K[c];
-      I[i] = I[c];
-      G[i] = G[c];
-      i = c;
+    if (this.inWheel === 0) {
+      // Nothing in the window: jump to the far heap's earliest event.
+      const far = this.far;
+      far.pop();
+      this.topTime = far.topTime;
+      this.topKind = far.topKind;
+      this.topId = far.topId;
+      this.topGen = far.topGen;
+      this.base = this.cur = this.bucketOf(far.topTime);
+      this.migrate();
+      return;
     }
-    T[i] = t;
-    S[i] = s;
-    K[i] = k;
-    I[i] = id;
-    G[i] = g;
+    const h = this.scan();
+    const node = this.ends[h];
+    this.topTime = this.time[node];
+    this.topKind = this.kind[node];
+    this.topId = this.id[node];
+    this.topGen = this.gen[node];
+    const after = this.next[node];
+    this.ends[h] = after;
+    if (after === NONE) this.ends[h + 1] = NONE;
+    this.next[node] = this.freeNode;
+    this.freeNode = node;
+    this.inWheel--;
+    if (this.cur > this.base) {
+      this.base = this.cur;
+      this.migrate();
+    }
+  }
+
+  /** Absolute bucket of a time; never before the window (an event is not due before the last one). */
+  private bucketOf(time: number): number {
+    const b = Math.floor(time * this.perSecond);
+    return b > this.base ? b : this.base;
+  }
+
+  /** Moves `cur` to the first non-empty bucket (the wheel must not be empty); returns its head's index in `ends`. */
+  private scan(): number {
+    const ends = this.ends;
+    const mask = this.mask;
+    let c = this.cur;
+    while (ends[(c & mask) << 1] === NONE) c++;
+    this.cur = c;
+    return (c & mask) << 1;
+  }
+
+  /** Far-heap events that the window now reaches move into the wheel. */
+  private migrate(): void {
+    const far = this.far;
+    const end = this.base + this.nBuckets;
+    while (far.size > 0 && this.bucketOf(far.peekTime()) < end) {
+      far.pop();
+      this.insert(this.bucketOf(far.topTime), far.topTime, far.topSeq, far.topKind, far.topId, far.topGen);
+    }
+  }
+
+  /** Inserts into bucket b's list, keeping it sorted by (time, seq). */
+  private insert(b: number, t: number, s: number, kind: number, id: number, gen: number): void {
+    let node = this.freeNode;
+    if (node === NONE) {
+      if (this.allocated === this.time.length) this.grow();
+      node = this.allocated++;
+    } else {
+      this.freeNode = this.next[node];
+    }
+    const T = this.time;
+    const S = this.seq;
+    const next = this.next;
+    T[node] = t;
+    S[node] = s;
+    this.kind[node] = kind;
+    this.id[node] = id;
+    this.gen[node] = gen;
+    this.inWheel++;
+    if (b < this.cur) this.cur = b;
+    const ends = this.ends;
+    const at = (b & this.mask) << 1;
+    const h = ends[at];
+    if (h === NONE) {
+      next[node] = NONE;
+      ends[at] = ends[at + 1] = node;
+      return;
+    }
+    const last = ends[at + 1];
+    if (T[last] < t || (T[last] === t && S[last] < s)) {
+      // The common case: later than everything in the bucket.
+      next[node] = NONE;
+      next[last] = node;
+      ends[at + 1] = node;
+      return;
+    }
+    if (t < T[h] || (t === T[h] && s < S[h])) {
+      next[node] = h;
+      ends[at] = node;
+      return;
+    }
+    let p = h;
+    for (let q = next[p]; T[q] < t || (T[q] === t && S[q] < s); q = next[q]) p = q;
+    next[node] = next[p];
+    next[p] = node;
   }
 
   private grow(): void {
@@ -113,5 +210,26 @@ export class EventQueue {
     this.kind = grow(this.kind, (n) => new Uint8Array(n));
     this.id = grow(this.id, (n) => new Int32Array(n));
     this.gen = grow(this.gen, (n) => new Int32Array(n));
+    this.next = grow(this.next, (n) => new Int32Array(n));
   }
+}
+
+/** Most events fall due within this many seconds of being scheduled (talk, patience, overflow). */
+const NEAR_SECONDS = 2 * 3600;
+
+/**
+ * A wheel for a model whose contacts arrive at up to `peakPerSecond`: about one contact's events per
+ * bucket, and a window of at least two hours (so only repeats and shift changes go to the heap).
+ * Measured on the full benchmark model, pop+push cost is flat for buckets from 0.2 s to 5 s wide, so
+ * this needs to be right only within an order of magnitude.
+ */
+export function calendarFor(peakPerSecond: number, horizonSeconds: number): CalendarShape {
+  const wanted = peakPerSecond > 0 ? NEAR_SECONDS * peakPerSecond : 0;
+  let buckets = 4096;
+  while (buckets < wanted && buckets < 1 << 17) buckets *= 2;
+  let bucketSeconds = NEAR_SECONDS / buckets;
+  if (peakPerSecond > 0) bucketSeconds = Math.max(bucketSeconds, 1 / peakPerSecond);
+  // Bucket numbers of the events popped (all before the horizon) stay well inside 32-bit integers.
+  bucketSeconds = Math.max(bucketSeconds, horizonSeconds / 0x40000000);
+  return { bucketSeconds, buckets };
 }
