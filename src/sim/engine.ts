@@ -35,10 +35,10 @@ import { createStream, type Uniform } from './random';
 import { RingQueue } from './ring-queue';
 import type { ChannelKind, Scenario } from './scenario';
 
-// Event kinds.
-const EV_ARRIVAL = 0;
-const EV_ABANDON = 1;
-const EV_OVERFLOW = 2;
+// Event kinds. Fresh arrivals are not events in the queue: each channel's next arrival time is kept
+// apart (see advanceTo), which saves a third of all queue operations.
+/** a waiting contact's patience or overflow time, whichever comes first */
+const EV_WAIT_TIMER = 1;
 const EV_HANDOFF = 3;
 const EV_END_HANDLE = 4;
 const EV_END_WRAP = 5;
@@ -165,7 +165,7 @@ export class Simulation {
   private cSite = new Int16Array(0);
   private cAgent = new Int32Array(0);
   private cFixed = new Uint8Array(0);
-  /** 1 once the contact's abandonment and overflow timers are set (the first time it waits) */
+  /** 1 once the contact's wait timer is set (the first time it waits), 2 once it has overflowed */
   private cTimers = new Uint8Array(0);
   private cAbandonAt = new Float64Array(0);
   private cInterval = new Int32Array(0);
@@ -242,8 +242,11 @@ export class Simulation {
   private readonly followup: Streams[];
   private readonly needFcr: boolean;
   private readonly needEscalation: boolean;
-  private nextArrival: Float64Array; // per channel, scheduled time of its next fresh arrival
-  private arrivalInterval: Int32Array; // per channel, interval index of the arrival generator
+  /** per channel, time of its next fresh arrival (Infinity: none before the horizon) */
+  private readonly nextArrival: Float64Array;
+  /** the earliest of nextArrival, and its channel */
+  private arrivalAt = Infinity;
+  private arrivalChannel = 0;
   private finished = false;
 
   constructor(scenario: Scenario, options: SimulationOptions = {}) {
@@ -302,8 +305,7 @@ export class Simulation {
       this.scheduleNextChange(g);
     }
     // Fresh arrivals.
-    this.nextArrival = new Float64Array(nC);
-    this.arrivalInterval = new Int32Array(nC);
+    this.nextArrival = new Float64Array(nC).fill(Infinity);
     for (let c = 0; c < nC; c++) this.scheduleArrival(c, 0);
     // Interval boundaries (the last one is closed by finish()).
     for (let k = 1; k < m.nIntervals; k++) this.q.push(k * m.intervalSeconds, EV_INTERVAL, k - 1, 0);
@@ -317,18 +319,35 @@ export class Simulation {
     return this.finished;
   }
 
-  /** Runs every event before time t (capped at the horizon); the clock then reads t. */
+  /**
+   * Runs every event before time t (capped at the horizon); the clock then reads t. The next fresh
+   * arrival competes with the queue's earliest event; on a tie the queued event goes first.
+   */
   advanceTo(t: number): void {
     const end = Math.min(t, this.model.horizon);
     const q = this.q;
-    while (q.size > 0 && q.peekTime() < end) {
-      if (this.events >= this.maxEvents) throw new SimulationBudgetError(this.maxEvents);
-      this.events++;
-      q.pop();
-      this.now = q.topTime;
-      this.dispatch(q.topKind, q.topId, q.topGen);
+    for (;;) {
+      const next = q.peekTime();
+      const arrival = this.arrivalAt;
+      if (arrival < next) {
+        if (!(arrival < end)) break;
+        this.countEvent();
+        this.now = arrival;
+        this.onArrival(this.arrivalChannel);
+      } else {
+        if (!(next < end)) break;
+        this.countEvent();
+        q.pop();
+        this.now = q.topTime;
+        this.dispatch(q.topKind, q.topId, q.topGen);
+      }
     }
     if (end > this.now) this.now = end;
+  }
+
+  private countEvent(): void {
+    if (this.events >= this.maxEvents) throw new SimulationBudgetError(this.maxEvents);
+    this.events++;
   }
 
   /** Runs to the horizon and closes the books: counts what is still waiting as backlog. */
@@ -422,12 +441,8 @@ export class Simulation {
 
   private dispatch(kind: number, id: number, gen: number): void {
     switch (kind) {
-      case EV_ARRIVAL:
-        return this.onArrival(id);
-      case EV_ABANDON:
-        return this.onAbandon(id, gen);
-      case EV_OVERFLOW:
-        return this.onOverflow(id, gen);
+      case EV_WAIT_TIMER:
+        return this.onWaitTimer(id, gen);
       case EV_HANDOFF:
         return this.onHandoff(id, gen);
       case EV_END_HANDLE:
@@ -458,9 +473,24 @@ export class Simulation {
    * across the piecewise-constant rate of each interval. Exact, and one uniform per arrival.
    */
   private scheduleArrival(c: number, from: number): void {
+    this.nextArrival[c] = this.nextArrivalTime(c, from);
+    // The earliest channel (the lowest index on a tie).
+    let at = Infinity;
+    let ch = 0;
+    for (let i = 0; i < this.nC; i++) {
+      if (this.nextArrival[i] < at) {
+        at = this.nextArrival[i];
+        ch = i;
+      }
+    }
+    this.arrivalAt = at;
+    this.arrivalChannel = ch;
+  }
+
+  private nextArrivalTime(c: number, from: number): number {
     const m = this.model;
     const ch = m.channels[c];
-    if (ch.volumePerDay <= 0) return;
+    if (ch.volumePerDay <= 0) return Infinity;
     let e = -log(1 - this.fresh[c].arrival());
     let t = from;
     let k = Math.floor(t / m.intervalSeconds);
@@ -468,17 +498,12 @@ export class Simulation {
       const rate = ch.rate[k % m.intervalsPerDay];
       const end = (k + 1) * m.intervalSeconds;
       const mass = rate * (end - t);
-      if (mass > e) {
-        t += e / rate;
-        this.arrivalInterval[c] = k;
-        this.nextArrival[c] = t;
-        this.q.push(t, EV_ARRIVAL, c, 0);
-        return;
-      }
+      if (mass > e) return t + e / rate;
       e -= mass;
       t = end;
       k++;
     }
+    return Infinity;
   }
 
   private onArrival(c: number): void {
@@ -515,22 +540,37 @@ export class Simulation {
   }
 
   /**
-   * Called whenever a contact enters a waiting state. Its abandonment and overflow timers are set
-   * once per contact, the first time it waits: most contacts are answered at once and never need
-   * them, which keeps the event heap small.
+   * Called whenever a contact enters a waiting state. Its wait timer is set once per contact, the first
+   * time it waits: most contacts are answered at once and never need one, which keeps the event list
+   * small. The one timer serves both the overflow and the abandonment, whichever is due first.
    */
   private startWaiting(id: number): void {
     if (this.cTimers[id] !== 0) return;
     this.cTimers[id] = 1;
-    const horizon = this.model.horizon;
-    const gen = this.cGen[id];
-    const abandonAt = this.cAbandonAt[id];
-    if (abandonAt < horizon) this.q.push(abandonAt > this.now ? abandonAt : this.now, EV_ABANDON, id, gen);
-    if (this.cFixed[id] === 0) {
-      // Escalations are bound for their tier and never overflow.
-      const at = this.cArrive[id] + this.model.channels[this.cChan[id]].overflowAfter;
-      if (at < horizon) this.q.push(at > this.now ? at : this.now, EV_OVERFLOW, id, gen);
+    this.setWaitTimer(id);
+  }
+
+  /** Schedules the contact's next wait deadline: its overflow (if still to come), else its patience. */
+  private setWaitTimer(id: number): void {
+    let at = this.cAbandonAt[id];
+    // Escalations are bound for their tier and never overflow.
+    if (this.cTimers[id] === 1 && this.cFixed[id] === 0) {
+      const overflowAt = this.cArrive[id] + this.model.channels[this.cChan[id]].overflowAfter;
+      if (overflowAt < at) at = overflowAt;
     }
+    if (at < this.model.horizon) this.q.push(at > this.now ? at : this.now, EV_WAIT_TIMER, id, this.cGen[id]);
+  }
+
+  /** A waiting contact's deadline: it abandons if its patience has run out, else it overflows. */
+  private onWaitTimer(id: number, gen: number): void {
+    if (this.cGen[id] !== gen || !isWaitingState(this.cState[id])) return;
+    if (this.cAbandonAt[id] <= this.now) {
+      this.abandon(id);
+      return;
+    }
+    this.cTimers[id] = 2;
+    this.overflow(id);
+    if (this.cGen[id] === gen && isWaitingState(this.cState[id])) this.setWaitTimer(id);
   }
 
   // ---------------------------------------------------------------- routing
@@ -632,8 +672,8 @@ export class Simulation {
     this.arriveAtSite(id, s);
   }
 
-  private onOverflow(id: number, gen: number): void {
-    if (this.cGen[id] !== gen || !isWaitingState(this.cState[id])) return;
+  /** Overflow: an agent of another site answers now if one is free, else the contact joins the channel's overflow queue. */
+  private overflow(id: number): void {
     const c = this.cChan[id];
     const own = this.cState[id] === ContactState.Waiting ? this.cSite[id] : -1;
     for (let s = 0; s < this.nS; s++) {
@@ -645,11 +685,10 @@ export class Simulation {
         return;
       }
     }
-    this.overflowQ[c].push(id, gen);
+    this.overflowQ[c].push(id, this.cGen[id]);
   }
 
-  private onAbandon(id: number, gen: number): void {
-    if (this.cGen[id] !== gen || !isWaitingState(this.cState[id])) return;
+  private abandon(id: number): void {
     const c = this.cChan[id];
     const s = this.cSite[id] >= 0 ? this.cSite[id] : this.fallbackSite[c];
     this.leaveWait(id);
