@@ -1,10 +1,11 @@
 /** The engine's building blocks: distributions, the wait histogram, Student-t, the ring queue. */
 import { describe, expect, it } from 'vitest';
-import { compileDistribution, normalQuantile, sample } from '../src/sim/distribution';
+import { compileDistribution, sample } from '../src/sim/distribution';
 import { HISTOGRAM_BINS, histogramQuantile, waitBin } from '../src/sim/histogram';
 import { createStream } from '../src/sim/random';
 import { estimate, tQuantile975 } from '../src/sim/aggregate';
 import { RingQueue } from '../src/sim/ring-queue';
+import { exponential, standardNormal } from '../src/sim/ziggurat';
 import type { Distribution } from '../src/sim/scenario';
 
 function moments(d: Distribution, n = 200_000) {
@@ -52,11 +53,38 @@ describe('distributions (SPEC §5)', () => {
     expect(e.max).toBe(10);
   });
 
-  it('the normal quantile inverts the normal distribution', () => {
-    expect(normalQuantile(0.5)).toBeCloseTo(0, 9);
-    expect(normalQuantile(0.975)).toBeCloseTo(1.959964, 5);
-    expect(normalQuantile(0.01)).toBeCloseTo(-2.326348, 5);
-    expect(Number.isFinite(normalQuantile(0))).toBe(true);
+  it('ziggurat exponential and normal match their tails, including past the base strip', () => {
+    const n = 1_000_000;
+    const u = createStream('ziggurat', 'tails');
+    // P(X > t) = e^−t; 7.7 is past the exponential ziggurat's tail start R ≈ 7.697.
+    const et = [0.05, 0.5, 1, 3, 6, 7.7];
+    const ec = et.map(() => 0);
+    // P(|Z| > t), from tables; 3.5 is past the normal ziggurat's R ≈ 3.443.
+    const nt: [number, number][] = [
+      [0.25, 0.8025873],
+      [1, 0.3173105],
+      [2, 0.0455003],
+      [3.5, 0.000465258],
+    ];
+    const nc = nt.map(() => 0);
+    let negative = 0;
+    let min = Infinity;
+    for (let i = 0; i < n; i++) {
+      const x = exponential(u);
+      if (x < min) min = x;
+      for (let k = 0; k < et.length; k++) if (x > et[k]) ec[k]++;
+      const z = standardNormal(u);
+      if (z < 0) negative++;
+      for (let k = 0; k < nt.length; k++) if (Math.abs(z) > nt[k][0]) nc[k]++;
+    }
+    expect(min).toBeGreaterThanOrEqual(0);
+    const within = (count: number, p: number) =>
+      expect(Math.abs(count / n - p), `${count / n} vs ${p}`).toBeLessThan(
+        4.5 * Math.sqrt((p * (1 - p)) / n),
+      );
+    et.forEach((t, k) => within(ec[k], Math.exp(-t)));
+    nt.forEach(([, p], k) => within(nc[k], p));
+    within(negative, 0.5);
   });
 
   it('streams are reproducible and independent by purpose', () => {

@@ -2,13 +2,15 @@
  * The distributions of SPEC §5, compiled once into a flat record so sampling on the hot path is a
  * switch on a number, with no allocation.
  *
- * Exponential, lognormal, fixed, uniform and empirical use exactly one uniform per draw (by inversion),
- * which keeps common-random-number streams in step between variants. Gamma needs rejection
- * (Marsaglia–Tsang) and so a variable number of draws; it is still deterministic for a seed.
+ * Exponential and normal variates come from the ziggurat (ziggurat.ts): one uniform for ~99 % of draws,
+ * a few for the rest. Uniform and empirical use one uniform (inversion). Gamma uses Marsaglia–Tsang
+ * rejection. A variable number of uniforms per draw does not weaken common random numbers here: each
+ * purpose has its own stream and customers draw on arrival, in the same order in every variant.
  */
 import type { Distribution } from './scenario';
 import { exp, log } from './portable-math';
 import type { Uniform } from './random';
+import { exponential, standardNormal } from './ziggurat';
 
 export const enum DistKind {
   Fixed = 0,
@@ -72,9 +74,9 @@ export function sample(d: CompiledDist, u: Uniform): number {
     case DistKind.Fixed:
       return d.a;
     case DistKind.Exponential:
-      return -d.a * log(1 - u());
+      return d.a * exponential(u);
     case DistKind.Lognormal:
-      return exp(d.a + d.b * normalQuantile(u()));
+      return exp(d.a + d.b * standardNormal(u));
     case DistKind.Gamma:
       return sampleGamma(d.a, u) * d.b;
     case DistKind.Uniform:
@@ -84,7 +86,7 @@ export function sample(d: CompiledDist, u: Uniform): number {
   }
 }
 
-/** Marsaglia & Tsang (2000), with the u^(1/k) boost for shape < 1. Normals by inversion. */
+/** Marsaglia & Tsang (2000), with the u^(1/k) boost for shape < 1. */
 function sampleGamma(shape: number, u: Uniform): number {
   if (shape < 1) {
     const boost = exp(log(1 - u()) / shape);
@@ -96,7 +98,7 @@ function sampleGamma(shape: number, u: Uniform): number {
     let x: number;
     let v: number;
     do {
-      x = normalQuantile(u());
+      x = standardNormal(u);
       v = 1 + c * x;
     } while (v <= 0);
     v = v * v * v;
@@ -105,47 +107,4 @@ function sampleGamma(shape: number, u: Uniform): number {
     if (w < 1 - 0.0331 * x2 * x2) return d * v;
     if (log(w) < 0.5 * x2 + d * (1 - v + log(v))) return d * v;
   }
-}
-
-/**
- * Standard normal quantile (Acklam's rational approximation, relative error < 1.2e-9), so a normal
- * costs one uniform. p is clamped away from 0 and 1.
- */
-export function normalQuantile(p: number): number {
-  if (p <= 0) p = 1e-300;
-  else if (p >= 1) p = 1 - 1e-16;
-  const pLow = 0.02425;
-  if (p < pLow) return normalTail(Math.sqrt(-2 * log(p)));
-  if (p > 1 - pLow) return -normalTail(Math.sqrt(-2 * log(1 - p)));
-  const q = p - 0.5;
-  const r = q * q;
-  return (
-    ((((((-3.969683028665376e1 * r + 2.209460984245205e2) * r - 2.759285104469687e2) * r +
-      1.38357751867269e2) *
-      r -
-      3.066479806614716e1) *
-      r +
-      2.506628277459239) *
-      q) /
-    (((((-5.447609879822406e1 * r + 1.615858368580409e2) * r - 1.556989798598866e2) * r +
-      6.680131188771972e1) *
-      r -
-      1.328068155288572e1) *
-      r +
-      1)
-  );
-}
-
-/** Acklam's lower-tail branch, for q = sqrt(−2 ln p). */
-function normalTail(q: number): number {
-  return (
-    (((((-7.784894002430293e-3 * q - 3.223964580411365e-1) * q - 2.400758277161838) * q - 2.549732539343734) *
-      q +
-      4.374664141464968) *
-      q +
-      2.938163982698783) /
-    ((((7.784695709041462e-3 * q + 3.224671290700398e-1) * q + 2.445134137142996) * q + 3.754408661907416) *
-      q +
-      1)
-  );
 }

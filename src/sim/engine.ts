@@ -30,9 +30,9 @@ import {
   type CompileOptions,
   type Model,
 } from './model';
-import { log } from './portable-math';
 import { createStream, type Uniform } from './random';
 import { RingQueue } from './ring-queue';
+import { exponential } from './ziggurat';
 import type { ChannelKind, Scenario } from './scenario';
 
 // Event kinds. Fresh arrivals are not events in the queue: each channel's next arrival time is kept
@@ -470,7 +470,7 @@ export class Simulation {
 
   /**
    * Non-homogeneous Poisson arrivals by inversion of the cumulative rate: one Exp(1) draw is spent
-   * across the piecewise-constant rate of each interval. Exact, and one uniform per arrival.
+   * across the piecewise-constant rate of each interval. Exact.
    */
   private scheduleArrival(c: number, from: number): void {
     this.nextArrival[c] = this.nextArrivalTime(c, from);
@@ -491,7 +491,7 @@ export class Simulation {
     const m = this.model;
     const ch = m.channels[c];
     if (ch.volumePerDay <= 0) return Infinity;
-    let e = -log(1 - this.fresh[c].arrival());
+    let e = exponential(this.fresh[c].arrival);
     let t = from;
     let k = Math.floor(t / m.intervalSeconds);
     while (k < m.nIntervals) {
