@@ -17,7 +17,16 @@ export const HISTOGRAM_BINS = Math.ceil(log(1 + MAX_WAIT / W0) / LOG_STEP) + 1;
 const EDGES = Float64Array.from({ length: HISTOGRAM_BINS + 1 }, (_, b) => W0 * (exp(b * LOG_STEP) - 1));
 const INV_LOG_STEP = 1 / LOG_STEP;
 
+/** Bins of whole-second waits 0–255: a contact answered at once waits exactly its site's connect delay. */
+const SMALL = Int32Array.from({ length: 256 }, (_, w) => binBySearch(w));
+
 export function waitBin(wait: number): number {
+  const w = wait | 0;
+  if (w === wait && w >= 0 && w < 256) return SMALL[w];
+  return binBySearch(wait);
+}
+
+function binBySearch(wait: number): number {
   if (!(wait > 0)) return 0;
   if (wait >= EDGES[HISTOGRAM_BINS - 1]) return HISTOGRAM_BINS - 1;
   // Math.log1p is fast but may round differently between runtimes; the guess is then settled by exact
