@@ -13,6 +13,7 @@
  * allocating.
  */
 import { UNITS } from './model';
+import { grown } from './typed-array';
 
 export const enum AgentState {
   Off = 0,
@@ -225,20 +226,14 @@ export class AgentPool {
 
   private grow(): void {
     const cap = this.group.length * 2;
-    const g = <A extends Int32Array | Uint8Array | Int8Array>(arr: A, make: (n: number) => A, fill = 0) => {
-      const next = make(cap);
-      if (fill !== 0) next.fill(fill);
-      next.set(arr);
-      return next;
-    };
-    this.group = g(this.group, (n) => new Int32Array(n));
-    this.used = g(this.used, (n) => new Int32Array(n));
-    this.state = g(this.state, (n) => new Uint8Array(n));
-    this.lastChannel = g(this.lastChannel, (n) => new Int8Array(n), -1);
-    this.idlePos = g(this.idlePos, (n) => new Int32Array(n), -1);
-    this.busyPos = g(this.busyPos, (n) => new Int32Array(n), -1);
-    this.partialPos = g(this.partialPos, (n) => new Int32Array(n), -1);
-    this.leavingPos = g(this.leavingPos, (n) => new Int32Array(n), -1);
-    this.offPos = g(this.offPos, (n) => new Int32Array(n), -1);
+    this.group = grown(this.group, cap);
+    this.used = grown(this.used, cap);
+    this.state = grown(this.state, cap);
+    this.lastChannel = grown(this.lastChannel, cap, -1);
+    this.idlePos = grown(this.idlePos, cap, -1);
+    this.busyPos = grown(this.busyPos, cap, -1);
+    this.partialPos = grown(this.partialPos, cap, -1);
+    this.leavingPos = grown(this.leavingPos, cap, -1);
+    this.offPos = grown(this.offPos, cap, -1);
   }
 }

@@ -32,6 +32,7 @@ import {
 } from './model';
 import { createStream, type Uniform } from './random';
 import { RingQueue } from './ring-queue';
+import { grown } from './typed-array';
 import { exponential } from './ziggurat';
 import type { ChannelKind, Scenario } from './scenario';
 
@@ -1055,33 +1056,25 @@ export class Simulation {
   }
 
   private growContacts(cap: number): void {
-    const grow = <A extends Uint8Array | Int16Array | Int32Array | Float64Array>(
-      a: A,
-      make: (n: number) => A,
-    ) => {
-      const b = make(cap);
-      b.set(a);
-      return b;
-    };
-    this.cState = grow(this.cState, (n) => new Uint8Array(n));
-    this.cGen = grow(this.cGen, (n) => new Int32Array(n));
-    this.cChan = grow(this.cChan, (n) => new Uint8Array(n));
-    this.cSite = grow(this.cSite, (n) => new Int16Array(n));
-    this.cAgent = grow(this.cAgent, (n) => new Int32Array(n));
-    this.cFixed = grow(this.cFixed, (n) => new Uint8Array(n));
-    this.cTimers = grow(this.cTimers, (n) => new Uint8Array(n));
-    this.cAbandonAt = grow(this.cAbandonAt, (n) => new Float64Array(n));
-    this.cInterval = grow(this.cInterval, (n) => new Int32Array(n));
-    this.cArrive = grow(this.cArrive, (n) => new Float64Array(n));
-    this.cIssueStart = grow(this.cIssueStart, (n) => new Float64Array(n));
-    this.cIssueContacts = grow(this.cIssueContacts, (n) => new Int32Array(n));
-    this.cHandle = grow(this.cHandle, (n) => new Float64Array(n));
-    this.cWrap = grow(this.cWrap, (n) => new Float64Array(n));
-    this.cTalkEnd = grow(this.cTalkEnd, (n) => new Float64Array(n));
-    this.cURoute = grow(this.cURoute, (n) => new Float64Array(n));
-    this.cUFcr = grow(this.cUFcr, (n) => new Float64Array(n));
-    this.cUEsc = grow(this.cUEsc, (n) => new Float64Array(n));
-    this.freeList = grow(this.freeList, (n) => new Int32Array(n));
+    this.cState = grown(this.cState, cap);
+    this.cGen = grown(this.cGen, cap);
+    this.cChan = grown(this.cChan, cap);
+    this.cSite = grown(this.cSite, cap);
+    this.cAgent = grown(this.cAgent, cap);
+    this.cFixed = grown(this.cFixed, cap);
+    this.cTimers = grown(this.cTimers, cap);
+    this.cAbandonAt = grown(this.cAbandonAt, cap);
+    this.cInterval = grown(this.cInterval, cap);
+    this.cArrive = grown(this.cArrive, cap);
+    this.cIssueStart = grown(this.cIssueStart, cap);
+    this.cIssueContacts = grown(this.cIssueContacts, cap);
+    this.cHandle = grown(this.cHandle, cap);
+    this.cWrap = grown(this.cWrap, cap);
+    this.cTalkEnd = grown(this.cTalkEnd, cap);
+    this.cURoute = grown(this.cURoute, cap);
+    this.cUFcr = grown(this.cUFcr, cap);
+    this.cUEsc = grown(this.cUEsc, cap);
+    this.freeList = grown(this.freeList, cap);
     this.cap = cap;
   }
 }

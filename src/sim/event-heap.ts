@@ -6,6 +6,8 @@
  * broken by seq, the order in which the caller pushed the events, which keeps same-time events
  * first-in first-out and the run deterministic.
  */
+import { grown } from './typed-array';
+
 export class EventHeap {
   private time: Float64Array;
   private seq: Float64Array;
@@ -101,15 +103,10 @@ export class EventHeap {
 
   private grow(): void {
     const cap = this.time.length * 2;
-    const grow = <A extends Float64Array | Uint8Array | Int32Array>(a: A, make: (n: number) => A): A => {
-      const b = make(cap);
-      b.set(a);
-      return b;
-    };
-    this.time = grow(this.time, (n) => new Float64Array(n));
-    this.seq = grow(this.seq, (n) => new Float64Array(n));
-    this.kind = grow(this.kind, (n) => new Uint8Array(n));
-    this.id = grow(this.id, (n) => new Int32Array(n));
-    this.gen = grow(this.gen, (n) => new Int32Array(n));
+    this.time = grown(this.time, cap);
+    this.seq = grown(this.seq, cap);
+    this.kind = grown(this.kind, cap);
+    this.id = grown(this.id, cap);
+    this.gen = grown(this.gen, cap);
   }
 }

@@ -18,6 +18,7 @@
  * slot and that slot's generation; the engine ignores an event whose generation no longer matches.
  */
 import { EventHeap } from './event-heap';
+import { grown } from './typed-array';
 
 export interface CalendarShape {
   /** width of a bucket in seconds */
@@ -200,17 +201,12 @@ export class EventQueue {
 
   private grow(): void {
     const cap = this.time.length * 2;
-    const grow = <A extends Float64Array | Uint8Array | Int32Array>(a: A, make: (n: number) => A): A => {
-      const b = make(cap);
-      b.set(a);
-      return b;
-    };
-    this.time = grow(this.time, (n) => new Float64Array(n));
-    this.seq = grow(this.seq, (n) => new Float64Array(n));
-    this.kind = grow(this.kind, (n) => new Uint8Array(n));
-    this.id = grow(this.id, (n) => new Int32Array(n));
-    this.gen = grow(this.gen, (n) => new Int32Array(n));
-    this.next = grow(this.next, (n) => new Int32Array(n));
+    this.time = grown(this.time, cap);
+    this.seq = grown(this.seq, cap);
+    this.kind = grown(this.kind, cap);
+    this.id = grown(this.id, cap);
+    this.gen = grown(this.gen, cap);
+    this.next = grown(this.next, cap);
   }
 }
 
