@@ -38,35 +38,8 @@ const LG5 = 1.818357216161805012e-1;
 const LG6 = 1.531383769920937332e-1;
 const LG7 = 1.479819860511658591e-1;
 
-/**
- * Natural logarithm (fdlibm __ieee754_log). This is its common path — x normal, not within 2^-20 of a
- * power of two — kept under V8's inlining size limit (460 bytes of bytecode): inlined, a log costs no
- * call and allocates no boxed double. Every other x goes to logGeneral, the whole algorithm; both do
- * the same arithmetic.
- */
+/** Natural logarithm (fdlibm __ieee754_log). */
 export function log(x: number): number {
-  f64[0] = x;
-  let hx = i32[1];
-  if (hx < 0x00100000 || hx >= 0x7ff00000 || (0x000fffff & (2 + (hx & 0x000fffff))) < 3) return logGeneral(x);
-  let e = (hx >> 20) - 1023;
-  hx &= 0x000fffff;
-  e += ((hx + 0x95f64) & 0x100000) >> 20; // x = m·2^e with m in [√2/2, √2)
-  const f = x * POW2[1075 - e] - 1.0;
-  const s = f / (2.0 + f);
-  const z = s * s;
-  const w = z * z;
-  const R = z * (LG1 + w * (LG3 + w * (LG5 + w * LG7))) + w * (LG2 + w * (LG4 + w * LG6));
-  if (((hx - 0x6147a) | (0x6b851 - hx)) > 0) {
-    const hfsq = 0.5 * f * f;
-    if (e === 0) return f - (hfsq - s * (hfsq + R));
-    return e * LN2_HI - (hfsq - (s * (hfsq + R) + e * LN2_LO) - f);
-  }
-  if (e === 0) return f - s * (f - R);
-  return e * LN2_HI - (s * (f - R) - e * LN2_LO - f);
-}
-
-/** fdlibm __ieee754_log in full: zero, negative, subnormal, Inf, NaN and x near a power of two. */
-function logGeneral(x: number): number {
   f64[0] = x;
   let hx = i32[1];
   let k = 0;
@@ -124,28 +97,8 @@ const P3 = 6.61375632143793436117e-5;
 const P4 = -1.6533902205465251539e-6;
 const P5 = 4.13813679705723846039e-8;
 
-/**
- * e^x (fdlibm __ieee754_exp). This is its common path — 1.5·ln2 ≤ |x| < 709.78 with a normal result —
- * kept under V8's inlining size limit like log's; every other x goes to expGeneral, the whole
- * algorithm, which does the same arithmetic there.
- */
+/** e^x (fdlibm __ieee754_exp). */
 export function exp(x: number): number {
-  f64[0] = x;
-  const hx = u32[1] & 0x7fffffff;
-  if (hx < 0x3ff0a2b2 || hx >= 0x40862e42) return expGeneral(x);
-  const k = Math.trunc(INV_LN2 * x + (x > 0 ? 0.5 : -0.5));
-  if (k < -1021) return expGeneral(x);
-  const hi = x - k * LN2_HI; // exact
-  const lo = k * LN2_LO;
-  const r = hi - lo;
-  const t = r * r;
-  const c = r - t * (P1 + t * (P2 + t * (P3 + t * (P4 + t * P5))));
-  const y = 1 - (lo - (r * c) / (2.0 - c) - hi);
-  return k <= 1023 ? y * POW2[k + 1075] : y * 2 * POW2[1023 + 1075];
-}
-
-/** fdlibm __ieee754_exp in full. */
-function expGeneral(x: number): number {
   f64[0] = x;
   let hx = u32[1];
   const xsb = hx >>> 31;
