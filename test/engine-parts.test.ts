@@ -116,6 +116,10 @@ describe('ring queue', () => {
     }
     expect(out).toEqual(Array.from({ length: next }, (_, i) => i));
   });
+
+  it('wraps with a mask, so its capacity must be a power of two', () => {
+    expect(() => new RingQueue(3)).toThrow(/power of two/);
+  });
 });
 
 describe('wait histogram', () => {
@@ -133,6 +137,20 @@ describe('wait histogram', () => {
     const est = histogramQuantile(bins, 0, 0.9)!;
     expect(Math.abs(est - exact)).toBeLessThan(Math.max(0.1, 0.01 * exact));
     expect(HISTOGRAM_BINS).toBeLessThan(2000);
+  });
+
+  it('bins a wait at floor(ln(1 + w / 0.1) / ln 1.01), below 256 s (table) and above (search)', () => {
+    let previous = 0;
+    // every millisecond to 300 s (sixteenths, whole seconds and 256 s itself included), plus an offset
+    for (let i = 0; i <= 300_000; i++) {
+      const w = i / 1000 + (i % 3) * 1e-7;
+      const b = waitBin(w);
+      const exact = Math.log1p(w / 0.1) / Math.log(1.01);
+      // away from an edge the bin is the formula's; at one, rounding may put it either side
+      if (Math.abs(exact - Math.round(exact)) > 1e-9) expect(b).toBe(Math.floor(exact));
+      expect(b).toBeGreaterThanOrEqual(previous);
+      previous = b;
+    }
   });
 
   it('is empty → null; all zero waits → 0', () => {

@@ -17,12 +17,22 @@ export const HISTOGRAM_BINS = Math.ceil(log(1 + MAX_WAIT / W0) / LOG_STEP) + 1;
 const EDGES = Float64Array.from({ length: HISTOGRAM_BINS + 1 }, (_, b) => W0 * (exp(b * LOG_STEP) - 1));
 const INV_LOG_STEP = 1 / LOG_STEP;
 
-/** Bins of whole-second waits 0–255: a contact answered at once waits exactly its site's connect delay. */
-const SMALL = Int32Array.from({ length: 256 }, (_, w) => binBySearch(w));
+/**
+ * Waits under 256 s — nearly all of them — start their search at the bin of the sixteenth of a second
+ * below (exact: scaling by 16 is exact in binary floating point), then step up past the edges in
+ * between, usually none or one. That avoids a log per contact; a contact answered at once waits
+ * exactly its site's connect delay, which lands on a table entry.
+ */
+const FINE = 16;
+const FINE_LIMIT = 256;
+const FINE_START = Int32Array.from({ length: FINE_LIMIT * FINE }, (_, k) => binBySearch(k / FINE));
 
 export function waitBin(wait: number): number {
-  const w = wait | 0;
-  if (w === wait && w >= 0 && w < 256) return SMALL[w];
+  if (wait >= 0 && wait < FINE_LIMIT) {
+    let b = FINE_START[(wait * FINE) | 0];
+    while (wait >= EDGES[b + 1]) b++;
+    return b;
+  }
   return binBySearch(wait);
 }
 
