@@ -10,8 +10,14 @@ export class RingQueue {
   private head = 0;
   private len = 0;
 
+  /** capacity − 1; the capacity is a power of two, so a position wraps with a mask, not a division */
+  private mask: number;
+
   constructor(capacity = 64) {
+    if (!(capacity > 0 && (capacity & (capacity - 1)) === 0))
+      throw new Error(`capacity must be a power of two, got ${capacity}`);
     this.buf = new Int32Array(capacity * 2);
+    this.mask = capacity - 1;
   }
 
   get length(): number {
@@ -19,9 +25,8 @@ export class RingQueue {
   }
 
   push(id: number, gen: number): void {
-    const cap = this.buf.length >> 1;
-    if (this.len === cap) this.grow();
-    const slot = ((this.head + this.len) % (this.buf.length >> 1)) * 2;
+    if (this.len === this.mask + 1) this.grow();
+    const slot = ((this.head + this.len) & this.mask) * 2;
     this.buf[slot] = id;
     this.buf[slot + 1] = gen;
     this.len++;
@@ -36,19 +41,19 @@ export class RingQueue {
   }
 
   shift(): void {
-    this.head = (this.head + 1) % (this.buf.length >> 1);
+    this.head = (this.head + 1) & this.mask;
     this.len--;
   }
 
   private grow(): void {
-    const cap = this.buf.length >> 1;
     const next = new Int32Array(this.buf.length * 2);
     for (let i = 0; i < this.len; i++) {
-      const from = ((this.head + i) % cap) * 2;
+      const from = ((this.head + i) & this.mask) * 2;
       next[i * 2] = this.buf[from];
       next[i * 2 + 1] = this.buf[from + 1];
     }
     this.buf = next;
+    this.mask = this.mask * 2 + 1;
     this.head = 0;
   }
 }
