@@ -202,6 +202,8 @@ export class Simulation {
   readonly openFor: Uint8Array;
   /** where a contact that never reached a site is counted (the heaviest split weight) */
   private readonly fallbackSite: Int32Array;
+  /** per channel, the split weights of the sites open for it, summed (kept up to date by updateOpenWeight) */
+  private readonly openWeight: Float64Array;
 
   // Staffing.
   /** live override per group (−1 = none): a flat count, or for shift groups the new peak */
@@ -272,6 +274,7 @@ export class Simulation {
     this.targetFor = new Int32Array(nS * nC);
     this.openFor = new Uint8Array(nS * nC);
     this.fallbackSite = new Int32Array(nC);
+    this.openWeight = new Float64Array(nC);
     this.override = new Int32Array(nG).fill(-1);
     this.nextChange = new Int32Array(nG);
     this.nextChangeDay = new Int32Array(nG);
@@ -423,6 +426,7 @@ export class Simulation {
     }
     normaliseWeights(split);
     this.updateFallback(c);
+    this.updateOpenWeight(c);
     for (let s = 0; s < this.nS; s++) this.refreshOpen(s, c);
   }
 
@@ -592,11 +596,10 @@ export class Simulation {
   }
 
   private pickSite(c: number, u: number): number {
+    const total = this.openWeight[c];
+    if (total <= 0) return -1;
     const split = this.model.channels[c].split;
     const nC = this.nC;
-    let total = 0;
-    for (let s = 0; s < this.nS; s++) if (this.openFor[s * nC + c]) total += split[s];
-    if (total <= 0) return -1;
     let x = u * total;
     let last = -1;
     for (let s = 0; s < this.nS; s++) {
@@ -924,6 +927,7 @@ export class Simulation {
     const open = this.targetFor[key] > 0 && this.model.channels[c].split[s] > 0 ? 1 : 0;
     if (open === this.openFor[key]) return;
     this.openFor[key] = open;
+    this.updateOpenWeight(c);
     if (open) this.releaseHeld(c);
     else this.rerouteQueue(s, c);
   }
@@ -967,6 +971,13 @@ export class Simulation {
       this.leaveWait(id);
       this.route(id);
     }
+  }
+
+  private updateOpenWeight(c: number): void {
+    const split = this.model.channels[c].split;
+    let total = 0;
+    for (let s = 0; s < this.nS; s++) if (this.openFor[s * this.nC + c]) total += split[s];
+    this.openWeight[c] = total;
   }
 
   private updateFallback(c: number): void {
