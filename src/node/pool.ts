@@ -4,9 +4,10 @@
  *
  * The workers run src/node/replication-worker.ts, so a replication is computed by the same code with
  * the same seed wherever it runs: results are identical to a serial run. The threads are started once
- * and kept for the whole command (starting them costs ≈ 0.2–0.4 s, and a sweep or an optimisation
+ * and kept for the whole command (ready ≈ 0.1 s after the start, then JIT warm-up; a sweep or an optimisation
  * runs hundreds of batches).
  */
+import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { workerBundle } from './parallel';
 import type { ReplicationJob } from './replication-worker';
@@ -78,27 +79,25 @@ function poolRunner(threads: number): ReplicationRunner {
     }
   };
 
-  const start = () =>
-    (workers ??= workerBundle().then((file) =>
-      Array.from({ length: threads }, () => {
-        const w = new Worker(file);
-        w.on('message', (msg: { outcome?: ReplicationOutcome; error?: string }) => {
-          const p = busy.get(w)!;
-          busy.delete(w);
-          idle.push(w);
-          if (msg.error !== undefined) p.reject(new Error(msg.error));
-          else p.resolve(msg.outcome!);
-          dispatch();
-        });
-        w.on('error', (e) => {
-          // a crashed thread: fail everything still to do rather than wait forever
-          for (const p of [...busy.values(), ...queue.splice(0)]) p.reject(e);
-          busy.clear();
-        });
-        idle.push(w);
-        return w;
-      }),
-    ));
+  const start = () => (workers ??= startThreads(threads).then((ws) => ws.map(listen)));
+
+  const listen = (w: Worker): Worker => {
+    w.on('message', (msg: { outcome?: ReplicationOutcome; error?: string }) => {
+      const p = busy.get(w)!;
+      busy.delete(w);
+      idle.push(w);
+      if (msg.error !== undefined) p.reject(new Error(msg.error));
+      else p.resolve(msg.outcome!);
+      dispatch();
+    });
+    w.on('error', (e) => {
+      // a crashed thread: fail everything still to do rather than wait forever
+      for (const p of [...busy.values(), ...queue.splice(0)]) p.reject(e);
+      busy.clear();
+    });
+    idle.push(w);
+    return w;
+  };
 
   return {
     threads,
@@ -130,6 +129,40 @@ function poolRunner(threads: number): ReplicationRunner {
       await Promise.all(ws.map((w) => w.terminate()));
     },
   };
+}
+
+/**
+ * What a thread runs first: it waits for the bundle's URL, loads it and says so. Starting the threads
+ * on this while the bundle is built overlaps the two (~50 ms each).
+ */
+const BOOTSTRAP = `
+const { parentPort } = require('node:worker_threads');
+parentPort.once('message', (url) => import(url).then(() => parentPort.postMessage('ready')));
+`;
+
+/** `n` threads running the replication worker, each loaded and ready for jobs. */
+async function startThreads(n: number): Promise<Worker[]> {
+  // execArgv: [] — the bundle is plain JavaScript, and the parent's flags (tsx's loader, under
+  // `npm run sim`) would load TypeScript tooling into every thread for nothing: ~0.1 s each.
+  const ws = Array.from({ length: n }, () => new Worker(BOOTSTRAP, { eval: true, execArgv: [] }));
+  try {
+    const url = pathToFileURL(await workerBundle()).href;
+    await Promise.all(
+      ws.map(
+        (w) =>
+          new Promise<void>((resolve, reject) => {
+            w.once('message', () => resolve());
+            w.once('error', reject);
+            w.postMessage(url);
+          }),
+      ),
+    );
+    for (const w of ws) w.removeAllListeners('error');
+    return ws;
+  } catch (e) {
+    await Promise.all(ws.map((w) => w.terminate()));
+    throw e;
+  }
 }
 
 /** Runs `runner` for the body and always closes it. */
