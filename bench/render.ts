@@ -6,16 +6,14 @@
  * Usage: npx tsx bench/render.ts [seconds]
  */
 import { readFileSync } from 'node:fs';
-import { buildApp, HAVE_CHROMIUM, launch, removeDir, serve } from '../test/e2e/support';
+import { HAVE_CHROMIUM, startApp } from '../test/e2e/support';
 
 export async function renderBenchmark(seconds = 10): Promise<string> {
   if (!HAVE_CHROMIUM) return 'case 5  render: skipped — /usr/bin/chromium missing (apt-get install chromium)';
-  const dir = await buildApp();
-  const server = await serve(dir);
-  const browser = await launch({ width: 1400, height: 900 });
+  // startApp waits until the app is ready: a file set before its handlers are attached is never read.
+  const app = await startApp({ width: 1400, height: 900 });
   try {
-    const page = await browser.context.newPage();
-    await page.goto(server.url);
+    const page = app.page;
     await page.setInputFiles('[data-testid=file]', {
       name: 'full-model.json',
       mimeType: 'application/json',
@@ -71,9 +69,7 @@ export async function renderBenchmark(seconds = 10): Promise<string> {
       `(targets ≥ 55 fps, none > 50 ms)`
     );
   } finally {
-    await browser.close();
-    await server.close();
-    removeDir(dir);
+    await app.close();
   }
 }
 
