@@ -5,6 +5,7 @@
  */
 import { parentPort } from 'node:worker_threads';
 import { runReplication } from '../sim/simulate';
+import { warmUp } from './warm-up';
 import type { Scenario } from '../sim/scenario';
 import type { SimulationOptions } from '../sim/engine';
 
@@ -14,8 +15,14 @@ export interface ReplicationJob {
   replication: number;
 }
 
+let warmed = false;
+
 parentPort!.on('message', (job: ReplicationJob) => {
   try {
+    if (!warmed) {
+      warmed = true;
+      warmUp(job.scenario);
+    }
     const outcome = runReplication(job.scenario, { ...job.options, replication: job.replication });
     parentPort!.postMessage({ replication: job.replication, outcome });
   } catch (e) {
