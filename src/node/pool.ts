@@ -4,8 +4,8 @@
  *
  * The workers run src/node/replication-worker.ts, so a replication is computed by the same code with
  * the same seed wherever it runs: results are identical to a serial run. The threads are started once
- * and kept for the whole command (ready ≈ 0.1 s after the start, then JIT warm-up; a sweep or an optimisation
- * runs hundreds of batches).
+ * and kept for the whole command: they are ready ≈ 0.15–0.2 s after the pool is created, then warm up
+ * V8 for a few hundred milliseconds, and a sweep or an optimisation runs hundreds of batches.
  */
 import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';

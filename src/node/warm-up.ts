@@ -14,6 +14,7 @@ import { Simulation, type Scenario } from '../sim';
 
 const VOLUME_SHARE = 1 / 20;
 const AGENT_SHARE = 1 / 50;
+export const PRIMER_SECONDS = 3600;
 
 /** Runs the primer; the scenario itself is not touched. */
 export function warmUp(scenario: Scenario): void {
@@ -25,8 +26,6 @@ export function warmUp(scenario: Scenario): void {
     // only a primer: whatever stops it, the job itself runs (and reports) as usual
   }
 }
-
-export const PRIMER_SECONDS = 3600;
 
 /** The small, overloaded copy of a scenario that the primer runs. */
 export function primerScenario(scenario: Scenario): Scenario {
