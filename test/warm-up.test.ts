@@ -16,6 +16,12 @@ describe('JIT primer', () => {
     expect(scenario).toEqual(before);
   });
 
+  it('runs one day at most, whatever the horizon', () => {
+    const year = { ...scenario, horizon: { ...scenario.horizon, days: 366 } };
+    expect(primerScenario(year).horizon?.days).toBe(1);
+    expect(year.horizon.days).toBe(366);
+  });
+
   it('waits, abandons, overflows and escalates within its simulated hour', () => {
     // overflow is the engine's own step; count its calls
     const overflow = vi.spyOn(Simulation.prototype as unknown as { overflow: () => void }, 'overflow');

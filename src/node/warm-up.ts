@@ -30,6 +30,8 @@ export function warmUp(scenario: Scenario): void {
 /** The small, overloaded copy of a scenario that the primer runs. */
 export function primerScenario(scenario: Scenario): Scenario {
   const small = structuredClone(scenario);
+  // one day is enough for one hour, and keeps a long horizon's interval tables out of the primer
+  small.horizon = { ...small.horizon, days: 1 };
   for (const ch of Object.values(small.channels)) {
     if (!ch) continue;
     ch.volumePerDay *= VOLUME_SHARE;
