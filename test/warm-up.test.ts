@@ -5,7 +5,9 @@
 import { describe, expect, it, vi } from 'vitest';
 import { fullModelCase } from '../bench/cases';
 import { PRIMER_SECONDS, primerScenario, warmUp } from '../src/node/warm-up';
+import { AgentState } from '../src/sim/agents';
 import { M, Simulation } from '../src/sim/engine';
+import { EventQueue } from '../src/sim/event-queue';
 
 describe('JIT primer', () => {
   const scenario = fullModelCase(1);
@@ -38,5 +40,27 @@ describe('JIT primer', () => {
     expect(total(M.WaitSum)).toBeGreaterThan(0);
     expect(total(M.Escalated)).toBeGreaterThan(0);
     expect(sim.events).toBeLessThan(100_000); // small: a few hundred events
+  });
+
+  it('closes and reopens sites, and grows the engine storage, within its simulated hour', () => {
+    type Steps = Record<'rerouteQueue' | 'releaseHeld' | 'growContacts', () => void>;
+    const proto = Simulation.prototype as unknown as Steps;
+    const spies = (['rerouteQueue', 'releaseHeld', 'growContacts'] as const).map((k) => vi.spyOn(proto, k));
+    const grow = vi.spyOn(EventQueue.prototype as unknown as { grow: () => void }, 'grow');
+    const sim = new Simulation(primerScenario(scenario), { seed: 'warm-up' });
+    const leftBusy = () =>
+      sim.agents.state.some((st, a) => st === AgentState.Leaving && sim.agents.used[a] > 0);
+    let leaving = false;
+    for (let t = 60; t <= PRIMER_SECONDS; t += 60) {
+      sim.advanceTo(t);
+      leaving ||= leftBusy();
+    }
+    const [reroute, release, growContacts] = spies;
+    expect(reroute).toHaveBeenCalled(); // a closing site's queue goes elsewhere
+    expect(release).toHaveBeenCalled(); // held contacts go out when a site opens
+    expect(leaving).toBe(true); // agents finish their contacts after closing time
+    expect(growContacts.mock.calls.length).toBeGreaterThan(1); // once in the constructor, then growth
+    expect(grow).toHaveBeenCalled();
+    for (const s of [...spies, grow]) s.mockRestore();
   });
 });
