@@ -9,7 +9,7 @@
  */
 import type { Distribution } from './scenario';
 import { exp, log } from './portable-math';
-import type { Uniform } from './random';
+import { draw, type Uniform } from './random';
 import { exponential, standardNormal } from './ziggurat';
 
 export const enum DistKind {
@@ -89,7 +89,7 @@ export function sample(d: CompiledDist, u: Uniform): number {
 /** Marsaglia & Tsang (2000), with the u^(1/k) boost for shape < 1. */
 function sampleGamma(shape: number, u: Uniform): number {
   if (shape < 1) {
-    const boost = exp(log(1 - u()) / shape);
+    const boost = exp(log(1 - draw(u)) / shape);
     return sampleGamma(shape + 1, u) * boost;
   }
   const d = shape - 1 / 3;
@@ -102,7 +102,7 @@ function sampleGamma(shape: number, u: Uniform): number {
       v = 1 + c * x;
     } while (v <= 0);
     v = v * v * v;
-    const w = 1 - u();
+    const w = 1 - draw(u);
     const x2 = x * x;
     if (w < 1 - 0.0331 * x2 * x2) return d * v;
     if (log(w) < 0.5 * x2 + d * (1 - v + log(v))) return d * v;

@@ -12,7 +12,7 @@
  * the portable log/exp and IEEE square roots, so they are the same in every runtime.
  */
 import { exp, log } from './portable-math';
-import type { Uniform } from './random';
+import { draw, type Uniform } from './random';
 
 const TWO32 = 4294967296;
 const M = 16777216; // 2^24: resolution of the position within a layer
@@ -45,13 +45,13 @@ const fe = new Float64Array(256);
 /** A standard exponential variate, Exp(1). */
 export function exponential(u: Uniform): number {
   for (;;) {
-    const bits = u() * TWO32;
+    const bits = draw(u) * TWO32;
     const i = bits & 255;
     const j = bits >>> 8;
     if (j < ke[i]) return j * we[i];
-    if (i === 0) return ER - log(1 - u()); // the tail beyond R
+    if (i === 0) return ER - log(1 - draw(u)); // the tail beyond R
     const x = j * we[i];
-    if (fe[i] + u() * (fe[i - 1] - fe[i]) < exp(-x)) return x;
+    if (fe[i] + draw(u) * (fe[i - 1] - fe[i]) < exp(-x)) return x;
   }
 }
 
@@ -83,7 +83,7 @@ const fn = new Float64Array(128);
 /** A standard normal variate, N(0, 1). */
 export function standardNormal(u: Uniform): number {
   for (;;) {
-    const bits = u() * TWO32;
+    const bits = draw(u) * TWO32;
     const i = bits & 127;
     const negative = (bits & 128) !== 0;
     const j = bits >>> 8;
@@ -93,11 +93,11 @@ export function standardNormal(u: Uniform): number {
         // The tail beyond R (Marsaglia 1964).
         let y: number;
         do {
-          x = -log(1 - u()) / NR;
-          y = -log(1 - u());
+          x = -log(1 - draw(u)) / NR;
+          y = -log(1 - draw(u));
         } while (y + y < x * x);
         x += NR;
-      } else if (!(fn[i] + u() * (fn[i - 1] - fn[i]) < exp(-0.5 * x * x))) {
+      } else if (!(fn[i] + draw(u) * (fn[i - 1] - fn[i]) < exp(-0.5 * x * x))) {
         continue;
       }
     }
