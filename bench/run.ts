@@ -79,8 +79,8 @@ if (want(3)) {
   const serialS = (performance.now() - t0) / 1000;
   const threads = availableParallelism();
   const jobs = Array.from({ length: reps }, (_, replication) => ({ scenario, replication }));
-  // Cold: the clock includes bundling the worker, starting the threads and their JIT warm-up, as a
-  // one-off CLI command pays. Warm: a second batch on the same threads, as the app's compare pool and
+  // Cold: the clock includes finding the worker bundle (building it, on a checkout's first run),
+  // starting the threads and their JIT warm-up, as a one-off CLI command pays. Warm: a second batch on the same threads, as the app's compare pool and
   // the CLI's sweep and optimise batches run after their first.
   let coldS = 0;
   let warmS = 0;

@@ -4,8 +4,9 @@
  *
  * The workers run src/node/replication-worker.ts, so a replication is computed by the same code with
  * the same seed wherever it runs: results are identical to a serial run. The threads are started once
- * and kept for the whole command: they are ready ≈ 0.15–0.2 s after the pool is created, then warm up
- * V8 for a few hundred milliseconds, and a sweep or an optimisation runs hundreds of batches.
+ * and kept for the whole command: they are ready ≈ 0.1 s after the pool is created (0.2 s when the
+ * worker bundle must be built first), then warm up V8 for a few hundred milliseconds, and a sweep or an
+ * optimisation runs hundreds of batches.
  */
 import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
@@ -133,7 +134,7 @@ function poolRunner(threads: number): ReplicationRunner {
 
 /**
  * What a thread runs first: it waits for the bundle's URL, loads it and says so. Starting the threads
- * on this while the bundle is built overlaps the two (~50 ms each).
+ * on this while the bundle is found (or built) overlaps the two.
  */
 const BOOTSTRAP = `
 const { parentPort } = require('node:worker_threads');
