@@ -5,9 +5,11 @@
 import { mkdtempSync, rmSync, statSync, writeFileSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { createRequire } from 'node:module';
 import { afterAll, describe, expect, it } from 'vitest';
 import { cachedBundle } from '../src/node/parallel';
+
+const require = createRequire(import.meta.url);
 
 describe('worker bundle cache', () => {
   const src = mkdtempSync(join(tmpdir(), 'shoreline-bundle-src-'));
@@ -16,9 +18,10 @@ describe('worker bundle cache', () => {
   const dependency = join(src, 'value.ts');
   writeFileSync(entry, "export { value } from './value';\n");
   const setValue = (v: number) => writeFileSync(dependency, `export const value: number = ${v};\n`);
-  const load = async (file: string) =>
-    ((await import(/* @vite-ignore */ `${pathToFileURL(file).href}?t=${Math.random()}`)) as { value: number })
-      .value;
+  const load = async (file: string) => {
+    delete require.cache[file];
+    return (require(file) as { value: number }).value;
+  };
   afterAll(() => rmSync(src, { recursive: true, force: true }));
 
   it('reuses the bundle while no source changes, and rebuilds when one does', async () => {

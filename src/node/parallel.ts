@@ -14,7 +14,8 @@ const WORKER = fileURLToPath(new URL('./replication-worker.ts', import.meta.url)
 /** The usual place for a package's build caches (as babel-loader, terser and ava use). */
 const CACHE_DIR = join(ROOT, 'node_modules', '.cache', 'shoreline');
 
-const BUILD = { bundle: true, platform: 'node', format: 'esm', target: 'node20' } as const;
+// CommonJS: a thread loads it with require, ~10 ms sooner than import() (no ES module loader to set up).
+const BUILD = { bundle: true, platform: 'node', format: 'cjs', target: 'node20' } as const;
 
 /**
  * The worker module bundled to one JavaScript file, once per process: a worker started from it is
@@ -44,12 +45,12 @@ export async function cachedBundle(entry: string, dir: string): Promise<string> 
   const manifest = join(dir, `${hashOf([entry]).slice(0, 16)}.json`);
   const known = readManifest(manifest);
   if (known) {
-    const file = join(dir, `worker-${sourcesHash(known.inputs)}.mjs`);
+    const file = join(dir, `worker-${sourcesHash(known.inputs)}.cjs`);
     if (exists(file)) return file;
   }
   const { build } = await import('esbuild');
   mkdirSync(dir, { recursive: true });
-  const scratch = join(dir, `.build-${unique()}.mjs`);
+  const scratch = join(dir, `.build-${unique()}.cjs`);
   try {
     const result = await build({
       ...BUILD,
@@ -60,7 +61,7 @@ export async function cachedBundle(entry: string, dir: string): Promise<string> 
       logLevel: 'silent',
     });
     const inputs = Object.keys(result.metafile.inputs).map((p) => resolve(ROOT, p));
-    const file = join(dir, `worker-${sourcesHash(inputs)}.mjs`);
+    const file = join(dir, `worker-${sourcesHash(inputs)}.cjs`);
     renameSync(scratch, file);
     writeAtomically(manifest, JSON.stringify({ inputs }));
     removeStale(dir, file);

@@ -8,7 +8,6 @@
  * worker bundle must be built first), then warm up V8 for a few hundred milliseconds, and a sweep or an
  * optimisation runs hundreds of batches.
  */
-import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { workerBundle } from './parallel';
 import type { ReplicationJob } from './replication-worker';
@@ -133,12 +132,15 @@ function poolRunner(threads: number): ReplicationRunner {
 }
 
 /**
- * What a thread runs first: it waits for the bundle's URL, loads it and says so. Starting the threads
+ * What a thread runs first: it waits for the bundle's path, loads it and says so. Starting the threads
  * on this while the bundle is found (or built) overlaps the two.
  */
 const BOOTSTRAP = `
 const { parentPort } = require('node:worker_threads');
-parentPort.once('message', (url) => import(url).then(() => parentPort.postMessage('ready')));
+parentPort.once('message', (path) => {
+  require(path);
+  parentPort.postMessage('ready');
+});
 `;
 
 /** `n` threads running the replication worker, each loaded and ready for jobs. */
@@ -147,14 +149,14 @@ async function startThreads(n: number): Promise<Worker[]> {
   // `npm run sim`) would load TypeScript tooling into every thread for nothing: ~0.1 s each.
   const ws = Array.from({ length: n }, () => new Worker(BOOTSTRAP, { eval: true, execArgv: [] }));
   try {
-    const url = pathToFileURL(await workerBundle()).href;
+    const bundle = await workerBundle();
     await Promise.all(
       ws.map(
         (w) =>
           new Promise<void>((resolve, reject) => {
             w.once('message', () => resolve());
             w.once('error', reject);
-            w.postMessage(url);
+            w.postMessage(bundle);
           }),
       ),
     );
