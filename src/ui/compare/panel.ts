@@ -8,15 +8,26 @@
  * It talks to the rest of the page only through CompareHost (main.ts supplies it): the loaded
  * scenario, the seed, the moved sliders, and a way to move them.
  */
-import { COMPARE_KEYS, type Comparison, type Scope } from '../../optimise/compare';
+import { COMPARE_KEYS, type Scope } from '../../optimise/compare';
 import type { OptimiseOutcome, Targets } from '../../optimise/optimiser';
 import { sweepValues } from '../../optimise/params';
-import { parseScenarioText } from '../../scenario/validate';
 import { DEFAULTS, type ChannelKind, type Scenario } from '../../sim';
 import { encodeState } from '../../share/url-state';
 import type { ReplicationPool } from '../../worker/pool';
 import { CHANNEL_COLOR, cssColor } from '../../render/palette';
 import { h, setText, uid, headRow } from '../dom';
+import {
+  colorOf,
+  download,
+  errorText,
+  field,
+  MAX_REPS,
+  numberInput,
+  problemBox,
+  progressRow,
+  readInt,
+  readNumber,
+} from './widgets';
 import { DASH, fmtMoney } from '../format';
 import { COLUMN, fmtDiff, fmtEstimate } from './figures';
 import {
@@ -35,13 +46,28 @@ import {
   sweepParams,
   sweepScenarios,
   paramText,
-  uniqueNames,
   type PoolLike,
 } from './runs';
 import { applySliders, groupPeaks, slidersFromScenario } from './sliders';
-import { makeAppState, type AppState, type SliderState, type Variant } from './state';
+import {
+  initialCompareState,
+  makeAppState,
+  withBase,
+  withVariantAdded,
+  withVariantRemoved,
+  withVariantRenamed,
+  withVariants,
+  type AppState,
+  type CompareState,
+  type SliderState,
+  type Variant,
+} from './state';
+import { buildVariantList } from './variant-list';
 import { bandPlot, scatterPlot, type ScatterPoint } from './svg-plot';
 import './compare.css';
+
+const MAX_SWEEP_POINTS = 200;
+const isCancel = (e: unknown) => e instanceof Error && e.name === 'CancelledError';
 
 export interface CompareHost {
   /** the scenario as loaded (null before the first load) */
@@ -60,163 +86,31 @@ export interface ComparePanel {
   setVariants(variants: readonly Variant[]): void;
   /** the whole state for a link or local storage; null before a scenario is loaded */
   state(): AppState | null;
+  /**
+   * adds a variant (e.g. the scenario editor's "Save as variant"), named uniquely ("a (2)" when "a"
+   * is taken); onChange is called
+   */
+  addVariant(name: string, scenario: Scenario): void;
   /** called whenever the variants change */
   onChange(fn: (variants: Variant[]) => void): void;
   dispose(): void;
 }
 
-const VARIANT_COLORS = [
-  '#60a5fa',
-  '#f59e0b',
-  '#34d399',
-  '#f472b6',
-  '#a78bfa',
-  '#f87171',
-  '#2dd4bf',
-  '#facc15',
-];
-const colorOf = (i: number) => VARIANT_COLORS[i % VARIANT_COLORS.length];
-
-const MAX_REPS = 1000;
-const MAX_SWEEP_POINTS = 200;
-
-function errorText(e: unknown): string {
-  return e instanceof Error ? e.message : String(e);
-}
-
-const isCancel = (e: unknown) => e instanceof Error && e.name === 'CancelledError';
-
-function download(name: string, text: string, type: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type }));
-  const a = h('a', { href: url, download: name, hidden: true });
-  document.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
-
-/** A labelled control: <label for> + the control, laid out as one field. */
-function field(label: string, control: HTMLElement, hint?: string): HTMLElement {
-  const id = control.id || uid('cmp');
-  control.id = id;
-  return h(
-    'span',
-    { class: 'cmp-field' },
-    h('label', { for: id, text: label }),
-    control,
-    hint ? h('small', { text: hint }) : null,
-  );
-}
-
-function numberInput(
-  value: number,
-  min: number,
-  max: number,
-  step: number | 'any',
-  testid: string,
-): HTMLInputElement {
-  return h('input', { type: 'number', value, min, max, step, 'data-testid': testid, class: 'cmp-num' });
-}
-
-/** A whole number within bounds from an input, or null (and the input marked invalid). */
-function readInt(input: HTMLInputElement, min: number, max: number): number | null {
-  const v = Number(input.value);
-  const ok = input.value.trim() !== '' && Number.isInteger(v) && v >= min && v <= max;
-  input.setAttribute('aria-invalid', String(!ok));
-  return ok ? v : null;
-}
-
-function readNumber(
-  input: HTMLInputElement,
-  min: number,
-  max: number,
-  optional = false,
-): number | null | undefined {
-  if (optional && input.value.trim() === '') {
-    input.setAttribute('aria-invalid', 'false');
-    return undefined;
-  }
-  const v = Number(input.value);
-  const ok = input.value.trim() !== '' && Number.isFinite(v) && v >= min && v <= max;
-  input.setAttribute('aria-invalid', String(!ok));
-  return ok ? v : null;
-}
-
-function problemList(title: string, problems: readonly string[]): HTMLElement[] {
-  return [
-    h('p', { text: title }),
-    h(
-      'ul',
-      {},
-      ...problems.map((line) => {
-        const i = line.indexOf(': ');
-        return i > 0
-          ? h('li', {}, h('code', { text: line.slice(0, i) }), `: ${line.slice(i + 2)}`)
-          : h('li', { text: line });
-      }),
-    ),
-  ];
-}
-
-/** Progress bar, its text, and a Cancel button; one job at a time per panel. */
-function progressRow(testid: string): {
-  element: HTMLElement;
-  cancel: HTMLButtonElement;
-  start(label: string): AbortSignal;
-  update(done: number, total: number, unit: string): void;
-  finish(text: string): void;
-} {
-  const bar = h('progress', {
-    max: 1,
-    value: 0,
-    'data-testid': `${testid}-progress`,
-    'aria-label': 'Progress',
-  });
-  const text = h('span', {
-    class: 'cmp-progress-text',
-    'aria-live': 'polite',
-    'data-testid': `${testid}-status`,
-  });
-  const cancel = h('button', {
-    type: 'button',
-    text: 'Cancel',
-    disabled: true,
-    'data-testid': `${testid}-cancel`,
-  });
-  let controller: AbortController | null = null;
-  cancel.addEventListener('click', () => controller?.abort());
-  return {
-    element: h('div', { class: 'cmp-progress' }, bar, cancel, text),
-    cancel,
-    start(label) {
-      controller = new AbortController();
-      bar.max = 1;
-      bar.value = 0;
-      cancel.disabled = false;
-      setText(text, label);
-      return controller.signal;
-    },
-    update(done, total, unit) {
-      bar.max = Math.max(1, total);
-      bar.value = done;
-      setText(text, `${done} / ${total} ${unit}`);
-    },
-    finish(message) {
-      controller = null;
-      bar.value = bar.max; // also when the optimiser stops before its budget
-      cancel.disabled = true;
-      setText(text, message);
-    },
-  };
-}
-
 export function mountCompare(parent: HTMLElement, host: CompareHost): ComparePanel {
-  let variants: Variant[] = [];
-  let baseIndex = 0;
-  let comparison: { result: Comparison; seed: string; stale: boolean } | null = null;
+  let state: CompareState = initialCompareState();
   let pool: ReplicationPool | null = null;
-  let busy = false;
   const listeners: ((v: Variant[]) => void)[] = [];
+
+  /** The one way the state changes: every component redraws from the new state. */
+  function set(next: CompareState, notify = false): void {
+    state = next;
+    variantList.update(state);
+    updateRunState();
+    renderResults();
+    if (notify) for (const fn of listeners) fn(panel.variants());
+  }
+  /** a change to the variants: listeners are told (main.ts saves them) */
+  const change = (next: CompareState) => set(next, true);
 
   async function getPool(): Promise<PoolLike> {
     if (!pool) {
@@ -235,168 +129,21 @@ export function mountCompare(parent: HTMLElement, host: CompareHost): ComparePan
 
   const runButtons: HTMLButtonElement[] = [];
   function setBusy(b: boolean): void {
-    busy = b;
     for (const btn of runButtons) btn.disabled = b;
-    updateRunState();
+    set({ ...state, busy: b });
   }
 
-  // ================================================================= variants
-  const saveBtn = h('button', {
-    type: 'button',
-    text: 'Save current as variant',
-    'data-testid': 'save-variant',
-  });
-  const fileInput = h('input', {
-    type: 'file',
-    accept: '.json,application/json',
-    'data-testid': 'add-variant-file',
-    class: 'cmp-file',
-  });
-  const fileId = uid('cmp-file');
-  fileInput.id = fileId;
-  const problems = h('div', {
-    class: 'problems cmp-problems',
-    role: 'alert',
-    hidden: true,
-    'data-testid': 'compare-problems',
-  });
-  const variantBody = h('tbody');
-  const variantTable = h(
-    'table',
-    { class: 'cmp-variants', 'data-testid': 'variants' },
-    h('caption', { text: 'Variants — the base is what differences are measured against' }),
-    headRow(
-      'Base',
-      'Name',
-      'Scenario',
-      'Agents',
-      h('th', { scope: 'col' }, h('span', { class: 'visually-hidden', text: 'Actions' })),
-    ),
-    variantBody,
-  );
-  const emptyNote = h('p', {
-    class: 'note',
-    text: 'No variants yet: save the current sliders, or add a scenario file.',
-  });
-  const baseGroup = uid('base');
-
-  /** after any change to the variants; `notify` = tell onChange listeners (not for setVariants) */
-  function changed(notify = true): void {
-    if (comparison) comparison.stale = true;
-    renderVariants();
-    renderResults();
-    updateRunState();
-    if (notify) for (const fn of listeners) fn(panel.variants());
-  }
-
-  function renderVariants(): void {
-    emptyNote.hidden = variants.length > 0;
-    variantTable.hidden = variants.length === 0;
-    variantBody.replaceChildren(
-      ...variants.map((v, i) => {
-        const radio = h('input', {
-          type: 'radio',
-          name: baseGroup,
-          checked: i === baseIndex,
-          'data-testid': `variant-base-${i}`,
-          'aria-label': `Base: ${v.name}`,
-        });
-        radio.addEventListener('change', () => {
-          if (radio.checked) {
-            baseIndex = i;
-            changed();
-          }
-        });
-        const nameId = uid('vname');
-        const name = h('input', {
-          id: nameId,
-          type: 'text',
-          value: v.name,
-          'data-testid': `variant-name-${i}`,
-          'aria-label': `Name of variant ${i + 1}`,
-          spellcheck: 'false',
-        });
-        name.addEventListener('change', () => {
-          const others = variants.filter((_, j) => j !== i).map((o) => o.name);
-          v.name = uniqueNames([...others, name.value]).at(-1)!;
-          name.value = v.name;
-          changed();
-        });
-        const remove = h('button', {
-          type: 'button',
-          text: 'Remove',
-          class: 'cmp-small',
-          'data-testid': `variant-remove-${i}`,
-          'aria-label': `Remove ${v.name}`,
-        });
-        remove.addEventListener('click', () => {
-          variants.splice(i, 1);
-          if (baseIndex >= variants.length || baseIndex === i) baseIndex = 0;
-          else if (i < baseIndex) baseIndex--;
-          changed();
-        });
-        const agents = [...groupPeaks(v.scenario).values()].reduce((a, n) => a + n, 0);
-        return h(
-          'tr',
-          { 'data-testid': 'variant-row' },
-          h('td', { class: 'center' }, radio),
-          h('td', {}, name),
-          h('td', { class: 'dim', text: v.scenario.name }),
-          h('td', { class: 'num', text: String(agents), title: 'agents at the groups’ peaks' }),
-          h('td', {}, h('span', { class: 'swatch', style: `background:${colorOf(i)}` }), remove),
-        );
-      }),
-    );
-  }
-
-  function addVariant(name: string, scenario: Scenario): void {
-    const [unique] = uniqueNames([...variants.map((v) => v.name), name]).slice(-1);
-    variants.push({ name: unique, scenario });
-    changed();
-  }
-
-  saveBtn.addEventListener('click', () => {
-    const cur = currentScenario();
-    if (!cur) return;
-    problems.hidden = true;
-    if (cur.skipped.length > 0) {
-      problems.replaceChildren(
-        ...problemList('Some slider settings could not be written into the variant:', cur.skipped),
-      );
-      problems.hidden = false;
-    }
-    addVariant(cur.scenario.name, cur.scenario);
-  });
-
-  fileInput.addEventListener('change', () => {
-    const f = fileInput.files?.[0];
-    fileInput.value = '';
-    if (!f) return;
-    void (async () => {
-      let text: string;
-      try {
-        text = await f.text();
-      } catch (e) {
-        problems.replaceChildren(
-          ...problemList(`${f.name} was not added:`, [`(root): could not be read: ${errorText(e)}`]),
-        );
-        problems.hidden = false;
-        return;
-      }
-      const parsed = parseScenarioText(text);
-      if (!parsed.ok) {
-        problems.replaceChildren(
-          ...problemList(
-            `${f.name} was not added — ${parsed.problems.length} problem${parsed.problems.length === 1 ? '' : 's'} (the other variants are kept):`,
-            parsed.problems,
-          ),
-        );
-        problems.hidden = false;
-        return;
-      }
-      problems.hidden = true;
-      addVariant(parsed.scenario.name || f.name.replace(/\.json$/i, ''), parsed.scenario);
-    })();
+  const addVariant = (name: string, scenario: Scenario) => change(withVariantAdded(state, name, scenario));
+  const variantList = buildVariantList({
+    saveCurrent() {
+      const cur = currentScenario();
+      if (cur) addVariant(cur.scenario.name, cur.scenario);
+      return cur?.skipped ?? [];
+    },
+    add: addVariant,
+    rename: (i, name) => change(withVariantRenamed(state, i, name)),
+    remove: (i) => change(withVariantRemoved(state, i)),
+    setBase: (i) => change(withBase(state, i)),
   });
 
   // ================================================================= compare run
@@ -412,32 +159,32 @@ export function mountCompare(parent: HTMLElement, host: CompareHost): ComparePan
   const runHint = h('small', { class: 'note', 'data-testid': 'compare-hint' });
 
   function updateRunState(): void {
-    runBtn.disabled = busy || variants.length < 2;
-    setText(runHint, variants.length < 2 ? 'Add at least two variants to compare.' : '');
+    runBtn.disabled = state.busy || state.variants.length < 2;
+    setText(runHint, state.variants.length < 2 ? 'Add at least two variants to compare.' : '');
   }
 
   runBtn.addEventListener('click', () => void runCompare());
   async function runCompare(): Promise<void> {
     const reps = readInt(repsInput, 2, MAX_REPS);
-    if (reps === null || variants.length < 2 || busy) return;
+    if (reps === null || state.variants.length < 2 || state.busy) return;
     setBusy(true);
     const seed = host.seed();
-    const signal = runProgress.start(`starting ${variants.length} × ${reps} replications…`);
+    const signal = runProgress.start(`starting ${state.variants.length} × ${reps} replications…`);
     try {
       const p = await getPool();
       const t0 = performance.now();
       const result = await runComparison(
         p,
-        variants,
-        baseIndex,
+        state.variants,
+        state.baseIndex,
         reps,
         seed,
         (d, t) => runProgress.update(d, t, 'replications'),
         signal,
       );
-      comparison = { result, seed, stale: false };
+      set({ ...state, comparison: { result, seed, stale: false } });
       runProgress.finish(
-        `done: ${variants.length} variants × ${reps} replications, seed “${seed}”, in ${((performance.now() - t0) / 1000).toFixed(1)} s`,
+        `done: ${state.variants.length} variants × ${reps} replications, seed “${seed}”, in ${((performance.now() - t0) / 1000).toFixed(1)} s`,
       );
       renderResults();
     } catch (e) {
@@ -478,13 +225,14 @@ export function mountCompare(parent: HTMLElement, host: CompareHost): ComparePan
   const csvBtn = h('button', { type: 'button', text: 'Download CSV', 'data-testid': 'export-csv' });
   const jsonBtn = h('button', { type: 'button', text: 'Download JSON', 'data-testid': 'export-json' });
   csvBtn.addEventListener('click', () => {
-    if (comparison) download('shoreline-comparison.csv', comparisonCsv(comparison.result), 'text/csv');
+    if (state.comparison)
+      download('shoreline-comparison.csv', comparisonCsv(state.comparison.result), 'text/csv');
   });
   jsonBtn.addEventListener('click', () => {
-    if (comparison)
+    if (state.comparison)
       download(
         'shoreline-comparison.json',
-        comparisonJson(comparisonExport(comparison.result, comparison.seed)),
+        comparisonJson(comparisonExport(state.comparison.result, state.comparison.seed)),
         'application/json',
       );
   });
@@ -492,11 +240,11 @@ export function mountCompare(parent: HTMLElement, host: CompareHost): ComparePan
   const scopeTitle = (s: Scope) => (s === 'total' ? 'All channels' : s);
 
   function renderResults(): void {
-    if (!comparison) {
+    if (!state.comparison) {
       resultsHost.replaceChildren();
       return;
     }
-    const c = comparison.result;
+    const c = state.comparison.result;
     const tables = c.scopes.map((scope) => {
       const rows = c.variants
         .map((v, i) => ({ v, i }))
@@ -550,7 +298,7 @@ export function mountCompare(parent: HTMLElement, host: CompareHost): ComparePan
       );
     });
     resultsHost.replaceChildren(
-      comparison.stale
+      state.comparison.stale
         ? h('p', { class: 'note stale', text: 'The variants changed since this run: run again to update.' })
         : '',
       h('div', { class: 'cmp-tables' }, ...tables),
@@ -574,8 +322,8 @@ export function mountCompare(parent: HTMLElement, host: CompareHost): ComparePan
   }
 
   function renderChart(): void {
-    if (!comparison) return;
-    const c = comparison.result;
+    if (!state.comparison) return;
+    const c = state.comparison.result;
     const points: ScatterPoint[] = [];
     c.variants.forEach((v, i) => {
       const t = v.figures.total;
@@ -628,12 +376,7 @@ export function mountCompare(parent: HTMLElement, host: CompareHost): ComparePan
   });
   runButtons.push(sweepBtn);
   const sweepProgress = progressRow('sweep');
-  const sweepProblems = h('div', {
-    class: 'problems cmp-problems',
-    role: 'alert',
-    hidden: true,
-    'data-testid': 'sweep-problems',
-  });
+  const sweepProblems = problemBox('sweep-problems');
   const sweepOut = h('div', { class: 'cmp-sweep-out', 'data-testid': 'sweep-results' });
   let sweepOptions: ReturnType<typeof sweepParams> = [];
   let sweepResult: { param: string; points: SweepPoint[] } | null = null;
@@ -672,7 +415,7 @@ export function mountCompare(parent: HTMLElement, host: CompareHost): ComparePan
 
   sweepBtn.addEventListener('click', () => void doSweep());
   async function doSweep(): Promise<void> {
-    if (busy) return;
+    if (state.busy) return;
     refreshSweepParams(); // the scenario or the sliders may have changed since the list was made
     const cur = currentScenario();
     const p = selectedParam();
@@ -697,22 +440,18 @@ export function mountCompare(parent: HTMLElement, host: CompareHost): ComparePan
         bad.push(`step: gives ${values.length} points; at most ${MAX_SWEEP_POINTS}`);
     }
     if (bad.length > 0) {
-      sweepProblems.replaceChildren(...problemList('The sweep was not run:', bad));
-      sweepProblems.hidden = false;
+      sweepProblems.show('The sweep was not run:', bad);
       return;
     }
     const built = sweepScenarios(cur!.scenario, p!, values);
     if (!built.ok) {
-      sweepProblems.replaceChildren(
-        ...problemList(
-          'The sweep was not run — a point is not a valid scenario:',
-          built.problems.slice(0, 20),
-        ),
+      sweepProblems.show(
+        'The sweep was not run — a point is not a valid scenario:',
+        built.problems.slice(0, 20),
       );
-      sweepProblems.hidden = false;
       return;
     }
-    sweepProblems.hidden = true;
+    sweepProblems.hide();
     setBusy(true);
     const seed = host.seed();
     const signal = sweepProgress.start('starting…');
@@ -815,7 +554,7 @@ export function mountCompare(parent: HTMLElement, host: CompareHost): ComparePan
   });
   runButtons.push(optBtn);
   const optProgress = progressRow('opt');
-  const optProblems = h('div', { class: 'problems cmp-problems', role: 'alert', hidden: true });
+  const optProblems = problemBox();
   const optOut = h('div', { class: 'cmp-opt-out', 'data-testid': 'opt-results' });
   let targetInputs: { kind: ChannelKind; sl: HTMLInputElement; ab: HTMLInputElement }[] = [];
   let targetsFor: Scenario | null = null;
@@ -860,7 +599,7 @@ export function mountCompare(parent: HTMLElement, host: CompareHost): ComparePan
 
   optBtn.addEventListener('click', () => void doOptimise());
   async function doOptimise(): Promise<void> {
-    if (busy) return;
+    if (state.busy) return;
     refreshTargets();
     const cur = currentScenario();
     const reps = readInt(optReps, 2, MAX_REPS);
@@ -879,11 +618,10 @@ export function mountCompare(parent: HTMLElement, host: CompareHost): ComparePan
     if (budget === null) bad.push('evaluations: a whole number from 1 to 2000');
     if (!cur) bad.push('scenario: none loaded yet');
     if (bad.length > 0) {
-      optProblems.replaceChildren(...problemList('The optimiser was not run:', bad));
-      optProblems.hidden = false;
+      optProblems.show('The optimiser was not run:', bad);
       return;
     }
-    optProblems.hidden = true;
+    optProblems.hide();
     setBusy(true);
     const seed = host.seed();
     const signal = optProgress.start('starting…');
@@ -1079,15 +817,7 @@ export function mountCompare(parent: HTMLElement, host: CompareHost): ComparePan
     }),
     section(
       'Variants',
-      h(
-        'div',
-        { class: 'cmp-buttons' },
-        saveBtn,
-        h('span', { class: 'cmp-field' }, h('label', { for: fileId, text: 'Add file…' }), fileInput),
-      ),
-      problems,
-      emptyNote,
-      variantTable,
+      variantList.element,
       h('div', { class: 'cmp-buttons cmp-run' }, field('Replications', repsInput), runBtn, runHint),
       runProgress.element,
       resultsHost,
@@ -1110,7 +840,7 @@ export function mountCompare(parent: HTMLElement, host: CompareHost): ComparePan
         field('Replications', sweepReps),
         sweepBtn,
       ),
-      sweepProblems,
+      sweepProblems.element,
       sweepProgress.element,
       sweepOut,
     ),
@@ -1130,15 +860,14 @@ export function mountCompare(parent: HTMLElement, host: CompareHost): ComparePan
         field('Evaluations at most', optBudget),
         optBtn,
       ),
-      optProblems,
+      optProblems.element,
       optProgress.element,
       optOut,
     ),
     section('Export and share', h('div', { class: 'cmp-buttons' }, scenarioBtn, linkBtn, shareStatus)),
   );
   parent.append(element);
-  renderVariants();
-  updateRunState();
+  set(state);
 
   // another scenario loaded: the sweep's parameters and the optimiser's targets follow it
   let watched: Scenario | null = null;
@@ -1152,18 +881,13 @@ export function mountCompare(parent: HTMLElement, host: CompareHost): ComparePan
 
   const panel: ComparePanel = {
     element,
-    variants: () => variants.map((v) => ({ name: v.name, scenario: v.scenario })),
-    setVariants(next) {
-      variants = next.map((v) => ({ name: v.name, scenario: v.scenario }));
-      const names = uniqueNames(variants.map((v) => v.name));
-      variants.forEach((v, i) => (v.name = names[i]));
-      baseIndex = 0;
-      comparison = null;
-      changed(false);
-    },
+    variants: () => state.variants.map((v) => ({ name: v.name, scenario: v.scenario })),
+    setVariants: (next) => set(withVariants(state, next)),
+    addVariant,
     state() {
       const s = host.scenario();
-      return s ? makeAppState(s, host.seed(), host.sliders() ?? { agents: {}, splits: {} }, variants) : null;
+      const sliders = host.sliders() ?? { agents: {}, splits: {} };
+      return s ? makeAppState(s, host.seed(), sliders, state.variants) : null;
     },
     onChange(fn) {
       listeners.push(fn);
