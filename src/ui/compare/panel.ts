@@ -40,13 +40,13 @@ import {
   type SweepPoint,
 } from './export';
 import {
-  runComparison,
   runOptimiser,
   runSweep,
   sweepParams,
   sweepScenarios,
   paramText,
   type PoolLike,
+  type RunJob,
 } from './runs';
 import { applySliders, groupPeaks, slidersFromScenario } from './sliders';
 import {
@@ -63,6 +63,7 @@ import {
   type Variant,
 } from './state';
 import { buildVariantList } from './variant-list';
+import { buildCompareRun } from './compare-run';
 import { bandPlot, scatterPlot, type ScatterPoint } from './svg-plot';
 import './compare.css';
 
@@ -105,7 +106,7 @@ export function mountCompare(parent: HTMLElement, host: CompareHost): ComparePan
   function set(next: CompareState, notify = false): void {
     state = next;
     variantList.update(state);
-    updateRunState();
+    compareRun.update(state);
     renderResults();
     if (notify) for (const fn of listeners) fn(panel.variants());
   }
@@ -146,53 +147,22 @@ export function mountCompare(parent: HTMLElement, host: CompareHost): ComparePan
     setBase: (i) => change(withBase(state, i)),
   });
 
-  // ================================================================= compare run
-  const repsInput = numberInput(10, 2, MAX_REPS, 1, 'compare-reps');
-  const runBtn = h('button', {
-    type: 'button',
-    text: 'Run comparison',
-    class: 'primary',
-    'data-testid': 'compare-run',
-  });
-  runButtons.push(runBtn);
-  const runProgress = progressRow('compare');
-  const runHint = h('small', { class: 'note', 'data-testid': 'compare-hint' });
-
-  function updateRunState(): void {
-    runBtn.disabled = state.busy || state.variants.length < 2;
-    setText(runHint, state.variants.length < 2 ? 'Add at least two variants to compare.' : '');
-  }
-
-  runBtn.addEventListener('click', () => void runCompare());
-  async function runCompare(): Promise<void> {
-    const reps = readInt(repsInput, 2, MAX_REPS);
-    if (reps === null || state.variants.length < 2 || state.busy) return;
+  /** One job at a time on the pool, with the live run's seed; `busy` in the state meanwhile. */
+  const runJob: RunJob = async (work) => {
+    if (state.busy) throw new Error('another run is going; wait for it or cancel it');
     setBusy(true);
-    const seed = host.seed();
-    const signal = runProgress.start(`starting ${state.variants.length} × ${reps} replications…`);
     try {
-      const p = await getPool();
-      const t0 = performance.now();
-      const result = await runComparison(
-        p,
-        state.variants,
-        state.baseIndex,
-        reps,
-        seed,
-        (d, t) => runProgress.update(d, t, 'replications'),
-        signal,
-      );
-      set({ ...state, comparison: { result, seed, stale: false } });
-      runProgress.finish(
-        `done: ${state.variants.length} variants × ${reps} replications, seed “${seed}”, in ${((performance.now() - t0) / 1000).toFixed(1)} s`,
-      );
-      renderResults();
-    } catch (e) {
-      runProgress.finish(isCancel(e) ? 'cancelled' : `failed: ${errorText(e)}`);
+      const seed = host.seed();
+      return { result: await work(await getPool(), seed), seed };
     } finally {
       setBusy(false);
     }
-  }
+  };
+
+  const compareRun = buildCompareRun({
+    run: runJob,
+    compared: (result, seed) => set({ ...state, comparison: { result, seed, stale: false } }),
+  });
 
   // ================================================================= results
   const resultsHost = h('div', { class: 'cmp-results', 'data-testid': 'compare-results' });
@@ -815,13 +785,7 @@ export function mountCompare(parent: HTMLElement, host: CompareHost): ComparePan
       class: 'note',
       text: 'Variants run in background workers with common random numbers: replication r of every variant uses the same seed (the live run’s) and the same random streams, so differences come from the variants, not from luck.',
     }),
-    section(
-      'Variants',
-      variantList.element,
-      h('div', { class: 'cmp-buttons cmp-run' }, field('Replications', repsInput), runBtn, runHint),
-      runProgress.element,
-      resultsHost,
-    ),
+    section('Variants', variantList.element, compareRun.element, resultsHost),
     details(
       'Sweep a parameter',
       'sweep-section',
