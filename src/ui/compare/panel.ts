@@ -8,16 +8,13 @@
  * It talks to the rest of the page only through CompareHost (main.ts supplies it): the loaded
  * scenario, the seed, the moved sliders, and a way to move them.
  */
-import { COMPARE_KEYS, type Scope } from '../../optimise/compare';
 import type { OptimiseOutcome, Targets } from '../../optimise/optimiser';
 import { sweepValues } from '../../optimise/params';
 import { DEFAULTS, type ChannelKind, type Scenario } from '../../sim';
-import { encodeState } from '../../share/url-state';
 import type { ReplicationPool } from '../../worker/pool';
 import { CHANNEL_COLOR, cssColor } from '../../render/palette';
 import { h, setText, uid, headRow } from '../dom';
 import {
-  colorOf,
   download,
   errorText,
   field,
@@ -29,16 +26,8 @@ import {
   readNumber,
 } from './widgets';
 import { DASH, fmtMoney } from '../format';
-import { COLUMN, fmtDiff, fmtEstimate } from './figures';
-import {
-  comparisonCsv,
-  comparisonExport,
-  comparisonJson,
-  safeFileName,
-  scenarioFileText,
-  sweepCsv,
-  type SweepPoint,
-} from './export';
+import { fmtEstimate } from './figures';
+import { sweepCsv, type SweepPoint } from './export';
 import {
   runOptimiser,
   runSweep,
@@ -64,7 +53,10 @@ import {
 } from './state';
 import { buildVariantList } from './variant-list';
 import { buildCompareRun } from './compare-run';
-import { bandPlot, scatterPlot, type ScatterPoint } from './svg-plot';
+import { buildFrontierChart } from './frontier-chart';
+import { buildResultsTable } from './results-table';
+import { buildResultDownloads, buildShare } from './share';
+import { bandPlot } from './svg-plot';
 import './compare.css';
 
 const MAX_SWEEP_POINTS = 200;
@@ -107,7 +99,9 @@ export function mountCompare(parent: HTMLElement, host: CompareHost): ComparePan
     state = next;
     variantList.update(state);
     compareRun.update(state);
-    renderResults();
+    resultsTable.update(state);
+    downloads.update(state);
+    chart.update(state);
     if (notify) for (const fn of listeners) fn(panel.variants());
   }
   /** a change to the variants: listeners are told (main.ts saves them) */
@@ -164,173 +158,15 @@ export function mountCompare(parent: HTMLElement, host: CompareHost): ComparePan
     compared: (result, seed) => set({ ...state, comparison: { result, seed, stale: false } }),
   });
 
-  // ================================================================= results
-  const resultsHost = h('div', { class: 'cmp-results', 'data-testid': 'compare-results' });
-  const yToggleName = uid('ytoggle');
-  let yKey: 'serviceLevel' | 'asa' = 'serviceLevel';
-  const chartHost = h('div', { class: 'cmp-chart' });
-  const yToggle = h(
-    'fieldset',
-    { class: 'cmp-toggle' },
-    h('legend', { text: 'Chart y axis' }),
-    ...(['serviceLevel', 'asa'] as const).map((k) => {
-      const id = uid('y');
-      const r = h('input', {
-        type: 'radio',
-        id,
-        name: yToggleName,
-        value: k,
-        checked: k === yKey,
-        'data-testid': `chart-y-${k}`,
-      });
-      r.addEventListener('change', () => {
-        if (r.checked) {
-          yKey = k;
-          renderChart();
-        }
-      });
-      return h('span', {}, r, h('label', { for: id, text: k === 'serviceLevel' ? 'service level' : 'ASA' }));
-    }),
+  const resultsTable = buildResultsTable();
+  const downloads = buildResultDownloads();
+  const chart = buildFrontierChart(downloads.element);
+  const resultsHost = h(
+    'div',
+    { class: 'cmp-results', 'data-testid': 'compare-results' },
+    resultsTable.element,
+    chart.element,
   );
-  const csvBtn = h('button', { type: 'button', text: 'Download CSV', 'data-testid': 'export-csv' });
-  const jsonBtn = h('button', { type: 'button', text: 'Download JSON', 'data-testid': 'export-json' });
-  csvBtn.addEventListener('click', () => {
-    if (state.comparison)
-      download('shoreline-comparison.csv', comparisonCsv(state.comparison.result), 'text/csv');
-  });
-  jsonBtn.addEventListener('click', () => {
-    if (state.comparison)
-      download(
-        'shoreline-comparison.json',
-        comparisonJson(comparisonExport(state.comparison.result, state.comparison.seed)),
-        'application/json',
-      );
-  });
-
-  const scopeTitle = (s: Scope) => (s === 'total' ? 'All channels' : s);
-
-  function renderResults(): void {
-    if (!state.comparison) {
-      resultsHost.replaceChildren();
-      return;
-    }
-    const c = state.comparison.result;
-    const tables = c.scopes.map((scope) => {
-      const rows = c.variants
-        .map((v, i) => ({ v, i }))
-        .filter(({ v }) => v.figures[scope])
-        .map(({ v, i }) => {
-          const diffs = v.differences?.[scope];
-          return h(
-            'tr',
-            { 'data-testid': 'result-row', class: v.isBase ? 'base' : '' },
-            h(
-              'th',
-              { scope: 'row' },
-              h('span', { class: 'swatch', style: `background:${colorOf(i)}` }),
-              v.name,
-              v.isBase ? h('small', { text: ' (base)' }) : null,
-            ),
-            ...COMPARE_KEYS.map((k) => {
-              const d = diffs?.[k];
-              const diffEl =
-                d && d.mean !== null
-                  ? h(
-                      'div',
-                      {
-                        class: d.significant ? 'diff sig' : 'diff',
-                        'data-diff': k,
-                        'data-significant': String(d.significant),
-                        title: d.significant
-                          ? `paired difference against ${c.base}: its 95 % interval excludes zero`
-                          : `paired difference against ${c.base}: its 95 % interval includes zero`,
-                      },
-                      `Δ ${fmtDiff(k, d.mean, d.ci95)}${d.significant ? ' *' : ''}`,
-                    )
-                  : null;
-              return h(
-                'td',
-                { 'data-key': k },
-                h('div', { text: fmtEstimate(k, v.figures[scope]![k]) }),
-                diffEl,
-              );
-            }),
-          );
-        });
-      return h(
-        'table',
-        { class: 'figures cmp-table', 'data-testid': `compare-table-${scope}` },
-        h('caption', {
-          text: `${scopeTitle(scope)} — mean ± 95 % CI over ${c.replications} replications; Δ = paired difference against ${c.base} (* = its interval excludes zero)`,
-        }),
-        headRow('Variant', ...COMPARE_KEYS.map((k) => COLUMN[k])),
-        h('tbody', {}, ...rows),
-      );
-    });
-    resultsHost.replaceChildren(
-      state.comparison.stale
-        ? h('p', { class: 'note stale', text: 'The variants changed since this run: run again to update.' })
-        : '',
-      h('div', { class: 'cmp-tables' }, ...tables),
-      h(
-        'div',
-        { class: 'cmp-chart-row' },
-        chartHost,
-        h(
-          'div',
-          { class: 'cmp-chart-side' },
-          yToggle,
-          h('p', {
-            class: 'note',
-            text: 'Whiskers: 95 % intervals. Dashed: the Pareto frontier (no other variant is both cheaper and better). Figures for all channels together.',
-          }),
-          h('div', { class: 'cmp-buttons' }, csvBtn, jsonBtn),
-        ),
-      ),
-    );
-    renderChart();
-  }
-
-  function renderChart(): void {
-    if (!state.comparison) return;
-    const c = state.comparison.result;
-    const points: ScatterPoint[] = [];
-    c.variants.forEach((v, i) => {
-      const t = v.figures.total;
-      if (!t || t.cost.mean === null || t[yKey].mean === null) return;
-      const sl = yKey === 'serviceLevel';
-      const scale = sl ? 100 : 1;
-      points.push({
-        label: v.name,
-        x: t.cost.mean,
-        xci: t.cost.ci95,
-        y: t[yKey].mean! * scale,
-        yci: t[yKey].ci95 === null ? null : t[yKey].ci95! * scale,
-        color: colorOf(i),
-        title: `${v.name}: cost ${fmtEstimate('cost', t.cost)}, ${sl ? 'service level' : 'ASA'} ${fmtEstimate(yKey, t[yKey])}`,
-      });
-    });
-    const frontier = yKey === 'serviceLevel' ? c.paretoCostServiceLevel : c.paretoCostAsa;
-    const svg = scatterPlot(
-      points,
-      frontier,
-      { label: 'cost (all channels)', format: (v) => fmtMoney(v) },
-      yKey === 'serviceLevel'
-        ? { label: 'service level (%)', format: (v) => `${Number(v.toFixed(1))} %` }
-        : { label: 'ASA (s)', format: (v) => `${Number(v.toFixed(1))} s` },
-      `Cost against ${yKey === 'serviceLevel' ? 'service level' : 'ASA'} per variant, with 95 % intervals; Pareto frontier: ${frontier.join(', ') || 'none'}`,
-    );
-    chartHost.replaceChildren(
-      h(
-        'figure',
-        {},
-        svg,
-        h('figcaption', {
-          text: `Pareto frontier (cost ↓, ${yKey === 'serviceLevel' ? 'service level ↑' : 'ASA ↓'}): ${frontier.join(', ') || '—'}`,
-        }),
-      ),
-    );
-  }
 
   // ================================================================= sweep
   const sweepParamSel = h('select', { 'data-testid': 'sweep-param' });
@@ -708,48 +544,10 @@ export function mountCompare(parent: HTMLElement, host: CompareHost): ComparePan
     );
   }
 
-  // ================================================================= export and share
-  const scenarioBtn = h('button', {
-    type: 'button',
-    text: 'Download scenario with sliders',
-    'data-testid': 'export-scenario',
+  const share = buildShare({
+    current: () => currentScenario()?.scenario ?? null,
+    state: () => panel.state(),
   });
-  const linkBtn = h('button', { type: 'button', text: 'Copy link', 'data-testid': 'copy-link' });
-  const shareStatus = h('span', { class: 'note', 'aria-live': 'polite', 'data-testid': 'share-status' });
-  scenarioBtn.addEventListener('click', () => {
-    const cur = currentScenario();
-    if (!cur) return;
-    download(
-      safeFileName(`${cur.scenario.name}-sliders`, 'json'),
-      scenarioFileText(cur.scenario),
-      'application/json',
-    );
-  });
-  linkBtn.addEventListener('click', () => void copyLink());
-  async function copyLink(): Promise<void> {
-    const state = panel.state();
-    if (!state) return;
-    try {
-      const encoded = await encodeState(state);
-      // replaceState: the address shows the link without a hashchange event (nor a history entry)
-      history.replaceState(history.state, '', `#s=${encoded}`);
-      let copied = false;
-      try {
-        if (navigator.clipboard) {
-          await navigator.clipboard.writeText(location.href);
-          copied = true;
-        }
-      } catch {
-        // no permission (or not a secure context): the link is in the address bar all the same
-      }
-      setText(
-        shareStatus,
-        `${copied ? 'Link copied' : 'Link in the address bar'} (${Math.ceil(location.href.length / 1024)} KB).`,
-      );
-    } catch (e) {
-      setText(shareStatus, `Could not make a link: ${errorText(e)}`);
-    }
-  }
 
   // ================================================================= layout
   const section = (title: string, ...children: (Node | string | null)[]) => {
@@ -828,7 +626,7 @@ export function mountCompare(parent: HTMLElement, host: CompareHost): ComparePan
       optProgress.element,
       optOut,
     ),
-    section('Export and share', h('div', { class: 'cmp-buttons' }, scenarioBtn, linkBtn, shareStatus)),
+    section('Export and share', share.element),
   );
   parent.append(element);
   set(state);
