@@ -56,6 +56,7 @@ import { buildCompareRun } from './compare-run';
 import { buildFrontierChart } from './frontier-chart';
 import { buildResultsTable } from './results-table';
 import { buildResultDownloads, buildShare } from './share';
+import { buildSweep } from './sweep-panel';
 import { bandPlot } from './svg-plot';
 import './compare.css';
 
@@ -102,6 +103,7 @@ export function mountCompare(parent: HTMLElement, host: CompareHost): ComparePan
     resultsTable.update(state);
     downloads.update(state);
     chart.update(state);
+    sweep.update(state);
     if (notify) for (const fn of listeners) fn(panel.variants());
   }
   /** a change to the variants: listeners are told (main.ts saves them) */
@@ -168,185 +170,7 @@ export function mountCompare(parent: HTMLElement, host: CompareHost): ComparePan
     chart.element,
   );
 
-  // ================================================================= sweep
-  const sweepParamSel = h('select', { 'data-testid': 'sweep-param' });
-  const sweepFrom = numberInput(0, 0, 20000, 'any', 'sweep-from');
-  const sweepTo = numberInput(0, 0, 20000, 'any', 'sweep-to');
-  const sweepStep = numberInput(1, 0, 20000, 'any', 'sweep-step');
-  const sweepReps = numberInput(5, 2, MAX_REPS, 1, 'sweep-reps');
-  const sweepBtn = h('button', {
-    type: 'button',
-    text: 'Run sweep',
-    class: 'primary',
-    'data-testid': 'sweep-run',
-  });
-  runButtons.push(sweepBtn);
-  const sweepProgress = progressRow('sweep');
-  const sweepProblems = problemBox('sweep-problems');
-  const sweepOut = h('div', { class: 'cmp-sweep-out', 'data-testid': 'sweep-results' });
-  let sweepOptions: ReturnType<typeof sweepParams> = [];
-  let sweepResult: { param: string; points: SweepPoint[] } | null = null;
-
-  /** Rebuilds the parameter list from the current scenario and sliders, keeping the choice if it is still there. */
-  function refreshSweepParams(): void {
-    const s = currentScenario();
-    if (!s) return;
-    const prev = sweepParamSel.value;
-    sweepOptions = sweepParams(s.scenario, groupPeaks(s.scenario));
-    sweepParamSel.replaceChildren(
-      ...sweepOptions.map((p) => h('option', { value: paramText(p), text: `${p.label} — now ${p.current}` })),
-    );
-    const kept = sweepOptions.some((p) => paramText(p) === prev);
-    if (kept) sweepParamSel.value = prev;
-    else suggestRange();
-  }
-  const selectedParam = () => sweepOptions.find((p) => paramText(p) === sweepParamSel.value);
-  function suggestRange(): void {
-    const p = selectedParam();
-    if (!p) return;
-    if (p.kind === 'share') {
-      sweepFrom.value = '0';
-      sweepTo.value = '100';
-      sweepStep.value = '20';
-    } else {
-      const lo = Math.max(0, Math.round(p.current * 0.7));
-      const hi = Math.max(lo + 1, Math.round(p.current * 1.3));
-      sweepFrom.value = String(lo);
-      sweepTo.value = String(hi);
-      sweepStep.value = String(Math.max(1, Math.round((hi - lo) / 6)));
-    }
-  }
-  sweepParamSel.addEventListener('change', suggestRange);
-  sweepParamSel.addEventListener('focus', refreshSweepParams);
-
-  sweepBtn.addEventListener('click', () => void doSweep());
-  async function doSweep(): Promise<void> {
-    if (state.busy) return;
-    refreshSweepParams(); // the scenario or the sliders may have changed since the list was made
-    const cur = currentScenario();
-    const p = selectedParam();
-    const share = p?.kind === 'share';
-    const from = readNumber(sweepFrom, 0, share ? 100 : 20000);
-    const to = readNumber(sweepTo, 0, share ? 100 : 20000);
-    const step = readNumber(sweepStep, share ? 0.1 : 1, 20000);
-    const reps = readInt(sweepReps, 2, MAX_REPS);
-    const bad: string[] = [];
-    if (!cur || !p) bad.push('parameter: choose one (load a scenario first)');
-    if (from === null || from === undefined)
-      bad.push(`from: must be a number from 0 to ${share ? 100 : 20000}`);
-    if (to === null || to === undefined) bad.push(`to: must be a number from 0 to ${share ? 100 : 20000}`);
-    if (step === null || step === undefined) bad.push(`step: must be ≥ ${share ? 0.1 : 1}`);
-    if (reps === null) bad.push(`replications: a whole number from 2 to ${MAX_REPS}`);
-    if (from != null && to != null && to < from) bad.push('to: must be ≥ from');
-    let values: number[] = [];
-    if (bad.length === 0) {
-      values = sweepValues(from!, to!, step!);
-      if (p!.kind === 'agents') values = [...new Set(values.map((v) => Math.round(v)))];
-      if (values.length > MAX_SWEEP_POINTS)
-        bad.push(`step: gives ${values.length} points; at most ${MAX_SWEEP_POINTS}`);
-    }
-    if (bad.length > 0) {
-      sweepProblems.show('The sweep was not run:', bad);
-      return;
-    }
-    const built = sweepScenarios(cur!.scenario, p!, values);
-    if (!built.ok) {
-      sweepProblems.show(
-        'The sweep was not run — a point is not a valid scenario:',
-        built.problems.slice(0, 20),
-      );
-      return;
-    }
-    sweepProblems.hide();
-    setBusy(true);
-    const seed = host.seed();
-    const signal = sweepProgress.start('starting…');
-    try {
-      const points = await runSweep(
-        await getPool(),
-        built.scenarios,
-        values,
-        reps!,
-        seed,
-        (d, t) => sweepProgress.update(d, t, 'replications'),
-        signal,
-      );
-      sweepResult = { param: paramText(p!), points };
-      sweepProgress.finish(`done: ${values.length} points × ${reps} replications, seed “${seed}”`);
-      renderSweep(p!.label);
-    } catch (e) {
-      sweepProgress.finish(isCancel(e) ? 'cancelled' : `failed: ${errorText(e)}`);
-    } finally {
-      setBusy(false);
-    }
-  }
-
-  function renderSweep(label: string): void {
-    if (!sweepResult) return;
-    const pts = sweepResult.points;
-    const xAxis = { label, format: (v: number) => String(Number(v.toFixed(2))) };
-    const cost = bandPlot(
-      [
-        {
-          label: 'cost',
-          color: '#60a5fa',
-          points: pts.map((p) => ({ x: p.value, y: p.total.cost.mean, ci: p.total.cost.ci95 })),
-        },
-      ],
-      xAxis,
-      { label: 'cost (all channels)', format: (v) => fmtMoney(v) },
-      `Cost along ${label}, with its 95 % band`,
-      'sweep-cost-chart',
-    );
-    const kinds = Object.keys(pts[0]?.channels ?? {}) as ChannelKind[];
-    const sl = bandPlot(
-      kinds.map((k) => ({
-        label: `${k} service level`,
-        color: cssColor(CHANNEL_COLOR[k]),
-        points: pts.map((p) => {
-          const e = p.channels[k]?.serviceLevel;
-          return {
-            x: p.value,
-            y: e?.mean == null ? null : e.mean * 100,
-            ci: e?.ci95 == null ? null : e.ci95 * 100,
-          };
-        }),
-      })),
-      xAxis,
-      { label: 'service level (%)', format: (v) => `${Number(v.toFixed(1))} %` },
-      `Service level per channel along ${label}, with 95 % bands`,
-      'sweep-sl-chart',
-      [0, 100],
-    );
-    const legend = h(
-      'ul',
-      { class: 'legend' },
-      ...kinds.map((k) =>
-        h(
-          'li',
-          {},
-          h('span', { class: 'swatch', style: `background:${cssColor(CHANNEL_COLOR[k])}` }),
-          `${k} service level`,
-        ),
-      ),
-    );
-    const csv = h('button', { type: 'button', text: 'Download sweep CSV', 'data-testid': 'sweep-csv' });
-    csv.addEventListener(
-      'click',
-      () =>
-        sweepResult &&
-        download('shoreline-sweep.csv', sweepCsv(sweepResult.param, sweepResult.points), 'text/csv'),
-    );
-    sweepOut.replaceChildren(
-      h(
-        'div',
-        { class: 'cmp-two' },
-        h('figure', {}, cost, h('figcaption', { text: 'Cost (band: 95 % interval)' })),
-        h('figure', {}, sl, legend),
-      ),
-      csv,
-    );
-  }
+  const sweep = buildSweep({ current: () => currentScenario()?.scenario ?? null, run: runJob });
 
   // ================================================================= optimiser
   const optTargetsHost = h('div', { class: 'cmp-targets' });
@@ -584,28 +408,7 @@ export function mountCompare(parent: HTMLElement, host: CompareHost): ComparePan
       text: 'Variants run in background workers with common random numbers: replication r of every variant uses the same seed (the live run’s) and the same random streams, so differences come from the variants, not from luck.',
     }),
     section('Variants', variantList.element, compareRun.element, resultsHost),
-    details(
-      'Sweep a parameter',
-      'sweep-section',
-      refreshSweepParams,
-      h('p', {
-        class: 'note',
-        text: 'One parameter of the current scenario (with the sliders) over a range; every point runs with the same seeds.',
-      }),
-      h(
-        'div',
-        { class: 'cmp-buttons' },
-        field('Parameter', sweepParamSel),
-        field('From', sweepFrom),
-        field('To', sweepTo),
-        field('Step', sweepStep),
-        field('Replications', sweepReps),
-        sweepBtn,
-      ),
-      sweepProblems.element,
-      sweepProgress.element,
-      sweepOut,
-    ),
+    sweep.element,
     details(
       'Optimise staffing',
       'opt-section',
@@ -632,12 +435,9 @@ export function mountCompare(parent: HTMLElement, host: CompareHost): ComparePan
   set(state);
 
   // another scenario loaded: the sweep's parameters and the optimiser's targets follow it
-  let watched: Scenario | null = null;
   const watch = setInterval(() => {
     const s = host.scenario();
-    if (s === watched) return;
-    watched = s;
-    refreshSweepParams();
+    if (s !== state.loaded) set({ ...state, loaded: s });
     refreshTargets();
   }, 500);
 
