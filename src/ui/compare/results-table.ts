@@ -17,6 +17,21 @@ export interface ResultsTable {
 
 const scopeTitle = (s: Scope) => (s === 'total' ? 'All channels' : s);
 
+/**
+ * A figure in two parts, the mean and its "± interval": a table too wide for its panel puts every
+ * interval on a line of its own (class `stacked`, see fitTables), so that it fits rather than
+ * scrolls at the usual widths. The text stays the same.
+ */
+function breakable(text: string): (Node | string)[] {
+  const at = text.indexOf(' ± ');
+  if (at < 0) return [h('span', { class: 'nw', text })];
+  return [
+    h('span', { class: 'nw', text: text.slice(0, at) }),
+    ' ',
+    h('span', { class: 'nw', text: text.slice(at + 1) }),
+  ];
+}
+
 function figureCells(c: Comparison, v: Comparison['variants'][number], scope: Scope): HTMLElement[] {
   const diffs = v.differences?.[scope];
   return COMPARE_KEYS.map((k) => {
@@ -31,10 +46,10 @@ function figureCells(c: Comparison, v: Comparison['variants'][number], scope: Sc
               'data-significant': String(d.significant),
               title: `paired difference against ${c.base}: its 95 % interval ${d.significant ? 'excludes' : 'includes'} zero`,
             },
-            `Δ ${fmtDiff(k, d.mean, d.ci95)}${d.significant ? ' *' : ''}`,
+            ...breakable(`Δ ${fmtDiff(k, d.mean, d.ci95)}${d.significant ? ' *' : ''}`),
           )
         : null;
-    return h('td', { 'data-key': k }, h('div', { text: fmtEstimate(k, v.figures[scope]![k]) }), diff);
+    return h('td', { 'data-key': k }, h('div', {}, ...breakable(fmtEstimate(k, v.figures[scope]![k]))), diff);
   });
 }
 
@@ -62,9 +77,28 @@ function scopeTable(c: Comparison, scope: Scope): HTMLElement {
   return scrollBox(table, `Results: ${scopeTitle(scope)}`);
 }
 
+/**
+ * Stacks the intervals of each table that is wider than its box, and unstacks those that fit. Run
+ * after drawing and on window resizes (the panel's width follows the window); not a ResizeObserver,
+ * whose callback would change the very height it observes.
+ */
+function fitTables(host: HTMLElement): void {
+  for (const table of host.querySelectorAll('table')) {
+    const box = table.parentElement!;
+    table.classList.remove('stacked');
+    if (table.offsetWidth > box.clientWidth) table.classList.add('stacked');
+  }
+}
+
 export function buildResultsTable(): ResultsTable {
   const element = h('div', { class: 'cmp-tables' });
   let drawn: ComparisonRun | null = null;
+  let pending = 0;
+  const fitSoon = () => {
+    cancelAnimationFrame(pending);
+    pending = requestAnimationFrame(() => fitTables(element));
+  };
+  addEventListener('resize', fitSoon);
   return {
     element,
     update(state) {
@@ -79,6 +113,7 @@ export function buildResultsTable(): ResultsTable {
           : '',
         ...c.scopes.map((scope) => scopeTable(c, scope)),
       );
+      fitSoon();
     },
   };
 }
