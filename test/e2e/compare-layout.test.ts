@@ -3,12 +3,14 @@
  * scenario (onshore-baseline: two channels, money in tens of thousands — wider figures than the tiny
  * scenario of compare.test.ts). After a comparison, a sweep and an optimiser run, every table of the
  * panel must fit it or scroll inside it at 1280, 1440 and 1920 px, the results must fit outright at
- * 1440 (they were cut off there), every control must have a name, and the scroll boxes and the
+ * 1440 (they were cut off there), every control must have a name (and axe-core find nothing serious),
+ * and the scroll boxes and the
  * variant list must work from the keyboard.
  *
  * SHORELINE_SCREENSHOTS=<dir> also saves the results at each width as <dir>/compare-<width>.png.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { AxeBuilder } from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
 import { HAVE_CHROMIUM, startApp, type RunningApp } from './support';
 
@@ -123,6 +125,14 @@ describe.skipIf(!HAVE_CHROMIUM)('compare panel layout and keyboard (built app, h
     } finally {
       await resize(page, 1440);
     }
+  });
+
+  it('axe-core finds no serious or critical violation in the panel', async () => {
+    const { violations } = await new AxeBuilder({ page }).include('[data-testid=compare-panel]').analyze();
+    const serious = violations
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+    expect(serious).toEqual([]);
   });
 
   it('every control of the panel has a name', async () => {
