@@ -6,7 +6,7 @@ import type { Comparison } from '../../optimise/compare';
 import { h, setText } from '../dom';
 import { runComparison, type RunJob } from './runs';
 import type { CompareState } from './state';
-import { field, MAX_REPS, numberInput, progressRow, readInt, tracked } from './widgets';
+import { field, MAX_REPS, numberInput, progressRow, readInt, runButton, tracked } from './widgets';
 
 export interface CompareRunHandlers {
   run: RunJob;
@@ -20,12 +20,7 @@ export interface CompareRun {
 
 export function buildCompareRun(on: CompareRunHandlers): CompareRun {
   const reps = numberInput(10, 2, MAX_REPS, 1, 'compare-reps');
-  const runBtn = h('button', {
-    type: 'button',
-    text: 'Run comparison',
-    class: 'primary',
-    'data-testid': 'compare-run',
-  });
+  const runBtn = runButton('Run comparison', 'compare-run');
   const hint = h('small', { class: 'note', 'data-testid': 'compare-hint' });
   const progress = progressRow('compare');
   let state: CompareState | null = null;

@@ -14,12 +14,12 @@ import { runOptimiser, type RunJob } from './runs';
 import { groupPeaks, slidersFromScenario } from './sliders';
 import type { CompareState } from './state';
 import {
+  changeTracker,
   field,
   foldedSection,
+  jobParts,
   MAX_REPS,
   numberInput,
-  problemBox,
-  progressRow,
   readInt,
   readNumber,
   scrollBox,
@@ -167,17 +167,10 @@ export function buildOptimiser(on: OptimiserHandlers): OptimiserPanel {
   const targetsHost = h('div', { class: 'cmp-targets' });
   const reps = numberInput(5, 2, MAX_REPS, 1, 'opt-reps');
   const budget = numberInput(60, 1, MAX_EVALUATIONS, 1, 'opt-budget');
-  const runBtn = h('button', {
-    type: 'button',
-    text: 'Run optimiser',
-    class: 'primary',
-    'data-testid': 'opt-run',
-  });
-  const progress = progressRow('opt');
-  const problems = problemBox('opt-problems');
-  const out = h('div', { class: 'cmp-opt-out', 'data-testid': 'opt-results' });
+  const job = jobParts('opt', 'Run optimiser');
+  const { run: runBtn, problems, progress, out } = job;
   let inputs: TargetInputs[] = [];
-  let loaded: Scenario | null = null;
+  const newScenario = changeTracker<Scenario | null>(null);
 
   function showTargets(s: Scenario): void {
     inputs = targetInputs(s);
@@ -245,24 +238,13 @@ export function buildOptimiser(on: OptimiserHandlers): OptimiserPanel {
       text: 'The cheapest agent counts per group that meet the targets, judged by simulation of the current scenario (with the sliders); the split stays as it is.',
     }),
     targetsHost,
-    h(
-      'div',
-      { class: 'cmp-buttons' },
-      field('Replications per staffing', reps),
-      field('Evaluations at most', budget),
-      runBtn,
-    ),
-    problems.element,
-    progress.element,
-    out,
+    ...job.layout(field('Replications per staffing', reps), field('Evaluations at most', budget)),
   );
   return {
     element,
     update(state) {
       runBtn.disabled = state.busy;
-      if (state.loaded === loaded) return;
-      loaded = state.loaded;
-      if (loaded) showTargets(loaded); // another scenario: its targets
+      if (newScenario(state.loaded) && state.loaded) showTargets(state.loaded); // another scenario: its targets
     },
   };
 }

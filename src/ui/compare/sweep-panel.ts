@@ -17,13 +17,13 @@ import { groupPeaks } from './sliders';
 import type { CompareState } from './state';
 import { bandPlot } from './svg-plot';
 import {
+  changeTracker,
   download,
   field,
   foldedSection,
+  jobParts,
   MAX_REPS,
   numberInput,
-  problemBox,
-  progressRow,
   readInt,
   readNumber,
   tracked,
@@ -122,17 +122,10 @@ export function buildSweep(on: SweepHandlers): SweepPanel {
   const to = numberInput(0, 0, MAX_VALUE, 'any', 'sweep-to');
   const step = numberInput(1, 0, MAX_VALUE, 'any', 'sweep-step');
   const reps = numberInput(5, 2, MAX_REPS, 1, 'sweep-reps');
-  const runBtn = h('button', {
-    type: 'button',
-    text: 'Run sweep',
-    class: 'primary',
-    'data-testid': 'sweep-run',
-  });
-  const progress = progressRow('sweep');
-  const problems = problemBox('sweep-problems');
-  const out = h('div', { class: 'cmp-sweep-out', 'data-testid': 'sweep-results' });
+  const job = jobParts('sweep', 'Run sweep');
+  const { run: runBtn, problems, progress, out } = job;
   let options: SweepParam[] = [];
-  let loaded: Scenario | null = null;
+  const newScenario = changeTracker<Scenario | null>(null);
 
   /** Rebuilds the parameter list from the current scenario and sliders, keeping the choice if it is still there. */
   function refreshParams(): void {
@@ -228,27 +221,19 @@ export function buildSweep(on: SweepHandlers): SweepPanel {
       class: 'note',
       text: 'One parameter of the current scenario (with the sliders) over a range; every point runs with the same seeds.',
     }),
-    h(
-      'div',
-      { class: 'cmp-buttons' },
+    ...job.layout(
       field('Parameter', paramSel),
       field('From', from),
       field('To', to),
       field('Step', step),
       field('Replications', reps),
-      runBtn,
     ),
-    problems.element,
-    progress.element,
-    out,
   );
   return {
     element,
     update(state) {
       runBtn.disabled = state.busy;
-      if (state.loaded === loaded) return;
-      loaded = state.loaded;
-      refreshParams(); // another scenario: its parameters
+      if (newScenario(state.loaded)) refreshParams(); // another scenario: its parameters
     },
   };
 }

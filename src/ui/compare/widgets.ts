@@ -171,6 +171,53 @@ export function progressRow(testid: string): ProgressRow {
   };
 }
 
+/** A run's primary button. */
+export function runButton(text: string, testid: string): HTMLButtonElement {
+  return h('button', { type: 'button', text, class: 'primary', 'data-testid': testid });
+}
+
+export interface JobParts {
+  run: HTMLButtonElement;
+  problems: ProblemBox;
+  progress: ProgressRow;
+  out: HTMLElement;
+  /** the fields in a row with the Run button, then the problems, the progress and the outcome */
+  layout(...fields: HTMLElement[]): HTMLElement[];
+}
+
+/**
+ * A job's Run button and what goes under its fields, with test ids from `name`: `name-run`,
+ * `name-problems` (what is wrong with the fields), the progress row, `name-results` (the outcome).
+ */
+export function jobParts(name: string, runText: string): JobParts {
+  const run = runButton(runText, `${name}-run`);
+  const problems = problemBox(`${name}-problems`);
+  const progress = progressRow(name);
+  const out = h('div', { class: `cmp-${name}-out`, 'data-testid': `${name}-results` });
+  return {
+    run,
+    problems,
+    progress,
+    out,
+    layout: (...fields) => [
+      h('div', { class: 'cmp-buttons' }, ...fields, run),
+      problems.element,
+      progress.element,
+      out,
+    ],
+  };
+}
+
+/** A test for "is this another value than last time?", e.g. another loaded scenario in a new state. */
+export function changeTracker<T>(first: T): (value: T) => boolean {
+  let last = first;
+  return (value) => {
+    if (value === last) return false;
+    last = value;
+    return true;
+  };
+}
+
 /**
  * Runs `work` behind a progress row: started with `label`, finished with `done(result)`, or
  * "cancelled" / "failed: …". Returns the result, or null when it did not complete.
