@@ -65,8 +65,8 @@ export interface ComparePanel {
   /** the whole state for a link or local storage; null before a scenario is loaded */
   state(): AppState | null;
   /**
-   * adds a variant (e.g. the scenario editor's "Save as variant"), named uniquely ("a (2)" when "a"
-   * is taken); onChange is called
+   * adds a variant (e.g. the scenario editor's "Save as variant"): a scenario the schema accepted,
+   * under a unique name ("a (2)" when "a" is taken); the last results go stale; onChange is called
    */
   addVariant(name: string, scenario: Scenario): void;
   /** called whenever the variants change */

@@ -96,7 +96,7 @@ export function buildResultsTable(): ResultsTable {
   let pending = 0;
   const fitSoon = () => {
     cancelAnimationFrame(pending);
-    pending = requestAnimationFrame(() => fitTables(element));
+    pending = requestAnimationFrame(() => element.isConnected && fitTables(element));
   };
   addEventListener('resize', fitSoon);
   return {
