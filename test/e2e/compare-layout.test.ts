@@ -151,6 +151,38 @@ describe.skipIf(!HAVE_CHROMIUM)('compare panel layout and keyboard (built app, h
     expect(await page.locator('[data-testid=compare-panel] [tabindex]:not([tabindex="0"])').count()).toBe(0);
   });
 
+  it('the three progress rows are told apart by name', async () => {
+    const names = await page
+      .locator('[data-testid=compare-panel] progress')
+      .evaluateAll((bars) => bars.map((b) => b.getAttribute('aria-label')));
+    expect(names).toEqual(['Comparison progress', 'Sweep progress', 'Optimiser progress']);
+    expect(await page.getAttribute('[data-testid=sweep-cancel]', 'aria-label')).toBe('Cancel sweep');
+  });
+
+  it('bad sweep and optimiser fields are listed, marked, and nothing runs', async () => {
+    const before = await page.textContent('[data-testid=sweep-status]');
+    await page.fill('[data-testid=sweep-step]', '0');
+    await page.click('[data-testid=sweep-run]');
+    const sweepProblems = page.locator('[data-testid=sweep-problems]');
+    await expect.poll(() => sweepProblems.isVisible()).toBe(true);
+    expect(await sweepProblems.textContent()).toContain('step: must be ≥ 1');
+    expect(await page.getAttribute('[data-testid=sweep-step]', 'aria-invalid')).toBe('true');
+    expect(await page.textContent('[data-testid=sweep-status]')).toBe(before);
+    await page.fill('[data-testid=sweep-step]', '100');
+
+    await page.fill('[data-testid=opt-budget]', '0');
+    await page.fill('[data-testid=opt-sl-voice]', '120');
+    await page.click('[data-testid=opt-run]');
+    const optProblems = page.locator('[data-testid=opt-problems]');
+    await expect.poll(() => optProblems.isVisible()).toBe(true);
+    const text = await optProblems.textContent();
+    expect(text).toContain('evaluations: a whole number from 1 to 2000');
+    expect(text).toContain('voice service level: a percentage 0–100');
+    expect(await page.getAttribute('[data-testid=opt-sl-voice]', 'aria-invalid')).toBe('true');
+    await page.fill('[data-testid=opt-budget]', '3');
+    await page.fill('[data-testid=opt-sl-voice]', '80');
+  });
+
   it('the base and the names of variants work from the keyboard', async () => {
     await page.focus('[data-testid=variant-base-0]');
     await page.keyboard.press('ArrowDown'); // the next radio of the group: the base moves

@@ -22,7 +22,7 @@ export function buildCompareRun(on: CompareRunHandlers): CompareRun {
   const reps = numberInput(10, 2, MAX_REPS, 1, 'compare-reps');
   const runBtn = runButton('Run comparison', 'compare-run');
   const hint = h('small', { class: 'note', 'data-testid': 'compare-hint' });
-  const progress = progressRow('compare');
+  const progress = progressRow('compare', 'Comparison');
   let state: CompareState | null = null;
 
   runBtn.addEventListener('click', () => void run());

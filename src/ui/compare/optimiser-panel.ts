@@ -167,7 +167,7 @@ export function buildOptimiser(on: OptimiserHandlers): OptimiserPanel {
   const targetsHost = h('div', { class: 'cmp-targets' });
   const reps = numberInput(5, 2, MAX_REPS, 1, 'opt-reps');
   const budget = numberInput(60, 1, MAX_EVALUATIONS, 1, 'opt-budget');
-  const job = jobParts('opt', 'Run optimiser');
+  const job = jobParts('opt', 'Optimiser', 'Run optimiser');
   const { run: runBtn, problems, progress, out } = job;
   let inputs: TargetInputs[] = [];
   const newScenario = changeTracker<Scenario | null>(null);

@@ -122,7 +122,7 @@ export function buildSweep(on: SweepHandlers): SweepPanel {
   const to = numberInput(0, 0, MAX_VALUE, 'any', 'sweep-to');
   const step = numberInput(1, 0, MAX_VALUE, 'any', 'sweep-step');
   const reps = numberInput(5, 2, MAX_REPS, 1, 'sweep-reps');
-  const job = jobParts('sweep', 'Run sweep');
+  const job = jobParts('sweep', 'Sweep', 'Run sweep');
   const { run: runBtn, problems, progress, out } = job;
   let options: SweepParam[] = [];
   const newScenario = changeTracker<Scenario | null>(null);

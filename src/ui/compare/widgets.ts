@@ -127,12 +127,13 @@ export interface ProgressRow {
   finish(text: string): void;
 }
 
-export function progressRow(testid: string): ProgressRow {
+/** `job` names the run for assistive technology ("Sweep progress", "Cancel sweep"): rows are alike. */
+export function progressRow(testid: string, job: string): ProgressRow {
   const bar = h('progress', {
     max: 1,
     value: 0,
     'data-testid': `${testid}-progress`,
-    'aria-label': 'Progress',
+    'aria-label': `${job} progress`,
   });
   const text = h('span', {
     class: 'cmp-progress-text',
@@ -144,6 +145,7 @@ export function progressRow(testid: string): ProgressRow {
     text: 'Cancel',
     disabled: true,
     'data-testid': `${testid}-cancel`,
+    'aria-label': `Cancel ${job.toLowerCase()}`,
   });
   let controller: AbortController | null = null;
   cancel.addEventListener('click', () => controller?.abort());
@@ -189,10 +191,10 @@ export interface JobParts {
  * A job's Run button and what goes under its fields, with test ids from `name`: `name-run`,
  * `name-problems` (what is wrong with the fields), the progress row, `name-results` (the outcome).
  */
-export function jobParts(name: string, runText: string): JobParts {
+export function jobParts(name: string, job: string, runText: string): JobParts {
   const run = runButton(runText, `${name}-run`);
   const problems = problemBox(`${name}-problems`);
-  const progress = progressRow(name);
+  const progress = progressRow(name, job);
   const out = h('div', { class: `cmp-${name}-out`, 'data-testid': `${name}-results` });
   return {
     run,
