@@ -232,7 +232,7 @@ export function buildOptimiser(on: OptimiserHandlers): OptimiserPanel {
   const element = foldedSection(
     'Optimise staffing',
     'opt-section',
-    () => {},
+    null,
     h('p', {
       class: 'note',
       text: 'The cheapest agent counts per group that meet the targets, judged by simulation of the current scenario (with the sliders); the split stays as it is.',

@@ -1,7 +1,8 @@
 /**
  * Small DOM pieces the compare components share, so that each is written once: labelled number
- * fields and their checked reading, a problem box, a progress row with Cancel, a job run behind that
- * row, a section heading, a table that scrolls inside its panel, and a file download.
+ * fields and their checked reading, a problem box, a progress row with Cancel, a job's Run button
+ * and outcome area, a job run behind its progress row, sections, a table that scrolls inside its
+ * panel, a redraw that keeps the keyboard focus, and a file download.
  */
 import { h, setText, uid } from '../dom';
 
@@ -250,7 +251,7 @@ export function scrollBox(table: HTMLTableElement, name: string): HTMLElement {
   return h('div', { class: 'cmp-scroll', role: 'region', tabindex: 0, 'aria-label': name }, table);
 }
 
-/** A section of the panel with its heading; folded sections call `onOpen` when opened. */
+/** A section of the panel with its heading. */
 export function section(title: string, ...children: (Node | null)[]): HTMLElement {
   const id = uid('cmp-h');
   return h(
@@ -261,10 +262,11 @@ export function section(title: string, ...children: (Node | null)[]): HTMLElemen
   );
 }
 
+/** A section folded until its summary is clicked (or Enter / Space on it); `onOpen` runs on opening. */
 export function foldedSection(
   title: string,
   testid: string,
-  onOpen: () => void,
+  onOpen: (() => void) | null,
   ...children: (Node | null)[]
 ): HTMLElement {
   const d = h(
@@ -273,7 +275,7 @@ export function foldedSection(
     h('summary', {}, h('h3', { text: title })),
     ...children,
   );
-  d.addEventListener('toggle', () => d.open && onOpen());
+  if (onOpen) d.addEventListener('toggle', () => d.open && onOpen());
   return d;
 }
 
