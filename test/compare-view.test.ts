@@ -19,7 +19,18 @@ import {
 } from '../src/ui/compare/export';
 import { runComparison, runSweep, sweepParams, sweepScenarios, uniqueNames } from '../src/ui/compare/runs';
 import { applySliders, groupPeaks, slidersFromScenario } from '../src/ui/compare/sliders';
-import { emptySliders, makeAppState, validateAppState } from '../src/ui/compare/state';
+import {
+  emptySliders,
+  initialCompareState,
+  makeAppState,
+  validateAppState,
+  withBase,
+  withVariantAdded,
+  withVariantRemoved,
+  withVariantRenamed,
+  withVariants,
+  type CompareState,
+} from '../src/ui/compare/state';
 import { fmtDiff, fmtEstimate } from '../src/ui/compare/figures';
 import { twoSiteVoice } from './support/build';
 
@@ -258,6 +269,54 @@ describe('app state (links and storage)', () => {
 
   it('unique variant names', () => {
     expect(uniqueNames(['a', 'a', ' ', 'a (2)', 'b'])).toEqual(['a', 'a (2)', 'variant', 'a (2) (2)', 'b']);
+  });
+});
+
+describe('the compare panel state', () => {
+  const named = (s: CompareState) => s.variants.map((v) => v.name);
+  const three = () => {
+    let s = initialCompareState();
+    for (const n of ['a', 'b', 'a']) s = withVariantAdded(s, n, small());
+    return s;
+  };
+  const ran = (s: CompareState): CompareState => ({
+    ...s,
+    comparison: { result: {} as never, seed: '1', stale: false },
+  });
+
+  it('adds variants under unique names, and marks the last results stale', () => {
+    const s = withVariantAdded(ran(three()), 'b', small());
+    expect(named(s)).toEqual(['a', 'b', 'a (2)', 'b (2)']);
+    expect(s.comparison?.stale).toBe(true);
+    expect(initialCompareState().variants).toEqual([]);
+  });
+
+  it('keeps the base on the same variant when another is removed', () => {
+    const s = withBase(three(), 2);
+    expect(withVariantRemoved(s, 0).baseIndex).toBe(1); // "a (2)" moved up
+    expect(named(withVariantRemoved(s, 0))).toEqual(['b', 'a (2)']);
+    expect(withVariantRemoved(s, 1).baseIndex).toBe(1);
+    expect(withVariantRemoved(s, 2).baseIndex).toBe(0); // the base itself: back to the first
+    expect(withVariantRemoved(withBase(three(), 1), 2).baseIndex).toBe(1);
+    expect(withVariantRemoved(ran(s), 1).comparison?.stale).toBe(true);
+  });
+
+  it('renames unique against the others, without changing the old state', () => {
+    const before = three();
+    const s = withVariantRenamed(before, 1, 'a');
+    expect(named(s)).toEqual(['a', 'a (3)', 'a (2)']);
+    expect(named(before)).toEqual(['a', 'b', 'a (2)']);
+    expect(named(withVariantRenamed(before, 1, 'c'))).toEqual(['a', 'c', 'a (2)']);
+  });
+
+  it('replacing the variants drops the results and the base choice', () => {
+    const s = withVariants(withBase(ran(three()), 2), [
+      { name: 'x', scenario: small() },
+      { name: 'x', scenario: small() },
+    ]);
+    expect(named(s)).toEqual(['x', 'x (2)']);
+    expect(s.baseIndex).toBe(0);
+    expect(s.comparison).toBeNull();
   });
 });
 

@@ -47,6 +47,9 @@ describe.skipIf(!HAVE_CHROMIUM)('compare panel (built app, headless Chromium)', 
 
   it('saves the current sliders as variants', async () => {
     expect(await page.isDisabled('[data-testid=compare-run]')).toBe(true);
+    // nothing of a comparison shows before one has run
+    expect(await page.isVisible('[data-testid=chart-y-asa]')).toBe(false);
+    expect(await page.isVisible('[data-testid=export-csv]')).toBe(false);
     await page.click('[data-testid=save-variant]');
     await expect.poll(rows).toBe(1);
     await page.locator('[data-testid=staffing-1]').fill('6'); // Away: 1 → 6 agents

@@ -1,47 +1,51 @@
 /**
  * The compare panel, below the live view: variants side by side (the current sliders saved as a
- * variant, or a scenario file), replications of every variant on the worker pool with common random
- * numbers, a table of mean ± 95 % CI per variant and channel with paired differences against a base,
- * a cost / service-level chart with the Pareto frontier, a one-parameter sweep, the staffing
- * optimiser, and exports (CSV, JSON, the scenario with the sliders, a shareable link).
+ * variant, a scenario file, or a scenario another panel hands over with addVariant), replications of
+ * every variant on the worker pool with common random numbers, a table of mean ± 95 % CI per variant
+ * and channel with paired differences against a base, a cost / service-level chart with the Pareto
+ * frontier, a one-parameter sweep, the staffing optimiser, and exports (CSV, JSON, the scenario with
+ * the sliders, a shareable link).
+ *
+ * This file only assembles. Each part is a component of its own file, shaped like
+ * src/ui/staffing.ts: `buildX(handlers) → { element, update(state) }`. The panel keeps the one
+ * CompareState (src/ui/compare/state.ts), replaces it through that file's transitions, and hands
+ * every new state to every component's update(); components report intents through their handlers
+ * and never reach into each other. Runs go through one RunJob: one at a time, with the live seed.
  *
  * It talks to the rest of the page only through CompareHost (main.ts supplies it): the loaded
  * scenario, the seed, the moved sliders, and a way to move them.
  */
-import { COMPARE_KEYS, type Comparison, type Scope } from '../../optimise/compare';
-import type { OptimiseOutcome, Targets } from '../../optimise/optimiser';
-import { sweepValues } from '../../optimise/params';
-import { parseScenarioText } from '../../scenario/validate';
-import { DEFAULTS, type ChannelKind, type Scenario } from '../../sim';
-import { encodeState } from '../../share/url-state';
+import type { Scenario } from '../../sim';
 import type { ReplicationPool } from '../../worker/pool';
-import { CHANNEL_COLOR, cssColor } from '../../render/palette';
-import { h, setText, uid, headRow } from '../dom';
-import { DASH, fmtMoney } from '../format';
-import { COLUMN, fmtDiff, fmtEstimate } from './figures';
+import { h } from '../dom';
+import { buildCompareRun } from './compare-run';
+import { buildFrontierChart } from './frontier-chart';
+import { buildOptimiser } from './optimiser-panel';
+import { buildResultsTable } from './results-table';
+import type { RunJob } from './runs';
+import { buildResultDownloads, buildShare } from './share';
+import { applySliders } from './sliders';
 import {
-  comparisonCsv,
-  comparisonExport,
-  comparisonJson,
-  safeFileName,
-  scenarioFileText,
-  sweepCsv,
-  type SweepPoint,
-} from './export';
-import {
-  runComparison,
-  runOptimiser,
-  runSweep,
-  sweepParams,
-  sweepScenarios,
-  paramText,
-  uniqueNames,
-  type PoolLike,
-} from './runs';
-import { applySliders, groupPeaks, slidersFromScenario } from './sliders';
-import { makeAppState, type AppState, type SliderState, type Variant } from './state';
-import { bandPlot, scatterPlot, type ScatterPoint } from './svg-plot';
+  emptySliders,
+  initialCompareState,
+  makeAppState,
+  withBase,
+  withVariantAdded,
+  withVariantRemoved,
+  withVariantRenamed,
+  withVariants,
+  type AppState,
+  type CompareState,
+  type SliderState,
+  type Variant,
+} from './state';
+import { buildSweep } from './sweep-panel';
+import { buildVariantList } from './variant-list';
+import { section } from './widgets';
 import './compare.css';
+
+/** How often the panel looks for another loaded scenario (CompareHost has no event for it). */
+const WATCH_MS = 500;
 
 export interface CompareHost {
   /** the scenario as loaded (null before the first load) */
@@ -60,1014 +64,79 @@ export interface ComparePanel {
   setVariants(variants: readonly Variant[]): void;
   /** the whole state for a link or local storage; null before a scenario is loaded */
   state(): AppState | null;
+  /**
+   * adds a variant (e.g. the scenario editor's "Save as variant"): a scenario the schema accepted,
+   * under a unique name ("a (2)" when "a" is taken); the last results go stale; onChange is called
+   */
+  addVariant(name: string, scenario: Scenario): void;
   /** called whenever the variants change */
   onChange(fn: (variants: Variant[]) => void): void;
   dispose(): void;
 }
 
-const VARIANT_COLORS = [
-  '#60a5fa',
-  '#f59e0b',
-  '#34d399',
-  '#f472b6',
-  '#a78bfa',
-  '#f87171',
-  '#2dd4bf',
-  '#facc15',
-];
-const colorOf = (i: number) => VARIANT_COLORS[i % VARIANT_COLORS.length];
-
-const MAX_REPS = 1000;
-const MAX_SWEEP_POINTS = 200;
-
-function errorText(e: unknown): string {
-  return e instanceof Error ? e.message : String(e);
-}
-
-const isCancel = (e: unknown) => e instanceof Error && e.name === 'CancelledError';
-
-function download(name: string, text: string, type: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type }));
-  const a = h('a', { href: url, download: name, hidden: true });
-  document.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
-
-/** A labelled control: <label for> + the control, laid out as one field. */
-function field(label: string, control: HTMLElement, hint?: string): HTMLElement {
-  const id = control.id || uid('cmp');
-  control.id = id;
-  return h(
-    'span',
-    { class: 'cmp-field' },
-    h('label', { for: id, text: label }),
-    control,
-    hint ? h('small', { text: hint }) : null,
-  );
-}
-
-function numberInput(
-  value: number,
-  min: number,
-  max: number,
-  step: number | 'any',
-  testid: string,
-): HTMLInputElement {
-  return h('input', { type: 'number', value, min, max, step, 'data-testid': testid, class: 'cmp-num' });
-}
-
-/** A whole number within bounds from an input, or null (and the input marked invalid). */
-function readInt(input: HTMLInputElement, min: number, max: number): number | null {
-  const v = Number(input.value);
-  const ok = input.value.trim() !== '' && Number.isInteger(v) && v >= min && v <= max;
-  input.setAttribute('aria-invalid', String(!ok));
-  return ok ? v : null;
-}
-
-function readNumber(
-  input: HTMLInputElement,
-  min: number,
-  max: number,
-  optional = false,
-): number | null | undefined {
-  if (optional && input.value.trim() === '') {
-    input.setAttribute('aria-invalid', 'false');
-    return undefined;
-  }
-  const v = Number(input.value);
-  const ok = input.value.trim() !== '' && Number.isFinite(v) && v >= min && v <= max;
-  input.setAttribute('aria-invalid', String(!ok));
-  return ok ? v : null;
-}
-
-function problemList(title: string, problems: readonly string[]): HTMLElement[] {
-  return [
-    h('p', { text: title }),
-    h(
-      'ul',
-      {},
-      ...problems.map((line) => {
-        const i = line.indexOf(': ');
-        return i > 0
-          ? h('li', {}, h('code', { text: line.slice(0, i) }), `: ${line.slice(i + 2)}`)
-          : h('li', { text: line });
-      }),
-    ),
-  ];
-}
-
-/** Progress bar, its text, and a Cancel button; one job at a time per panel. */
-function progressRow(testid: string): {
-  element: HTMLElement;
-  cancel: HTMLButtonElement;
-  start(label: string): AbortSignal;
-  update(done: number, total: number, unit: string): void;
-  finish(text: string): void;
-} {
-  const bar = h('progress', {
-    max: 1,
-    value: 0,
-    'data-testid': `${testid}-progress`,
-    'aria-label': 'Progress',
-  });
-  const text = h('span', {
-    class: 'cmp-progress-text',
-    'aria-live': 'polite',
-    'data-testid': `${testid}-status`,
-  });
-  const cancel = h('button', {
-    type: 'button',
-    text: 'Cancel',
-    disabled: true,
-    'data-testid': `${testid}-cancel`,
-  });
-  let controller: AbortController | null = null;
-  cancel.addEventListener('click', () => controller?.abort());
-  return {
-    element: h('div', { class: 'cmp-progress' }, bar, cancel, text),
-    cancel,
-    start(label) {
-      controller = new AbortController();
-      bar.max = 1;
-      bar.value = 0;
-      cancel.disabled = false;
-      setText(text, label);
-      return controller.signal;
-    },
-    update(done, total, unit) {
-      bar.max = Math.max(1, total);
-      bar.value = done;
-      setText(text, `${done} / ${total} ${unit}`);
-    },
-    finish(message) {
-      controller = null;
-      bar.value = bar.max; // also when the optimiser stops before its budget
-      cancel.disabled = true;
-      setText(text, message);
-    },
-  };
-}
-
 export function mountCompare(parent: HTMLElement, host: CompareHost): ComparePanel {
-  let variants: Variant[] = [];
-  let baseIndex = 0;
-  let comparison: { result: Comparison; seed: string; stale: boolean } | null = null;
+  let state: CompareState = initialCompareState();
   let pool: ReplicationPool | null = null;
-  let busy = false;
   const listeners: ((v: Variant[]) => void)[] = [];
 
-  async function getPool(): Promise<PoolLike> {
-    if (!pool) {
-      const { createReplicationPool } = await import('../../worker/pool-client');
-      pool = createReplicationPool();
-    }
-    return pool;
-  }
-
   /** The loaded scenario with the moved sliders written in; null before the first load. */
-  function currentScenario(): { scenario: Scenario; skipped: string[] } | null {
+  function current(): { scenario: Scenario; skipped: string[] } | null {
     const s = host.scenario();
-    if (!s) return null;
-    return applySliders(s, host.sliders() ?? { agents: {}, splits: {} });
+    return s ? applySliders(s, host.sliders() ?? emptySliders()) : null;
   }
+  const currentScenario = () => current()?.scenario ?? null;
 
-  const runButtons: HTMLButtonElement[] = [];
-  function setBusy(b: boolean): void {
-    busy = b;
-    for (const btn of runButtons) btn.disabled = b;
-    updateRunState();
-  }
+  /** One job at a time on the pool (started on first use), with the live run's seed. */
+  const runJob: RunJob = async (work) => {
+    if (state.busy) throw new Error('another run is going; wait for it or cancel it');
+    set({ ...state, busy: true });
+    try {
+      if (!pool) pool = (await import('../../worker/pool-client')).createReplicationPool();
+      const seed = host.seed();
+      return { result: await work(pool, seed), seed };
+    } finally {
+      set({ ...state, busy: false });
+    }
+  };
 
-  // ================================================================= variants
-  const saveBtn = h('button', {
-    type: 'button',
-    text: 'Save current as variant',
-    'data-testid': 'save-variant',
-  });
-  const fileInput = h('input', {
-    type: 'file',
-    accept: '.json,application/json',
-    'data-testid': 'add-variant-file',
-    class: 'cmp-file',
-  });
-  const fileId = uid('cmp-file');
-  fileInput.id = fileId;
-  const problems = h('div', {
-    class: 'problems cmp-problems',
-    role: 'alert',
-    hidden: true,
-    'data-testid': 'compare-problems',
-  });
-  const variantBody = h('tbody');
-  const variantTable = h(
-    'table',
-    { class: 'cmp-variants', 'data-testid': 'variants' },
-    h('caption', { text: 'Variants — the base is what differences are measured against' }),
-    headRow(
-      'Base',
-      'Name',
-      'Scenario',
-      'Agents',
-      h('th', { scope: 'col' }, h('span', { class: 'visually-hidden', text: 'Actions' })),
-    ),
-    variantBody,
-  );
-  const emptyNote = h('p', {
-    class: 'note',
-    text: 'No variants yet: save the current sliders, or add a scenario file.',
-  });
-  const baseGroup = uid('base');
+  // a change to the variants: the listeners are told (main.ts saves them)
+  const change = (next: CompareState) => set(next, true);
+  const addVariant = (name: string, scenario: Scenario) => change(withVariantAdded(state, name, scenario));
 
-  /** after any change to the variants; `notify` = tell onChange listeners (not for setVariants) */
-  function changed(notify = true): void {
-    if (comparison) comparison.stale = true;
-    renderVariants();
-    renderResults();
-    updateRunState();
+  const variantList = buildVariantList({
+    saveCurrent() {
+      const cur = current();
+      if (cur) addVariant(cur.scenario.name, cur.scenario);
+      return cur?.skipped ?? [];
+    },
+    add: addVariant,
+    rename: (i, name) => change(withVariantRenamed(state, i, name)),
+    remove: (i) => change(withVariantRemoved(state, i)),
+    setBase: (i) => change(withBase(state, i)),
+  });
+  const compareRun = buildCompareRun({
+    run: runJob,
+    compared: (result, seed) => set({ ...state, comparison: { result, seed, stale: false } }),
+  });
+  const resultsTable = buildResultsTable();
+  const downloads = buildResultDownloads();
+  const chart = buildFrontierChart(downloads.element);
+  const sweep = buildSweep({ current: currentScenario, run: runJob });
+  const optimiser = buildOptimiser({
+    current: currentScenario,
+    run: runJob,
+    apply: (agents) => host.setSliders({ agents, splits: {} }),
+    save: addVariant,
+  });
+  const share = buildShare({ current: currentScenario, state: () => panel.state() });
+  const components = [variantList, compareRun, resultsTable, downloads, chart, sweep, optimiser];
+
+  /** The one way the state changes: every component redraws from the new state. */
+  function set(next: CompareState, notify = false): void {
+    state = next;
+    for (const c of components) c.update(state);
     if (notify) for (const fn of listeners) fn(panel.variants());
   }
-
-  function renderVariants(): void {
-    emptyNote.hidden = variants.length > 0;
-    variantTable.hidden = variants.length === 0;
-    variantBody.replaceChildren(
-      ...variants.map((v, i) => {
-        const radio = h('input', {
-          type: 'radio',
-          name: baseGroup,
-          checked: i === baseIndex,
-          'data-testid': `variant-base-${i}`,
-          'aria-label': `Base: ${v.name}`,
-        });
-        radio.addEventListener('change', () => {
-          if (radio.checked) {
-            baseIndex = i;
-            changed();
-          }
-        });
-        const nameId = uid('vname');
-        const name = h('input', {
-          id: nameId,
-          type: 'text',
-          value: v.name,
-          'data-testid': `variant-name-${i}`,
-          'aria-label': `Name of variant ${i + 1}`,
-          spellcheck: 'false',
-        });
-        name.addEventListener('change', () => {
-          const others = variants.filter((_, j) => j !== i).map((o) => o.name);
-          v.name = uniqueNames([...others, name.value]).at(-1)!;
-          name.value = v.name;
-          changed();
-        });
-        const remove = h('button', {
-          type: 'button',
-          text: 'Remove',
-          class: 'cmp-small',
-          'data-testid': `variant-remove-${i}`,
-          'aria-label': `Remove ${v.name}`,
-        });
-        remove.addEventListener('click', () => {
-          variants.splice(i, 1);
-          if (baseIndex >= variants.length || baseIndex === i) baseIndex = 0;
-          else if (i < baseIndex) baseIndex--;
-          changed();
-        });
-        const agents = [...groupPeaks(v.scenario).values()].reduce((a, n) => a + n, 0);
-        return h(
-          'tr',
-          { 'data-testid': 'variant-row' },
-          h('td', { class: 'center' }, radio),
-          h('td', {}, name),
-          h('td', { class: 'dim', text: v.scenario.name }),
-          h('td', { class: 'num', text: String(agents), title: 'agents at the groups’ peaks' }),
-          h('td', {}, h('span', { class: 'swatch', style: `background:${colorOf(i)}` }), remove),
-        );
-      }),
-    );
-  }
-
-  function addVariant(name: string, scenario: Scenario): void {
-    const [unique] = uniqueNames([...variants.map((v) => v.name), name]).slice(-1);
-    variants.push({ name: unique, scenario });
-    changed();
-  }
-
-  saveBtn.addEventListener('click', () => {
-    const cur = currentScenario();
-    if (!cur) return;
-    problems.hidden = true;
-    if (cur.skipped.length > 0) {
-      problems.replaceChildren(
-        ...problemList('Some slider settings could not be written into the variant:', cur.skipped),
-      );
-      problems.hidden = false;
-    }
-    addVariant(cur.scenario.name, cur.scenario);
-  });
-
-  fileInput.addEventListener('change', () => {
-    const f = fileInput.files?.[0];
-    fileInput.value = '';
-    if (!f) return;
-    void (async () => {
-      let text: string;
-      try {
-        text = await f.text();
-      } catch (e) {
-        problems.replaceChildren(
-          ...problemList(`${f.name} was not added:`, [`(root): could not be read: ${errorText(e)}`]),
-        );
-        problems.hidden = false;
-        return;
-      }
-      const parsed = parseScenarioText(text);
-      if (!parsed.ok) {
-        problems.replaceChildren(
-          ...problemList(
-            `${f.name} was not added — ${parsed.problems.length} problem${parsed.problems.length === 1 ? '' : 's'} (the other variants are kept):`,
-            parsed.problems,
-          ),
-        );
-        problems.hidden = false;
-        return;
-      }
-      problems.hidden = true;
-      addVariant(parsed.scenario.name || f.name.replace(/\.json$/i, ''), parsed.scenario);
-    })();
-  });
-
-  // ================================================================= compare run
-  const repsInput = numberInput(10, 2, MAX_REPS, 1, 'compare-reps');
-  const runBtn = h('button', {
-    type: 'button',
-    text: 'Run comparison',
-    class: 'primary',
-    'data-testid': 'compare-run',
-  });
-  runButtons.push(runBtn);
-  const runProgress = progressRow('compare');
-  const runHint = h('small', { class: 'note', 'data-testid': 'compare-hint' });
-
-  function updateRunState(): void {
-    runBtn.disabled = busy || variants.length < 2;
-    setText(runHint, variants.length < 2 ? 'Add at least two variants to compare.' : '');
-  }
-
-  runBtn.addEventListener('click', () => void runCompare());
-  async function runCompare(): Promise<void> {
-    const reps = readInt(repsInput, 2, MAX_REPS);
-    if (reps === null || variants.length < 2 || busy) return;
-    setBusy(true);
-    const seed = host.seed();
-    const signal = runProgress.start(`starting ${variants.length} × ${reps} replications…`);
-    try {
-      const p = await getPool();
-      const t0 = performance.now();
-      const result = await runComparison(
-        p,
-        variants,
-        baseIndex,
-        reps,
-        seed,
-        (d, t) => runProgress.update(d, t, 'replications'),
-        signal,
-      );
-      comparison = { result, seed, stale: false };
-      runProgress.finish(
-        `done: ${variants.length} variants × ${reps} replications, seed “${seed}”, in ${((performance.now() - t0) / 1000).toFixed(1)} s`,
-      );
-      renderResults();
-    } catch (e) {
-      runProgress.finish(isCancel(e) ? 'cancelled' : `failed: ${errorText(e)}`);
-    } finally {
-      setBusy(false);
-    }
-  }
-
-  // ================================================================= results
-  const resultsHost = h('div', { class: 'cmp-results', 'data-testid': 'compare-results' });
-  const yToggleName = uid('ytoggle');
-  let yKey: 'serviceLevel' | 'asa' = 'serviceLevel';
-  const chartHost = h('div', { class: 'cmp-chart' });
-  const yToggle = h(
-    'fieldset',
-    { class: 'cmp-toggle' },
-    h('legend', { text: 'Chart y axis' }),
-    ...(['serviceLevel', 'asa'] as const).map((k) => {
-      const id = uid('y');
-      const r = h('input', {
-        type: 'radio',
-        id,
-        name: yToggleName,
-        value: k,
-        checked: k === yKey,
-        'data-testid': `chart-y-${k}`,
-      });
-      r.addEventListener('change', () => {
-        if (r.checked) {
-          yKey = k;
-          renderChart();
-        }
-      });
-      return h('span', {}, r, h('label', { for: id, text: k === 'serviceLevel' ? 'service level' : 'ASA' }));
-    }),
-  );
-  const csvBtn = h('button', { type: 'button', text: 'Download CSV', 'data-testid': 'export-csv' });
-  const jsonBtn = h('button', { type: 'button', text: 'Download JSON', 'data-testid': 'export-json' });
-  csvBtn.addEventListener('click', () => {
-    if (comparison) download('shoreline-comparison.csv', comparisonCsv(comparison.result), 'text/csv');
-  });
-  jsonBtn.addEventListener('click', () => {
-    if (comparison)
-      download(
-        'shoreline-comparison.json',
-        comparisonJson(comparisonExport(comparison.result, comparison.seed)),
-        'application/json',
-      );
-  });
-
-  const scopeTitle = (s: Scope) => (s === 'total' ? 'All channels' : s);
-
-  function renderResults(): void {
-    if (!comparison) {
-      resultsHost.replaceChildren();
-      return;
-    }
-    const c = comparison.result;
-    const tables = c.scopes.map((scope) => {
-      const rows = c.variants
-        .map((v, i) => ({ v, i }))
-        .filter(({ v }) => v.figures[scope])
-        .map(({ v, i }) => {
-          const diffs = v.differences?.[scope];
-          return h(
-            'tr',
-            { 'data-testid': 'result-row', class: v.isBase ? 'base' : '' },
-            h(
-              'th',
-              { scope: 'row' },
-              h('span', { class: 'swatch', style: `background:${colorOf(i)}` }),
-              v.name,
-              v.isBase ? h('small', { text: ' (base)' }) : null,
-            ),
-            ...COMPARE_KEYS.map((k) => {
-              const d = diffs?.[k];
-              const diffEl =
-                d && d.mean !== null
-                  ? h(
-                      'div',
-                      {
-                        class: d.significant ? 'diff sig' : 'diff',
-                        'data-diff': k,
-                        'data-significant': String(d.significant),
-                        title: d.significant
-                          ? `paired difference against ${c.base}: its 95 % interval excludes zero`
-                          : `paired difference against ${c.base}: its 95 % interval includes zero`,
-                      },
-                      `Δ ${fmtDiff(k, d.mean, d.ci95)}${d.significant ? ' *' : ''}`,
-                    )
-                  : null;
-              return h(
-                'td',
-                { 'data-key': k },
-                h('div', { text: fmtEstimate(k, v.figures[scope]![k]) }),
-                diffEl,
-              );
-            }),
-          );
-        });
-      return h(
-        'table',
-        { class: 'figures cmp-table', 'data-testid': `compare-table-${scope}` },
-        h('caption', {
-          text: `${scopeTitle(scope)} — mean ± 95 % CI over ${c.replications} replications; Δ = paired difference against ${c.base} (* = its interval excludes zero)`,
-        }),
-        headRow('Variant', ...COMPARE_KEYS.map((k) => COLUMN[k])),
-        h('tbody', {}, ...rows),
-      );
-    });
-    resultsHost.replaceChildren(
-      comparison.stale
-        ? h('p', { class: 'note stale', text: 'The variants changed since this run: run again to update.' })
-        : '',
-      h('div', { class: 'cmp-tables' }, ...tables),
-      h(
-        'div',
-        { class: 'cmp-chart-row' },
-        chartHost,
-        h(
-          'div',
-          { class: 'cmp-chart-side' },
-          yToggle,
-          h('p', {
-            class: 'note',
-            text: 'Whiskers: 95 % intervals. Dashed: the Pareto frontier (no other variant is both cheaper and better). Figures for all channels together.',
-          }),
-          h('div', { class: 'cmp-buttons' }, csvBtn, jsonBtn),
-        ),
-      ),
-    );
-    renderChart();
-  }
-
-  function renderChart(): void {
-    if (!comparison) return;
-    const c = comparison.result;
-    const points: ScatterPoint[] = [];
-    c.variants.forEach((v, i) => {
-      const t = v.figures.total;
-      if (!t || t.cost.mean === null || t[yKey].mean === null) return;
-      const sl = yKey === 'serviceLevel';
-      const scale = sl ? 100 : 1;
-      points.push({
-        label: v.name,
-        x: t.cost.mean,
-        xci: t.cost.ci95,
-        y: t[yKey].mean! * scale,
-        yci: t[yKey].ci95 === null ? null : t[yKey].ci95! * scale,
-        color: colorOf(i),
-        title: `${v.name}: cost ${fmtEstimate('cost', t.cost)}, ${sl ? 'service level' : 'ASA'} ${fmtEstimate(yKey, t[yKey])}`,
-      });
-    });
-    const frontier = yKey === 'serviceLevel' ? c.paretoCostServiceLevel : c.paretoCostAsa;
-    const svg = scatterPlot(
-      points,
-      frontier,
-      { label: 'cost (all channels)', format: (v) => fmtMoney(v) },
-      yKey === 'serviceLevel'
-        ? { label: 'service level (%)', format: (v) => `${Number(v.toFixed(1))} %` }
-        : { label: 'ASA (s)', format: (v) => `${Number(v.toFixed(1))} s` },
-      `Cost against ${yKey === 'serviceLevel' ? 'service level' : 'ASA'} per variant, with 95 % intervals; Pareto frontier: ${frontier.join(', ') || 'none'}`,
-    );
-    chartHost.replaceChildren(
-      h(
-        'figure',
-        {},
-        svg,
-        h('figcaption', {
-          text: `Pareto frontier (cost ↓, ${yKey === 'serviceLevel' ? 'service level ↑' : 'ASA ↓'}): ${frontier.join(', ') || '—'}`,
-        }),
-      ),
-    );
-  }
-
-  // ================================================================= sweep
-  const sweepParamSel = h('select', { 'data-testid': 'sweep-param' });
-  const sweepFrom = numberInput(0, 0, 20000, 'any', 'sweep-from');
-  const sweepTo = numberInput(0, 0, 20000, 'any', 'sweep-to');
-  const sweepStep = numberInput(1, 0, 20000, 'any', 'sweep-step');
-  const sweepReps = numberInput(5, 2, MAX_REPS, 1, 'sweep-reps');
-  const sweepBtn = h('button', {
-    type: 'button',
-    text: 'Run sweep',
-    class: 'primary',
-    'data-testid': 'sweep-run',
-  });
-  runButtons.push(sweepBtn);
-  const sweepProgress = progressRow('sweep');
-  const sweepProblems = h('div', {
-    class: 'problems cmp-problems',
-    role: 'alert',
-    hidden: true,
-    'data-testid': 'sweep-problems',
-  });
-  const sweepOut = h('div', { class: 'cmp-sweep-out', 'data-testid': 'sweep-results' });
-  let sweepOptions: ReturnType<typeof sweepParams> = [];
-  let sweepResult: { param: string; points: SweepPoint[] } | null = null;
-
-  /** Rebuilds the parameter list from the current scenario and sliders, keeping the choice if it is still there. */
-  function refreshSweepParams(): void {
-    const s = currentScenario();
-    if (!s) return;
-    const prev = sweepParamSel.value;
-    sweepOptions = sweepParams(s.scenario, groupPeaks(s.scenario));
-    sweepParamSel.replaceChildren(
-      ...sweepOptions.map((p) => h('option', { value: paramText(p), text: `${p.label} — now ${p.current}` })),
-    );
-    const kept = sweepOptions.some((p) => paramText(p) === prev);
-    if (kept) sweepParamSel.value = prev;
-    else suggestRange();
-  }
-  const selectedParam = () => sweepOptions.find((p) => paramText(p) === sweepParamSel.value);
-  function suggestRange(): void {
-    const p = selectedParam();
-    if (!p) return;
-    if (p.kind === 'share') {
-      sweepFrom.value = '0';
-      sweepTo.value = '100';
-      sweepStep.value = '20';
-    } else {
-      const lo = Math.max(0, Math.round(p.current * 0.7));
-      const hi = Math.max(lo + 1, Math.round(p.current * 1.3));
-      sweepFrom.value = String(lo);
-      sweepTo.value = String(hi);
-      sweepStep.value = String(Math.max(1, Math.round((hi - lo) / 6)));
-    }
-  }
-  sweepParamSel.addEventListener('change', suggestRange);
-  sweepParamSel.addEventListener('focus', refreshSweepParams);
-
-  sweepBtn.addEventListener('click', () => void doSweep());
-  async function doSweep(): Promise<void> {
-    if (busy) return;
-    refreshSweepParams(); // the scenario or the sliders may have changed since the list was made
-    const cur = currentScenario();
-    const p = selectedParam();
-    const share = p?.kind === 'share';
-    const from = readNumber(sweepFrom, 0, share ? 100 : 20000);
-    const to = readNumber(sweepTo, 0, share ? 100 : 20000);
-    const step = readNumber(sweepStep, share ? 0.1 : 1, 20000);
-    const reps = readInt(sweepReps, 2, MAX_REPS);
-    const bad: string[] = [];
-    if (!cur || !p) bad.push('parameter: choose one (load a scenario first)');
-    if (from === null || from === undefined)
-      bad.push(`from: must be a number from 0 to ${share ? 100 : 20000}`);
-    if (to === null || to === undefined) bad.push(`to: must be a number from 0 to ${share ? 100 : 20000}`);
-    if (step === null || step === undefined) bad.push(`step: must be ≥ ${share ? 0.1 : 1}`);
-    if (reps === null) bad.push(`replications: a whole number from 2 to ${MAX_REPS}`);
-    if (from != null && to != null && to < from) bad.push('to: must be ≥ from');
-    let values: number[] = [];
-    if (bad.length === 0) {
-      values = sweepValues(from!, to!, step!);
-      if (p!.kind === 'agents') values = [...new Set(values.map((v) => Math.round(v)))];
-      if (values.length > MAX_SWEEP_POINTS)
-        bad.push(`step: gives ${values.length} points; at most ${MAX_SWEEP_POINTS}`);
-    }
-    if (bad.length > 0) {
-      sweepProblems.replaceChildren(...problemList('The sweep was not run:', bad));
-      sweepProblems.hidden = false;
-      return;
-    }
-    const built = sweepScenarios(cur!.scenario, p!, values);
-    if (!built.ok) {
-      sweepProblems.replaceChildren(
-        ...problemList(
-          'The sweep was not run — a point is not a valid scenario:',
-          built.problems.slice(0, 20),
-        ),
-      );
-      sweepProblems.hidden = false;
-      return;
-    }
-    sweepProblems.hidden = true;
-    setBusy(true);
-    const seed = host.seed();
-    const signal = sweepProgress.start('starting…');
-    try {
-      const points = await runSweep(
-        await getPool(),
-        built.scenarios,
-        values,
-        reps!,
-        seed,
-        (d, t) => sweepProgress.update(d, t, 'replications'),
-        signal,
-      );
-      sweepResult = { param: paramText(p!), points };
-      sweepProgress.finish(`done: ${values.length} points × ${reps} replications, seed “${seed}”`);
-      renderSweep(p!.label);
-    } catch (e) {
-      sweepProgress.finish(isCancel(e) ? 'cancelled' : `failed: ${errorText(e)}`);
-    } finally {
-      setBusy(false);
-    }
-  }
-
-  function renderSweep(label: string): void {
-    if (!sweepResult) return;
-    const pts = sweepResult.points;
-    const xAxis = { label, format: (v: number) => String(Number(v.toFixed(2))) };
-    const cost = bandPlot(
-      [
-        {
-          label: 'cost',
-          color: '#60a5fa',
-          points: pts.map((p) => ({ x: p.value, y: p.total.cost.mean, ci: p.total.cost.ci95 })),
-        },
-      ],
-      xAxis,
-      { label: 'cost (all channels)', format: (v) => fmtMoney(v) },
-      `Cost along ${label}, with its 95 % band`,
-      'sweep-cost-chart',
-    );
-    const kinds = Object.keys(pts[0]?.channels ?? {}) as ChannelKind[];
-    const sl = bandPlot(
-      kinds.map((k) => ({
-        label: `${k} service level`,
-        color: cssColor(CHANNEL_COLOR[k]),
-        points: pts.map((p) => {
-          const e = p.channels[k]?.serviceLevel;
-          return {
-            x: p.value,
-            y: e?.mean == null ? null : e.mean * 100,
-            ci: e?.ci95 == null ? null : e.ci95 * 100,
-          };
-        }),
-      })),
-      xAxis,
-      { label: 'service level (%)', format: (v) => `${Number(v.toFixed(1))} %` },
-      `Service level per channel along ${label}, with 95 % bands`,
-      'sweep-sl-chart',
-      [0, 100],
-    );
-    const legend = h(
-      'ul',
-      { class: 'legend' },
-      ...kinds.map((k) =>
-        h(
-          'li',
-          {},
-          h('span', { class: 'swatch', style: `background:${cssColor(CHANNEL_COLOR[k])}` }),
-          `${k} service level`,
-        ),
-      ),
-    );
-    const csv = h('button', { type: 'button', text: 'Download sweep CSV', 'data-testid': 'sweep-csv' });
-    csv.addEventListener(
-      'click',
-      () =>
-        sweepResult &&
-        download('shoreline-sweep.csv', sweepCsv(sweepResult.param, sweepResult.points), 'text/csv'),
-    );
-    sweepOut.replaceChildren(
-      h(
-        'div',
-        { class: 'cmp-two' },
-        h('figure', {}, cost, h('figcaption', { text: 'Cost (band: 95 % interval)' })),
-        h('figure', {}, sl, legend),
-      ),
-      csv,
-    );
-  }
-
-  // ================================================================= optimiser
-  const optTargetsHost = h('div', { class: 'cmp-targets' });
-  const optReps = numberInput(5, 2, MAX_REPS, 1, 'opt-reps');
-  const optBudget = numberInput(60, 1, 2000, 1, 'opt-budget');
-  const optBtn = h('button', {
-    type: 'button',
-    text: 'Run optimiser',
-    class: 'primary',
-    'data-testid': 'opt-run',
-  });
-  runButtons.push(optBtn);
-  const optProgress = progressRow('opt');
-  const optProblems = h('div', { class: 'problems cmp-problems', role: 'alert', hidden: true });
-  const optOut = h('div', { class: 'cmp-opt-out', 'data-testid': 'opt-results' });
-  let targetInputs: { kind: ChannelKind; sl: HTMLInputElement; ab: HTMLInputElement }[] = [];
-  let targetsFor: Scenario | null = null;
-
-  function refreshTargets(): void {
-    const s = host.scenario();
-    if (!s || s === targetsFor) return;
-    targetsFor = s;
-    targetInputs = (Object.keys(s.channels) as ChannelKind[]).map((kind) => {
-      const t = s.channels[kind]!.target ?? DEFAULTS.target[kind];
-      return {
-        kind,
-        sl: numberInput(t.percent, 0, 100, 0.1, `opt-sl-${kind}`),
-        ab: h('input', {
-          type: 'number',
-          min: 0,
-          max: 100,
-          step: 0.1,
-          placeholder: 'none',
-          class: 'cmp-num',
-          'data-testid': `opt-ab-${kind}`,
-        }),
-      };
-    });
-    optTargetsHost.replaceChildren(
-      h(
-        'table',
-        { class: 'cmp-targets-table' },
-        headRow('Channel', 'Service level ≥ (%)', 'Abandon rate ≤ (%, optional)'),
-        h(
-          'tbody',
-          {},
-          ...targetInputs.map((t) => {
-            t.sl.setAttribute('aria-label', `${t.kind}: service level target, percent`);
-            t.ab.setAttribute('aria-label', `${t.kind}: abandon rate cap, percent (optional)`);
-            return h('tr', {}, h('th', { scope: 'row', text: t.kind }), h('td', {}, t.sl), h('td', {}, t.ab));
-          }),
-        ),
-      ),
-    );
-  }
-
-  optBtn.addEventListener('click', () => void doOptimise());
-  async function doOptimise(): Promise<void> {
-    if (busy) return;
-    refreshTargets();
-    const cur = currentScenario();
-    const reps = readInt(optReps, 2, MAX_REPS);
-    const budget = readInt(optBudget, 1, 2000);
-    const bad: string[] = [];
-    const targets: Targets = {};
-    for (const t of targetInputs) {
-      const sl = readNumber(t.sl, 0, 100);
-      const ab = readNumber(t.ab, 0, 100, true);
-      if (sl === null) bad.push(`${t.kind} service level: a percentage 0–100`);
-      if (ab === null) bad.push(`${t.kind} abandon cap: a percentage 0–100, or empty`);
-      if (sl != null)
-        targets[t.kind] = { serviceLevel: sl / 100, ...(ab != null ? { abandonRate: ab / 100 } : {}) };
-    }
-    if (reps === null) bad.push(`replications: a whole number from 2 to ${MAX_REPS}`);
-    if (budget === null) bad.push('evaluations: a whole number from 1 to 2000');
-    if (!cur) bad.push('scenario: none loaded yet');
-    if (bad.length > 0) {
-      optProblems.replaceChildren(...problemList('The optimiser was not run:', bad));
-      optProblems.hidden = false;
-      return;
-    }
-    optProblems.hidden = true;
-    setBusy(true);
-    const seed = host.seed();
-    const signal = optProgress.start('starting…');
-    const startScenario = cur!.scenario;
-    try {
-      const out = await runOptimiser(
-        await getPool(),
-        startScenario,
-        targets,
-        reps!,
-        seed,
-        budget!,
-        (n, max, best) => {
-          optProgress.update(
-            n,
-            max,
-            `evaluations${best !== null ? ` · cheapest meeting the targets so far: ${fmtMoney(best)}/day staffing` : ''}`,
-          );
-        },
-        signal,
-      );
-      optProgress.finish(
-        `${out.status}: ${out.evaluations} staffings evaluated × ${reps} replications, seed “${seed}”`,
-      );
-      renderOptimum(out, startScenario);
-    } catch (e) {
-      optProgress.finish(isCancel(e) ? 'cancelled' : `failed: ${errorText(e)}`);
-    } finally {
-      setBusy(false);
-    }
-  }
-
-  function renderOptimum(out: OptimiseOutcome, start: Scenario): void {
-    const before = groupPeaks(start);
-    const after = slidersFromScenario(out.scenario);
-    const r = out.best.result;
-    const status =
-      out.status === 'optimal'
-        ? 'Local optimum: no single removal or exchange of an agent keeps every target.'
-        : out.status === 'budget'
-          ? 'The evaluation budget ran out: the cheapest staffing found that meets the targets.'
-          : 'No staffing found that meets the targets: the closest one tried.';
-    const apply = h('button', {
-      type: 'button',
-      text: 'Apply to sliders',
-      class: 'primary',
-      'data-testid': 'opt-apply',
-    });
-    apply.addEventListener('click', () => {
-      host.setSliders({ agents: after, splits: {} });
-      setText(applied, 'Applied: the live run now staffs the groups as above.');
-    });
-    const save = h('button', { type: 'button', text: 'Save as variant', 'data-testid': 'opt-save' });
-    save.addEventListener('click', () => addVariant(`${start.name} optimised`, out.scenario));
-    const applied = h('span', { class: 'note', 'aria-live': 'polite' });
-    const hasShifts = start.sites.some((s) => s.groups.some((g) => g.shifts));
-    optOut.replaceChildren(
-      h('p', { class: out.status === 'infeasible' ? 'bad' : '', 'data-testid': 'opt-outcome', text: status }),
-      h(
-        'table',
-        { class: 'figures cmp-opt-table' },
-        h('caption', { text: 'Agents per group (peak for groups with shifts)' }),
-        headRow('Group', 'Now', 'Optimised'),
-        h(
-          'tbody',
-          {},
-          ...Object.entries(after).map(([k, n]) =>
-            h(
-              'tr',
-              {},
-              h('th', { scope: 'row', text: k }),
-              h('td', { text: String(before.get(k) ?? DASH) }),
-              h('td', { text: String(n), 'data-testid': `opt-agents-${k}` }),
-            ),
-          ),
-        ),
-      ),
-      h(
-        'table',
-        { class: 'figures cmp-opt-table' },
-        h('caption', { text: `Simulated with ${r.replications} replications (mean ± 95 % CI)` }),
-        headRow('', 'Cost', 'Service level', 'Abandon rate', 'ASA'),
-        h(
-          'tbody',
-          {},
-          h(
-            'tr',
-            { class: 'total' },
-            h('th', { scope: 'row', text: 'all channels' }),
-            h('td', { text: fmtEstimate('cost', r.total.cost) }),
-            h('td', { text: fmtEstimate('serviceLevel', r.total.serviceLevel) }),
-            h('td', { text: fmtEstimate('abandonRate', r.total.abandonRate) }),
-            h('td', { text: fmtEstimate('asa', r.total.asa) }),
-          ),
-          ...(Object.entries(r.channels) as [ChannelKind, NonNullable<(typeof r.channels)['voice']>][]).map(
-            ([k, o]) =>
-              h(
-                'tr',
-                {},
-                h('th', { scope: 'row', text: k }),
-                h('td', { text: DASH }),
-                h('td', { text: fmtEstimate('serviceLevel', o.serviceLevel) }),
-                h('td', { text: fmtEstimate('abandonRate', o.abandonRate) }),
-                h('td', { text: fmtEstimate('asa', o.asa) }),
-              ),
-          ),
-        ),
-      ),
-      h('p', {
-        class: 'note',
-        text: `Staffing cost ${fmtMoney(out.best.staffingCost)} per day (start ${fmtMoney(out.start.staffingCost)}). Targets are met when the lower end of a service level’s interval (upper end of an abandon rate’s) clears the target.${hasShifts ? ' Groups with shifts: the slider sets the peak and keeps the present shift pattern; “Save as variant” keeps the optimiser’s per-shift counts.' : ''}`,
-      }),
-      h('div', { class: 'cmp-buttons' }, apply, save, applied),
-    );
-  }
-
-  // ================================================================= export and share
-  const scenarioBtn = h('button', {
-    type: 'button',
-    text: 'Download scenario with sliders',
-    'data-testid': 'export-scenario',
-  });
-  const linkBtn = h('button', { type: 'button', text: 'Copy link', 'data-testid': 'copy-link' });
-  const shareStatus = h('span', { class: 'note', 'aria-live': 'polite', 'data-testid': 'share-status' });
-  scenarioBtn.addEventListener('click', () => {
-    const cur = currentScenario();
-    if (!cur) return;
-    download(
-      safeFileName(`${cur.scenario.name}-sliders`, 'json'),
-      scenarioFileText(cur.scenario),
-      'application/json',
-    );
-  });
-  linkBtn.addEventListener('click', () => void copyLink());
-  async function copyLink(): Promise<void> {
-    const state = panel.state();
-    if (!state) return;
-    try {
-      const encoded = await encodeState(state);
-      // replaceState: the address shows the link without a hashchange event (nor a history entry)
-      history.replaceState(history.state, '', `#s=${encoded}`);
-      let copied = false;
-      try {
-        if (navigator.clipboard) {
-          await navigator.clipboard.writeText(location.href);
-          copied = true;
-        }
-      } catch {
-        // no permission (or not a secure context): the link is in the address bar all the same
-      }
-      setText(
-        shareStatus,
-        `${copied ? 'Link copied' : 'Link in the address bar'} (${Math.ceil(location.href.length / 1024)} KB).`,
-      );
-    } catch (e) {
-      setText(shareStatus, `Could not make a link: ${errorText(e)}`);
-    }
-  }
-
-  // ================================================================= layout
-  const section = (title: string, ...children: (Node | string | null)[]) => {
-    const id = uid('cmp-h');
-    return h(
-      'section',
-      { class: 'cmp-section', 'aria-labelledby': id },
-      h('h3', { id, text: title }),
-      ...children,
-    );
-  };
-  const details = (
-    title: string,
-    testid: string,
-    onOpen: () => void,
-    ...children: (Node | string | null)[]
-  ) => {
-    const d = h(
-      'details',
-      { class: 'cmp-section', 'data-testid': testid },
-      h('summary', {}, h('h3', { text: title })),
-      ...children,
-    );
-    d.addEventListener('toggle', () => d.open && onOpen());
-    return d;
-  };
 
   const element = h(
     'section',
@@ -1079,91 +148,36 @@ export function mountCompare(parent: HTMLElement, host: CompareHost): ComparePan
     }),
     section(
       'Variants',
+      variantList.element,
+      compareRun.element,
       h(
         'div',
-        { class: 'cmp-buttons' },
-        saveBtn,
-        h('span', { class: 'cmp-field' }, h('label', { for: fileId, text: 'Add file…' }), fileInput),
+        { class: 'cmp-results', 'data-testid': 'compare-results' },
+        resultsTable.element,
+        chart.element,
       ),
-      problems,
-      emptyNote,
-      variantTable,
-      h('div', { class: 'cmp-buttons cmp-run' }, field('Replications', repsInput), runBtn, runHint),
-      runProgress.element,
-      resultsHost,
     ),
-    details(
-      'Sweep a parameter',
-      'sweep-section',
-      refreshSweepParams,
-      h('p', {
-        class: 'note',
-        text: 'One parameter of the current scenario (with the sliders) over a range; every point runs with the same seeds.',
-      }),
-      h(
-        'div',
-        { class: 'cmp-buttons' },
-        field('Parameter', sweepParamSel),
-        field('From', sweepFrom),
-        field('To', sweepTo),
-        field('Step', sweepStep),
-        field('Replications', sweepReps),
-        sweepBtn,
-      ),
-      sweepProblems,
-      sweepProgress.element,
-      sweepOut,
-    ),
-    details(
-      'Optimise staffing',
-      'opt-section',
-      refreshTargets,
-      h('p', {
-        class: 'note',
-        text: 'The cheapest agent counts per group that meet the targets, judged by simulation of the current scenario (with the sliders); the split stays as it is.',
-      }),
-      optTargetsHost,
-      h(
-        'div',
-        { class: 'cmp-buttons' },
-        field('Replications per staffing', optReps),
-        field('Evaluations at most', optBudget),
-        optBtn,
-      ),
-      optProblems,
-      optProgress.element,
-      optOut,
-    ),
-    section('Export and share', h('div', { class: 'cmp-buttons' }, scenarioBtn, linkBtn, shareStatus)),
+    sweep.element,
+    optimiser.element,
+    section('Export and share', share.element),
   );
   parent.append(element);
-  renderVariants();
-  updateRunState();
+  set(state);
 
   // another scenario loaded: the sweep's parameters and the optimiser's targets follow it
-  let watched: Scenario | null = null;
   const watch = setInterval(() => {
-    const s = host.scenario();
-    if (s === watched) return;
-    watched = s;
-    refreshSweepParams();
-    refreshTargets();
-  }, 500);
+    const loaded = host.scenario();
+    if (loaded !== state.loaded) set({ ...state, loaded });
+  }, WATCH_MS);
 
   const panel: ComparePanel = {
     element,
-    variants: () => variants.map((v) => ({ name: v.name, scenario: v.scenario })),
-    setVariants(next) {
-      variants = next.map((v) => ({ name: v.name, scenario: v.scenario }));
-      const names = uniqueNames(variants.map((v) => v.name));
-      variants.forEach((v, i) => (v.name = names[i]));
-      baseIndex = 0;
-      comparison = null;
-      changed(false);
-    },
+    variants: () => state.variants.map((v) => ({ name: v.name, scenario: v.scenario })),
+    setVariants: (next) => set(withVariants(state, next)),
+    addVariant,
     state() {
       const s = host.scenario();
-      return s ? makeAppState(s, host.seed(), host.sliders() ?? { agents: {}, splits: {} }, variants) : null;
+      return s ? makeAppState(s, host.seed(), host.sliders() ?? emptySliders(), state.variants) : null;
     },
     onChange(fn) {
       listeners.push(fn);

@@ -30,6 +30,15 @@ export interface PoolLike {
 
 export type Progress = (done: number, total: number) => void;
 
+/**
+ * How a compare component runs replications: `work` gets the pool and the live run's seed. The
+ * panel supplies it, runs one job at a time (it rejects while another runs) and says so in the
+ * state's `busy`.
+ */
+export type RunJob = <T>(
+  work: (pool: PoolLike, seed: string) => Promise<T>,
+) => Promise<{ result: T; seed: string }>;
+
 const range = (n: number) => Array.from({ length: n }, (_, i) => i);
 
 /** Names made unique ("a", "a (2)", …): the comparison and its exports identify variants by name. */

@@ -1,0 +1,240 @@
+/**
+ * "Sweep a parameter": one parameter of the current scenario (with the sliders) — a group's agents
+ * or a site's share of a channel — over a range, every point replicated with the same seeds, drawn
+ * as cost and per-channel service level with their 95 % bands, and downloadable as CSV.
+ *
+ * The parameter list follows the loaded scenario (from CompareState) and the sliders (read through
+ * `current` when the list gets the focus and before a run).
+ */
+import { sweepValues } from '../../optimise/params';
+import type { ChannelKind, Scenario } from '../../sim';
+import { CHANNEL_COLOR, cssColor } from '../../render/palette';
+import { h } from '../dom';
+import { fmtMoney } from '../format';
+import { sweepCsv, type SweepPoint } from './export';
+import { paramText, runSweep, sweepParams, sweepScenarios, type RunJob, type SweepParam } from './runs';
+import { groupPeaks } from './sliders';
+import type { CompareState } from './state';
+import { bandPlot } from './svg-plot';
+import {
+  changeTracker,
+  download,
+  field,
+  foldedSection,
+  jobParts,
+  MAX_REPS,
+  numberInput,
+  readInt,
+  readNumber,
+  tracked,
+} from './widgets';
+
+const MAX_SWEEP_POINTS = 200;
+/** the largest value a sweep may reach: agents per group, or a share in % */
+const MAX_VALUE = 20000;
+
+export interface SweepHandlers {
+  /** the loaded scenario with the sliders written in (null before the first load) */
+  current(): Scenario | null;
+  run: RunJob;
+}
+
+export interface SweepPanel {
+  element: HTMLElement;
+  update(state: CompareState): void;
+}
+
+interface SweepResult {
+  param: string;
+  points: SweepPoint[];
+}
+
+type SweepPlan =
+  | { ok: true; scenarios: Scenario[]; values: number[]; reps: number; param: SweepParam }
+  | { ok: false; title: string; problems: string[] };
+
+/** The outcome: cost, and service level per channel, along the parameter with 95 % bands; its CSV. */
+function sweepCharts(label: string, result: SweepResult): Node[] {
+  const pts = result.points;
+  const xAxis = { label, format: (v: number) => String(Number(v.toFixed(2))) };
+  const cost = bandPlot(
+    [
+      {
+        label: 'cost',
+        color: '#60a5fa',
+        points: pts.map((p) => ({ x: p.value, y: p.total.cost.mean, ci: p.total.cost.ci95 })),
+      },
+    ],
+    xAxis,
+    { label: 'cost (all channels)', format: (v) => fmtMoney(v) },
+    `Cost along ${label}, with its 95 % band`,
+    'sweep-cost-chart',
+  );
+  const kinds = Object.keys(pts[0]?.channels ?? {}) as ChannelKind[];
+  const sl = bandPlot(
+    kinds.map((k) => ({
+      label: `${k} service level`,
+      color: cssColor(CHANNEL_COLOR[k]),
+      points: pts.map((p) => {
+        const e = p.channels[k]?.serviceLevel;
+        return {
+          x: p.value,
+          y: e?.mean == null ? null : e.mean * 100,
+          ci: e?.ci95 == null ? null : e.ci95 * 100,
+        };
+      }),
+    })),
+    xAxis,
+    { label: 'service level (%)', format: (v) => `${Number(v.toFixed(1))} %` },
+    `Service level per channel along ${label}, with 95 % bands`,
+    'sweep-sl-chart',
+    [0, 100],
+  );
+  const legend = h(
+    'ul',
+    { class: 'legend' },
+    ...kinds.map((k) =>
+      h(
+        'li',
+        {},
+        h('span', { class: 'swatch', style: `background:${cssColor(CHANNEL_COLOR[k])}` }),
+        `${k} service level`,
+      ),
+    ),
+  );
+  const csv = h('button', { type: 'button', text: 'Download sweep CSV', 'data-testid': 'sweep-csv' });
+  csv.addEventListener('click', () =>
+    download('shoreline-sweep.csv', sweepCsv(result.param, result.points), 'text/csv'),
+  );
+  return [
+    h(
+      'div',
+      { class: 'cmp-two' },
+      h('figure', {}, cost, h('figcaption', { text: 'Cost (band: 95 % interval)' })),
+      h('figure', {}, sl, legend),
+    ),
+    csv,
+  ];
+}
+
+export function buildSweep(on: SweepHandlers): SweepPanel {
+  const paramSel = h('select', { 'data-testid': 'sweep-param' });
+  const from = numberInput(0, 0, MAX_VALUE, 'any', 'sweep-from');
+  const to = numberInput(0, 0, MAX_VALUE, 'any', 'sweep-to');
+  const step = numberInput(1, 0, MAX_VALUE, 'any', 'sweep-step');
+  const reps = numberInput(5, 2, MAX_REPS, 1, 'sweep-reps');
+  const job = jobParts('sweep', 'Sweep', 'Run sweep');
+  const { run: runBtn, problems, progress, out } = job;
+  let options: SweepParam[] = [];
+  const newScenario = changeTracker<Scenario | null>(null);
+
+  /** Rebuilds the parameter list from the current scenario and sliders, keeping the choice if it is still there. */
+  function refreshParams(): void {
+    const s = on.current();
+    if (!s) return;
+    const prev = paramSel.value;
+    options = sweepParams(s, groupPeaks(s));
+    paramSel.replaceChildren(
+      ...options.map((p) => h('option', { value: paramText(p), text: `${p.label} — now ${p.current}` })),
+    );
+    if (options.some((p) => paramText(p) === prev)) paramSel.value = prev;
+    else suggestRange();
+  }
+  const selected = () => options.find((p) => paramText(p) === paramSel.value);
+  function suggestRange(): void {
+    const p = selected();
+    if (!p) return;
+    let [lo, hi, by] = [0, 100, 20]; // a share: 0–100 %
+    if (p.kind === 'agents') {
+      lo = Math.max(0, Math.round(p.current * 0.7));
+      hi = Math.max(lo + 1, Math.round(p.current * 1.3));
+      by = Math.max(1, Math.round((hi - lo) / 6));
+    }
+    from.value = String(lo);
+    to.value = String(hi);
+    step.value = String(by);
+  }
+  paramSel.addEventListener('change', suggestRange);
+  paramSel.addEventListener('focus', refreshParams);
+
+  /** The points to run, or what is wrong with the fields (each input marked). */
+  function plan(): SweepPlan {
+    const cur = on.current();
+    const p = selected();
+    const share = p?.kind === 'share';
+    const top = share ? 100 : MAX_VALUE;
+    const a = readNumber(from, 0, top);
+    const b = readNumber(to, 0, top);
+    const by = readNumber(step, share ? 0.1 : 1, MAX_VALUE);
+    const n = readInt(reps, 2, MAX_REPS);
+    const bad: string[] = [];
+    if (!cur || !p) bad.push('parameter: choose one (load a scenario first)');
+    if (a == null) bad.push(`from: must be a number from 0 to ${top}`);
+    if (b == null) bad.push(`to: must be a number from 0 to ${top}`);
+    if (by == null) bad.push(`step: must be ≥ ${share ? 0.1 : 1}`);
+    if (n === null) bad.push(`replications: a whole number from 2 to ${MAX_REPS}`);
+    if (a != null && b != null && b < a) bad.push('to: must be ≥ from');
+    if (bad.length > 0 || !cur || !p || a == null || b == null || by == null || n === null)
+      return { ok: false, title: 'The sweep was not run:', problems: bad };
+    let values = sweepValues(a, b, by);
+    if (p.kind === 'agents') values = [...new Set(values.map((v) => Math.round(v)))];
+    if (values.length > MAX_SWEEP_POINTS)
+      return {
+        ok: false,
+        title: 'The sweep was not run:',
+        problems: [`step: gives ${values.length} points; at most ${MAX_SWEEP_POINTS}`],
+      };
+    const built = sweepScenarios(cur, p, values);
+    if (!built.ok)
+      return {
+        ok: false,
+        title: 'The sweep was not run — a point is not a valid scenario:',
+        problems: built.problems.slice(0, 20),
+      };
+    return { ok: true, scenarios: built.scenarios, values, reps: n, param: p };
+  }
+
+  runBtn.addEventListener('click', () => void run());
+  async function run(): Promise<void> {
+    refreshParams(); // the scenario or the sliders may have changed since the list was made
+    const job = plan();
+    if (!job.ok) return problems.show(job.title, job.problems);
+    problems.hide();
+    const { scenarios, values, reps: n, param } = job;
+    const done = await tracked(
+      progress,
+      'starting…',
+      (signal) =>
+        on.run((pool, seed) =>
+          runSweep(pool, scenarios, values, n, seed, (d, t) => progress.update(d, t, 'replications'), signal),
+        ),
+      ({ seed }) => `done: ${values.length} points × ${n} replications, seed “${seed}”`,
+    );
+    if (done)
+      out.replaceChildren(...sweepCharts(param.label, { param: paramText(param), points: done.result }));
+  }
+
+  const element = foldedSection(
+    'Sweep a parameter',
+    'sweep-section',
+    refreshParams,
+    h('p', {
+      class: 'note',
+      text: 'One parameter of the current scenario (with the sliders) over a range; every point runs with the same seeds.',
+    }),
+    ...job.layout(
+      field('Parameter', paramSel),
+      field('From', from),
+      field('To', to),
+      field('Step', step),
+      field('Replications', reps),
+    ),
+  );
+  return {
+    element,
+    update(state) {
+      runBtn.disabled = state.busy;
+      if (newScenario(state.loaded)) refreshParams(); // another scenario: its parameters
+    },
+  };
+}

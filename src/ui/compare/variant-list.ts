@@ -1,0 +1,158 @@
+/**
+ * The variants to compare: "Save current as variant" (the live sliders written into the scenario),
+ * "Add file…" (a scenario file, checked by the schema with each problem at its path), and a table
+ * with the base choice, an editable name, the agents at the groups' peaks and Remove.
+ *
+ * It draws from CompareState and reports intents through its handlers; it never changes the
+ * variants itself.
+ */
+import { parseScenarioText } from '../../scenario/validate';
+import type { Scenario } from '../../sim';
+import { h, headRow, uid } from '../dom';
+import { groupPeaks } from './sliders';
+import type { CompareState } from './state';
+import { errorText, problemBox, replaceKeepingFocus, scrollBox, swatch } from './widgets';
+
+export interface VariantListHandlers {
+  /** the live sliders as a variant; returns the slider settings that could not be written in */
+  saveCurrent(): string[];
+  add(name: string, scenario: Scenario): void;
+  rename(index: number, name: string): void;
+  remove(index: number): void;
+  setBase(index: number): void;
+}
+
+export interface VariantList {
+  element: HTMLElement;
+  update(state: CompareState): void;
+}
+
+export function buildVariantList(on: VariantListHandlers): VariantList {
+  const saveBtn = h('button', {
+    type: 'button',
+    text: 'Save current as variant',
+    'data-testid': 'save-variant',
+  });
+  const fileInput = h('input', {
+    id: uid('cmp-file'),
+    type: 'file',
+    accept: '.json,application/json',
+    'data-testid': 'add-variant-file',
+    class: 'cmp-file',
+  });
+  const problems = problemBox('compare-problems');
+  const body = h('tbody');
+  const table = h(
+    'table',
+    { class: 'cmp-variants', 'data-testid': 'variants' },
+    h('caption', { text: 'Variants — the base is what differences are measured against' }),
+    headRow(
+      'Base',
+      'Name',
+      'Scenario',
+      'Agents',
+      h('th', { scope: 'col' }, h('span', { class: 'visually-hidden', text: 'Actions' })),
+    ),
+    body,
+  );
+  const tableBox = scrollBox(table, 'Variants');
+  const emptyNote = h('p', {
+    class: 'note',
+    text: 'No variants yet: save the current sliders, or add a scenario file.',
+  });
+  const baseGroup = uid('base');
+
+  saveBtn.addEventListener('click', () => {
+    const skipped = on.saveCurrent();
+    if (skipped.length > 0)
+      problems.show('Some slider settings could not be written into the variant:', skipped);
+    else problems.hide();
+  });
+
+  fileInput.addEventListener('change', () => {
+    const f = fileInput.files?.[0];
+    fileInput.value = '';
+    if (f) void addFile(f);
+  });
+  async function addFile(f: File): Promise<void> {
+    let text: string;
+    try {
+      text = await f.text();
+    } catch (e) {
+      problems.show(`${f.name} was not added:`, [`(root): could not be read: ${errorText(e)}`]);
+      return;
+    }
+    const parsed = parseScenarioText(text);
+    if (!parsed.ok) {
+      const n = parsed.problems.length;
+      problems.show(
+        `${f.name} was not added — ${n} problem${n === 1 ? '' : 's'} (the other variants are kept):`,
+        parsed.problems,
+      );
+      return;
+    }
+    problems.hide();
+    on.add(parsed.scenario.name || f.name.replace(/\.json$/i, ''), parsed.scenario);
+  }
+
+  function row(v: CompareState['variants'][number], i: number, base: boolean): HTMLElement {
+    const radio = h('input', {
+      type: 'radio',
+      name: baseGroup,
+      checked: base,
+      'data-testid': `variant-base-${i}`,
+      'aria-label': `Base: ${v.name}`,
+    });
+    radio.addEventListener('change', () => radio.checked && on.setBase(i));
+    const name = h('input', {
+      type: 'text',
+      value: v.name,
+      'data-testid': `variant-name-${i}`,
+      'aria-label': `Name of variant ${i + 1}`,
+      spellcheck: 'false',
+    });
+    name.addEventListener('change', () => on.rename(i, name.value));
+    const remove = h('button', {
+      type: 'button',
+      text: 'Remove',
+      class: 'cmp-small',
+      'data-testid': `variant-remove-${i}`,
+      'aria-label': `Remove ${v.name}`,
+    });
+    remove.addEventListener('click', () => on.remove(i));
+    const agents = [...groupPeaks(v.scenario).values()].reduce((a, n) => a + n, 0);
+    return h(
+      'tr',
+      { 'data-testid': 'variant-row' },
+      h('td', { class: 'center' }, radio),
+      h('td', {}, name),
+      h('td', { class: 'dim', text: v.scenario.name }),
+      h('td', { class: 'num', text: String(agents), title: 'agents at the groups’ peaks' }),
+      h('td', {}, swatch(i), remove),
+    );
+  }
+
+  let drawn: { variants: CompareState['variants']; base: number } | null = null;
+  return {
+    element: h(
+      'div',
+      { class: 'cmp-variant-list' },
+      h(
+        'div',
+        { class: 'cmp-buttons' },
+        saveBtn,
+        h('span', { class: 'cmp-field' }, h('label', { for: fileInput.id, text: 'Add file…' }), fileInput),
+      ),
+      problems.element,
+      emptyNote,
+      tableBox,
+    ),
+    update(state) {
+      if (drawn?.variants === state.variants && drawn.base === state.baseIndex) return;
+      drawn = { variants: state.variants, base: state.baseIndex };
+      emptyNote.hidden = state.variants.length > 0;
+      tableBox.hidden = state.variants.length === 0;
+      replaceKeepingFocus(body, ...state.variants.map((v, i) => row(v, i, i === state.baseIndex)));
+    },
+  };
+}
