@@ -12,6 +12,7 @@ import {
   Simulation,
   type Scenario,
 } from '../src/sim/index';
+import { validateScenario } from '../src/scenario/validate';
 import { oneSite, site, voice } from './support/build';
 
 const H = 3600;
@@ -259,7 +260,7 @@ describe('routing', () => {
     expect(o.sites.l1.resolved! / o.sites.l1.handled!).toBeCloseTo(0.8, 1);
   });
 
-  it('escalates only the channels the target site can answer', () => {
+  it('an escalation target without a channel the site answers is invalid; the engine still strands nothing', () => {
     const s: Scenario = {
       name: 'esc-skill',
       channels: {
@@ -269,6 +270,11 @@ describe('routing', () => {
       sites: [site('l1', 20, { escalation: { rate: 0.5, to: 'l2' } }, ['voice', 'social']), site('l2', 20)],
       routing: { voice: { split: { l1: 1 } }, social: { split: { l1: 1 } } },
     };
+    const valid = validateScenario(s);
+    expect(valid.ok ? [] : valid.problems).toEqual([
+      'sites[0].escalation.to: site "l2" has no group with the skill "social", which this site answers (its escalations on that channel could never be answered)',
+    ]);
+    // Given to the engine anyway (a hand-built object), it escalates only what l2 can answer.
     const o = runReplication(s, { seed: 'esc-skill' });
     expect(o.channels.social!.contactsPerResolution).toBe(1);
     expect(o.channels.social!.backlog!).toBeLessThan(5);
