@@ -10,6 +10,7 @@ import {
   runReplication,
   simulate,
   Simulation,
+  type ChannelSpec,
   type Scenario,
 } from '../src/sim/index';
 import { validateScenario } from '../src/scenario/validate';
@@ -295,6 +296,41 @@ describe('routing', () => {
     // agent to finish (non-preemptive priority), well under one handle time.
     expect(o.voice!.asa!).toBeLessThan(150);
     expect(o.email!.asa!).toBeGreaterThan(3600);
+  });
+});
+
+describe('patience', () => {
+  it('a live channel without a patience field abandons with the documented default; only null never abandons', () => {
+    // 60 calls an hour of 5 min to 4 agents: overloaded, so many wait long enough to give up.
+    const mk = (patience?: ChannelSpec['patience']): Scenario => {
+      const s = oneSite(4, 60, 1);
+      const v: ChannelSpec = { ...s.channels.voice! };
+      if (patience === undefined) delete v.patience;
+      else v.patience = patience;
+      return { ...s, channels: { voice: v } };
+    };
+    const absent = runReplication(mk(), { seed: 'pat' });
+    const explicit = runReplication(mk({ dist: 'exponential', mean: 120 }), { seed: 'pat' });
+    const never = runReplication(mk(null), { seed: 'pat' });
+    expect(absent).toEqual(explicit);
+    expect(absent.channels.voice!.abandonRate!).toBeGreaterThan(0.2);
+    expect(never.channels.voice!.abandoned).toBe(0);
+    // Chat: exponential with a mean of 240 s by default.
+    const chat = (patience?: ChannelSpec['patience']): Scenario => ({
+      name: 'chat',
+      channels: {
+        chat: {
+          volumePerDay: 2400,
+          handleTime: { dist: 'exponential', mean: 600 },
+          ...(patience === undefined ? {} : { patience }),
+        },
+      },
+      sites: [site('a', 3, {}, ['chat'])],
+    });
+    expect(runReplication(chat(), { seed: 'c' })).toEqual(
+      runReplication(chat({ dist: 'exponential', mean: 240 }), { seed: 'c' }),
+    );
+    expect(runReplication(chat(), { seed: 'c' }).channels.chat!.abandoned!).toBeGreaterThan(100);
   });
 });
 

@@ -82,6 +82,14 @@ describe('scenario files', () => {
     expect(schema.properties.horizon.default).toEqual({ days: 1, intervalMinutes: 30 });
     expect(schema.properties.channels.properties.voice.properties.priority.default).toBe(4);
     expect(schema.properties.channels.properties.email.properties.priority.default).toBe(1);
+    // Live channels abandon unless told otherwise: a realistic patience by default (DOMAIN.md), and
+    // only an explicit null means "never abandons".
+    const channel = (k: string) => schema.properties.channels.properties[k].properties.patience;
+    expect(channel('voice').default).toEqual({ dist: 'exponential', mean: 120 });
+    expect(channel('chat').default).toEqual({ dist: 'exponential', mean: 240 });
+    expect(channel('email').default).toBeNull();
+    expect(channel('social').default).toBeNull();
+    expect(channel('voice').description).toMatch(/absent = exponential, mean 120 s.*null = never abandons/);
     expect(typeof schema.properties.sites.description).toBe('string');
   });
 });

@@ -154,6 +154,12 @@ function notAllZero(values: readonly number[]): boolean {
   return values.some((v) => v > 0);
 }
 
+/** "exponential, mean 120 s (a typical figure)": a live channel's patience when the field is absent. */
+function describePatienceDefault(kind: ChannelKind): string {
+  const d = DEFAULTS.patience[kind];
+  return d && 'mean' in d ? `${d.dist}, mean ${formatNumber(d.mean)} s (a typical figure)` : 'never abandons';
+}
+
 function channelSchema(kind: ChannelKind) {
   const live = kind === 'voice' || kind === 'chat';
   return z
@@ -180,7 +186,8 @@ function channelSchema(kind: ChannelKind) {
         .nullable()
         .meta({
           description: live
-            ? 'Seconds a waiting contact stays before abandoning; null = never abandons.'
+            ? `Seconds a waiting contact stays before abandoning; absent = ${describePatienceDefault(kind)}; ` +
+              'null = never abandons.'
             : 'Seconds a waiting contact stays before abandoning; null = never abandons (usual for deferred channels).',
           default: DEFAULTS.patience[kind],
         })
