@@ -35,6 +35,19 @@ export class RingQueue {
   /** Inserts after every entry whose key is ≤ key. */
   push(id: number, gen: number, key: number): void {
     if (this.len === this.mask + 1) this.grow();
+    const at = (this.head + this.len) & this.mask;
+    if (this.len > 0 && this.keys[(at - 1) & this.mask] > key) {
+      this.insert(id, gen, key);
+      return;
+    }
+    this.keys[at] = key;
+    this.buf[at * 2] = id;
+    this.buf[at * 2 + 1] = gen;
+    this.len++;
+  }
+
+  /** The rare case, kept out of push so that push stays small: moves later entries one place back. */
+  private insert(id: number, gen: number, key: number): void {
     const buf = this.buf;
     const keys = this.keys;
     const mask = this.mask;
