@@ -124,6 +124,31 @@ describe('hand-off delay and overflow', () => {
   });
 });
 
+describe('held contacts', () => {
+  it('one that overflowed while held is not answered during the hand-off that follows its release', () => {
+    // Until a opens at 02:00 no site takes email (b has split 0), so emails are held and overflow
+    // after 60 s to b's one agent, who works through them one at a time. At 02:00 the rest go to a,
+    // an hour away: b must not take them from the overflow queue while they are in transit, so it
+    // answers nothing from 02:00 until the first of them arrive at 03:00.
+    const s: Scenario = {
+      name: 'held-overflow',
+      channels: { email: email(60, { handleTime: { dist: 'fixed', value: 600 } }) },
+      sites: [
+        site('a', 50, { hours: { open: '02:00', close: '24:00' }, handoffDelaySeconds: 3600 }, ['email']),
+        site('b', 1, {}, ['email']),
+      ],
+      routing: { email: { split: { a: 1, b: 0 }, overflowAfterSeconds: 60 } },
+    };
+    const sim = new Simulation(s, { seed: 'held' });
+    sim.advanceTo(2 * H + 1);
+    const atOpen = replicationOutcome(sim, false).sites.b.handled!;
+    expect(atOpen).toBeGreaterThan(5);
+    expect(inTransit(sim, 0)).toBeGreaterThan(80); // the held ones, on their way to a
+    sim.advanceTo(3 * H - 1);
+    expect(replicationOutcome(sim, false).sites.b.handled).toBe(atOpen);
+  });
+});
+
 describe('escalations', () => {
   it('never overflow: they wait for their tier even when other agents are idle', () => {
     // l1 (40 agents, mostly idle) escalates half its calls to l2 (1 agent, overloaded). With overflow
