@@ -10,8 +10,10 @@ import {
   runReplication,
   simulate,
   Simulation,
+  type ChannelSpec,
   type Scenario,
 } from '../src/sim/index';
+import { validateScenario } from '../src/scenario/validate';
 import { oneSite, site, voice } from './support/build';
 
 const H = 3600;
@@ -259,7 +261,7 @@ describe('routing', () => {
     expect(o.sites.l1.resolved! / o.sites.l1.handled!).toBeCloseTo(0.8, 1);
   });
 
-  it('escalates only the channels the target site can answer', () => {
+  it('an escalation target without a channel the site answers is invalid; the engine still strands nothing', () => {
     const s: Scenario = {
       name: 'esc-skill',
       channels: {
@@ -269,6 +271,11 @@ describe('routing', () => {
       sites: [site('l1', 20, { escalation: { rate: 0.5, to: 'l2' } }, ['voice', 'social']), site('l2', 20)],
       routing: { voice: { split: { l1: 1 } }, social: { split: { l1: 1 } } },
     };
+    const valid = validateScenario(s);
+    expect(valid.ok ? [] : valid.problems).toEqual([
+      'sites[0].escalation.to: site "l2" has no group with the skill "social", which this site answers (its escalations on that channel could never be answered)',
+    ]);
+    // Given to the engine anyway (a hand-built object), it escalates only what l2 can answer.
     const o = runReplication(s, { seed: 'esc-skill' });
     expect(o.channels.social!.contactsPerResolution).toBe(1);
     expect(o.channels.social!.backlog!).toBeLessThan(5);
@@ -289,6 +296,41 @@ describe('routing', () => {
     // agent to finish (non-preemptive priority), well under one handle time.
     expect(o.voice!.asa!).toBeLessThan(150);
     expect(o.email!.asa!).toBeGreaterThan(3600);
+  });
+});
+
+describe('patience', () => {
+  it('a live channel without a patience field abandons with the documented default; only null never abandons', () => {
+    // 60 calls an hour of 5 min to 4 agents: overloaded, so many wait long enough to give up.
+    const mk = (patience?: ChannelSpec['patience']): Scenario => {
+      const s = oneSite(4, 60, 1);
+      const v: ChannelSpec = { ...s.channels.voice! };
+      if (patience === undefined) delete v.patience;
+      else v.patience = patience;
+      return { ...s, channels: { voice: v } };
+    };
+    const absent = runReplication(mk(), { seed: 'pat' });
+    const explicit = runReplication(mk({ dist: 'exponential', mean: 120 }), { seed: 'pat' });
+    const never = runReplication(mk(null), { seed: 'pat' });
+    expect(absent).toEqual(explicit);
+    expect(absent.channels.voice!.abandonRate!).toBeGreaterThan(0.2);
+    expect(never.channels.voice!.abandoned).toBe(0);
+    // Chat: exponential with a mean of 240 s by default.
+    const chat = (patience?: ChannelSpec['patience']): Scenario => ({
+      name: 'chat',
+      channels: {
+        chat: {
+          volumePerDay: 2400,
+          handleTime: { dist: 'exponential', mean: 600 },
+          ...(patience === undefined ? {} : { patience }),
+        },
+      },
+      sites: [site('a', 3, {}, ['chat'])],
+    });
+    expect(runReplication(chat(), { seed: 'c' })).toEqual(
+      runReplication(chat({ dist: 'exponential', mean: 240 }), { seed: 'c' }),
+    );
+    expect(runReplication(chat(), { seed: 'c' }).channels.chat!.abandoned!).toBeGreaterThan(100);
   });
 });
 

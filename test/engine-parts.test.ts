@@ -103,7 +103,7 @@ describe('ring queue', () => {
     const out: number[] = [];
     let next = 0;
     for (let round = 0; round < 50; round++) {
-      for (let i = 0; i < 7; i++, next++) r.push(next, next * 2);
+      for (let i = 0; i < 7; i++, next++) r.push(next, next * 2, next);
       for (let i = 0; i < 5; i++) {
         expect(r.headGen()).toBe(r.headId() * 2);
         out.push(r.headId());
@@ -115,6 +115,49 @@ describe('ring queue', () => {
       r.shift();
     }
     expect(out).toEqual(Array.from({ length: next }, (_, i) => i));
+  });
+
+  it('keeps entries ordered by key (ties in the order they came), across wrap-around and growth', () => {
+    // A contact rerouted from another queue comes with an earlier key than some already waiting.
+    const r = new RingQueue(4);
+    const keyOf = new Map<number, number>();
+    let id = 0;
+    const add = (key: number) => {
+      keyOf.set(id, key);
+      r.push(id, id + 1000, key);
+      id++;
+    };
+    const taken: number[] = [];
+    const take = (n: number) => {
+      for (let i = 0; i < n && r.length > 0; i++) {
+        expect(r.headGen()).toBe(r.headId() + 1000);
+        taken.push(r.headId());
+        r.shift();
+      }
+    };
+    for (let round = 0; round < 40; round++) {
+      const t = round * 10;
+      add(t + 5);
+      add(t + 9);
+      add(t + 1); // earlier than both
+      add(t + 9); // a tie: after the first 9
+      add(t + 7);
+      take(3);
+    }
+    take(Infinity);
+    expect(taken.length).toBe(id);
+    // Each take removes the smallest key waiting then; among equal keys, the earlier push first.
+    const waiting: number[] = [];
+    const expected: number[] = [];
+    let next = 0;
+    for (let round = 0; round < 40; round++) {
+      for (let i = 0; i < 5; i++) waiting.push(next++);
+      waiting.sort((x, y) => keyOf.get(x)! - keyOf.get(y)! || x - y);
+      expected.push(...waiting.splice(0, 3));
+    }
+    waiting.sort((x, y) => keyOf.get(x)! - keyOf.get(y)! || x - y);
+    expected.push(...waiting);
+    expect(taken).toEqual(expected);
   });
 
   it('wraps with a mask, so its capacity must be a power of two', () => {

@@ -10,6 +10,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { validateScenario } from '../src/scenario/validate';
 import {
+  LIMITS,
   runReplication,
   type ChannelKind,
   type ChannelSpec,
@@ -107,12 +108,22 @@ describe('generated scenarios', () => {
  * found and shrunk by the property above (repeats looping at one instant; gamma with cv² underflowing
  * to 0); the others by probing numbers the schema left unbounded (profile and split weights, costs,
  * control bytes in JSON errors). Fixed in the engine and the schema; each stays as a regression test.
+ *
+ * Where the schema now rejects the original, the test asserts that rejection and the field it names,
+ * then runs the engine at the limit the schema allows (checked valid), so the invariants are checked
+ * on the nearest scenario a user can still write. None of them returns without running the engine.
  */
 describe('counter-examples', () => {
-  /** The scenario must be rejected by the schema, or run within the budget with sound outcomes. */
-  function rejectedOrSound(scenario: Scenario, seed: string, maxEvents = 200_000): ReplicationOutcome | null {
+  /** The schema rejects the scenario, naming exactly these fields (the part of each line before ": "). */
+  function expectRejectedAt(scenario: Scenario, paths: string[]): void {
     const valid = validateScenario(scenario);
-    if (!valid.ok) return null;
+    expect(valid.ok ? [] : valid.problems.map((p) => p.slice(0, p.indexOf(': ')))).toEqual(paths);
+  }
+
+  /** The scenario is valid, and runs within the budget with sound outcomes. */
+  function validAndSound(scenario: Scenario, seed: string, maxEvents = 200_000): ReplicationOutcome {
+    const valid = validateScenario(scenario);
+    expect(valid.ok ? [] : valid.problems).toEqual([]);
     const o = runReplication(scenario, { seed, days: 1, maxEvents });
     expect(outcomeProblems(o)).toEqual([]);
     return o;
@@ -141,81 +152,98 @@ describe('counter-examples', () => {
   it('a tiny first-contact resolution with zero handle time and zero repeat delay does not loop at one instant', () => {
     // Shrunk by fast-check (seed 20240611). Every repeat comes back at the same instant and is
     // resolved with probability 5e-324, so the run never leaves that instant (SimulationBudgetError;
-    // without maxEvents, as on the command line, it hangs).
+    // without maxEvents, as on the command line, it hangs). The schema now stops FCR below 0.01, and
+    // the engine brings a repeat back a second later at the earliest.
     const profile = Array.from({ length: 48 }, (_, i) => (i === 14 ? 97.86985867849492 : i === 15 ? 1 : 0));
-    const scenario = oneSite(
-      {
-        chat: {
-          volumePerDay: 1,
-          profile,
-          handleTime: { dist: 'uniform', min: 0, max: 0 },
-          repeatDelay: { dist: 'uniform', min: 0, max: 0 },
+    const scenario = (firstContactResolution: number) =>
+      oneSite(
+        {
+          chat: {
+            volumePerDay: 1,
+            profile,
+            handleTime: { dist: 'uniform', min: 0, max: 0 },
+            repeatDelay: { dist: 'uniform', min: 0, max: 0 },
+          },
         },
-      },
-      { firstContactResolution: 5e-324 },
-      ['chat'],
-    );
-    rejectedOrSound(scenario, '15147');
+        { firstContactResolution },
+        ['chat'],
+      );
+    expectRejectedAt(scenario(5e-324), ['sites[0].firstContactResolution']);
+    // At the limit an issue takes 100 contacts on average, each a second apart.
+    const o = validAndSound(scenario(LIMITS.minFirstContactResolution), '15147');
+    expect(o.channels.chat!.offered!).toBeGreaterThan(10);
   });
 
   it('a gamma distribution with a tiny cv draws finite values', () => {
     // Shrunk by fast-check (seed 20240611). cv² underflows to 0, so shape = 1/cv² = Infinity and
     // scale = mean/shape = 0; Marsaglia–Tsang returns Infinity, and Infinity × 0 = NaN handle time,
-    // which makes every cost NaN. Any cv below about 1.5e-154 does this.
+    // which makes every cost NaN. Any cv below about 1.5e-154 does this. Still valid: fixed in the engine.
     const scenario = oneSite(
-      { voice: { volumePerDay: 1, handleTime: { dist: 'gamma', mean: 1, cv: 5e-324 } } },
+      { voice: { volumePerDay: 1, handleTime: { dist: 'gamma', mean: 1, cv: 5e-324 }, patience: null } },
       { groups: [{ id: 'g0', skills: ['voice'], shifts: [{ start: '00:00', end: '00:45', agents: 1 }] }] },
     );
-    rejectedOrSound(scenario, '758299');
+    const o = validAndSound(scenario, '758299');
+    expect(o.channels.voice!.offered).toBe(1); // the one call of the day came (and was not lost to NaN)
   });
 
   const voice = (extra: Partial<ChannelSpec> = {}): Scenario['channels'] => ({
     voice: { volumePerDay: 100, handleTime: { dist: 'exponential', mean: 300 }, ...extra },
   });
+  const fiveAgents = { groups: [{ id: 'g0', skills: ['voice'] as ChannelKind[], agents: 5 }] };
 
   it('a profile with one huge weight does not make arrivals at one instant forever', () => {
     // volume × 1e308 overflows to Infinity, so that interval's rate is Infinity and each arrival is
     // scheduled 0 s after the previous one.
-    const profile = Array.from({ length: 48 }, (_, i) => (i === 3 ? 1e308 : 1));
-    rejectedOrSound(
-      oneSite(voice({ profile }), { groups: [{ id: 'g0', skills: ['voice'], agents: 5 }] }),
-      '1',
-    );
+    const profile = (w: number) => Array.from({ length: 48 }, (_, i) => (i === 3 ? w : 1));
+    expectRejectedAt(oneSite(voice({ profile: profile(1e308) }), fiveAgents), ['channels.voice.profile[3]']);
+    // At the largest weight allowed, nearly the whole day's volume comes in interval 3.
+    const o = validAndSound(oneSite(voice({ profile: profile(LIMITS.maxWeight) }), fiveAgents), '1');
+    expect(o.intervals[3].total.offered!).toBeGreaterThan(70);
+    expect(o.total.offered!).toBeLessThan(150);
   });
 
   it('a profile whose weights sum past the largest double still gives arrivals', () => {
     // The sum overflows to Infinity, every rate is Infinity/Infinity = NaN, and no contact arrives.
-    const profile = Array.from({ length: 48 }, (_, i) => (i < 2 ? 1e308 : 0));
-    const o = rejectedOrSound(
-      oneSite(voice({ profile }), { groups: [{ id: 'g0', skills: ['voice'], agents: 5 }] }),
-      '1',
-    );
-    if (o) expect(o.channels.voice!.offered).toBeGreaterThan(50);
+    const profile = (w: number) => Array.from({ length: 48 }, (_, i) => (i < 2 ? w : 0));
+    expectRejectedAt(oneSite(voice({ profile: profile(1e308) }), fiveAgents), [
+      'channels.voice.profile[0]',
+      'channels.voice.profile[1]',
+    ]);
+    const o = validAndSound(oneSite(voice({ profile: profile(LIMITS.maxWeight) }), fiveAgents), '1');
+    expect(o.channels.voice!.offered).toBeGreaterThan(50);
+    expect(o.intervals[0].total.offered! + o.intervals[1].total.offered!).toBe(o.channels.voice!.offered);
   });
 
   it('routing weights whose sum overflows still split the traffic', () => {
     // total = Infinity, so u × total = Infinity never falls below 0 and every contact goes to the last
     // open site.
-    const base = oneSite(voice({ handleTime: { dist: 'exponential', mean: 60 } }), {
-      groups: [{ id: 'g0', skills: ['voice'], agents: 5 }],
-    });
-    const scenario: Scenario = {
+    const base = oneSite(voice({ handleTime: { dist: 'exponential', mean: 60 } }), fiveAgents);
+    const scenario = (w: number): Scenario => ({
       ...base,
       sites: [base.sites[0], { ...base.sites[0], id: 's1', name: 'Site 1' }],
-      routing: { voice: { split: { s0: 1e308, s1: 1e308 } } },
-    };
-    const o = rejectedOrSound(scenario, '1');
-    if (o) {
+      routing: { voice: { split: { s0: w, s1: w } } },
+    });
+    expectRejectedAt(scenario(1e308), ['routing.voice.split.s0', 'routing.voice.split.s1']);
+    // The engine scales weights by the largest, so even the rejected ones split evenly…
+    for (const w of [1e308, LIMITS.maxWeight]) {
+      const o = runReplication(scenario(w), { seed: '1', days: 1 });
+      expect(outcomeProblems(o)).toEqual([]);
       expect(o.sites.s0.handled).toBeGreaterThan(20);
       expect(o.sites.s1.handled).toBeGreaterThan(20);
     }
+    // …and the largest allowed weight is valid.
+    validAndSound(scenario(LIMITS.maxWeight), '1');
   });
 
   it.each([
-    ['hourlyRate', { hourlyRate: 1e308 }],
-    ['overheadRate', { hourlyRate: 30, overheadRate: 1e308 }],
-    ['perContactFee', { hourlyRate: 30, perContactFee: 1e308 }],
-  ])('a huge %s does not make costs Infinity', (_, cost) => {
-    rejectedOrSound(oneSite(voice(), { cost, groups: [{ id: 'g0', skills: ['voice'], agents: 5 }] }), '1');
+    ['hourlyRate', (x: number) => ({ hourlyRate: x }), LIMITS.maxRate],
+    ['overheadRate', (x: number) => ({ hourlyRate: 30, overheadRate: x }), LIMITS.maxOverheadRate],
+    ['perContactFee', (x: number) => ({ hourlyRate: 30, perContactFee: x }), LIMITS.maxRate],
+  ])('a huge %s does not make costs Infinity', (field, cost, limit) => {
+    const scenario = (x: number) => oneSite(voice(), { cost: cost(x), ...fiveAgents });
+    expectRejectedAt(scenario(1e308), [`sites[0].cost.${field}`]);
+    const o = validAndSound(scenario(limit), '1');
+    expect(Number.isFinite(o.total.cost)).toBe(true);
+    expect(o.total.cost!).toBeGreaterThan(limit);
   });
 });

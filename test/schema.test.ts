@@ -82,6 +82,14 @@ describe('scenario files', () => {
     expect(schema.properties.horizon.default).toEqual({ days: 1, intervalMinutes: 30 });
     expect(schema.properties.channels.properties.voice.properties.priority.default).toBe(4);
     expect(schema.properties.channels.properties.email.properties.priority.default).toBe(1);
+    // Live channels abandon unless told otherwise: a realistic patience by default (DOMAIN.md), and
+    // only an explicit null means "never abandons".
+    const channel = (k: string) => schema.properties.channels.properties[k].properties.patience;
+    expect(channel('voice').default).toEqual({ dist: 'exponential', mean: 120 });
+    expect(channel('chat').default).toEqual({ dist: 'exponential', mean: 240 });
+    expect(channel('email').default).toBeNull();
+    expect(channel('social').default).toBeNull();
+    expect(channel('voice').description).toMatch(/absent = exponential, mean 120 s.*null = never abandons/);
     expect(typeof schema.properties.sites.description).toBe('string');
   });
 });
@@ -224,6 +232,27 @@ describe('bad scenarios', () => {
     const p = problems(s);
     expect(p).toContain('sites[0].escalation.to: must name another site, not the site itself');
     expect(p.some((x) => x.startsWith('sites[0].firstContactResolution: must be from 0.01 to 1'))).toBe(true);
+  });
+
+  it('reports an escalation target that lacks a channel the escalating site answers', () => {
+    const s = minimal();
+    (s.channels as Obj).social = { volumePerDay: 100, handleTime: { dist: 'exponential', mean: 240 } };
+    (s.channels as Obj).email = { volumePerDay: 100, handleTime: { dist: 'exponential', mean: 240 } };
+    s.sites[0].groups = [{ id: 'front', skills: ['voice', 'social', 'email'], agents: 10 }];
+    s.sites[0].escalation = { rate: 0.1, to: 'tier2' };
+    s.sites.push({
+      id: 'tier2',
+      name: 'Tier 2',
+      location: 'onshore',
+      groups: [{ id: 'l2', skills: ['voice'], agents: 2 }],
+      cost: { hourlyRate: 40 },
+    });
+    expect(problems(s)).toEqual([
+      'sites[0].escalation.to: site "tier2" has no group with the skill "email", "social", which this site answers (its escalations on those channels could never be answered)',
+    ]);
+    // With the skills at the target it is valid.
+    s.sites[1].groups.push({ id: 'digital', skills: ['email', 'social'], agents: 2 });
+    expect(validateScenario(s).ok).toBe(true);
   });
 
   it('accepts hours that cross midnight and shifts instead of agents', () => {

@@ -10,7 +10,7 @@
  */
 import { z } from 'zod';
 import { CHANNEL_KINDS, DEFAULTS, LIMITS, LOCATIONS, type ChannelKind, type Scenario } from '../sim/scenario';
-import { didYouMean, formatNumber } from './text';
+import { didYouMean, formatNumber, quoteList } from './text';
 
 /** Longest time in any delay field: a day. */
 export const MAX_DELAY_SECONDS = 86_400;
@@ -154,6 +154,12 @@ function notAllZero(values: readonly number[]): boolean {
   return values.some((v) => v > 0);
 }
 
+/** "exponential, mean 120 s (a typical figure)": a live channel's patience when the field is absent. */
+function describePatienceDefault(kind: ChannelKind): string {
+  const d = DEFAULTS.patience[kind];
+  return d && 'mean' in d ? `${d.dist}, mean ${formatNumber(d.mean)} s (a typical figure)` : 'never abandons';
+}
+
 function channelSchema(kind: ChannelKind) {
   const live = kind === 'voice' || kind === 'chat';
   return z
@@ -180,7 +186,8 @@ function channelSchema(kind: ChannelKind) {
         .nullable()
         .meta({
           description: live
-            ? 'Seconds a waiting contact stays before abandoning; null = never abandons.'
+            ? `Seconds a waiting contact stays before abandoning; absent = ${describePatienceDefault(kind)}; ` +
+              'null = never abandons.'
             : 'Seconds a waiting contact stays before abandoning; null = never abandons (usual for deferred channels).',
           default: DEFAULTS.patience[kind],
         })
@@ -535,6 +542,20 @@ function crossCheck(value: unknown, ctx: z.RefinementCtx): void {
     if (to === site.id) add(['sites', i, 'escalation', 'to'], 'must name another site, not the site itself');
     else if (!siteIndex.has(to))
       add(['sites', i, 'escalation', 'to'], `no site has the id "${to}"${didYouMean(to, siteIndex.keys())}`);
+    else {
+      // Any contact the site handles may escalate, so the target needs every channel the site answers.
+      const own = new Set<ChannelKind>();
+      for (const g of Array.isArray(site.groups) ? site.groups : [])
+        if (isObj(g) && Array.isArray(g.skills)) for (const k of g.skills) if (isKind(k)) own.add(k);
+      const target = siteSkills.get(to)!;
+      const missing = CHANNEL_KINDS.filter((k) => own.has(k) && channelPresent(k) && !target.has(k));
+      if (missing.length > 0)
+        add(
+          ['sites', i, 'escalation', 'to'],
+          `site "${to}" has no group with the skill ${quoteList(missing)}, which this site answers ` +
+            `(its escalations on ${missing.length === 1 ? 'that channel' : 'those channels'} could never be answered)`,
+        );
+    }
   });
 
   // channels: someone must answer them; profiles must fit the interval

@@ -169,8 +169,13 @@ export class Simulation {
   private cSite = new Int16Array(0);
   private cAgent = new Int32Array(0);
   private cFixed = new Uint8Array(0);
-  /** 1 once the contact's wait timer is set (the first time it waits), 2 once it has overflowed */
+  /**
+   * 1 once the contact's wait timer is set (the first time it waits), 2 once it has overflowed, 3 when
+   * its overflow fell due during its hand-off delay (it overflows on arriving at the site)
+   */
   private cTimers = new Uint8Array(0);
+  /** 1 once a deferred contact has been sent to a site: it pays one hand-off delay, however often rerouted */
+  private cHandedOff = new Uint8Array(0);
   private cAbandonAt = new Float64Array(0);
   private cInterval = new Int32Array(0);
   private cArrive = new Float64Array(0);
@@ -588,6 +593,12 @@ export class Simulation {
       this.abandon(id);
       return;
     }
+    if (this.cState[id] === ContactState.Handoff) {
+      // Not answerable before its hand-off delay ends, not even by another site: it overflows on arrival.
+      this.cTimers[id] = 3;
+      this.setWaitTimer(id);
+      return;
+    }
     this.cTimers[id] = 2;
     this.overflow(id);
     if (this.cGen[id] === gen && isWaitingState(this.cState[id])) this.setWaitTimer(id);
@@ -603,7 +614,7 @@ export class Simulation {
       this.cState[id] = ContactState.Hold;
       this.cSite[id] = -1;
       this.holding[c]++;
-      this.holdQ[c].push(id, this.cGen[id]);
+      this.holdQ[c].push(id, this.cGen[id], this.cArrive[id]);
       this.startWaiting(id);
       return;
     }
@@ -632,12 +643,19 @@ export class Simulation {
     this.cSite[id] = s;
     this.routedCount[key]++;
     const delay = this.model.sites[s].handoffDelay;
-    if (!this.model.channels[c].live && delay > 0) {
-      this.cState[id] = ContactState.Handoff;
-      this.inTransit[key]++;
-      this.q.push(this.now + delay, EV_HANDOFF, id, this.cGen[id]);
-      this.startWaiting(id);
-      return;
+    // A deferred contact pays the hand-off delay of the first site it is sent to, and only once: one
+    // rerouted later (its site closed while it waited or was in transit) goes straight into the queue.
+    if (!this.model.channels[c].live && this.cHandedOff[id] === 0) {
+      this.cHandedOff[id] = 1;
+      if (delay > 0) {
+        this.cState[id] = ContactState.Handoff;
+        this.inTransit[key]++;
+        // Held contacts may have overflowed already: they overflow again once they arrive.
+        if (this.cTimers[id] === 2) this.cTimers[id] = 3;
+        this.q.push(this.now + delay, EV_HANDOFF, id, this.cGen[id]);
+        this.startWaiting(id);
+        return;
+      }
     }
     this.arriveAtSite(id, s);
   }
@@ -654,7 +672,7 @@ export class Simulation {
     this.cState[id] = ContactState.Waiting;
     this.cSite[id] = s;
     this.waitingAt[s * this.nC + c]++;
-    this.siteQ[s * this.nC + c].push(id, this.cGen[id]);
+    this.siteQ[s * this.nC + c].push(id, this.cGen[id], this.cArrive[id]);
     this.startWaiting(id);
   }
 
@@ -686,9 +704,14 @@ export class Simulation {
       // The site stopped taking this channel while the contact was in transit: route it again.
       this.leaveWait(id);
       this.route(id);
-      return;
+    } else {
+      this.arriveAtSite(id, s);
     }
-    this.arriveAtSite(id, s);
+    if (this.cTimers[id] === 3 && this.cGen[id] === gen && isWaitingState(this.cState[id])) {
+      // Its overflow fell due in transit.
+      this.cTimers[id] = 2;
+      this.overflow(id);
+    }
   }
 
   /** Overflow: an agent of another site answers now if one is free, else the contact joins the channel's overflow queue. */
@@ -704,7 +727,7 @@ export class Simulation {
         return;
       }
     }
-    this.overflowQ[c].push(id, this.cGen[id]);
+    this.overflowQ[c].push(id, this.cGen[id], this.cArrive[id]);
   }
 
   private abandon(id: number): void {
@@ -882,7 +905,9 @@ export class Simulation {
     const oq = this.overflowQ[c];
     while (oq.length > 0) {
       const id = oq.headId();
-      if (this.cGen[id] === oq.headGen() && isWaitingState(this.cState[id])) break;
+      // A contact in transit is not answerable; it rejoins this queue when it arrives (cTimers 3).
+      const st = this.cState[id];
+      if (this.cGen[id] === oq.headGen() && (st === ContactState.Waiting || st === ContactState.Hold)) break;
       oq.shift();
     }
     const a = sq.length > 0 ? sq.headId() : -1;
@@ -961,7 +986,11 @@ export class Simulation {
     }
   }
 
-  /** A site stopped taking a channel: its waiting contacts go to the sites still open (or hold). */
+  /**
+   * A site stopped taking a channel: its waiting contacts go to the sites still open (or hold). They
+   * keep their place by arrival time in the new queue (RingQueue inserts by key), and a deferred one
+   * does not pay a second hand-off delay (see sendToSite).
+   */
   private rerouteQueue(s: number, c: number): void {
     const sq = this.siteQ[s * this.nC + c];
     let n = 0;
@@ -980,7 +1009,7 @@ export class Simulation {
     for (let i = 0; i < n; i++) {
       const id = this.rerouteBuf[i];
       if (this.cFixed[id]) {
-        sq.push(id, this.cGen[id]); // escalations wait for their tier
+        sq.push(id, this.cGen[id], this.cArrive[id]); // escalations wait for their tier
         continue;
       }
       this.leaveWait(id);
@@ -1077,6 +1106,7 @@ export class Simulation {
 
   private free(id: number): void {
     this.cState[id] = ContactState.Free;
+    this.cHandedOff[id] = 0;
     this.cGen[id]++;
     this.freeList[this.freeN++] = id;
   }
@@ -1089,6 +1119,7 @@ export class Simulation {
     this.cAgent = grown(this.cAgent, cap);
     this.cFixed = grown(this.cFixed, cap);
     this.cTimers = grown(this.cTimers, cap);
+    this.cHandedOff = grown(this.cHandedOff, cap);
     this.cAbandonAt = grown(this.cAbandonAt, cap);
     this.cInterval = grown(this.cInterval, cap);
     this.cArrive = grown(this.cArrive, cap);

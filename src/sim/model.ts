@@ -205,8 +205,9 @@ export function compileModel(s: Scenario, options: CompileOptions = {}): Model {
     };
   });
 
-  // A site escalates only the channels its target can answer: a social post escalated to a tier with
-  // no social agents would otherwise wait forever.
+  // Validation requires the target to answer every channel the site does (sites[i].escalation.to); for a
+  // hand-built scenario that skips it, a site escalates only the channels its target can answer, since
+  // a social post escalated to a tier with no social agents would otherwise wait forever.
   for (const site of sites) {
     if (site.escalationTo < 0) continue;
     for (const g of sites[site.escalationTo].groups) site.escalationMask |= groups[g].skillMask;

@@ -34,7 +34,10 @@ export interface ChannelSpec {
   profile?: number[];
   handleTime: Distribution;
   wrapUp?: Distribution;
-  /** null = never abandons (default for email and social) */
+  /**
+   * absent = DEFAULTS.patience (voice exponential mean 120 s, chat exponential mean 240 s; email and
+   * social never abandon); null = never abandons
+   */
   patience?: Distribution | null;
   concurrency?: number;
   target?: ServiceTarget;
@@ -118,11 +121,18 @@ export const DEFAULTS = {
   concurrency: 1,
   repeatDelay: { dist: 'exponential', mean: 86_400 } as Distribution,
   priority: { voice: 4, chat: 3, social: 2, email: 1 } as Record<ChannelKind, number>,
-  /** live channels have no default patience in the SPEC; null = never abandons */
-  patience: { voice: null, chat: null, email: null, social: null } as Record<
-    ChannelKind,
-    Distribution | null
-  >,
+  /**
+   * Patience when the field is absent. The SPEC gives live channels none, and "never abandons" would
+   * silently flatter an understaffed plan, so they get DOMAIN.md's typical figures: voice exponential
+   * with a mean of 2 min (the middle of the usual 1–3 min), chat exponential with a mean of 4 min ("a
+   * few minutes"). Deferred channels wait in a backlog. An explicit null means never abandons.
+   */
+  patience: {
+    voice: { dist: 'exponential', mean: 120 },
+    chat: { dist: 'exponential', mean: 240 },
+    email: null,
+    social: null,
+  } as Record<ChannelKind, Distribution | null>,
   target: {
     voice: { percent: 80, withinSeconds: 20 },
     chat: { percent: 80, withinSeconds: 60 },

@@ -4,13 +4,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { HAVE_CHROMIUM, startApp, type RunningApp } from './support';
-
-if (!HAVE_CHROMIUM) {
-  console.warn(
-    'test/e2e skipped: /usr/bin/chromium is missing (install it with `apt-get install -y chromium`)',
-  );
-}
+import { SKIP_E2E, startApp, type RunningApp } from './support';
 
 /** Colour of an empty seat / off-shift agent (STATE_COLOR.off), drawn only by the Pixi canvas. */
 const OFF_RGB = [0x2b, 0x35, 0x45];
@@ -58,7 +52,7 @@ function measureFps(page: Page, ms = 2000): Promise<number> {
 /** Text → number ("1,234" → 1234). */
 const num = (s: string | null) => Number((s ?? '').replace(/[^0-9.-]/g, ''));
 
-describe.skipIf(!HAVE_CHROMIUM)('live app (built, served under /sub/)', () => {
+describe.skipIf(SKIP_E2E)('live app (built, served under /sub/)', () => {
   let app: RunningApp;
   let page: Page;
   let errors: string[] = [];

@@ -10,12 +10,12 @@ import type { Page } from 'playwright-core';
 import { validateScenario } from '../../src/scenario/validate';
 import { decodeState } from '../../src/share/url-state';
 import { validateAppState } from '../../src/ui/compare/state';
-import { HAVE_CHROMIUM, startApp, type RunningApp } from './support';
+import { SKIP_E2E, startApp, type RunningApp } from './support';
 import { twoSiteVoice } from '../support/build';
 
 const SMALL = twoSiteVoice();
 
-describe.skipIf(!HAVE_CHROMIUM)('compare panel (built app, headless Chromium)', () => {
+describe.skipIf(SKIP_E2E)('compare panel (built app, headless Chromium)', () => {
   let app: RunningApp;
   let page: Page;
   let errors: string[] = [];

@@ -15,7 +15,7 @@ import { runReplication, type ReplicationOutcome, type Scenario } from '../../sr
 import { encodeState } from '../../src/share/url-state';
 import { makeAppState, type AppState } from '../../src/ui/compare/state';
 import { richScenario } from '../support/rich';
-import { buildApp, HAVE_CHROMIUM, launch, removeDir, serve } from './support';
+import { buildApp, launch, removeDir, requireBrowser, serve, SKIP_E2E } from './support';
 
 function bundled(name: string): Scenario {
   const text = readFileSync(resolve(import.meta.dirname, `../../scenarios/${name}.json`), 'utf8');
@@ -24,7 +24,7 @@ function bundled(name: string): Scenario {
   return r.scenario;
 }
 
-describe.skipIf(!HAVE_CHROMIUM)('robustness of the live app', () => {
+describe.skipIf(SKIP_E2E)('robustness of the live app', () => {
   let dir = '';
   let scratch = '';
   let server: { url: string; close: () => Promise<void> };
@@ -52,6 +52,7 @@ describe.skipIf(!HAVE_CHROMIUM)('robustness of the live app', () => {
   }
 
   beforeAll(async () => {
+    requireBrowser();
     dir = await buildApp();
     scratch = mkdtempSync(join(tmpdir(), 'shoreline-robust-'));
     server = await serve(dir);

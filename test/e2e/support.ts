@@ -10,8 +10,41 @@ import { tmpdir } from 'node:os';
 import { extname, join, normalize, resolve } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 
-export const CHROMIUM = '/usr/bin/chromium';
+/** Debian's Chromium; SHORELINE_CHROMIUM points elsewhere (or at nothing, to try the no-browser path). */
+export const CHROMIUM = process.env.SHORELINE_CHROMIUM ?? '/usr/bin/chromium';
 export const HAVE_CHROMIUM = existsSync(CHROMIUM);
+
+/** Whether this is a CI run: the CI variable set to "true" or "1" (as .ci/run's environment and CI services do). */
+export function isCI(env: Record<string, string | undefined> = process.env): boolean {
+  return /^(true|1|yes)$/i.test(env.CI ?? '');
+}
+
+/**
+ * What the browser suites do: run with Chromium; without it, skip on a developer machine, but fail
+ * under CI, where a missing browser must not pass as a green run.
+ */
+export function e2eMode(
+  haveChromium: boolean,
+  env: Record<string, string | undefined> = process.env,
+): 'run' | 'skip' | 'fail' {
+  if (haveChromium) return 'run';
+  return isCI(env) ? 'fail' : 'skip';
+}
+
+/** `describe.skipIf(SKIP_E2E)`: true only without Chromium outside CI. */
+export const SKIP_E2E = e2eMode(HAVE_CHROMIUM) === 'skip';
+if (SKIP_E2E)
+  console.warn(`test/e2e skipped: ${CHROMIUM} is missing (install it with \`apt-get install -y chromium\`)`);
+
+/** Fails a suite that runs without a browser (under CI), with the reason, before any work is done. */
+export function requireBrowser(): void {
+  if (!HAVE_CHROMIUM)
+    throw new Error(
+      `${CHROMIUM} is missing and CI is set: the browser end-to-end tests must run under CI ` +
+        '(install it with `apt-get install -y chromium`)',
+    );
+}
+
 export const SUB_PATH = '/sub/';
 
 const ROOT = resolve(import.meta.dirname, '../..');
@@ -75,6 +108,7 @@ export async function serve(dir: string): Promise<{ url: string; close: () => Pr
 export async function launch(
   viewport = { width: 1400, height: 900 },
 ): Promise<{ context: BrowserContext; close: () => Promise<void> }> {
+  requireBrowser();
   const profile = mkdtempSync(join(tmpdir(), 'shoreline-chromium-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,
@@ -113,6 +147,7 @@ export interface RunningApp {
 
 /** Builds the app, serves it under SUB_PATH, opens it in Chromium and waits until it is ready. */
 export async function startApp(viewport = { width: 1400, height: 900 }): Promise<RunningApp> {
+  requireBrowser();
   const dir = await buildApp();
   const server = await serve(dir);
   const browser = await launch(viewport);

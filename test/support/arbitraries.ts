@@ -318,6 +318,21 @@ export function buildScenario(raw: RawScenario): Scenario {
   // Every channel must be answered by some group.
   const hasSkill = (site: SiteSpec, k: ChannelKind) => site.groups.some((g) => g.skills.includes(k));
   for (const k of kinds) if (!sites.some((s) => hasSkill(s, k))) sites[0].groups[0].skills.push(k);
+  // An escalation target must answer every channel its source does (added skills may in turn be
+  // needed by that target's own target, so repeat until nothing changes; at most one pass per site).
+  for (let pass = 0; pass < n; pass++) {
+    let added = false;
+    for (const s of sites) {
+      const target = s.escalation && sites.find((t) => t.id === s.escalation!.to);
+      if (!target) continue;
+      for (const k of kinds)
+        if (hasSkill(s, k) && !hasSkill(target, k)) {
+          target.groups[0].skills.push(k);
+          added = true;
+        }
+    }
+    if (!added) break;
+  }
 
   const routing: Scenario['routing'] = {};
   for (const k of kinds) {

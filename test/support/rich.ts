@@ -45,7 +45,8 @@ export function richScenario(days = 2): Scenario {
               { start: '12:00', end: '20:00', agents: 8 },
             ],
           },
-          { id: 'l2', skills: ['voice', 'email'], agents: 3 },
+          // social too: Manila escalates to this site, so it must answer every channel Manila does
+          { id: 'l2', skills: ['voice', 'email', 'social'], agents: 3 },
         ],
         shrinkage: 0.3,
         cost: { hourlyRate: 35, overheadRate: 0.2, telecomPerMinute: 0.01, perContactFee: 0 },
