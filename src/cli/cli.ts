@@ -8,6 +8,7 @@
  */
 import { EXIT_ERROR, type CliIO, type Command } from './io';
 import { compareCommandSpec } from './compare';
+import { importForecastCommandSpec } from './import-forecast';
 import { mergeCommandSpec } from './merge';
 import { optimiseCommandSpec, optimizeCommandSpec } from './optimise';
 import { runCommandSpec } from './run';
@@ -20,6 +21,7 @@ export const COMMANDS: readonly Command[] = [
   optimiseCommandSpec,
   optimizeCommandSpec,
   mergeCommandSpec,
+  importForecastCommandSpec,
 ];
 export const DEFAULT_COMMAND = runCommandSpec;
 
