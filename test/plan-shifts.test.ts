@@ -48,7 +48,7 @@ describe('shift program', () => {
     expect(p.status).toBe('optimal');
     expect(p.gap).toBe(0);
     expect(p.cost).toBeCloseTo(240, 9);
-    expect(p.shifts.reduce((a, x) => a + x.agents * x.paidHours, 0)).toBe(24);
+    expect(p.shifts.reduce((a, x) => a + x.agents * x.hours, 0)).toBe(24);
     for (const x of p.shifts) expect(x.start >= '08:00' && x.end <= '20:00').toBe(true);
   });
 
@@ -67,7 +67,7 @@ describe('shift program', () => {
   it('works in local time: a site 6 hours ahead covers client 02:00–06:00 with a local 08:00–12:00 shift', () => {
     const s = site({ open: '08:00', close: '20:00' }, { utcOffsetHours: 6 });
     const p = planGroupShifts(highs, s, 0, req(hours(2, 6, 3)), 60, { lengthsHours: [4, 8] });
-    expect(p.shifts).toEqual([{ start: '08:00', end: '12:00', agents: 3, paidHours: 4, costPerAgent: 40 }]);
+    expect(p.shifts).toEqual([{ start: '08:00', end: '12:00', agents: 3, hours: 4, costPerAgent: 40 }]);
   });
 
   it('names intervals no allowed shift can cover, and leaves them out', () => {
@@ -91,7 +91,7 @@ describe('shift program', () => {
     const q = planGroupShifts(highs, s, 0, req(hours(8, 16, 1)), 60, { lengthsHours: [8], breakMinutes: 60 });
     // one 8-hour shift with its break inside 08–16 leaves an hour uncovered: it takes a second shift
     expect(q.shifts.reduce((a, x) => a + x.agents, 0)).toBe(2);
-    expect(q.shifts.every((x) => x.break !== undefined && x.paidHours === 7)).toBe(true);
+    expect(q.shifts.every((x) => x.break !== undefined && x.hours === 7)).toBe(true);
     expect(q.cost).toBeCloseTo(140, 9);
   });
 });

@@ -11,6 +11,7 @@ import { compareCommandSpec } from './compare';
 import { importForecastCommandSpec } from './import-forecast';
 import { mergeCommandSpec } from './merge';
 import { optimiseCommandSpec, optimizeCommandSpec } from './optimise';
+import { planCommandSpec } from './plan';
 import { runCommandSpec } from './run';
 import { sweepCommandSpec } from './sweep';
 
@@ -22,6 +23,7 @@ export const COMMANDS: readonly Command[] = [
   optimizeCommandSpec,
   mergeCommandSpec,
   importForecastCommandSpec,
+  planCommandSpec,
 ];
 export const DEFAULT_COMMAND = runCommandSpec;
 

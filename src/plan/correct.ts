@@ -60,7 +60,8 @@ export async function correctRequirement(
   }
 }
 
-function addAgents(
+/** Adds agents to the requirement where these checks are missed (see the module comment); returns how many. */
+export function addAgents(
   scenario: Scenario,
   req: Requirement,
   missed: Verification['missed'],

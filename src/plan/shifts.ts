@@ -63,7 +63,8 @@ export interface PlannedShift {
   /** the unpaid break, "HH:MM"–"HH:MM" local, if any */
   break?: { start: string; end: string };
   agents: number;
-  paidHours: number;
+  /** working hours of one agent (without the unpaid break); paid hours are these ÷ (1 − shrinkage) */
+  hours: number;
   /** paid cost of one agent on this shift, per day */
   costPerAgent: number;
 }
@@ -200,7 +201,7 @@ export function planGroupShifts(
         ? { break: { start: hhmm(c.breakAt), end: hhmm(c.breakAt + c.breakLength) } }
         : {}),
       agents: n,
-      paidHours: (c.length - c.breakLength) / 60,
+      hours: (c.length - c.breakLength) / 60,
       costPerAgent: c.cost,
     });
   }
