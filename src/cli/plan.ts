@@ -350,6 +350,7 @@ function renderMix(m: Awaited<ReturnType<typeof planMix>>): string {
   const b = m.best;
   const cur = m.current;
   const sites = cur.scenario.sites.map((s) => s.id);
+  const firstChannel = Object.keys(cur.scenario.routing ?? {})[0] ?? '';
   const splitText = (o: PlanOutcome | null, id: string) => {
     if (!o) return '—';
     const sp = o.split ?? null;
@@ -367,7 +368,7 @@ function renderMix(m: Awaited<ReturnType<typeof planMix>>): string {
       title:
         'Location mix: the plan at the current split and at the cheapest split found (paid labour per day)',
       label: 'site',
-      columns: ['current split', 'current cost', 'mix split', 'mix cost'],
+      columns: [`current split (${firstChannel})`, 'current cost', 'mix split', 'mix cost'],
       rows: [
         ...sites.map((id) => ({
           label: id,
