@@ -22,7 +22,8 @@
  * (ignoring the pooling gain, which the verifying simulation can only show as slack).
  *
  * An interval with contacts for c but no open site with the skill cannot meet c's target: it is
- * named, with that reason, and the contacts wait for the next opening.
+ * named, with that reason, and the contacts wait for the next opening. With FCR below 1, repeats
+ * arrive at any hour, so a closed interval is named even when the forecast gives it no contacts.
  */
 import { staffingEstimate, erlangA } from '../analytic';
 import { formatClock, DAY } from '../sim/clock';
@@ -217,18 +218,30 @@ export function erlangRequirement(scenario: Scenario, targets: Targets, split?: 
     const patience = ch.patience === undefined ? DEFAULTS.patience[c] : ch.patience;
     const wrap = distributionMean(ch.wrapUp ?? DEFAULTS.wrapUp);
     const rates = intervalRates(ch, perDay);
+    // repeats come back a repeat delay later, at any hour: with FCR < 1 anywhere, contacts arrive
+    // in intervals whose forecast is zero too
+    const repeats = scenario.sites.some(
+      (site) =>
+        site.groups.some((g) => g.skills.includes(c)) &&
+        (site.firstContactResolution ?? DEFAULTS.site.firstContactResolution) < 1,
+    );
     for (let j = 0; j < perDay; j++) {
-      if (rates[j] <= 0) continue;
+      if (rates[j] <= 0 && !repeats) continue;
       const shares = sharesInInterval(scenario, c, j, L, split);
       if (shares.every((x) => x === 0)) {
         impossible.push({
           interval: j,
           start: starts[j],
           channel: c,
-          reason: `no site with a ${c} group is open at ${starts[j]} (client time); its contacts wait for the next opening`,
+          reason:
+            `no site with a ${c} group is open at ${starts[j]} (client time); ` +
+            (rates[j] > 0
+              ? 'its contacts wait for the next opening'
+              : 'repeat contacts arriving then wait for the next opening'),
         });
         continue;
       }
+      if (rates[j] <= 0) continue;
       const fcr = scenario.sites.reduce(
         (a, site, s) => a + shares[s] * (site.firstContactResolution ?? DEFAULTS.site.firstContactResolution),
         0,
