@@ -195,12 +195,14 @@ export function mountPlanPanel(host: HTMLElement, options: PlanPanelOptions): Pl
         dash: [5, 4],
         width: 1.5,
         paths: uPlot.paths.stepped!({ align: 1 }),
+        points: { show: false },
       });
       uSeries.push({
         label: `${s.siteId} scheduled`,
         stroke: color,
         width: 2,
         paths: uPlot.paths.stepped!({ align: 1 }),
+        points: { show: false },
       });
     });
     const axisColor = '#94a3b8';
