@@ -139,6 +139,31 @@ describe('sim import-forecast', () => {
     expect(s.channels.chat!.volumePerDay).toBe(50); // not in the file: unchanged
   });
 
+  it('--day takes one day of a multi-day file, and names the days it has otherwise', async () => {
+    const csv = join(TMP, 'days.csv');
+    writeFileSync(csv, 'start,channel,volume\n2026-03-02T08:00,voice,30\n2026-03-03T08:00,voice,50\n');
+    const out = join(TMP, 'day.json');
+    const r = await cli(['import-forecast', csv, '--into', into, '--out', out, '--day', '2026-03-03']);
+    expect(r.code).toBe(0);
+    expect((JSON.parse(readFileSync(out, 'utf8')) as Scenario).channels.voice!.volumePerDay).toBe(50);
+    const all = await cli(['import-forecast', csv, '--into', into, '--out', join(TMP, 'avg.json')]);
+    expect(all.stdout).toMatch(/covers 2 days; the scenario gets the average day/);
+    const none = await cli([
+      'import-forecast',
+      csv,
+      '--into',
+      into,
+      '--out',
+      join(TMP, 'x.json'),
+      '--day',
+      '2026-03-09',
+    ]);
+    expect(none.code).toBe(2);
+    expect(none.stderr).toMatch(
+      /--day: the file has no rows for 2026-03-09 \(it has 2026-03-02, 2026-03-03\)/,
+    );
+  });
+
   it('exits 2 with one line per problem and writes nothing', async () => {
     const csv = join(TMP, 'bad.csv');
     writeFileSync(csv, 'start,channel,volume\n08:00,voice,-1\n08:00,voice,1\n08:10,sms,x\n');
