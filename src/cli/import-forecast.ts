@@ -78,7 +78,7 @@ export async function importForecastCommand(argv: readonly string[], io: CliIO):
   if (!imported.ok)
     return usageError(
       io,
-      imported.problems.map((p) => `${csvPath}: ${p}`),
+      imported.problems.map((p) => (p.startsWith('--') ? p : `${csvPath}: ${p}`)),
     );
   // the result must still be a valid scenario (e.g. a volume above the schema's limit)
   const checked = validateScenario(imported.value.scenario);
