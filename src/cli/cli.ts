@@ -8,8 +8,10 @@
  */
 import { EXIT_ERROR, type CliIO, type Command } from './io';
 import { compareCommandSpec } from './compare';
+import { importForecastCommandSpec } from './import-forecast';
 import { mergeCommandSpec } from './merge';
 import { optimiseCommandSpec, optimizeCommandSpec } from './optimise';
+import { planCommandSpec } from './plan';
 import { runCommandSpec } from './run';
 import { sweepCommandSpec } from './sweep';
 
@@ -20,6 +22,8 @@ export const COMMANDS: readonly Command[] = [
   optimiseCommandSpec,
   optimizeCommandSpec,
   mergeCommandSpec,
+  importForecastCommandSpec,
+  planCommandSpec,
 ];
 export const DEFAULT_COMMAND = runCommandSpec;
 

@@ -1,0 +1,457 @@
+/**
+ * `sim plan <scenario.json> --targets "voice:sl=0.8,ab=0.05;chat:sl=0.8" [--json FILE] [--csv FILE]
+ * [--out FILE] [--mix]` (SPEC §8): the agents required per interval per site group, the shift plan of
+ * least paid cost covering them, verified by simulation (src/plan/). Prints the requirement, the
+ * shifts per site in local time, the cost by site and the verification; with --mix also the cheapest
+ * routing split, side by side with the plan at the current split.
+ */
+import { completeTargets, defaultTargets, type Targets } from '../optimise/optimiser';
+import { planJson, requirementCsv } from '../plan/report';
+import { planWorkforce, type PlanOutcome } from '../plan/plan';
+import { planMix } from '../plan/mix';
+import { DEFAULT_LENGTHS_HOURS, type ShiftOptions } from '../plan/shifts';
+import { loadSolver } from '../plan/solver';
+import type { ChannelKind } from '../sim';
+import { withRunner } from '../node/pool';
+import { optionUsage, parseOptions, wholeNumber, type OptionSpecs } from './args';
+import { formatEstimate, formatNumber, STYLES } from './format';
+import { EXIT_OK, type CliIO, type Command } from './io';
+import { parseTargets, runnerEvaluate } from './optimise';
+import { loadScenario } from './run';
+import {
+  contactsPerReplication,
+  fileOptionProblems,
+  jsonText,
+  outputProblems,
+  parseRunCommon,
+  parseThreads,
+  resolveThreads,
+  THREADS_OPTION,
+  usageError,
+  writeOutput,
+} from './shared';
+import { renderTable } from './table';
+
+export const PLAN_OPTIONS: OptionSpecs = {
+  targets: {
+    type: 'string',
+    value: 'T',
+    description:
+      'per channel, e.g. "voice:sl=0.8,ab=0.05;chat:sl=0.8" (default: every channel, SL ≥ its target)',
+  },
+  reps: { type: 'string', value: 'N', description: 'replications per simulation, 2 to 10,000 (default 10)' },
+  seed: {
+    type: 'string',
+    value: 'S',
+    description: 'random seed, any text (default "1"), the same for every run',
+  },
+  rounds: {
+    type: 'string',
+    value: 'N',
+    description: 'simulation rounds correcting the Erlang requirement, 0 to 50 (default 6)',
+  },
+  lengths: { type: 'string', value: 'H,H', description: 'allowed shift lengths in hours (default 4,6,8,10)' },
+  'start-grid': {
+    type: 'string',
+    value: 'MIN',
+    description: 'shifts start every MIN minutes of local time (default: the interval length)',
+  },
+  break: {
+    type: 'string',
+    value: 'MIN',
+    description: 'an unpaid break of MIN minutes in shifts of 6 h or more',
+  },
+  'time-limit': {
+    type: 'string',
+    value: 'S',
+    description: 'seconds the solver may take per group (default 10; the gap is reported if it stops)',
+  },
+  mix: { type: 'boolean', description: 'also choose the cheapest routing split among the sites' },
+  'mix-step': { type: 'string', value: 'F', description: 'grid of split weights for --mix (default 0.25)' },
+  json: {
+    type: 'string',
+    value: 'FILE',
+    description: 'write the plan (requirement, shifts, cost, verification)',
+  },
+  csv: { type: 'string', value: 'FILE', description: 'write the requirement per interval as CSV' },
+  out: { type: 'string', value: 'FILE', description: 'write the scenario with the plan’s shifts' },
+  ...THREADS_OPTION,
+  quiet: { type: 'boolean', description: 'no progress line' },
+  help: { type: 'boolean', short: 'h', description: 'show this help' },
+};
+
+export function planUsage(): string {
+  return [
+    'Usage: npm run sim -- plan <scenario.json> [options]',
+    '',
+    'The agents required per interval and site group to meet per-channel targets (Erlang C/A per',
+    'interval, corrected by simulation rounds), the shifts of least paid cost covering them per site in',
+    'local time (an integer program solved by HiGHS), and the plan verified by simulation with',
+    'replications: met or missed per interval and channel, with 95% intervals.',
+    '',
+    'Options:',
+    ...optionUsage(PLAN_OPTIONS),
+    '',
+    'Exit status: 0 done, 1 internal error, 2 bad arguments or scenario.',
+    '',
+  ].join('\n');
+}
+
+function numberList(name: string, text: string, problems: string[]): number[] | undefined {
+  const parts = text.split(',').map((p) => p.trim());
+  const values = parts.map(Number);
+  if (parts.some((p) => p === '') || values.some((v) => !Number.isFinite(v) || v <= 0 || v >= 24)) {
+    problems.push(`--${name}: must be hours between 0 and 24, separated by commas (got "${text}")`);
+    return undefined;
+  }
+  return values;
+}
+
+export async function planCommand(argv: readonly string[], io: CliIO): Promise<number> {
+  const { strings, flags, positionals, problems } = parseOptions(argv, PLAN_OPTIONS);
+  if (flags.help) {
+    io.stdout(planUsage());
+    return EXIT_OK;
+  }
+  const targetsArg = strings.targets !== undefined ? parseTargets(strings.targets, problems) : undefined;
+  const { reps, seed } = parseRunCommon(strings, problems, { reps: 10, minReps: 2 });
+  let rounds = 6;
+  if (strings.rounds !== undefined) {
+    const r = wholeNumber('rounds', strings.rounds, 0, 50);
+    if (r.ok) rounds = r.value;
+    else problems.push(r.problem);
+  }
+  const shiftOptions: ShiftOptions = {};
+  if (strings.lengths !== undefined)
+    shiftOptions.lengthsHours = numberList('lengths', strings.lengths, problems);
+  if (strings['start-grid'] !== undefined) {
+    const g = wholeNumber('start-grid', strings['start-grid'], 5, 720);
+    if (g.ok) shiftOptions.startGridMinutes = g.value;
+    else problems.push(g.problem);
+  }
+  if (strings.break !== undefined) {
+    const b = wholeNumber('break', strings.break, 5, 120);
+    if (b.ok) shiftOptions.breakMinutes = b.value;
+    else problems.push(b.problem);
+  }
+  if (strings['time-limit'] !== undefined) {
+    const t = Number(strings['time-limit']);
+    if (!(t > 0 && t <= 3600))
+      problems.push(`--time-limit: must be seconds from 0 to 3600 (got "${strings['time-limit']}")`);
+    else shiftOptions.timeLimitSeconds = t;
+  }
+  let step = 0.25;
+  if (strings['mix-step'] !== undefined) {
+    step = Number(strings['mix-step']);
+    if (!(step >= 0.05 && step <= 1 && Math.abs(1 / step - Math.round(1 / step)) < 1e-9))
+      problems.push(`--mix-step: must divide 1 evenly, 0.05 to 1 (got "${strings['mix-step']}")`);
+  }
+  problems.push(...fileOptionProblems(strings, ['json', 'csv', 'out']));
+  const threads = parseThreads(strings.threads, problems);
+  const [scenarioPath, ...extra] = positionals;
+  if (scenarioPath === undefined) problems.push('missing scenario file: sim plan <scenario.json> [options]');
+  for (const arg of extra) problems.push(`${arg}: unexpected argument (one scenario file)`);
+  if (problems.length > 0) return usageError(io, problems);
+
+  const loaded = loadScenario(scenarioPath!);
+  if (!loaded.ok) return usageError(io, loaded.problems);
+  const scenario = loaded.scenario;
+  for (const k of Object.keys(targetsArg ?? {}))
+    if (!scenario.channels[k as ChannelKind]) problems.push(`--targets: the scenario has no channel "${k}"`);
+  problems.push(
+    ...outputProblems(
+      [scenarioPath!],
+      [
+        ['json', strings.json],
+        ['csv', strings.csv],
+        ['out', strings.out],
+      ],
+    ),
+  );
+  if (problems.length > 0) return usageError(io, problems);
+  const targets: Targets = targetsArg ? completeTargets(scenario, targetsArg) : defaultTargets(scenario);
+
+  const live = io.stderrIsTTY && !flags.quiet;
+  const onProgress = live ? (s: string) => io.stderr(`\r\x1b[2K${s}…`) : undefined;
+  const highs = await loadSolver();
+  const work = reps * contactsPerReplication(scenario) * (rounds + 2) * (flags.mix ? 3 : 1);
+  const options = { targets, maxRounds: rounds, shifts: shiftOptions, onProgress };
+  const { plan, mix } = await withRunner(Math.min(resolveThreads(threads, work), reps), async (runner) => {
+    const evaluate = runnerEvaluate(runner, seed, reps);
+    if (!flags.mix) return { plan: await planWorkforce(scenario, evaluate, highs, options), mix: null };
+    const m = await planMix(scenario, evaluate, highs, { ...options, step });
+    return { plan: m.best ?? m.current, mix: m };
+  });
+  if (live) io.stderr('\r\x1b[2K');
+
+  const meta = { scenario: scenario.name, seed, replications: reps };
+  io.stdout(renderPlan(mix ? mix.current : plan, meta, shiftOptions));
+  if (mix) io.stdout('\n' + renderMix(mix));
+  if (strings.json !== undefined) {
+    const body = planJson(plan, meta);
+    writeOutput(
+      strings.json,
+      jsonText(
+        mix
+          ? {
+              ...body,
+              mix: {
+                chosen: mix.best ? mix.best.split : null,
+                current: planJson(mix.current, meta),
+                tried: mix.tried,
+                candidates: mix.candidates.map((c) => ({
+                  weights: c.weights,
+                  screeningCost: c.screeningCost,
+                })),
+              },
+            }
+          : body,
+      ),
+    );
+  }
+  if (strings.csv !== undefined) writeOutput(strings.csv, requirementCsv(plan));
+  if (strings.out !== undefined) writeOutput(strings.out, jsonText(plan.scenario));
+  return EXIT_OK;
+}
+
+const money = (v: number) => formatNumber(v, 0);
+const pct = (v: number | null) => (v === null ? '—' : formatNumber(v * 100, 1));
+
+export function renderPlan(
+  o: PlanOutcome,
+  meta: { scenario: string; seed: string; replications: number },
+  s: ShiftOptions,
+): string {
+  const r = o.requirement;
+  const parts: string[] = [];
+  parts.push(
+    `plan ${meta.scenario} — seed ${JSON.stringify(meta.seed)}, ${meta.replications} replications per simulation`,
+    `Targets: ${describeTargets(o.targets)}; each interval judged on a simultaneous 95% band.`,
+    `Requirement: Erlang C/A per interval, then ${o.rounds.length} simulation round(s); intervals missed per round: ${o.rounds.map((x) => x.missed).join(' → ')}; the shift plan verified ${o.planRounds.length} time(s), missed: ${o.planRounds.map((x) => x.missed).join(' → ')}.`,
+  );
+  const impossible = groupImpossible(o);
+  if (impossible.length > 0) parts.push('Cannot be met by staffing:', ...impossible.map((x) => `  ${x}`));
+  parts.push(
+    '',
+    renderTable({
+      title: 'Agents per interval (client time): required (Erlang) / scheduled',
+      label: 'start',
+      columns: r.groups.map((g) => g.label),
+      rows: r.starts.map((start, j) => ({
+        label: start,
+        cells: r.groups.map((_, i) => ({
+          mean: `${r.agents[i][j]} (${o.erlang.agents[i][j]}) / ${o.scheduled[i][j]}`,
+          ci: '',
+        })),
+      })),
+    }),
+    '',
+  );
+  const lengths = (s.lengthsHours ?? DEFAULT_LENGTHS_HOURS).join(', ');
+  parts.push(
+    renderTable({
+      title: `Shifts (local time; lengths ${lengths} h${s.breakMinutes ? `, ${s.breakMinutes}-minute unpaid break from 6 h` : ''})`,
+      label: 'site/group',
+      columns: ['start', 'end', 'break', 'agents', 'hours', 'paid/agent'],
+      rows: o.shifts.flatMap((p) =>
+        p.shifts.map((x) => ({
+          label: p.label,
+          cells: [
+            { mean: x.start, ci: '' },
+            { mean: x.end, ci: '' },
+            { mean: x.break ? `${x.break.start}-${x.break.end}` : '—', ci: '' },
+            { mean: String(x.agents), ci: '' },
+            { mean: formatNumber(x.hours, 1), ci: '' },
+            { mean: money(x.costPerAgent), ci: '' },
+          ],
+        })),
+      ),
+    }),
+  );
+  for (const p of o.shifts) {
+    if (p.status === 'time limit')
+      parts.push(
+        `${p.label}: the solver stopped at its time limit; optimality gap ${formatNumber(p.gap * 100, 2)} %.`,
+      );
+    if (p.uncovered.length > 0)
+      parts.push(
+        `${p.label}: no allowed shift covers ${p.uncovered.map((j) => r.starts[j]).join(', ')} (left uncovered).`,
+      );
+  }
+  const c = o.cost;
+  parts.push(
+    '',
+    renderTable({
+      title: 'Cost per day (paid labour: hours ÷ (1 − shrinkage) × rate × (1 + overhead))',
+      label: 'site',
+      columns: ['paid hours', 'labour', 'at peak all day', 'simulated total'],
+      rows: [
+        ...Object.entries(c.bySite).map(([id, x]) => ({
+          label: id,
+          cells: [
+            { mean: formatNumber(x.paidHours, 1), ci: '' },
+            { mean: money(x.labour), ci: '' },
+            { mean: money(c.peakStaffing.bySite[id]), ci: '' },
+            formatEstimate(c.simulated.bySite[id] ?? { mean: null, ci95: null }, STYLES.money, true),
+          ],
+        })),
+        {
+          label: 'total',
+          cells: [
+            { mean: formatNumber(c.total.paidHours, 1), ci: '' },
+            { mean: money(c.total.labour), ci: '' },
+            { mean: money(c.peakStaffing.total), ci: '' },
+            formatEstimate(c.simulated.total, STYLES.money, true),
+          ],
+        },
+      ],
+    }),
+    '("at peak all day": every group staffed at its peak requirement through its open hours; "simulated total":',
+    `labour, telecom and fees over the verifying run's ${o.scenario.horizon?.days ?? 1} day(s).)`,
+    '',
+  );
+  const v = o.verification;
+  parts.push(
+    renderTable({
+      title: `Verification: the plan simulated, ${v.replications} replications`,
+      label: 'channel',
+      columns: ['figure', 'target %', 'simulated %', 'met'],
+      rows: v.channels.map((x) => ({
+        label: x.channel,
+        cells: [
+          { mean: x.figure === 'serviceLevel' ? 'SL ≥' : 'abandon ≤', ci: '' },
+          { mean: formatNumber(x.target * 100, 1), ci: '' },
+          formatEstimate({ mean: x.mean, ci95: x.ci95 }, STYLES.percent, true),
+          { mean: x.ok ? 'yes' : 'NO', ci: '' },
+        ],
+      })),
+    }),
+  );
+  const checks = v.intervals.length;
+  const met = v.intervals.filter((x) => x.status === 'met').length;
+  const unclear = v.intervals.filter((x) => x.status === 'unclear').length;
+  parts.push(
+    `Intervals × figures: ${met} of ${checks} met, ${unclear} unclear (the target inside the band), ${v.missed.length} missed.`,
+  );
+  for (const m of v.missed)
+    parts.push(
+      `  missed: day ${m.day} ${m.start} ${m.channel} ${m.figure === 'serviceLevel' ? 'SL' : 'abandon'} ${pct(m.mean)} ± ${pct(m.ci95)} % vs ${pct(m.target)} %` +
+        (m.impossible ? ` — ${m.impossible}` : ''),
+    );
+  parts.push(
+    v.met
+      ? 'The plan meets its targets (except where they cannot be met).'
+      : 'The plan does NOT meet every target.',
+  );
+  return parts.join('\n') + '\n';
+}
+
+function renderMix(m: Awaited<ReturnType<typeof planMix>>): string {
+  const b = m.best;
+  const cur = m.current;
+  const sites = cur.scenario.sites.map((s) => s.id);
+  const firstChannel = Object.keys(cur.scenario.routing ?? {})[0] ?? '';
+  const splitText = (o: PlanOutcome | null, id: string) => {
+    if (!o) return '—';
+    const sp = o.split ?? null;
+    if (!sp) {
+      const w = Object.values(o.scenario.routing ?? {})[0]?.split;
+      const total = w ? Object.values(w).reduce((a, x) => a + x, 0) : 0;
+      return w && total > 0 ? `${formatNumber(((w[id] ?? 0) / total) * 100, 0)} %` : '—';
+    }
+    const first = Object.values(sp)[0] ?? {};
+    const total = Object.values(first).reduce((a, x) => a + x, 0);
+    return total > 0 ? `${formatNumber(((first[id] ?? 0) / total) * 100, 0)} %` : '—';
+  };
+  const lines = [
+    renderTable({
+      title:
+        'Location mix: the plan at the current split and at the cheapest split found (paid labour per day)',
+      label: 'site',
+      columns: [`current split (${firstChannel})`, 'current cost', 'mix split', 'mix cost'],
+      rows: [
+        ...sites.map((id) => ({
+          label: id,
+          cells: [
+            { mean: splitText(cur, id), ci: '' },
+            { mean: money(cur.cost.bySite[id].labour), ci: '' },
+            { mean: splitText(b, id), ci: '' },
+            { mean: b ? money(b.cost.bySite[id].labour) : '—', ci: '' },
+          ],
+        })),
+        {
+          label: 'total',
+          cells: [
+            { mean: '', ci: '' },
+            { mean: money(cur.cost.total.labour), ci: '' },
+            { mean: '', ci: '' },
+            { mean: b ? money(b.cost.total.labour) : '—', ci: '' },
+          ],
+        },
+        {
+          label: 'targets met',
+          cells: [
+            { mean: '', ci: '' },
+            { mean: cur.verification.met ? 'yes' : 'NO', ci: '' },
+            { mean: '', ci: '' },
+            { mean: b ? (b.verification.met ? 'yes' : 'NO') : '—', ci: '' },
+          ],
+        },
+      ],
+    }),
+    `${m.candidates.length} splits screened on their Erlang requirement; ${m.tried.length} planned in full and simulated:`,
+    ...m.tried.map(
+      (t) =>
+        `  ${Object.entries(t.weights)
+          .map(([id, w]) => `${id} ${formatNumber(w * 100, 0)}%`)
+          .join(', ')}: ${money(t.labour)} per day, ${t.met ? 'meets the targets' : 'misses a target'}`,
+    ),
+    b ? '' : 'No split tried meets the targets; the plan written is the one at the current split.',
+  ];
+  return lines.join('\n') + '\n';
+}
+
+function describeTargets(targets: Targets): string {
+  return (Object.entries(targets) as [ChannelKind, { serviceLevel?: number; abandonRate?: number }][])
+    .map(([k, t]) => {
+      const p: string[] = [];
+      if (t.serviceLevel !== undefined) p.push(`SL ≥ ${formatNumber(t.serviceLevel * 100, 1)} %`);
+      if (t.abandonRate !== undefined) p.push(`abandon ≤ ${formatNumber(t.abandonRate * 100, 1)} %`);
+      return `${k} ${p.join(', ')}`;
+    })
+    .join('; ');
+}
+
+/** "00:00–07:30 voice: no site …", runs of consecutive intervals with the same reason. */
+function groupImpossible(o: PlanOutcome): string[] {
+  const r = o.requirement;
+  const L = r.intervalMinutes;
+  const out: string[] = [];
+  const items = [...r.impossible].sort(
+    (a, b) => a.channel.localeCompare(b.channel) || a.interval - b.interval,
+  );
+  for (let i = 0; i < items.length;) {
+    let k = i;
+    while (
+      k + 1 < items.length &&
+      items[k + 1].channel === items[i].channel &&
+      items[k + 1].interval === items[k].interval + 1 &&
+      items[k + 1].reason.replace(/at \d\d:\d\d/, '') === items[i].reason.replace(/at \d\d:\d\d/, '')
+    )
+      k++;
+    const end = (items[k].interval + 1) * L;
+    const endText = `${String(Math.floor(end / 60) % 24).padStart(2, '0')}:${String(end % 60).padStart(2, '0')}`;
+    out.push(
+      `${items[i].start}–${endText} ${items[i].channel}: ${items[i].reason.replace(/ at \d\d:\d\d \(client time\)/, '')}`,
+    );
+    i = k + 1;
+  }
+  return out;
+}
+
+export const planCommandSpec: Command = {
+  name: 'plan',
+  summary: 'requirement per interval, cheapest shifts (HiGHS), verified by simulation',
+  usage: planUsage,
+  run: planCommand,
+};

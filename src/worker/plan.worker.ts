@@ -1,0 +1,78 @@
+/**
+ * The planner's worker: forecast import and the whole plan (requirement, HiGHS shift program,
+ * simulation rounds and the verifying run) off the page's thread, as plain data in and out.
+ * Simulations run here, serially, with one seed (common random numbers); HiGHS's WebAssembly is
+ * fetched from the URL Vite gives it. Progress goes to the page through a Comlink-proxied callback.
+ */
+import * as Comlink from 'comlink';
+import wasmUrl from 'highs/runtime?url';
+import { completeTargets, defaultTargets, type Targets } from '../optimise/optimiser';
+import { importForecast, type ForecastResult } from '../plan/forecast';
+import { planMix, type MixOutcome } from '../plan/mix';
+import { planWorkforce, type PlanOutcome } from '../plan/plan';
+import type { ShiftOptions } from '../plan/shifts';
+import { loadSolver } from '../plan/solver';
+import { simulate, type Scenario } from '../sim/index';
+
+export interface PlanRequest {
+  scenario: Scenario;
+  /** per channel; absent = every channel at its scenario target */
+  targets?: Targets;
+  seed: string;
+  replications: number;
+  maxRounds?: number;
+  shifts?: ShiftOptions;
+  /** also choose the cheapest routing split */
+  mix?: boolean;
+}
+
+export interface PlanResponse {
+  plan: PlanOutcome;
+  /** with `mix`: the plan at the current split, the candidates tried (plan = the chosen one) */
+  mix: Omit<MixOutcome, 'best'> | null;
+  wallSeconds: number;
+}
+
+const api = {
+  importForecast: (csv: string, scenario: Scenario, day?: string): ForecastResult =>
+    importForecast(csv, scenario, { day }),
+
+  async plan(request: PlanRequest, onProgress?: (stage: string) => void): Promise<PlanResponse> {
+    const start = performance.now();
+    const highs = await loadSolver(() => wasmUrl);
+    const targets = request.targets
+      ? completeTargets(request.scenario, request.targets)
+      : defaultTargets(request.scenario);
+    let runs = 0;
+    const evaluate = async (s: Scenario) => {
+      runs++;
+      // one macrotask between runs, so a progress message posted just before reaches the page
+      await new Promise((r) => setTimeout(r, 0));
+      return simulate(s, {
+        seed: request.seed,
+        replications: request.replications,
+        now: () => performance.now(),
+      });
+    };
+    const options = {
+      targets,
+      maxRounds: request.maxRounds,
+      shifts: request.shifts,
+      onProgress: (stage: string) => onProgress?.(`${stage} (simulation ${runs + 1})`),
+    };
+    if (!request.mix) {
+      const plan = await planWorkforce(request.scenario, evaluate, highs, options);
+      return { plan, mix: null, wallSeconds: (performance.now() - start) / 1000 };
+    }
+    const m = await planMix(request.scenario, evaluate, highs, options);
+    return {
+      plan: m.best ?? m.current,
+      mix: { current: m.current, candidates: m.candidates, tried: m.tried },
+      wallSeconds: (performance.now() - start) / 1000,
+    };
+  },
+};
+
+export type PlanWorkerApi = typeof api;
+
+Comlink.expose(api);
