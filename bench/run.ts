@@ -6,6 +6,7 @@
  *   3. full model (4 channels, 3 sites, 1,000 agents, 1 day) × 30 replications, serial and parallel
  *   4. memory: 30-day vs 1-day horizon on case 3
  *   5. render: 1,000+ agents in headless Chromium for 10 s — fps and the longest main-thread task
+ *   6. command-line start-up: whole-process wall time of `npm run sim` and of the compiled CLI
  * Options: --skip-simpy, --reps N (case 3), --only 1,3
  */
 import { execFileSync, spawnSync } from 'node:child_process';
@@ -15,6 +16,7 @@ import { withRunner } from '../src/node/pool';
 import { aggregateReplications, runReplication, simulate, type ReplicationOutcome } from '../src/sim/index';
 import { erlangACase, fullModelCase } from './cases';
 import { renderBenchmark } from './render';
+import { startupBenchmark } from './startup';
 
 const { values: opts } = parseArgs({
   options: {
@@ -135,3 +137,5 @@ if (want(4)) {
 }
 
 if (want(5)) console.log(await renderBenchmark(10));
+
+if (want(6)) console.log(await startupBenchmark());

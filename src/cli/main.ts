@@ -1,4 +1,7 @@
-/** Entry point of `npm run sim` (tsx src/cli/main.ts). All logic lives in cli.ts and the commands. */
+/**
+ * Entry point of the command line: `npm run sim` and `npx shoreline` run it compiled
+ * (bin/shoreline.mjs, src/cli/bundle.mjs). All logic lives in cli.ts and the commands.
+ */
 import { runCli } from './cli';
 
 // `npm run sim -- x.json | head` closes stdout early: stop quietly rather than with an EPIPE stack.

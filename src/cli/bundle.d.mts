@@ -1,0 +1,3 @@
+/** Types of bundle.mjs. */
+export function cliBuild(root: string): { name: string } & Record<string, unknown>;
+export function cliBundle(root?: string): Promise<string>;
