@@ -7,6 +7,7 @@
  *   4. memory: 30-day vs 1-day horizon on case 3
  *   5. render: 1,000+ agents in headless Chromium for 10 s — fps and the longest main-thread task
  *   6. command-line start-up: whole-process wall time of `npm run sim` and of the compiled CLI
+ *   7. output memory: peak RSS of a 366-day run writing --json/--csv against a 1-day run
  * Options: --skip-simpy, --reps N (case 3), --only 1,3
  */
 import { execFileSync, spawnSync } from 'node:child_process';
@@ -17,6 +18,7 @@ import { aggregateReplications, runReplication, simulate, type ReplicationOutcom
 import { erlangACase, fullModelCase } from './cases';
 import { renderBenchmark } from './render';
 import { startupBenchmark } from './startup';
+import { outputMemoryBenchmark } from './output-memory';
 
 const { values: opts } = parseArgs({
   options: {
@@ -139,3 +141,5 @@ if (want(4)) {
 if (want(5)) console.log(await renderBenchmark(10));
 
 if (want(6)) console.log(await startupBenchmark());
+
+if (want(7)) console.log(await outputMemoryBenchmark());

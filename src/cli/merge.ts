@@ -5,12 +5,10 @@
  * seeds, replication counts or sweeps, and overlapping or missing items, are refused (exit 2).
  */
 import { mergeShards, type ShardFile } from '../optimise/shard';
-import { aggregateReplications } from '../sim';
 import { optionUsage, parseOptions, type OptionSpecs } from './args';
-import { intervalCsv } from './csv';
 import { EXIT_OK, type CliIO, type Command } from './io';
 import { renderReport } from './report';
-import { resultJson } from './run';
+import { streamedResult, writeResultFiles } from './stream';
 import { readShardFile } from './shard';
 import { fileOptionProblems, jsonText, outputProblems, usageError, writeOutput } from './shared';
 import { renderSweep, sweepCsv, sweepPoints, sweepResult } from './sweep';
@@ -70,10 +68,9 @@ export async function mergeCommand(argv: readonly string[], io: CliIO): Promise<
   const f = shards[0].file;
   const days = f.days ?? undefined;
   if (f.command === 'run') {
-    const result = aggregateReplications(f.scenario, f.seed, merged.outcomes, merged.wallSeconds, days);
-    io.stdout(renderReport(result, f.scenario));
-    if (strings.json !== undefined) writeOutput(strings.json, resultJson(result));
-    if (strings.csv !== undefined) writeOutput(strings.csv, intervalCsv(result));
+    const streamed = streamedResult(f.scenario, f.seed, merged.outcomes, merged.wallSeconds, days);
+    io.stdout(renderReport(streamed.result, f.scenario));
+    writeResultFiles(streamed, strings.json, strings.csv);
     return EXIT_OK;
   }
   const sweep = f.sweep!;
