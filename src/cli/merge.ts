@@ -2,7 +2,8 @@
  * `sim merge shard1.json shard2.json … [--json FILE] [--csv FILE]`: combines the shard files of one
  * run (`run --shard i/n`) or sweep (`sweep --shard i/n`) into exactly the result the unsharded command
  * gives — the same table, and the same JSON apart from `performance`. Shards of different scenarios,
- * seeds, replication counts or sweeps, and overlapping or missing items, are refused (exit 2).
+ * seeds, replication counts, sweeps, Shoreline versions or shard counts, and a missing or duplicated
+ * shard, are refused (exit 2), each with the file it concerns.
  */
 import { mergeShards, type ShardFile } from '../optimise/shard';
 import { optionUsage, parseOptions, type OptionSpecs } from './args';
@@ -30,7 +31,7 @@ export function mergeUsage(): string {
     '',
     'Combines the shard files written by `run --shard i/n --json FILE` or `sweep --shard i/n --json FILE`',
     'into the result the unsharded command gives. The shards must come from the same scenario, seed,',
-    'replications (and sweep), and together hold every replication exactly once.',
+    'replications (and sweep), Shoreline version and shard count n, and be shards 1 to n, each once.',
     '',
     'Options:',
     ...optionUsage(MERGE_OPTIONS),
