@@ -8,6 +8,7 @@
  *   5. render: 1,000+ agents in headless Chromium for 10 s — fps and the longest main-thread task
  *   6. command-line start-up: whole-process wall time of `npm run sim` and of the compiled CLI
  *   7. output memory: peak RSS of a 366-day run writing --json/--csv against a 1-day run
+ *   8. the app's replication pool in headless Chromium against Node's threads: contacts/s per worker
  * Options: --skip-simpy, --reps N (case 3), --only 1,3
  */
 import { execFileSync, spawnSync } from 'node:child_process';
@@ -19,6 +20,7 @@ import { erlangACase, fullModelCase } from './cases';
 import { renderBenchmark } from './render';
 import { startupBenchmark } from './startup';
 import { outputMemoryBenchmark } from './output-memory';
+import { browserSpeedBenchmark } from './browser-speed';
 
 const { values: opts } = parseArgs({
   options: {
@@ -143,3 +145,5 @@ if (want(5)) console.log(await renderBenchmark(10));
 if (want(6)) console.log(await startupBenchmark());
 
 if (want(7)) console.log(await outputMemoryBenchmark());
+
+if (want(8)) console.log(await browserSpeedBenchmark(1));

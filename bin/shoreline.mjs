@@ -3,7 +3,6 @@
  * `shoreline …` (`npx shoreline`, `npm run sim --`): runs the command line compiled to plain
  * JavaScript, compiling it first when a source has changed since the cached build (src/cli/bundle.mjs).
  */
-import { pathToFileURL } from 'node:url';
-import { cliBundle } from '../src/cli/bundle.mjs';
+import { cliBundle, loadWithCodeCache } from '../src/cli/bundle.mjs';
 
-await import(pathToFileURL(await cliBundle()).href);
+loadWithCodeCache(await cliBundle());

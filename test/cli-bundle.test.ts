@@ -7,15 +7,16 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { createRequire } from 'node:module';
 import { afterAll, describe, expect, it } from 'vitest';
 import { cliBundle } from '../src/cli/bundle.mjs';
 import { runUsage } from '../src/cli/run';
 
 const ROOT = resolve(__dirname, '..');
+const require = createRequire(import.meta.url);
 
 describe('CLI bundle cache', () => {
-  // a project of its own: src/cli/main.ts awaiting at top level, as the real one does
+  // a project of its own, with a src/cli/main.ts
   const root = mkdtempSync(join(tmpdir(), 'shoreline-cli-bundle-'));
   afterAll(() => rmSync(root, { recursive: true, force: true }));
   mkdirSync(join(root, 'src', 'cli'), { recursive: true });
@@ -25,20 +26,19 @@ describe('CLI bundle cache', () => {
       "import { value } from './value';",
       'declare const SHORELINE_ROOT: string;',
       'export const root: string = SHORELINE_ROOT;',
-      'export const seen: number = await Promise.resolve(value);',
+      'export const seen: number = value;',
       '',
     ].join('\n'),
   );
   const setValue = (v: number) =>
     writeFileSync(join(root, 'src', 'cli', 'value.ts'), `export const value: number = ${v};\n`);
-  const load = async (file: string) =>
-    (await import(pathToFileURL(file).href)) as { root: string; seen: number };
+  const load = async (file: string) => require(file) as { root: string; seen: number };
 
-  it('is an ES module in node_modules/.cache/shoreline, reused until a source changes, then rebuilt', async () => {
+  it('is a CommonJS file in node_modules/.cache/shoreline, reused until a source changes, then rebuilt', async () => {
     setValue(1);
     const first = await cliBundle(root);
     expect(first.startsWith(join(root, 'node_modules', '.cache', 'shoreline', 'cli-'))).toBe(true);
-    expect(first.endsWith('.mjs')).toBe(true);
+    expect(first.endsWith('.cjs')).toBe(true);
     const m = await load(first);
     expect(m.seen).toBe(1);
     expect(m.root).toBe(root); // the sources are found from the cache
@@ -64,5 +64,21 @@ describe('CLI bundle cache', () => {
     expect(pkg.bin.shoreline).toBe('bin/shoreline.mjs');
     expect(pkg.scripts.sim).toBe('node bin/shoreline.mjs');
     expect(readFileSync(join(ROOT, 'bin', 'shoreline.mjs'), 'utf8')).not.toMatch(/tsx/);
+  });
+
+  it("keeps V8's code cache beside the bundle, and replaces one V8 rejects", async () => {
+    const bundle = await cliBundle(ROOT);
+    const cache = `${bundle}.${process.version}-${process.arch}.v8cache`;
+    const help = () =>
+      spawnSync(process.execPath, ['bin/shoreline.mjs', '--help'], { cwd: ROOT, encoding: 'utf8' });
+    rmSync(cache, { force: true });
+    expect(help().stdout).toBe(runUsage());
+    const written = statSync(cache);
+    expect(written.size).toBeGreaterThan(10_000);
+    expect(help().stdout).toBe(runUsage()); // with the cache
+    expect(statSync(cache).mtimeMs).toBe(written.mtimeMs); // accepted: not written again
+    writeFileSync(cache, 'not a code cache');
+    expect(help().stdout).toBe(runUsage());
+    expect(statSync(cache).size).toBeGreaterThan(10_000);
   });
 });

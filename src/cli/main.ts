@@ -10,9 +10,12 @@ process.stdout.on('error', (e: NodeJS.ErrnoException) => {
   throw e;
 });
 
-process.exitCode = await runCli(process.argv.slice(2), {
+// no top-level await: the compiled CLI is CommonJS (src/cli/bundle.mjs)
+void runCli(process.argv.slice(2), {
   stdout: (text) => void process.stdout.write(text),
   stderr: (text) => void process.stderr.write(text),
   stderrIsTTY: process.stderr.isTTY === true,
   env: process.env,
+}).then((code) => {
+  process.exitCode = code;
 });
