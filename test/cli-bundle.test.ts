@@ -8,6 +8,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync }
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { createRequire } from 'node:module';
+import { pathToFileURL } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { cliBundle } from '../src/cli/bundle.mjs';
 import { runUsage } from '../src/cli/run';
@@ -27,6 +28,7 @@ describe('CLI bundle cache', () => {
       'declare const SHORELINE_ROOT: string;',
       'export const root: string = SHORELINE_ROOT;',
       'export const seen: number = value;',
+      'console.log(`seen ${value}`);',
       '',
     ].join('\n'),
   );
@@ -66,19 +68,28 @@ describe('CLI bundle cache', () => {
     expect(readFileSync(join(ROOT, 'bin', 'shoreline.mjs'), 'utf8')).not.toMatch(/tsx/);
   });
 
-  it("keeps V8's code cache beside the bundle, and replaces one V8 rejects", async () => {
-    const bundle = await cliBundle(ROOT);
+  it("runs it with V8's code cache beside it, written once, replaced when V8 rejects it", async () => {
+    setValue(5);
+    const bundle = await cliBundle(root);
     const cache = `${bundle}.${process.version}-${process.arch}.v8cache`;
-    const help = () =>
-      spawnSync(process.execPath, ['bin/shoreline.mjs', '--help'], { cwd: ROOT, encoding: 'utf8' });
-    rmSync(cache, { force: true });
-    expect(help().stdout).toBe(runUsage());
+    const launcher = join(root, 'launch.mjs');
+    writeFileSync(
+      launcher,
+      [
+        `import { cliBundle, loadWithCodeCache } from ${JSON.stringify(pathToFileURL(join(ROOT, 'src', 'cli', 'bundle.mjs')).href)};`,
+        'loadWithCodeCache(await cliBundle(process.argv[2]));',
+        '',
+      ].join('\n'),
+    );
+    const launch = () => spawnSync(process.execPath, [launcher, root], { encoding: 'utf8' });
+    expect(() => statSync(cache)).toThrow(); // none before the first run
+    expect(launch().stdout).toBe('seen 5\n');
     const written = statSync(cache);
-    expect(written.size).toBeGreaterThan(10_000);
-    expect(help().stdout).toBe(runUsage()); // with the cache
+    expect(written.size).toBeGreaterThan(0);
+    expect(launch().stdout).toBe('seen 5\n'); // with the cache
     expect(statSync(cache).mtimeMs).toBe(written.mtimeMs); // accepted: not written again
     writeFileSync(cache, 'not a code cache');
-    expect(help().stdout).toBe(runUsage());
-    expect(statSync(cache).size).toBeGreaterThan(10_000);
+    expect(launch().stdout).toBe('seen 5\n');
+    expect(statSync(cache).size).toBeGreaterThan(100); // rejected, so written again
   });
 });
