@@ -45,7 +45,9 @@ export function cliBundle(root = fileURLToPath(new URL('../../', import.meta.url
  * Runs a CommonJS bundle with V8's code cache beside it (`<bundle>.<node version>-<arch>.v8cache`):
  * the functions the last command compiled are loaded instead of compiled again, ~40 ms of CPU of a
  * ~0.3 s command. The cache is written when a command ends without one (or with one V8 rejected), so
- * it holds the functions that command ran, not just the top level.
+ * it holds the functions that command ran, not just the top level; writing it costs ~20–50 ms, so
+ * it is not rewritten after every command. `npm install` (`prepare`) runs a simulation first, so that
+ * the cache it leaves covers the simulating path (a `--help` covers ~3/4 of it).
  */
 export function loadWithCodeCache(file) {
   const cacheFile = `${file}.${process.version}-${process.arch}.v8cache`;
