@@ -1,5 +1,5 @@
 /**
- * Bench case 6: the planner on scenarios/follow-the-sun.json (3 sites, 48 intervals, 2 days) as
+ * Bench case 9: the planner on scenarios/follow-the-sun.json (3 sites, 48 intervals, 2 days) as
  * `sim plan --targets "voice:sl=0.8,ab=0.05;email:sl=0.9"` runs it — the solver loaded, the worker
  * pool started, the requirement's simulation rounds, HiGHS per site group, the verifying run — timed
  * from a cold start (as one command pays) inside this process, median of three.
@@ -38,7 +38,7 @@ export async function planBenchmark(): Promise<string> {
   }
   const sorted = [...times].sort((a, b) => a - b);
   return (
-    `case 6  plan follow-the-sun (3 sites, 48 intervals, 10 reps per run, verification included): ` +
+    `case 9  plan follow-the-sun (3 sites, 48 intervals, 10 reps per run, verification included): ` +
     `${sorted[1].toFixed(2)} s median of 3 (${sorted[0].toFixed(2)}–${sorted[2].toFixed(2)}); ${summary} (target ≤ 10 s)`
   );
 }

@@ -6,7 +6,10 @@
  *   3. full model (4 channels, 3 sites, 1,000 agents, 1 day) × 30 replications, serial and parallel
  *   4. memory: 30-day vs 1-day horizon on case 3
  *   5. render: 1,000+ agents in headless Chromium for 10 s — fps and the longest main-thread task
- *   6. plan: `sim plan` on scenarios/follow-the-sun.json (3 sites, 48 intervals), verification included
+ *   6. command-line start-up: whole-process wall time of `npm run sim` and of the compiled CLI
+ *   7. output memory: peak RSS of a 366-day run writing --json/--csv against a 1-day run
+ *   8. the app's replication pool in headless Chromium against Node's threads: contacts/s per worker
+ *   9. plan: `sim plan` on scenarios/follow-the-sun.json (3 sites, 48 intervals), verification included
  * Options: --skip-simpy, --reps N (case 3), --only 1,3
  */
 import { execFileSync, spawnSync } from 'node:child_process';
@@ -16,6 +19,9 @@ import { withRunner } from '../src/node/pool';
 import { aggregateReplications, runReplication, simulate, type ReplicationOutcome } from '../src/sim/index';
 import { erlangACase, fullModelCase } from './cases';
 import { renderBenchmark } from './render';
+import { startupBenchmark } from './startup';
+import { outputMemoryBenchmark } from './output-memory';
+import { browserSpeedBenchmark } from './browser-speed';
 import { planBenchmark } from './plan-case';
 
 const { values: opts } = parseArgs({
@@ -138,4 +144,10 @@ if (want(4)) {
 
 if (want(5)) console.log(await renderBenchmark(10));
 
-if (want(6)) console.log(await planBenchmark());
+if (want(6)) console.log(await startupBenchmark());
+
+if (want(7)) console.log(await outputMemoryBenchmark());
+
+if (want(8)) console.log(await browserSpeedBenchmark(1));
+
+if (want(9)) console.log(await planBenchmark());

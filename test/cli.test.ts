@@ -1,6 +1,6 @@
 /**
  * The command line (`npm run sim`): in-process through runCli with captured writers, plus a few
- * end-to-end runs of the real entry point (node --import tsx src/cli/main.ts) for exit statuses.
+ * end-to-end runs of the real entry point (bin/shoreline.mjs, the compiled CLI) for exit statuses.
  */
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -9,7 +9,7 @@ import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { csvField, csvLine } from '../src/cli/csv';
 import { errorText, runCli } from '../src/cli/cli';
-import { formatEstimate, STYLES } from '../src/cli/format';
+import { formatEstimate, formatNumber, STYLES } from '../src/cli/format';
 import type { CliIO, Command } from '../src/cli/io';
 import { parseRunArgs } from '../src/cli/run';
 import { parseScenarioText } from '../src/scenario/validate';
@@ -35,7 +35,7 @@ interface Run {
 
 function spawnCli(argv: string[]): Promise<Run> {
   return new Promise((done, fail) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', ...argv], {
+    const child = spawn(process.execPath, ['bin/shoreline.mjs', ...argv], {
       cwd: ROOT,
       env: { ...process.env, SHORELINE_DEBUG: '' },
     });
@@ -154,13 +154,23 @@ describe('end to end (spawned)', () => {
     (bad.sites as { groups: { agents: number }[] }[])[1].groups[0].agents = -1;
     const badPath = writeScenario(bad);
     const [ok, badArgs, badScenario] = await Promise.all([
-      spawnCli([join('scenarios', SCENARIOS[0]), '--reps', '2', '--days', '1', '--quiet']),
+      spawnCli([join('scenarios', SCENARIOS[0]), '--reps', '2', '--days', '1', '--threads', '2', '--quiet']),
       spawnCli(['--reps', '0']),
       spawnCli([badPath]),
     ]);
     expect(ok.stderr).toBe('');
     expect(ok.code).toBe(0);
     expect(ok.stdout).toContain('Service by channel');
+    // the compiled CLI prints what the current sources print
+    const inProcess = await cli([
+      join(ROOT, 'scenarios', SCENARIOS[0]),
+      '--reps',
+      '2',
+      '--days',
+      '1',
+      '--quiet',
+    ]);
+    expect(ok.stdout).toBe(inProcess.stdout);
 
     expect(badArgs.code).toBe(2);
     expect(badArgs.stdout).toBe('');
@@ -460,6 +470,26 @@ describe('the table', () => {
       mean: '0',
       ci: '',
     });
+  });
+
+  it('formats numbers exactly as en-US toLocaleString does (grouping by hand, without ICU)', () => {
+    const icu = (v: number, d: number) => {
+      const r = Number(v.toFixed(d));
+      return (Object.is(r, -0) ? 0 : r).toLocaleString('en-US', {
+        minimumFractionDigits: d,
+        maximumFractionDigits: d,
+      });
+    };
+    let seed = 7;
+    const random = () => ((seed = (seed * 16807) % 2147483647) - 1) / 2147483646;
+    const values = [0, -0, -0.0001, 0.5, -0.5, 999.995, 1e15, 2 ** 53, 1e21, NaN, Infinity, -Infinity];
+    for (let i = 0; i < 20_000; i++) {
+      const v = (random() < 0.5 ? -1 : 1) * 10 ** (random() * 18 - 3) * random();
+      values.push(v, Math.round(v), Math.round(v * 100) / 100 + 0.005);
+    }
+    for (const v of values)
+      for (const d of [0, 1, 2, 3])
+        if (formatNumber(v, d) !== icu(v, d)) expect([v, d, formatNumber(v, d)]).toBe(icu(v, d));
   });
 
   it('prints the same text for the same seed', async () => {

@@ -304,9 +304,9 @@ describe('hostile scenario files on the command line', () => {
       env: {},
     };
     const deps: Partial<RunDeps> = {
-      simulate: (scenario, options) => {
+      runReplication: (scenario, options) => {
         simulated++;
-        return simulate(scenario, options);
+        return runReplication(scenario, options);
       },
     };
     const code = await runCommand([path, '--quiet', ...extra], io, deps);

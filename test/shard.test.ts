@@ -3,11 +3,12 @@
  * `performance`), for `run` and `sweep`; merge refuses shards that do not belong together; `--threads`
  * changes nothing but the timing. Also the sweep's parameter paths.
  */
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { cli } from './support/cli';
+import { SHORELINE_VERSION } from '../src/cli/shard';
 import { applyParam, parseParam, sweepValues } from '../src/optimise/params';
 import { parseShard, shardItems } from '../src/optimise/shard';
 import type { Scenario } from '../src/sim';
@@ -75,16 +76,59 @@ describe('run --shard + merge', () => {
     expect(m.stdout).toBe(direct.stdout);
   });
 
-  it('refuses overlapping, missing and foreign shards (exit 2, one line each)', async () => {
+  it('refuses a duplicated or missing shard, naming the files (exit 2, one line each)', async () => {
     const [a, b, c] = await shards(3);
-    const overlap = await cli(['merge', a, b, b, c]);
-    expect(overlap.code).toBe(2);
-    expect(overlap.stdout).toBe('');
-    expect(overlap.stderr).toBe(`${b}: replication 2 is also in ${b}\n${b}: replication 3 is also in ${b}\n`);
+    const twice = await cli(['merge', a, b, b, c]);
+    expect(twice.code).toBe(2);
+    expect(twice.stdout).toBe('');
+    expect(twice.stderr).toBe(`${b}: given twice (shard 2/3)\n`);
+
+    const copy = tmp('copy-of-s2.json');
+    copyFileSync(b, copy);
+    const again = await cli(['merge', a, b, copy, c]);
+    expect(again.code).toBe(2);
+    expect(again.stderr).toBe(`${copy}: shard 2/3 again (already given as ${b})\n`);
 
     const missing = await cli(['merge', a, c]);
     expect(missing.code).toBe(2);
-    expect(missing.stderr).toBe('missing 2 of 7 items: replication 2, replication 3\n');
+    expect(missing.stderr).toBe(
+      `missing shard 2/3 (replication 2, replication 3); given: ${a} (1/3), ${c} (3/3)\n`,
+    );
+
+    // a shard file whose items were edited is not taken for the shard it claims to be
+    const forged = tmp('forged.json');
+    const f = JSON.parse(readFileSync(b, 'utf8')) as { items: number[] };
+    f.items = f.items.map((i) => i + 1);
+    writeFileSync(forged, JSON.stringify(f));
+    const wrong = await cli(['merge', a, forged, c]);
+    expect(wrong.stderr).toBe(`${forged}: its items are not those of shard 2/3 (the file was changed?)\n`);
+  });
+
+  it('refuses shards of another count, version, seed or scenario, naming the file', async () => {
+    const [a, , c] = await shards(3);
+    const ofFour = tmp('of-four.json');
+    expect((await cli([FILE, ...reps, '--shard', '2/4', '--json', ofFour])).code).toBe(0);
+    const count = await cli(['merge', a, ofFour, c]);
+    expect(count.code).toBe(2);
+    expect(count.stderr).toBe(`${ofFour}: shard 2/4 is one of 4 shards, ${a} one of 3\n`);
+
+    const b = (await shards(3))[1];
+    const edit = (name: string, change: (f: Record<string, unknown>) => void) => {
+      const file = tmp(name);
+      const f = JSON.parse(readFileSync(b, 'utf8')) as Record<string, unknown>;
+      change(f);
+      writeFileSync(file, JSON.stringify(f));
+      return file;
+    };
+    expect(JSON.parse(readFileSync(a, 'utf8')).shoreline).toBe(SHORELINE_VERSION);
+    const newer = edit('newer.json', (f) => (f.shoreline = '9.9.9'));
+    const version = await cli(['merge', a, newer, c]);
+    expect(version.code).toBe(2);
+    expect(version.stderr).toBe(`${newer}: written by Shoreline 9.9.9, ${a} by ${SHORELINE_VERSION}\n`);
+    const format = edit('format-2.json', (f) => (f.version = 2));
+    const formatVersion = await cli(['merge', a, format, c]);
+    expect(formatVersion.code).toBe(2);
+    expect(formatVersion.stderr).toBe(`${format}: shard format version 2, expected 1\n`);
 
     const otherSeed = tmp('seed.json');
     await cli([
@@ -113,6 +157,10 @@ describe('run --shard + merge', () => {
     const mixed = await cli(['merge', a, otherShard, c]);
     expect(mixed.code).toBe(2);
     expect(mixed.stderr).toBe(`${otherShard}: scenario "shard-me" has other contents than in ${a}\n`);
+
+    const renamed = edit('renamed.json', (f) => ((f.scenario as { name: string }).name = 'other-name'));
+    const otherName = await cli(['merge', a, renamed, c]);
+    expect(otherName.stderr).toBe(`${renamed}: scenario "other-name" differs from ${a}'s "shard-me"\n`);
 
     const notShard = await cli(['merge', a, FILE]);
     expect(notShard.code).toBe(2);

@@ -26,13 +26,23 @@ export const STYLES = {
   paidHours: { decimals: 1 },
 } satisfies Record<string, NumberStyle>;
 
-/** en-US grouping, fixed decimals, never "-0". */
+/**
+ * en-US grouping, fixed decimals, never "-0" — as `toLocaleString('en-US', …)` writes it, by hand:
+ * the first toLocaleString of a process sets up ICU's number formatting, ~20 ms of a 0.2 s command.
+ */
 export function formatNumber(value: number, decimals: number): string {
   const rounded = Number(value.toFixed(decimals));
-  return (Object.is(rounded, -0) ? 0 : rounded).toLocaleString('en-US', {
-    minimumFractionDigits: decimals,
-    maximumFractionDigits: decimals,
-  });
+  const x = Object.is(rounded, -0) ? 0 : rounded;
+  // where a double has fewer than `decimals` exact decimals, ICU writes the shortest digits and toFixed
+  // the exact ones; NaN and ∞ are spelled by ICU
+  if (!(Math.abs(x) * 10 ** decimals < 1e15))
+    return x.toLocaleString('en-US', { minimumFractionDigits: decimals, maximumFractionDigits: decimals });
+  const fixed = Math.abs(x).toFixed(decimals);
+  const point = fixed.indexOf('.');
+  const whole = point < 0 ? fixed : fixed.slice(0, point);
+  let grouped = whole.slice(0, ((whole.length - 1) % 3) + 1);
+  for (let i = grouped.length; i < whole.length; i += 3) grouped += ',' + whole.slice(i, i + 3);
+  return (x < 0 ? '-' : '') + grouped + (point < 0 ? '' : fixed.slice(point));
 }
 
 /** The two parts of a cell, kept apart so that a column can align its "±" signs. */

@@ -1,4 +1,7 @@
-/** Entry point of `npm run sim` (tsx src/cli/main.ts). All logic lives in cli.ts and the commands. */
+/**
+ * Entry point of the command line: `npm run sim` and `npx shoreline` run it compiled
+ * (bin/shoreline.mjs, src/cli/bundle.mjs). All logic lives in cli.ts and the commands.
+ */
 import { runCli } from './cli';
 
 // `npm run sim -- x.json | head` closes stdout early: stop quietly rather than with an EPIPE stack.
@@ -7,9 +10,12 @@ process.stdout.on('error', (e: NodeJS.ErrnoException) => {
   throw e;
 });
 
-process.exitCode = await runCli(process.argv.slice(2), {
+// no top-level await: the compiled CLI is CommonJS (src/cli/bundle.mjs)
+void runCli(process.argv.slice(2), {
   stdout: (text) => void process.stdout.write(text),
   stderr: (text) => void process.stderr.write(text),
   stderrIsTTY: process.stderr.isTTY === true,
   env: process.env,
+}).then((code) => {
+  process.exitCode = code;
 });

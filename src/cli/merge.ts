@@ -2,15 +2,14 @@
  * `sim merge shard1.json shard2.json … [--json FILE] [--csv FILE]`: combines the shard files of one
  * run (`run --shard i/n`) or sweep (`sweep --shard i/n`) into exactly the result the unsharded command
  * gives — the same table, and the same JSON apart from `performance`. Shards of different scenarios,
- * seeds, replication counts or sweeps, and overlapping or missing items, are refused (exit 2).
+ * seeds, replication counts, sweeps, Shoreline versions or shard counts, and a missing or duplicated
+ * shard, are refused (exit 2), each with the file it concerns.
  */
 import { mergeShards, type ShardFile } from '../optimise/shard';
-import { aggregateReplications } from '../sim';
 import { optionUsage, parseOptions, type OptionSpecs } from './args';
-import { intervalCsv } from './csv';
 import { EXIT_OK, type CliIO, type Command } from './io';
 import { renderReport } from './report';
-import { resultJson } from './run';
+import { streamedResult, writeResultFiles } from './stream';
 import { readShardFile } from './shard';
 import { fileOptionProblems, jsonText, outputProblems, usageError, writeOutput } from './shared';
 import { renderSweep, sweepCsv, sweepPoints, sweepResult } from './sweep';
@@ -32,7 +31,7 @@ export function mergeUsage(): string {
     '',
     'Combines the shard files written by `run --shard i/n --json FILE` or `sweep --shard i/n --json FILE`',
     'into the result the unsharded command gives. The shards must come from the same scenario, seed,',
-    'replications (and sweep), and together hold every replication exactly once.',
+    'replications (and sweep), Shoreline version and shard count n, and be shards 1 to n, each once.',
     '',
     'Options:',
     ...optionUsage(MERGE_OPTIONS),
@@ -70,10 +69,9 @@ export async function mergeCommand(argv: readonly string[], io: CliIO): Promise<
   const f = shards[0].file;
   const days = f.days ?? undefined;
   if (f.command === 'run') {
-    const result = aggregateReplications(f.scenario, f.seed, merged.outcomes, merged.wallSeconds, days);
-    io.stdout(renderReport(result, f.scenario));
-    if (strings.json !== undefined) writeOutput(strings.json, resultJson(result));
-    if (strings.csv !== undefined) writeOutput(strings.csv, intervalCsv(result));
+    const streamed = streamedResult(f.scenario, f.seed, merged.outcomes, merged.wallSeconds, days);
+    io.stdout(renderReport(streamed.result, f.scenario));
+    writeResultFiles(streamed, strings.json, strings.csv);
     return EXIT_OK;
   }
   const sweep = f.sweep!;

@@ -7,14 +7,13 @@ import { readFileSync, statSync } from 'node:fs';
 import { parseScenarioText, MAX_SCENARIO_CHARS } from '../scenario/validate';
 import { shardItems, type ShardSpec } from '../optimise/shard';
 import {
-  aggregateReplications,
-  simulate as engineSimulate,
+  runReplication as engineReplication,
+  type ReplicationOutcome,
   type Scenario,
-  type SimulateOptions,
+  type SimulationOptions,
   type SimulationResult,
 } from '../sim';
 import { optionUsage, parseOptions, type OptionSpecs } from './args';
-import { intervalCsv } from './csv';
 import { formatNumber } from './format';
 import { describeFsError, EXIT_OK, EXIT_USAGE, type CliIO, type Command } from './io';
 import { withRunner } from '../node/pool';
@@ -34,6 +33,7 @@ import {
   writeOutput,
 } from './shared';
 import { renderReport } from './report';
+import { streamedResult, writeResultFiles, type StreamedResult } from './stream';
 
 export const RUN_OPTIONS: OptionSpecs = {
   reps: {
@@ -147,17 +147,24 @@ function runOutputProblems(args: RunArgs): string[] {
   );
 }
 
-/** The result file: exactly the SimulationResult, 2-space JSON, trailing newline. */
+/**
+ * The result file: exactly the SimulationResult, 2-space JSON, trailing newline. The commands write it
+ * as a stream (src/cli/stream.ts); this is the reference the stream is tested against.
+ */
 export function resultJson(result: SimulationResult): string {
   return JSON.stringify(result, null, 2) + '\n';
 }
 
 export interface RunDeps {
-  simulate: (scenario: Scenario, options: SimulateOptions) => SimulationResult;
+  /** one replication in this thread (the engine's runReplication); tests count the calls */
+  runReplication: (
+    scenario: Scenario,
+    options: SimulationOptions & { replication: number },
+  ) => ReplicationOutcome;
   now: () => number;
 }
 
-const DEFAULT_DEPS: RunDeps = { simulate: engineSimulate, now: () => performance.now() };
+const DEFAULT_DEPS: RunDeps = { runReplication: engineReplication, now: () => performance.now() };
 
 export function runUsage(): string {
   return [
@@ -185,7 +192,7 @@ export async function runCommand(
   io: CliIO,
   deps: Partial<RunDeps> = {},
 ): Promise<number> {
-  const { simulate, now } = { ...DEFAULT_DEPS, ...deps };
+  const { runReplication, now } = { ...DEFAULT_DEPS, ...deps };
   const parsed = parseRunArgs(argv);
   if (parsed.kind === 'help') {
     io.stdout(runUsage());
@@ -208,7 +215,7 @@ export async function runCommand(
     indexes.length * contactsPerReplication(loaded.scenario, args.days),
   );
   bar?.update(0, indexes.length);
-  let result: SimulationResult;
+  let streamed: StreamedResult;
   try {
     if (args.shard || (threads > 1 && args.reps > 1)) {
       // replications on worker threads (or one shard of them): identical outcomes, index by index
@@ -241,18 +248,22 @@ export async function runCommand(
         io.stdout(shardSummary(args.shard, indexes, args.reps, 'replication', args.json!));
         return EXIT_OK;
       }
-      result = aggregateReplications(loaded.scenario, args.seed, outcomes, wallSeconds, args.days);
-    } else
-      result = simulate(loaded.scenario, {
-        seed: args.seed,
-        replications: args.reps,
-        days: args.days,
-        now,
-        onProgress: bar ? (done, total) => bar.update(done, total) : undefined,
-      });
+      streamed = streamedResult(loaded.scenario, args.seed, outcomes, wallSeconds, args.days);
+    } else {
+      // in this thread, one replication after another (as the engine's simulate runs them)
+      const start = now();
+      const outcomes: ReplicationOutcome[] = [];
+      for (const replication of indexes) {
+        outcomes.push(runReplication(loaded.scenario, { seed: args.seed, days: args.days, replication }));
+        bar?.update(outcomes.length, indexes.length);
+      }
+      const wallSeconds = (now() - start) / 1000;
+      streamed = streamedResult(loaded.scenario, args.seed, outcomes, wallSeconds, args.days);
+    }
   } finally {
     bar?.finish();
   }
+  const result = streamed.result;
   if (bar) {
     const p = result.performance;
     io.stderr(
@@ -262,8 +273,7 @@ export async function runCommand(
   }
 
   io.stdout(renderReport(result, loaded.scenario));
-  if (args.json !== undefined) writeOutput(args.json, resultJson(result));
-  if (args.csv !== undefined) writeOutput(args.csv, intervalCsv(result));
+  writeResultFiles(streamed, args.json, args.csv);
   return EXIT_OK;
 }
 

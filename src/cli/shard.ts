@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { formatNumber } from './format';
 import { describeFsError } from './io';
 import { jsonText } from './shared';
+import packageJson from '../../package.json';
 import {
   SHARD_FORMAT,
   SHARD_VERSION,
@@ -11,8 +12,16 @@ import {
   type ShardSpec,
 } from '../optimise/shard';
 
-export function shardFileText(f: Omit<ShardFile, 'format' | 'version'>): string {
-  const file: ShardFile = { format: SHARD_FORMAT, version: SHARD_VERSION, ...f };
+/** The Shoreline version written into shard files: shards of different versions are not merged. */
+export const SHORELINE_VERSION: string = packageJson.version;
+
+export function shardFileText(f: Omit<ShardFile, 'format' | 'version' | 'shoreline'>): string {
+  const file: ShardFile = {
+    format: SHARD_FORMAT,
+    version: SHARD_VERSION,
+    shoreline: SHORELINE_VERSION,
+    ...f,
+  };
   return jsonText(file);
 }
 

@@ -48,6 +48,8 @@ export interface SweepDefinition {
 export interface ShardFile {
   format: typeof SHARD_FORMAT;
   version: typeof SHARD_VERSION;
+  /** the Shoreline version that wrote it (package.json); shards of different versions do not merge */
+  shoreline?: string;
   /** the command whose result the merge rebuilds */
   command: 'run' | 'sweep';
   scenario: Scenario;
@@ -102,6 +104,15 @@ export function shardFileProblems(value: unknown, name: string): string[] {
   if (!(f.days === null || Number.isInteger(f.days))) p.push(`${name}: days must be null or a whole number`);
   if (!Number.isInteger(f.replications) || (f.replications as number) < 1)
     p.push(`${name}: replications must be a whole number ≥ 1`);
+  const shard = f.shard as Record<string, unknown> | null;
+  if (
+    typeof shard !== 'object' ||
+    shard === null ||
+    !Number.isInteger(shard.index) ||
+    !Number.isInteger(shard.count) ||
+    !((shard.index as number) >= 1 && (shard.index as number) <= (shard.count as number))
+  )
+    p.push(`${name}: shard must give index and count, 1 ≤ index ≤ count`);
   const items = f.items;
   const outcomes = f.outcomes;
   if (!Array.isArray(items) || !items.every((i) => Number.isInteger(i) && i >= 0))
@@ -139,6 +150,10 @@ export function mergeShards(
       problems.push(
         `${name}: ${what} ${JSON.stringify(y)} differs from ${first.name}'s ${JSON.stringify(x)}`,
       );
+    if (b.shoreline !== a.shoreline)
+      problems.push(
+        `${name}: written by Shoreline ${b.shoreline ?? '(unknown version)'}, ${first.name} by ${a.shoreline ?? '(unknown version)'}`,
+      );
     if (b.command !== a.command) differ('command', a.command, b.command);
     if (b.scenario.name !== a.scenario.name) differ('scenario', a.scenario.name, b.scenario.name);
     else if (canonicalJson(b.scenario) !== scenarioKey)
@@ -148,35 +163,45 @@ export function mergeShards(
     if (b.replications !== a.replications) differ('replications', a.replications, b.replications);
     if (canonicalJson(b.sweep) !== canonicalJson(a.sweep))
       problems.push(`${name}: sweep differs from ${first.name}'s`);
+    if (b.shard.count !== a.shard.count)
+      problems.push(
+        `${name}: shard ${b.shard.index}/${b.shard.count} is one of ${b.shard.count} shards, ${first.name} one of ${a.shard.count}`,
+      );
   }
   if (problems.length > 0) return { ok: false, problems };
 
+  // Whole shards first: each of 1..n given once, holding the items `--shard i/n` gives it.
   const total = totalItems(a);
-  const owner = new Array<string | undefined>(total);
-  const outcomes = new Array<ReplicationOutcome>(total);
-  const overlaps: string[] = [];
+  const count = a.shard.count;
+  const given = new Map<number, string>();
   for (const { name, file } of shards) {
-    file.items.forEach((item, k) => {
-      if (item >= total) {
-        problems.push(`${name}: item ${item} is outside the run's ${total} items`);
-        return;
-      }
-      if (owner[item] !== undefined) {
-        overlaps.push(`${name}: ${describeItem(a, item)} is also in ${owner[item]}`);
-        return;
-      }
-      owner[item] = name;
-      outcomes[item] = file.outcomes[k];
-    });
+    const i = file.shard.index;
+    const other = given.get(i);
+    if (other !== undefined) {
+      problems.push(
+        other === name
+          ? `${name}: given twice (shard ${i}/${count})`
+          : `${name}: shard ${i}/${count} again (already given as ${other})`,
+      );
+      continue;
+    }
+    given.set(i, name);
+    const expected = shardItems(total, file.shard);
+    if (file.items.length !== expected.length || file.items.some((item, k) => item !== expected[k]))
+      problems.push(`${name}: its items are not those of shard ${i}/${count} (the file was changed?)`);
   }
-  problems.push(...collapse(overlaps));
-  const missing: number[] = [];
-  for (let i = 0; i < total; i++) if (owner[i] === undefined) missing.push(i);
-  if (missing.length > 0)
-    problems.push(
-      `missing ${missing.length} of ${total} items: ${ranges(missing, (i) => describeItem(a, i))}`,
-    );
+  const names = [...given].sort(([x], [y]) => x - y).map(([i, name]) => `${name} (${i}/${count})`);
+  for (let i = 1; i <= count; i++) {
+    if (given.has(i)) continue;
+    const items = shardItems(total, { index: i, count });
+    if (items.length === 0) continue; // more shards than items: an empty shard adds nothing
+    const what = ranges(items, (item) => describeItem(a, item), 2);
+    problems.push(`missing shard ${i}/${count} (${what}); given: ${names.join(', ')}`);
+  }
   if (problems.length > 0) return { ok: false, problems };
+
+  const outcomes = new Array<ReplicationOutcome>(total);
+  for (const { file } of shards) file.items.forEach((item, k) => (outcomes[item] = file.outcomes[k]));
   return { ok: true, outcomes, wallSeconds: shards.reduce((s, x) => s + (x.file.wallSeconds || 0), 0) };
 }
 
@@ -184,13 +209,6 @@ function describeItem(f: ShardFile, item: number): string {
   if (!f.sweep) return `replication ${item}`;
   const point = Math.floor(item / f.replications);
   return `point ${point + 1} (${f.sweep.param} = ${f.sweep.values[point]}) replication ${item % f.replications}`;
-}
-
-/** At most a few lines per kind of problem. */
-function collapse(lines: string[], max = 5): string[] {
-  return lines.length <= max
-    ? lines
-    : [...lines.slice(0, max), `… and ${lines.length - max} more overlapping items`];
 }
 
 function ranges(items: number[], describe: (i: number) => string, max = 5): string {

@@ -1,6 +1,12 @@
 /** Public API of the simulation engine. */
 export { Simulation, SimulationBudgetError, type SimulationOptions } from './engine';
-export { simulate, runReplication, aggregateReplications, type SimulateOptions } from './simulate';
+export {
+  simulate,
+  runReplication,
+  aggregateReplications,
+  resultIntervals,
+  type SimulateOptions,
+} from './simulate';
 export { replicationOutcome } from './outcomes';
 export { estimate, tQuantile975 } from './aggregate';
 export * from './scenario';

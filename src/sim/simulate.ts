@@ -76,25 +76,7 @@ export function aggregateReplications(
       outcomes.map((o) => o.sites[id]),
     );
   }
-  const perDay = (24 * 60) / intervalMinutes;
-  const intervals: IntervalOutcome[] = (outcomes[0]?.intervals ?? []).map((_, i) => {
-    const ch: IntervalOutcome['channels'] = {};
-    for (const k of kinds)
-      ch[k] = estimateRecord(
-        INTERVAL_KEYS,
-        outcomes.map((o) => o.intervals[i].channels[k]!),
-      );
-    return {
-      index: i,
-      day: Math.floor(i / perDay) + 1,
-      start: formatClock((i % perDay) * intervalMinutes * 60),
-      channels: ch,
-      total: estimateRecord(
-        INTERVAL_KEYS,
-        outcomes.map((o) => o.intervals[i].total),
-      ),
-    };
-  });
+  const intervals = [...resultIntervals(scenario, outcomes)];
   const events = outcomes.reduce((a, o) => a + o.events, 0);
   const contacts = outcomes.reduce((a, o) => a + o.contacts, 0);
   return {
@@ -118,4 +100,36 @@ export function aggregateReplications(
       eventsPerSecond: wallSeconds > 0 ? events / wallSeconds : 0,
     },
   };
+}
+
+/**
+ * The result's intervals, aggregated one at a time as they are asked for: a writer that streams them
+ * (the CLI's --json and --csv) holds one interval's estimates at a time, not a long run's all.
+ */
+export function* resultIntervals(
+  scenario: Scenario,
+  outcomes: readonly ReplicationOutcome[],
+): Generator<IntervalOutcome, void, undefined> {
+  const intervalMinutes = scenario.horizon?.intervalMinutes ?? 30;
+  const kinds = Object.keys(outcomes[0]?.channels ?? {}) as ChannelKind[];
+  const perDay = (24 * 60) / intervalMinutes;
+  const n = outcomes[0]?.intervals.length ?? 0;
+  for (let i = 0; i < n; i++) {
+    const ch: IntervalOutcome['channels'] = {};
+    for (const k of kinds)
+      ch[k] = estimateRecord(
+        INTERVAL_KEYS,
+        outcomes.map((o) => o.intervals[i].channels[k]!),
+      );
+    yield {
+      index: i,
+      day: Math.floor(i / perDay) + 1,
+      start: formatClock((i % perDay) * intervalMinutes * 60),
+      channels: ch,
+      total: estimateRecord(
+        INTERVAL_KEYS,
+        outcomes.map((o) => o.intervals[i].total),
+      ),
+    };
+  }
 }

@@ -1,0 +1,95 @@
+/**
+ * The compiled command line (src/cli/bundle.mjs, bin/shoreline.mjs): plain JavaScript from the bundle
+ * cache, rebuilt without a manual step as soon as one of its sources changes, and run by `npm run sim`
+ * and `npx shoreline` without TypeScript tooling.
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { createRequire } from 'node:module';
+import { pathToFileURL } from 'node:url';
+import { afterAll, describe, expect, it } from 'vitest';
+import { cliBundle } from '../src/cli/bundle.mjs';
+import { runUsage } from '../src/cli/run';
+
+const ROOT = resolve(__dirname, '..');
+const require = createRequire(import.meta.url);
+
+describe('CLI bundle cache', () => {
+  // a project of its own, with a src/cli/main.ts
+  const root = mkdtempSync(join(tmpdir(), 'shoreline-cli-bundle-'));
+  afterAll(() => rmSync(root, { recursive: true, force: true }));
+  mkdirSync(join(root, 'src', 'cli'), { recursive: true });
+  writeFileSync(
+    join(root, 'src', 'cli', 'main.ts'),
+    [
+      "import { value } from './value';",
+      'declare const SHORELINE_ROOT: string;',
+      'export const root: string = SHORELINE_ROOT;',
+      'export const seen: number = value;',
+      'console.log(`seen ${value}`);',
+      '',
+    ].join('\n'),
+  );
+  const setValue = (v: number) =>
+    writeFileSync(join(root, 'src', 'cli', 'value.ts'), `export const value: number = ${v};\n`);
+  const load = async (file: string) => require(file) as { root: string; seen: number };
+
+  it('is a CommonJS file in node_modules/.cache/shoreline, reused until a source changes, then rebuilt', async () => {
+    setValue(1);
+    const first = await cliBundle(root);
+    expect(first.startsWith(join(root, 'node_modules', '.cache', 'shoreline', 'cli-'))).toBe(true);
+    expect(first.endsWith('.cjs')).toBe(true);
+    const m = await load(first);
+    expect(m.seen).toBe(1);
+    expect(m.root).toBe(root); // the sources are found from the cache
+    const built = statSync(first).ino;
+    expect(await cliBundle(root)).toBe(first);
+    expect(statSync(first).ino).toBe(built); // not rebuilt
+
+    setValue(2); // an imported module, not the entry
+    const changed = await cliBundle(root);
+    expect(changed).not.toBe(first);
+    expect((await load(changed)).seen).toBe(2);
+  });
+
+  it('bin/shoreline.mjs runs the current sources with plain Node (no tsx in the process)', () => {
+    const r = spawnSync(process.execPath, ['bin/shoreline.mjs', '--help'], { cwd: ROOT, encoding: 'utf8' });
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+    expect(r.stdout).toBe(runUsage());
+    const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as {
+      bin: Record<string, string>;
+      scripts: Record<string, string>;
+    };
+    expect(pkg.bin.shoreline).toBe('bin/shoreline.mjs');
+    expect(pkg.scripts.sim).toBe('node bin/shoreline.mjs');
+    expect(readFileSync(join(ROOT, 'bin', 'shoreline.mjs'), 'utf8')).not.toMatch(/tsx/);
+  });
+
+  it("runs it with V8's code cache beside it, written once, replaced when V8 rejects it", async () => {
+    setValue(5);
+    const bundle = await cliBundle(root);
+    const cache = `${bundle}.${process.version}-${process.arch}.v8cache`;
+    const launcher = join(root, 'launch.mjs');
+    writeFileSync(
+      launcher,
+      [
+        `import { cliBundle, loadWithCodeCache } from ${JSON.stringify(pathToFileURL(join(ROOT, 'src', 'cli', 'bundle.mjs')).href)};`,
+        'loadWithCodeCache(await cliBundle(process.argv[2]));',
+        '',
+      ].join('\n'),
+    );
+    const launch = () => spawnSync(process.execPath, [launcher, root], { encoding: 'utf8' });
+    expect(() => statSync(cache)).toThrow(); // none before the first run
+    expect(launch().stdout).toBe('seen 5\n');
+    const written = statSync(cache);
+    expect(written.size).toBeGreaterThan(0);
+    expect(launch().stdout).toBe('seen 5\n'); // with the cache
+    expect(statSync(cache).mtimeMs).toBe(written.mtimeMs); // accepted: not written again
+    writeFileSync(cache, 'not a code cache');
+    expect(launch().stdout).toBe('seen 5\n');
+    expect(statSync(cache).size).toBeGreaterThan(100); // rejected, so written again
+  });
+});
