@@ -1,17 +1,17 @@
 /**
- * Entry point of the live app: lays out the page, starts the simulation worker and the Pixi scene, and
- * wires the controls to the worker.
+ * Entry point of the live app: lays out the page, creates the components (controls, live panels,
+ * staffing, editor, compare) and wires their callbacks to the one state, which goes to the worker.
  *
- * Data flow: the worker owns the run. The page asks for a snapshot at display rate (never while one
- * is in flight) and for the outcome so far about four times a second. Every load bumps `generation`
- * before it is sent, and answers to requests sent under an older generation are dropped, so a
- * snapshot of the previous scenario never reaches the view of the next one.
+ * Data flow, one way: edits and slider moves → scenario (validated by the schema) → EditFlow
+ * (history; live change or restart) → worker → snapshot → view (src/ui/live/poller.ts). Slider moves
+ * are written into the scenario (src/ui/compare/sliders.ts), so the scenario is the whole state: it is
+ * what undo restores, what a link and local storage keep, and what "Download scenario" writes.
+ * Every load bumps `generation`, and answers to requests sent under an older one are dropped.
  */
 import './style.css';
 import { parseScenarioText } from '../scenario/validate';
-import type { Scenario } from '../sim/scenario';
+import type { ChannelKind, Scenario } from '../sim/scenario';
 import { HEADER, SITE, SnapshotView, type SimulationMeta, type Snapshot } from '../sim/snapshot';
-import { CHANNEL_COLOR, STATE_COLOR, cssColor } from '../render/palette';
 import type { LiveScene } from '../render/scene';
 import { createSimClient } from '../worker/client';
 import { buildChart, type IntervalChart } from './chart';
@@ -19,6 +19,16 @@ import { buildControls, DEFAULT_SPEED, STEP_SECONDS } from './controls';
 import { h, setText } from './dom';
 import { ErlangEstimator } from './erlang';
 import { fmtInt, fmtSimClock } from './format';
+import { applySliders as slidersIntoScenario, groupPeaks } from './compare/sliders';
+import { scenarioFileText, safeFileName } from './compare/export';
+import { emptySliders, groupKey } from './compare/state';
+import { buildEditor } from './editor/panel';
+import { EditFlow } from './editor/flow';
+import { bindUndoKeys, downloadText } from './editor/keys';
+import { effectiveSplit } from './editor/routing';
+import { buildLegend } from './live/legend';
+import { firstWorkSecond, warmUpText } from './live/first-frame';
+import { startPolling } from './live/poller';
 import { buildFigures, type FiguresPanel } from './panels';
 import { bundledScenarios } from './scenarios';
 import { buildStaffing, type StaffingPanel } from './staffing';
@@ -29,31 +39,13 @@ import { makeAppState } from './compare/state';
 import { buildNotices } from './notices';
 import { openStorage, readLinkState, readStoredState, StateSaver } from './persist';
 import { PING_TIMEOUT_MS, WorkerSupervisor } from './recovery';
-import { applySliders, bundledIdFor, clearLinkHash, fileSizeProblem, SliderTracker } from './session';
+import { applySliders, bundledIdFor, clearLinkHash, fileSizeProblem } from './session';
 // ---- end robustness
 
-const OUTCOME_EVERY_MS = 250;
-const STATUS_EVERY_MS = 250;
 const DEFAULT_SEED = '1';
 
 function errorText(e: unknown): string {
   return e instanceof Error ? e.message : String(e);
-}
-
-function legend(): HTMLElement {
-  const item = (color: number, text: string) =>
-    h('li', {}, h('span', { class: 'swatch', style: `background:${cssColor(color)}` }), text);
-  return h(
-    'ul',
-    { class: 'legend', 'aria-label': 'Legend' },
-    item(STATE_COLOR.idle, 'idle'),
-    ...(['voice', 'chat', 'email', 'social'] as const).map((k) => item(CHANNEL_COLOR[k], `busy: ${k}`)),
-    item(STATE_COLOR.wrap, 'wrap-up'),
-    item(STATE_COLOR.leaving, 'leaving'),
-    item(STATE_COLOR.off, 'off shift'),
-    item(STATE_COLOR.abandoned, 'abandoned'),
-    h('li', { class: 'note', text: 'chat agents: brighter = more chats held' }),
-  );
 }
 
 async function start(root: HTMLElement): Promise<void> {
@@ -62,7 +54,6 @@ async function start(root: HTMLElement): Promise<void> {
   const params = new URLSearchParams(location.search);
   const debug = params.has('debug');
   const notices = buildNotices();
-  const sliders = new SliderTracker();
   let variants: Variant[] = [];
   let speed = DEFAULT_SPEED;
   const supervisor = new WorkerSupervisor(createSimClient, {
@@ -83,8 +74,11 @@ async function start(root: HTMLElement): Promise<void> {
     error: (m) => notices.show('storage', m),
     saved: () => notices.clear('storage'),
   });
-  /** The state a reload, a link or a restarted worker brings back. */
-  const currentState = () => (scenario ? makeAppState(scenario, seed, sliders.state(), variants) : null);
+  /** The state a reload, a link or a restarted worker brings back (sliders are in the scenario). */
+  const currentState = () => {
+    const s = current();
+    return s ? makeAppState(s, seed, emptySliders(), variants) : null;
+  };
   const changed = () => {
     clearLinkHash(); // a link in the address is older than this change
     saver.schedule(currentState);
@@ -97,12 +91,13 @@ async function start(root: HTMLElement): Promise<void> {
 
   let generation = 0;
   let meta: SimulationMeta | null = null;
-  let scenario: Scenario | null = null;
   let staffing: StaffingPanel | null = null;
   let figures: FiguresPanel | null = null;
   let chart: IntervalChart | null = null;
   let lastSnap: Snapshot | null = null;
   let seed = DEFAULT_SEED;
+  let currentId: string | null = null;
+  let currentFile: string | null = null;
 
   const controls = buildControls(
     scenarios,
@@ -123,6 +118,74 @@ async function start(root: HTMLElement): Promise<void> {
     seed,
   );
 
+  // ---- the scenario as edited: one history, one decision between a live change and a restart
+  /** while the staffing panel is moved to match the scenario (undo), its events only reach the worker */
+  let syncing = false;
+  const flow = new EditFlow({
+    restart: async (next) => {
+      const ok = await load(next, null, next.name, undefined, true);
+      if (ok)
+        notices.show('edit', 'The run restarted with your change (only agents and split change it live).');
+      return ok;
+    },
+    live: (next) => {
+      if (!staffing || !meta) return;
+      syncing = true;
+      applySliders(staffing.element, meta, slidersOf(next));
+      syncing = false;
+    },
+    shown: (current, canUndo, canRedo) => {
+      editor.show(current, canUndo, canRedo);
+      changed();
+    },
+  });
+  /** The scenario the run plays (with the slider moves in it). */
+  function current(): Scenario | null {
+    return flow.scenario;
+  }
+  const editor = buildEditor({
+    commit: (next, key) => void flow.commit(next, key),
+    undo: () => void undo(),
+    redo: () => void flow.redo(),
+    download: () => {
+      const s = current();
+      if (s) downloadText(safeFileName(s.name, 'json'), scenarioFileText(s));
+    },
+    saveVariant: () => {
+      const s = current();
+      if (!s) return;
+      const name = `${s.name} (edited ${variants.length + 1})`;
+      // compare panel (other branch): addVariant(name, scenario); before it lands, set the list
+      const panel = compare as typeof compare & { addVariant?: (n: string, sc: Scenario) => void };
+      if (panel.addVariant) panel.addVariant(name, s);
+      else {
+        variants = [...variants, { name, scenario: s }];
+        compare.setVariants(variants);
+        changed();
+      }
+    },
+  });
+  /** Undo drops a value the schema refused first (it never reached the run), then walks the history. */
+  async function undo(): Promise<void> {
+    const s = current();
+    if (s && editor.hasInvalidDraft()) editor.show(s, true, false);
+    else await flow.undo();
+  }
+  bindUndoKeys(document, { undo: () => void undo(), redo: () => void flow.redo() });
+
+  /** The staffing panel's slider values for a scenario: every group's peak, each split in percent. */
+  function slidersOf(s: Scenario): SliderState {
+    const out: SliderState = { agents: Object.fromEntries(groupPeaks(s)), splits: {} };
+    for (const kind of Object.keys(s.channels) as ChannelKind[]) {
+      const split = effectiveSplit(s, kind);
+      const total = Object.values(split).reduce((a, b) => a + b, 0) || 1;
+      out.splits[kind] = Object.fromEntries(
+        Object.entries(split).map(([id, w]) => [id, Math.round((w / total) * 100)]),
+      );
+    }
+    return out;
+  }
+
   // ---- page skeleton
   const name = h('span', { class: 'scenario-name', 'data-testid': 'scenario-name' });
   const clock = h('span', { class: 'clock', 'data-testid': 'sim-clock', 'aria-live': 'off' });
@@ -130,6 +193,7 @@ async function start(root: HTMLElement): Promise<void> {
   const fps = h('span', { class: 'dim', 'data-testid': 'fps' });
   const runError = h('p', { class: 'run-error', role: 'alert', 'data-testid': 'run-error', hidden: true });
   const description = h('p', { class: 'description' });
+  const warmUp = h('p', { class: 'note', 'data-testid': 'warm-up-note', hidden: true });
   const stage = h('div', { class: 'stage', 'data-testid': 'stage' });
   const figuresHost = h('div', { class: 'figures-host' });
   const chartHost = h('div', { class: 'chart-host' });
@@ -150,19 +214,21 @@ async function start(root: HTMLElement): Promise<void> {
       notices.element,
       runError,
       description,
+      warmUp,
       stage,
-      legend(),
+      buildLegend(),
       figuresHost,
       chartHost,
+      editor.element,
     ),
     staffingHost,
   );
 
   // ---- compare panel (src/ui/compare): variants, sweep, optimiser, exports — below the live view
   const compare = mountCompare(root.querySelector<HTMLElement>('main.main')!, {
-    scenario: () => scenario,
+    scenario: () => current(),
     seed: () => seed,
-    sliders: () => (scenario ? sliders.state() : null),
+    sliders: () => (current() ? emptySliders() : null), // the slider moves are in the scenario
     setSliders: (s) => {
       if (staffing && meta) applySliders(staffing.element, meta, s);
     },
@@ -185,16 +251,22 @@ async function start(root: HTMLElement): Promise<void> {
 
   // ---- actions
 
+  /**
+   * Starts a run of `next`. `edited`: a change from the editor (the history goes on); otherwise a newly
+   * opened scenario (a new history). `restore`: slider moves of an older saved state, applied on top.
+   */
   async function load(
     next: Scenario,
     id: string | null,
     fileName: string | null,
     restore?: SliderState,
+    edited = false,
   ): Promise<boolean> {
     const gen = ++generation;
     let m: SimulationMeta;
     try {
       m = await client.load(next, seed);
+      await openOnWork(m, next);
     } catch (e) {
       // the engine refused it: the previous run is still loaded in the worker and keeps going
       controls.showProblems(fileName ?? id ?? 'scenario', [errorText(e)]);
@@ -203,10 +275,11 @@ async function start(root: HTMLElement): Promise<void> {
     }
     if (gen !== generation) return false; // a later load overtook this one
     controls.clearProblems();
+    if (!edited) notices.clear('edit');
     currentId = id;
     currentFile = fileName;
     controls.showScenario(id, fileName ?? undefined);
-    sliders.clear();
+    if (!edited) flow.loaded(next);
     install(m, next);
     // robustness: sliders restored from storage, a link or a crashed worker, sent before play()
     if (restore && staffing) applySliders(staffing.element, m, restore);
@@ -214,12 +287,20 @@ async function start(root: HTMLElement): Promise<void> {
     await client.play();
     return true;
   }
-  let currentId: string | null = null;
-  let currentFile: string | null = null;
+
+  /** First frame where there is work to see: after the warm-up, or at the first logged-in interval. */
+  async function openOnWork(m: SimulationMeta, s: Scenario): Promise<void> {
+    const warm = (m as SimulationMeta & { warmUpDays?: number }).warmUpDays;
+    warmUp.hidden = !warm;
+    setText(warmUp, warmUpText(warm));
+    if (!warm) {
+      const t = firstWorkSecond(s);
+      if (t > 0) await client.step(t);
+    }
+  }
 
   function install(m: SimulationMeta, next: Scenario): void {
     meta = m;
-    scenario = next;
     lastSnap = null;
     setText(name, m.name);
     setText(description, next.description ?? '');
@@ -229,14 +310,25 @@ async function start(root: HTMLElement): Promise<void> {
     figures = buildFigures(m);
     staffing = buildStaffing(m, new ErlangEstimator(next), {
       staffing: (g, n) => {
-        sliders.staffing(m, g, n);
-        changed();
         void client.setStaffing(g, n);
+        const s = current();
+        const grp = m.groups[g];
+        if (syncing || !s || !grp) return;
+        const key = groupKey(m.sites[grp.site].id, grp.id);
+        const next = slidersIntoScenario(s, { agents: { [key]: n }, splits: {} }).scenario;
+        void flow.commit(next, `agents:${key}`, 'slider');
       },
       split: (c, w) => {
-        sliders.split(m, c, w);
-        changed();
         void client.setSplit(c, w);
+        const s = current();
+        const ch = m.channels[c];
+        if (syncing || !s || !ch) return;
+        const bySite = Object.fromEntries(Object.keys(effectiveSplit(s, ch.kind)).map((id) => [id, 0]));
+        m.sites.forEach((site, i) => {
+          if (site.id in bySite) bySite[site.id] = w[i] ?? 0;
+        });
+        const next = slidersIntoScenario(s, { agents: {}, splits: { [ch.kind]: bySite } }).scenario;
+        void flow.commit(next, `split:${ch.kind}`, 'slider');
       },
     });
     chartHost.replaceChildren(chart.element);
@@ -269,14 +361,16 @@ async function start(root: HTMLElement): Promise<void> {
     const st = await client.status();
     if (st.playing) await client.pause();
     else await client.play();
-    refreshStatus();
+    showStatus(await client.status());
   }
 
   async function reset(s: string): Promise<void> {
-    if (!scenario) return;
+    const sc = current();
+    if (!sc) return;
     seed = s;
     const gen = ++generation;
     const m = await client.reset(s);
+    await openOnWork(m, sc);
     if (gen !== generation) return;
     controls.setSeed(s);
     changed();
@@ -289,69 +383,41 @@ async function start(root: HTMLElement): Promise<void> {
     chartHost.replaceChildren(chart.element);
   }
 
-  // ---- polling
+  // ---- polling: the worker's run → the view (src/ui/live/poller.ts)
 
-  let snapInFlight = false;
-  function frame(): void {
-    requestAnimationFrame(frame);
-    if (snapInFlight || !meta) return;
-    snapInFlight = true;
-    const gen = generation;
-    client
-      .snapshot()
-      .then((snap) => {
-        if (gen !== generation || !meta || snap.nGroups !== meta.groups.length) return;
-        lastSnap = snap;
-        scene?.setSnapshot(snap);
-        const view = new SnapshotView(snap);
-        setText(clock, fmtSimClock(view.header(HEADER.now)));
-      })
-      .catch((e) => console.error(e))
-      .finally(() => (snapInFlight = false));
+  function showStatus(st: { playing: boolean; done: boolean; error: string | null }): void {
+    controls.setPlaying(st.playing, st.done);
+    runError.hidden = !st.error;
+    setText(
+      runError,
+      st.error
+        ? `The run stopped: ${st.error}. Choose another scenario, or change the sliders and press Reset.`
+        : '',
+    );
   }
-  requestAnimationFrame(frame);
-
-  let outcomeInFlight = false;
-  setInterval(() => {
-    if (outcomeInFlight || !meta) return;
-    outcomeInFlight = true;
-    const gen = generation;
-    client
-      .outcome()
-      .then((o) => {
-        if (gen !== generation) return;
-        figures?.update(o.outcome);
-        chart?.update(o.outcome, o.intervalsClosed);
-      })
-      .catch((e) => console.error(e))
-      .finally(() => (outcomeInFlight = false));
-  }, OUTCOME_EVERY_MS);
-
-  function refreshStatus(): void {
-    if (!meta) return;
-    client
-      .status()
-      .then((st) => {
-        controls.setPlaying(st.playing, st.done);
-        runError.hidden = !st.error;
-        setText(
-          runError,
-          st.error
-            ? `The run stopped: ${st.error}. Choose another scenario, or change the sliders and press Reset.`
-            : '',
-        );
-      })
-      .catch((e) => console.error(e));
-    if (lastSnap) {
-      staffing?.update(lastSnap);
-      const view = new SnapshotView(lastSnap);
-      let total = 0;
-      for (let s = 0; s < lastSnap.nSites; s++) total += view.site(s, SITE.loggedIn);
-      setText(agents, `${fmtInt(total)} agents logged in`);
-    }
-    if (scene) setText(fps, `${Math.round(scene.fps)} fps`);
-  }
-  setInterval(refreshStatus, STATUS_EVERY_MS);
+  startPolling(client, {
+    current: () => (meta ? { meta, generation } : null),
+    snapshot: (snap) => {
+      lastSnap = snap;
+      scene?.setSnapshot(snap);
+      setText(clock, fmtSimClock(new SnapshotView(snap).header(HEADER.now)));
+    },
+    outcome: (o) => {
+      figures?.update(o.outcome);
+      chart?.update(o.outcome, o.intervalsClosed);
+    },
+    status: showStatus,
+    tick: () => {
+      if (lastSnap) {
+        staffing?.update(lastSnap);
+        const view = new SnapshotView(lastSnap);
+        let total = 0;
+        for (let s = 0; s < lastSnap.nSites; s++) total += view.site(s, SITE.loggedIn);
+        setText(agents, `${fmtInt(total)} agents logged in`);
+      }
+      if (scene) setText(fps, `${Math.round(scene.fps)} fps`);
+    },
+  });
 
   // ---- go: the default scenario, playing
   const first = scenarios[0];
@@ -395,6 +461,7 @@ async function start(root: HTMLElement): Promise<void> {
   async function recover(reason: string, recent: number): Promise<void> {
     meta = null; // stops polling the new worker until it has a scenario
     ++generation;
+    const scenario = current();
     const fallback = recent >= 3 || !scenario; // it keeps crashing with this scenario: the default
     notices.show(
       'worker',
@@ -406,7 +473,7 @@ async function start(root: HTMLElement): Promise<void> {
       await client.setSpeed(speed);
       if (debug) await client.enableDebug();
       if (fallback || !scenario) await load(first.scenario, first.id, null);
-      else await load(scenario, currentId, currentFile, sliders.state());
+      else await load(scenario, currentId, currentFile, undefined, true); // the history goes on
     } catch (e) {
       console.error(e); // a further crash is reported (and restarted) by the supervisor itself
     }
