@@ -80,7 +80,9 @@ export function buildEditor(on: EditorHandlers): EditorPanel {
     'data-testid': 'redo',
   });
   const download = button('Download scenario', () => on.download(), { 'data-testid': 'download-scenario' });
-  const saveVariant = button('Save as variant', () => on.saveVariant(), { 'data-testid': 'save-variant' });
+  const saveVariant = button('Save edited scenario as variant', () => on.saveVariant(), {
+    'data-testid': 'editor-save-variant',
+  });
 
   // "Add site": a disclosure button and a menu of templates
   const menuId = 'ed-add-site-menu';
