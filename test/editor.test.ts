@@ -19,7 +19,9 @@ import {
   setAt,
   setSiteCity,
 } from '../src/ui/editor/edits';
+import { EditFlow, type FlowTarget } from '../src/ui/editor/flow';
 import { ScenarioHistory } from '../src/ui/editor/history';
+import { slidersOf } from '../src/ui/live/slider-scenario';
 import { TEMPLATES, clientDay, estimateAgents, hoursFor, siteFromTemplate } from '../src/ui/editor/templates';
 import { firstWorkSecond, warmUpText } from '../src/ui/live/first-frame';
 
@@ -208,5 +210,67 @@ describe('first frame', () => {
     expect(firstWorkSecond(load('tiered-escalation'))).toBe(0); // Manila 24/7
     expect(warmUpText(1)).toMatch(/after 1 day of warm-up/);
     expect(warmUpText(undefined)).toBe('');
+  });
+});
+
+describe('edit flow', () => {
+  function target(restartOk = true) {
+    const calls: string[] = [];
+    const t: FlowTarget = {
+      restart: async (s) => {
+        calls.push(`restart ${s.sites[0].firstContactResolution}`);
+        return restartOk;
+      },
+      live: (s) => calls.push(`live ${s.sites[0].groups[0].agents}`),
+      shown: (s, u, r) => calls.push(`shown ${u ? 'u' : '-'}${r ? 'r' : '-'}`),
+    };
+    return { t, calls };
+  }
+
+  it('agents go live, other edits restart; undo and redo make the same choice', async () => {
+    const base = load('onshore-baseline');
+    const { t, calls } = target();
+    const flow = new EditFlow(t);
+    flow.loaded(base);
+    expect(await flow.commit(setAt(base, ['sites', 0, 'groups', 0, 'agents'], 50), 'a', 'slider')).toBe(
+      'live',
+    );
+    expect(calls.includes('live 50')).toBe(false); // a slider has moved the run already
+    const fcr = setAt(flow.scenario!, ['sites', 0, 'firstContactResolution'], 0.8);
+    expect(await flow.commit(fcr, null)).toBe('restart');
+    expect(await flow.commit(fcr, null)).toBe('none'); // the same scenario again: nothing
+    expect(await flow.undo()).toBe('restart');
+    expect(await flow.undo()).toBe('live');
+    expect(flow.scenario).toBe(base);
+    expect(await flow.redo()).toBe('live');
+    expect(calls).toEqual([
+      'shown --',
+      'shown u-',
+      'shown u-',
+      'restart 0.8',
+      'shown ur',
+      'restart 0.72',
+      'live 44',
+      'shown -r',
+      'live 50',
+      'shown ur',
+    ]);
+  });
+
+  it('an edit the engine refuses is taken back and the old run goes on', async () => {
+    const base = load('onshore-baseline');
+    const { t } = target(false);
+    const flow = new EditFlow(t);
+    flow.loaded(base);
+    await flow.commit(setAt(base, ['sites', 0, 'firstContactResolution'], 0.8), null);
+    expect(flow.scenario).toBe(base);
+  });
+
+  it('slider values of a scenario: group peaks and splits in percent', () => {
+    const s = load('nearshore-blend');
+    const sl = slidersOf(s);
+    const voice = sl.splits.voice!;
+    expect(Object.values(voice).reduce((a, b) => a + b, 0)).toBeGreaterThanOrEqual(99);
+    expect(Object.keys(sl.agents).length).toBe(s.sites.reduce((n, x) => n + x.groups.length, 0));
   });
 });

@@ -9,8 +9,7 @@
  * Every load bumps `generation`, and answers to requests sent under an older one are dropped.
  */
 import './style.css';
-import { parseScenarioText } from '../scenario/validate';
-import type { ChannelKind, Scenario } from '../sim/scenario';
+import type { Scenario } from '../sim/scenario';
 import { HEADER, SITE, SnapshotView, type SimulationMeta, type Snapshot } from '../sim/snapshot';
 import type { LiveScene } from '../render/scene';
 import { createSimClient } from '../worker/client';
@@ -19,14 +18,10 @@ import { buildControls, DEFAULT_SPEED, STEP_SECONDS } from './controls';
 import { h, setText } from './dom';
 import { ErlangEstimator } from './erlang';
 import { fmtInt, fmtSimClock } from './format';
-import { applySliders as slidersIntoScenario, groupPeaks } from './compare/sliders';
-import { scenarioFileText, safeFileName } from './compare/export';
-import { emptySliders, groupKey } from './compare/state';
-import { buildEditor } from './editor/panel';
-import { EditFlow } from './editor/flow';
-import { bindUndoKeys, downloadText } from './editor/keys';
-import { effectiveSplit } from './editor/routing';
-import { buildLegend } from './live/legend';
+import { emptySliders } from './compare/state';
+import { mountEditor } from './editor/mount';
+import { buildLayout } from './live/layout';
+import { metaGroupKey, slidersOf, withGroupAgents, withSplit } from './live/slider-scenario';
 import { firstWorkSecond, warmUpText } from './live/first-frame';
 import { startPolling } from './live/poller';
 import { buildFigures, type FiguresPanel } from './panels';
@@ -39,7 +34,8 @@ import { makeAppState } from './compare/state';
 import { buildNotices } from './notices';
 import { openStorage, readLinkState, readStoredState, StateSaver } from './persist';
 import { PING_TIMEOUT_MS, WorkerSupervisor } from './recovery';
-import { applySliders, bundledIdFor, clearLinkHash, fileSizeProblem } from './session';
+import { applySliders, bundledIdFor, clearLinkHash } from './session';
+import { readScenarioFile } from './open-file';
 // ---- end robustness
 
 const DEFAULT_SEED = '1';
@@ -118,10 +114,10 @@ async function start(root: HTMLElement): Promise<void> {
     seed,
   );
 
-  // ---- the scenario as edited: one history, one decision between a live change and a restart
+  // ---- the scenario as edited (src/ui/editor): one history; agents and split live, else a restart
   /** while the staffing panel is moved to match the scenario (undo), its events only reach the worker */
   let syncing = false;
-  const flow = new EditFlow({
+  const { panel: editor, flow } = mountEditor({
     restart: async (next) => {
       const ok = await load(next, null, next.name, undefined, true);
       if (ok)
@@ -134,28 +130,10 @@ async function start(root: HTMLElement): Promise<void> {
       applySliders(staffing.element, meta, slidersOf(next));
       syncing = false;
     },
-    shown: (current, canUndo, canRedo) => {
-      editor.show(current, canUndo, canRedo);
-      changed();
-    },
-  });
-  /** The scenario the run plays (with the slider moves in it). */
-  function current(): Scenario | null {
-    return flow.scenario;
-  }
-  const editor = buildEditor({
-    commit: (next, key) => void flow.commit(next, key),
-    undo: () => void undo(),
-    redo: () => void flow.redo(),
-    download: () => {
-      const s = current();
-      if (s) downloadText(safeFileName(s.name, 'json'), scenarioFileText(s));
-    },
-    saveVariant: () => {
-      const s = current();
-      if (!s) return;
+    changed: () => changed(),
+    saveVariant: (s) => {
       const name = `${s.name} (edited ${variants.length + 1})`;
-      // compare panel (other branch): addVariant(name, scenario); before it lands, set the list
+      // compare panel (other branch): addVariant(name, scenario); until it lands, the variant list is set
       const panel = compare as typeof compare & { addVariant?: (n: string, sc: Scenario) => void };
       if (panel.addVariant) panel.addVariant(name, s);
       else {
@@ -165,67 +143,20 @@ async function start(root: HTMLElement): Promise<void> {
       }
     },
   });
-  /** Undo drops a value the schema refused first (it never reached the run), then walks the history. */
-  async function undo(): Promise<void> {
-    const s = current();
-    if (s && editor.hasInvalidDraft()) editor.show(s, true, false);
-    else await flow.undo();
-  }
-  bindUndoKeys(document, { undo: () => void undo(), redo: () => void flow.redo() });
+  /** The scenario the run plays (with the slider moves in it). */
+  const current = (): Scenario | null => flow.scenario;
 
-  /** The staffing panel's slider values for a scenario: every group's peak, each split in percent. */
-  function slidersOf(s: Scenario): SliderState {
-    const out: SliderState = { agents: Object.fromEntries(groupPeaks(s)), splits: {} };
-    for (const kind of Object.keys(s.channels) as ChannelKind[]) {
-      const split = effectiveSplit(s, kind);
-      const total = Object.values(split).reduce((a, b) => a + b, 0) || 1;
-      out.splits[kind] = Object.fromEntries(
-        Object.entries(split).map(([id, w]) => [id, Math.round((w / total) * 100)]),
-      );
-    }
-    return out;
-  }
-
-  // ---- page skeleton
-  const name = h('span', { class: 'scenario-name', 'data-testid': 'scenario-name' });
-  const clock = h('span', { class: 'clock', 'data-testid': 'sim-clock', 'aria-live': 'off' });
-  const agents = h('span', { 'data-testid': 'agents-logged-in' });
-  const fps = h('span', { class: 'dim', 'data-testid': 'fps' });
-  const runError = h('p', { class: 'run-error', role: 'alert', 'data-testid': 'run-error', hidden: true });
-  const description = h('p', { class: 'description' });
-  const warmUp = h('p', { class: 'note', 'data-testid': 'warm-up-note', hidden: true });
-  const stage = h('div', { class: 'stage', 'data-testid': 'stage' });
-  const figuresHost = h('div', { class: 'figures-host' });
-  const chartHost = h('div', { class: 'chart-host' });
-  const staffingHost = h('aside', { class: 'side', 'aria-label': 'Staffing and location mix' });
-
-  root.replaceChildren(
-    h(
-      'header',
-      { class: 'top' },
-      h('h1', {}, 'Shoreline'),
-      controls.element,
-      h('div', { class: 'status' }, name, clock, agents, fps),
-    ),
-    h(
-      'main',
-      { class: 'main' },
-      controls.problems,
-      notices.element,
-      runError,
-      description,
-      warmUp,
-      stage,
-      buildLegend(),
-      figuresHost,
-      chartHost,
-      editor.element,
-    ),
-    staffingHost,
-  );
+  // ---- page skeleton (src/ui/live/layout.ts)
+  const page = buildLayout(root, {
+    controls: controls.element,
+    problems: controls.problems,
+    notices: notices.element,
+    editor: editor.element,
+  });
+  const { name, clock, agents, fps, description, warmUp, stage, figuresHost, chartHost, staffingHost } = page;
 
   // ---- compare panel (src/ui/compare): variants, sweep, optimiser, exports — below the live view
-  const compare = mountCompare(root.querySelector<HTMLElement>('main.main')!, {
+  const compare = mountCompare(page.main, {
     scenario: () => current(),
     seed: () => seed,
     sliders: () => (current() ? emptySliders() : null), // the slider moves are in the scenario
@@ -312,23 +243,13 @@ async function start(root: HTMLElement): Promise<void> {
       staffing: (g, n) => {
         void client.setStaffing(g, n);
         const s = current();
-        const grp = m.groups[g];
-        if (syncing || !s || !grp) return;
-        const key = groupKey(m.sites[grp.site].id, grp.id);
-        const next = slidersIntoScenario(s, { agents: { [key]: n }, splits: {} }).scenario;
-        void flow.commit(next, `agents:${key}`, 'slider');
+        if (!syncing && s)
+          void flow.commit(withGroupAgents(s, m, g, n), `agents:${metaGroupKey(m, g)}`, 'slider');
       },
       split: (c, w) => {
         void client.setSplit(c, w);
         const s = current();
-        const ch = m.channels[c];
-        if (syncing || !s || !ch) return;
-        const bySite = Object.fromEntries(Object.keys(effectiveSplit(s, ch.kind)).map((id) => [id, 0]));
-        m.sites.forEach((site, i) => {
-          if (site.id in bySite) bySite[site.id] = w[i] ?? 0;
-        });
-        const next = slidersIntoScenario(s, { agents: {}, splits: { [ch.kind]: bySite } }).scenario;
-        void flow.commit(next, `split:${ch.kind}`, 'slider');
+        if (!syncing && s) void flow.commit(withSplit(s, m, c, w), `split:${c}`, 'slider');
       },
     });
     chartHost.replaceChildren(chart.element);
@@ -337,24 +258,9 @@ async function start(root: HTMLElement): Promise<void> {
   }
 
   async function openFile(f: File): Promise<void> {
-    const tooLarge = fileSizeProblem(f.size); // robustness: refuse a huge file without reading it
-    if (tooLarge) {
-      controls.showProblems(f.name, [tooLarge]);
-      return;
-    }
-    let text: string;
-    try {
-      text = await f.text();
-    } catch (e) {
-      controls.showProblems(f.name, [`(root): could not be read: ${errorText(e)}`]);
-      return;
-    }
-    const parsed = parseScenarioText(text);
-    if (!parsed.ok) {
-      controls.showProblems(f.name, parsed.problems);
-      return;
-    }
-    await load(parsed.scenario, null, f.name);
+    const parsed = await readScenarioFile(f);
+    if (parsed.ok) await load(parsed.scenario, null, f.name);
+    else controls.showProblems(f.name, parsed.problems);
   }
 
   async function playPause(): Promise<void> {
@@ -387,13 +293,7 @@ async function start(root: HTMLElement): Promise<void> {
 
   function showStatus(st: { playing: boolean; done: boolean; error: string | null }): void {
     controls.setPlaying(st.playing, st.done);
-    runError.hidden = !st.error;
-    setText(
-      runError,
-      st.error
-        ? `The run stopped: ${st.error}. Choose another scenario, or change the sliders and press Reset.`
-        : '',
-    );
+    page.showRunError(st.error);
   }
   startPolling(client, {
     current: () => (meta ? { meta, generation } : null),
