@@ -19,6 +19,7 @@ import { h, setText } from './dom';
 import { ErlangEstimator } from './erlang';
 import { fmtInt, fmtSimClock } from './format';
 import { emptySliders } from './compare/state';
+import { onlyLiveChanges } from './editor/edits';
 import { mountEditor } from './editor/mount';
 import { buildLayout } from './live/layout';
 import { metaGroupKey, slidersOf, withGroupAgents, withSplit } from './live/slider-scenario';
@@ -342,7 +343,11 @@ async function start(root: HTMLElement): Promise<void> {
     controls.setSeed(seed);
     variants = state.variants;
     compare.setVariants(variants); // compare panel
-    const id = bundledIdFor(scenarios, state.scenario);
+    // a bundled scenario with only its sliders moved is still that scenario in the picker
+    const id =
+      bundledIdFor(scenarios, state.scenario) ??
+      scenarios.find((b) => onlyLiveChanges(b.scenario, state.scenario))?.id ??
+      null;
     return load(state.scenario, id, id ? null : state.scenario.name, state.sliders);
   }
 
