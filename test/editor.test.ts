@@ -16,6 +16,7 @@ import {
   onlyLiveChanges,
   removeChannel,
   removeSite,
+  renameSite,
   setAt,
   setSiteCity,
 } from '../src/ui/editor/edits';
@@ -75,6 +76,22 @@ describe('edits', () => {
     const gone = removeSite(blend, 1);
     expect(Object.keys(gone.routing!.voice!.split)).not.toContain(blend.sites[1].id);
     expect(valid(gone)).toEqual([]);
+  });
+
+  it('renaming a site renames its routing weights and the escalations to it', () => {
+    const s = load('tiered-escalation');
+    const l2 = s.sites.findIndex((x) => s.sites.some((y) => y.escalation?.to === x.id));
+    const out = renameSite(s, l2, 'level-2');
+    expect(valid(out)).toEqual([]);
+    expect(out.sites.some((x) => x.escalation?.to === 'level-2')).toBe(true);
+    const blend = load('nearshore-blend');
+    const renamed = renameSite(blend, 0, 'home');
+    expect(Object.keys(renamed.routing!.voice!.split)[0]).toBe('home');
+    expect(valid(renamed)).toEqual([]);
+    // a plain setAt of the id leaves the references dangling: the schema names them
+    expect(valid(setAt(blend, ['sites', 0, 'id'], 'home')).join('\n')).toMatch(
+      /routing\.voice\.split\.\w+: no site has the id/,
+    );
   });
 
   it('duplicate site gets a fresh id and a zero share', () => {

@@ -62,7 +62,7 @@ export function distributionField(ctx: FieldContext, path: Path, label: string, 
     ...KINDS.map((k) => ({ value: k, label: k })),
   ];
   const current = d ? d.dist : NONE;
-  const kind = selectField(ctx, [...path, 'dist'], `${label}: kind`, options, {
+  const kind = selectField(ctx, [...path, 'dist'], 'kind', options, {
     current,
     onChange: (v) =>
       ctx.set(path, v === NONE ? o.none?.value : convertDist(d, v as Distribution['dist'], o.fallbackMean)),
@@ -111,5 +111,6 @@ export function distributionField(ctx: FieldContext, path: Path, label: string, 
       }
     }
   }
-  return h('div', { class: 'ed-dist', role: 'group', 'aria-label': label }, kind, ...params);
+  // the legend names the group, so "kind", "mean (s)"… are read as "voice handle time, kind"
+  return h('fieldset', { class: 'ed-dist' }, h('legend', { text: label }), kind, ...params);
 }

@@ -111,6 +111,29 @@ export function removeSite(s: Scenario, i: number): Scenario {
   return { ...s, sites, routing };
 }
 
+/** Renames site i, and the routing weights and escalations that name it. */
+export function renameSite(s: Scenario, i: number, id: string): Scenario {
+  const old = s.sites[i]?.id;
+  if (old === undefined || old === id) return s;
+  const sites = s.sites.map((x, k) =>
+    k === i ? { ...x, id } : x.escalation?.to === old ? { ...x, escalation: { ...x.escalation, to: id } } : x,
+  );
+  let routing = s.routing;
+  if (routing) {
+    routing = { ...routing };
+    for (const kind of CHANNEL_KINDS) {
+      const r = routing[kind];
+      if (!r || !(old in r.split)) continue;
+      // keep the order of the weights: the file stays diffable
+      routing[kind] = {
+        ...r,
+        split: Object.fromEntries(Object.entries(r.split).map(([k, w]) => [k === old ? id : k, w])),
+      };
+    }
+  }
+  return { ...s, sites, routing };
+}
+
 /** Sets a site's city: its time zone and its position on the map. */
 export function setSiteCity(s: Scenario, i: number, cityLabelOrName: string): Scenario {
   const city = cityByLabel(cityLabelOrName);

@@ -80,7 +80,7 @@ export function textField(
   ctx: FieldContext,
   path: Path,
   label: string,
-  o: { optional?: boolean; long?: boolean; pattern?: string } = {},
+  o: { optional?: boolean; long?: boolean; pattern?: string; onChange?: (value: string) => void } = {},
 ): HTMLElement {
   const v = getAt(ctx.draft, path);
   const input = o.long

@@ -31,22 +31,29 @@ export function parseProfileText(text: string): number[] {
     .map((t) => Number(t));
 }
 
+/** The interval each curve last had selected, by path: kept across the editor's redraws. */
+const selectedByPath = new Map<string, number>();
+
 export function profileField(ctx: FieldContext, path: Path, intervals: number, label: string): HTMLElement {
   const stored = getAt(ctx.draft, path) as number[] | undefined;
   const values =
     stored && stored.length === intervals ? stored.slice() : new Array<number>(intervals).fill(1);
   const minutes = 1440 / intervals;
   let top = Math.max(1e-9, ...values.filter(Number.isFinite)) * 1.15;
-  let selected = Math.max(
-    0,
-    values.findIndex((v) => v > 0),
-  );
+  const pathKey = path.join('.');
+  let selected =
+    selectedByPath.get(pathKey) ??
+    Math.max(
+      0,
+      values.findIndex((v) => v > 0),
+    );
 
   const x = (i: number) => PAD + ((W - 2 * PAD) * (i + 0.5)) / intervals;
   const y = (v: number) => H - PAD - ((H - 2 * PAD) * Math.max(0, v)) / top;
   const line = svgEl('polyline', { fill: 'none', stroke: 'currentColor', 'stroke-width': 1.5 });
   const dots = values.map(() => svgEl('circle', { r: 3, class: 'ed-profile-dot' }));
   const svg = svgEl('svg', {
+    id: `${fieldId(path)}:curve`, // so the editor puts the focus back after a redraw
     viewBox: `0 0 ${W} ${H}`,
     class: 'ed-profile',
     tabindex: 0,
@@ -57,6 +64,7 @@ export function profileField(ctx: FieldContext, path: Path, intervals: number, l
   const readout = h('output', { class: 'ed-hint', 'aria-live': 'polite' });
 
   const draw = () => {
+    selectedByPath.set(pathKey, selected);
     line.setAttribute('points', values.map((v, i) => `${x(i)},${y(v)}`).join(' '));
     dots.forEach((d, i) => {
       d.setAttribute('cx', String(x(i)));

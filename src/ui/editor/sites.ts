@@ -7,7 +7,7 @@
 import { CITIES, cityLabel, formatOffset } from '../../scenario/cities';
 import { CHANNEL_KINDS, DEFAULTS, type GroupSpec, type Scenario, type SiteSpec } from '../../sim/scenario';
 import { h } from '../dom';
-import { duplicateSite, removeSite, setAt, setSiteCity } from './edits';
+import { duplicateSite, removeSite, renameSite, setAt, setSiteCity } from './edits';
 import { block, button, checkList, numberField, selectField, textField, type FieldContext } from './fields';
 
 export interface SitesHandlers {
@@ -93,7 +93,9 @@ function siteBlock(
       'div',
       { class: 'ed-grid' },
       textField(ctx, [...p, 'name'], 'Name'),
-      textField(ctx, [...p, 'id'], 'Id (used by routing and escalation)'),
+      textField(ctx, [...p, 'id'], 'Id (used by routing and escalation)', {
+        onChange: (id) => on.edit(renameSite(draft, i, id), `id:${i}`),
+      }),
       selectField(ctx, [...p, 'location'], 'Location', LOCATION_OPTIONS),
       city,
       numberField(ctx, [...p, 'utcOffsetHours'], 'UTC offset (h)', {
