@@ -120,10 +120,10 @@ async function start(root: HTMLElement): Promise<void> {
   let syncing = false;
   const { panel: editor, flow } = mountEditor({
     restart: async (next) => {
-      const ok = await load(next, null, next.name, undefined, true);
-      if (ok)
+      const result = await load(next, null, next.name, undefined, true);
+      if (result === 'ok')
         notices.show('edit', 'The run restarted with your change (only agents and split change it live).');
-      return ok;
+      return result !== 'refused'; // overtaken by a later edit is not a refusal
     },
     live: (next) => {
       if (!staffing || !meta) return;
@@ -193,7 +193,7 @@ async function start(root: HTMLElement): Promise<void> {
     fileName: string | null,
     restore?: SliderState,
     edited = false,
-  ): Promise<boolean> {
+  ): Promise<'ok' | 'refused' | 'overtaken'> {
     const gen = ++generation;
     let m: SimulationMeta;
     try {
@@ -203,9 +203,9 @@ async function start(root: HTMLElement): Promise<void> {
       // the engine refused it: the previous run is still loaded in the worker and keeps going
       controls.showProblems(fileName ?? id ?? 'scenario', [errorText(e)]);
       if (meta) controls.showScenario(currentId, currentFile ?? undefined);
-      return false;
+      return 'refused';
     }
-    if (gen !== generation) return false; // a later load overtook this one
+    if (gen !== generation) return 'overtaken'; // a later load (a later edit) overtook this one
     controls.clearProblems();
     if (!edited) notices.clear('edit');
     currentId = id;
@@ -217,7 +217,7 @@ async function start(root: HTMLElement): Promise<void> {
     if (restore && staffing) applySliders(staffing.element, m, restore);
     changed();
     await client.play();
-    return true;
+    return 'ok';
   }
 
   /** First frame where there is work to see: after the warm-up, or at the first logged-in interval. */
@@ -348,7 +348,7 @@ async function start(root: HTMLElement): Promise<void> {
       bundledIdFor(scenarios, state.scenario) ??
       scenarios.find((b) => onlyLiveChanges(b.scenario, state.scenario))?.id ??
       null;
-    return load(state.scenario, id, id ? null : state.scenario.name, state.sliders);
+    return (await load(state.scenario, id, id ? null : state.scenario.name, state.sliders)) === 'ok';
   }
 
   // a `#s=` link pasted into this tab's address bar (a link the page wrote for the current state is left alone)

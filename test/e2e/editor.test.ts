@@ -159,6 +159,21 @@ describe.skipIf(!HAVE_CHROMIUM)('scenario editor (built app, headless Chromium)'
     await expect.poll(() => agents.inputValue()).toBe(before);
   });
 
+  it('the intraday profile moves from the keyboard; a burst of changes is one undo step', async () => {
+    await openBlock('channel:voice');
+    const text = field('channels.voice.profile');
+    const before = (await text.inputValue()).split(' ');
+    expect(before[16]).toBe('4.2'); // 08:00, the first interval with calls
+    await page.locator('[id="ed:channels.voice.profile:curve"]').focus();
+    for (let i = 0; i < 3; i++) await page.keyboard.press('ArrowUp');
+    // each press restarts the run; none of the restarts is lost to the next one
+    await expect.poll(async () => (await text.inputValue()).split(' ')[16]).toBe('5.4');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('ed:channels.voice.profile:curve');
+    await page.keyboard.press('Control+z');
+    await expect.poll(async () => (await text.inputValue()).split(' ')[16]).toBe('4.2');
+    await advances();
+  });
+
   it('"Download scenario" writes a file the CLI runs unchanged', async () => {
     const [d] = await Promise.all([
       page.waitForEvent('download'),
@@ -221,9 +236,22 @@ describe.skipIf(!HAVE_CHROMIUM)('scenario editor (built app, headless Chromium)'
     expect(result.passes.map((p) => p.id)).toEqual(
       expect.arrayContaining(['label', 'button-name', 'color-contrast']),
     );
+    const openBlocks = await page
+      .locator('[data-testid=editor] details[open]')
+      .evaluateAll((ds) => ds.map((d) => (d as HTMLElement).dataset.block));
+    expect(openBlocks).toEqual(
+      expect.arrayContaining([
+        'general',
+        'site:columbus',
+        'site:manila',
+        'channel:voice',
+        'channel:email',
+        'routing:voice',
+      ]),
+    );
     expect(
       await page.locator('[data-testid=editor] input, [data-testid=editor] select').count(),
-    ).toBeGreaterThan(100);
+    ).toBeGreaterThan(80);
     const bad = result.violations
       .filter((v) => v.impact === 'serious' || v.impact === 'critical')
       .map((v) => `${v.id} (${v.impact}): ${v.nodes.length} × ${v.nodes[0]?.target.join(' ')} — ${v.help}`);
