@@ -291,3 +291,38 @@ describe('edit flow', () => {
     expect(Object.keys(sl.agents).length).toBe(s.sites.reduce((n, x) => n + x.groups.length, 0));
   });
 });
+
+describe('form helpers', () => {
+  it('a problem path finds its field or the nearest enclosing block', async () => {
+    const { ancestors } = await import('../src/ui/editor/panel');
+    expect(ancestors('sites[1].cost.hourlyRate')).toEqual([
+      'sites[1].cost.hourlyRate',
+      'sites[1].cost',
+      'sites[1]',
+      'sites',
+    ]);
+    expect(ancestors('routing.voice.split["a b"]')).toEqual([
+      'routing.voice.split["a b"]',
+      'routing.voice.split',
+      'routing.voice',
+      'routing',
+    ]);
+  });
+
+  it('a pasted profile is one number per interval, whatever the separator', async () => {
+    const { parseProfileText } = await import('../src/ui/editor/profile');
+    expect(parseProfileText('1\n2.5\t3; 4, 5 ')).toEqual([1, 2.5, 3, 4, 5]);
+    // a word is kept as NaN, for the schema to name it at the field
+    const base = load('onshore-baseline');
+    const bad = setAt(base, ['channels', 'voice', 'profile'], parseProfileText('1 x 2'));
+    expect(valid(bad).join('\n')).toMatch(/^channels\.voice\.profile\[1\]: /m);
+  });
+
+  it('changing a distribution kind keeps its mean', async () => {
+    const { convertDist, distMean } = await import('../src/ui/editor/distribution');
+    const d = { dist: 'lognormal', mean: 330, cv: 0.8 } as const;
+    for (const kind of ['exponential', 'gamma', 'fixed', 'uniform', 'empirical'] as const)
+      expect(distMean(convertDist(d, kind, 1))).toBe(330);
+    expect(convertDist(d, 'gamma', 1)).toEqual({ dist: 'gamma', mean: 330, cv: 0.8 });
+  });
+});
