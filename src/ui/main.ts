@@ -40,6 +40,8 @@ import { readScenarioFile } from './open-file';
 // ---- end robustness
 
 const DEFAULT_SEED = '1';
+/** How long "the run restarted with your change" stays up. */
+const EDIT_NOTICE_MS = 8000;
 
 function errorText(e: unknown): string {
   return e instanceof Error ? e.message : String(e);
@@ -118,11 +120,15 @@ async function start(root: HTMLElement): Promise<void> {
   // ---- the scenario as edited (src/ui/editor): one history; agents and split live, else a restart
   /** while the staffing panel is moved to match the scenario (undo), its events only reach the worker */
   let syncing = false;
+  let editNoticeTimer: ReturnType<typeof setTimeout> | undefined;
   const { panel: editor, flow } = mountEditor({
     restart: async (next) => {
       const result = await load(next, null, next.name, undefined, true);
-      if (result === 'ok')
+      if (result === 'ok') {
         notices.show('edit', 'The run restarted with your change (only agents and split change it live).');
+        clearTimeout(editNoticeTimer); // a short notice: it goes away by itself
+        editNoticeTimer = setTimeout(() => notices.clear('edit'), EDIT_NOTICE_MS);
+      }
       return result !== 'refused'; // overtaken by a later edit is not a refusal
     },
     live: (next) => {

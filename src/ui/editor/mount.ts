@@ -53,6 +53,6 @@ export function mountEditor(host: EditorHost): MountedEditor {
       if (s) host.saveVariant(s);
     },
   });
-  bindUndoKeys(document, { undo, redo: () => void flow.redo() });
+  bindUndoKeys(document, panel.element, { undo, redo: () => void flow.redo() });
   return { panel, flow };
 }
