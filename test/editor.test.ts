@@ -274,6 +274,16 @@ describe('edit flow', () => {
     ]);
   });
 
+  it('a scenario the schema refuses never enters the history', async () => {
+    const base = load('onshore-baseline');
+    const { t, calls } = target();
+    const flow = new EditFlow(t);
+    flow.loaded(base);
+    expect(await flow.commit(setAt(base, ['sites', 0, 'firstContactResolution'], 1.5), null)).toBe('none');
+    expect(flow.scenario).toBe(base);
+    expect(calls).toEqual(['shown --']);
+  });
+
   it('an edit the engine refuses is taken back and the old run goes on', async () => {
     const base = load('onshore-baseline');
     const { t } = target(false);

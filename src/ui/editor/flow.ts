@@ -6,6 +6,7 @@
  *
  * No DOM and no worker: the page supplies a FlowTarget, so this is unit-tested in Node.
  */
+import { validateScenario } from '../../scenario/validate';
 import type { Scenario } from '../../sim/scenario';
 import { onlyLiveChanges, sameScenario } from './edits';
 import { ScenarioHistory } from './history';
@@ -38,7 +39,7 @@ export class EditFlow {
   }
 
   /**
-   * A valid scenario from an edit or a slider. A slider has already moved the run; an edit restarts
+   * A scenario from an edit or a slider (one the schema refuses is ignored: 'none'). A slider has already moved the run; an edit restarts
    * it unless only agents and split changed. Resolves to how it was applied.
    */
   async commit(
@@ -48,6 +49,8 @@ export class EditFlow {
   ): Promise<'none' | 'live' | 'restart'> {
     const h = this.history;
     if (!h || sameScenario(h.current, next)) return 'none';
+    // the one gate: nothing reaches the history (and so the run, storage or a link) unchecked
+    if (!validateScenario(next).ok) return 'none';
     const prev = h.current;
     h.push(next, key);
     return this.apply(prev, next, origin);
