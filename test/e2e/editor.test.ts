@@ -75,6 +75,7 @@ describe.skipIf(!HAVE_CHROMIUM)('scenario editor (built app, headless Chromium)'
     await page.locator('[data-testid=split-voice-1]').fill('40');
     await expect.poll(() => page.locator('[data-testid=split-voice-1] + output').textContent()).toBe('40 %');
     // the split is in the scenario (the editor's routing fields show it), and the run was not restarted
+    await openBlock('routing:voice');
     await expect.poll(() => field('routing.voice.split.manila').inputValue()).toBe('40');
     expect(await field('routing.voice.split.columbus').inputValue()).toBe('60');
   });
@@ -107,6 +108,7 @@ describe.skipIf(!HAVE_CHROMIUM)('scenario editor (built app, headless Chromium)'
     await expect.poll(sites).toBe(2);
     expect(await page.locator('[data-testid=variant-row]').count()).toBe(2);
     await expect.poll(() => page.inputValue('[data-testid=split-voice-1]')).toBe('40');
+    await openBlock('site:manila');
     expect(await field('sites[1].name').inputValue()).toBe('Manila (offshore outsourcer)');
   });
 
@@ -139,6 +141,7 @@ describe.skipIf(!HAVE_CHROMIUM)('scenario editor (built app, headless Chromium)'
     await page.keyboard.press('Control+z');
     await expect.poll(() => field('sites[1].firstContactResolution').inputValue()).toBe('0.58');
     // a slider move is one undo step too, and undoing it moves the slider back
+    await openBlock('site:columbus');
     await page.locator('[data-testid=staffing-0]').fill('50');
     await expect.poll(() => field('sites[0].groups[0].agents').inputValue()).toBe('50');
     await page.keyboard.press('Control+z');

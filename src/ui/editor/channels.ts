@@ -11,8 +11,8 @@ import { block, button, numberField, type FieldContext } from './fields';
 import { profileField } from './profile';
 
 export interface ChannelsHandlers {
-  /** a structural edit (scenario → scenario), committed as one step */
-  edit(next: Scenario, key: string): void;
+  /** a structural edit, applied to the scenario as it is when the planner acts, as one step */
+  edit(change: (current: Scenario) => Scenario, key: string): void;
 }
 
 export function buildChannelsSection(
@@ -35,7 +35,7 @@ export function buildChannelsSection(
           ...missing.map((k) =>
             button(`Add channel ${k}`, () => {
               open.add(`channel:${k}`);
-              on.edit(addChannel(draft, k), `add-channel:${k}`);
+              on.edit((s) => addChannel(s, k), `add-channel:${k}`);
             }),
           ),
         );
@@ -63,13 +63,11 @@ function channelBlock(
     typeof ch.volumePerDay === 'number' ? `${Math.round(ch.volumePerDay).toLocaleString('en-US')}/day` : '';
   const remove =
     Object.keys(draft.channels).length > 1
-      ? button(`Remove channel ${kind}`, () => on.edit(removeChannel(draft, kind), `remove-channel:${kind}`))
+      ? button(`Remove channel ${kind}`, () =>
+          on.edit((s) => removeChannel(s, kind), `remove-channel:${kind}`),
+        )
       : null;
-  return block(
-    `channel:${kind}`,
-    open,
-    `${kind} · ${volume}`,
-    p,
+  return block(`channel:${kind}`, open, `${kind} · ${volume}`, p, () => [
     h(
       'div',
       { class: 'ed-grid' },
@@ -117,5 +115,5 @@ function channelBlock(
       }),
     ),
     remove,
-  );
+  ]);
 }

@@ -66,6 +66,8 @@ export function numberField(
     placeholder: o.placeholder,
     value: typeof v === 'number' ? String(+(v * scale).toPrecision(12)) : v === undefined ? '' : String(v),
     inputmode: 'decimal',
+    'data-json-path': JSON.stringify(path),
+    'data-scale': scale,
   });
   input.addEventListener('change', () => {
     const text = input.value.trim();
@@ -156,23 +158,36 @@ export function button(
 
 /**
  * A collapsible block (a <details>) whose open state survives redraws: `open` holds the keys of the
- * blocks the planner opened.
+ * blocks the planner opened. Its content is built when it is first opened, so a redraw of the editor
+ * (after every slider move) costs only the open blocks; a problem inside a closed block is shown at
+ * the block (the editor looks for the nearest enclosing path that has a slot).
  */
 export function block(
   key: string,
   open: Set<string>,
   summary: string | Node,
   path: Path | null,
-  ...children: (Node | null)[]
+  content: () => (Node | null)[],
 ): HTMLDetailsElement {
   const d = h('details', { class: 'ed-block', 'data-block': key, open: open.has(key) });
   if (path) d.dataset.path = formatPath(path);
-  d.addEventListener('toggle', () => (d.open ? open.add(key) : open.delete(key)));
-  const errSlot = path
-    ? h('span', { class: 'ed-error', 'data-error-for': formatPath(path), id: `${fieldId(path)}:error` })
-    : null;
   d.append(h('summary', {}, summary));
-  if (errSlot) d.append(errSlot);
-  d.append(...children.filter((c): c is Node => c !== null));
+  if (path)
+    d.append(
+      h('span', { class: 'ed-error', 'data-error-for': formatPath(path), id: `${fieldId(path)}:error` }),
+    );
+  let built = false;
+  const build = () => {
+    if (built) return;
+    built = true;
+    d.append(...content().filter((c): c is Node => c !== null));
+  };
+  if (d.open) build();
+  d.addEventListener('toggle', () => {
+    if (d.open) {
+      open.add(key);
+      build();
+    } else open.delete(key);
+  });
   return d;
 }

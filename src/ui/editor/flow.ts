@@ -16,8 +16,8 @@ export interface FlowTarget {
   restart(next: Scenario): Promise<boolean>;
   /** moves the live controls (and so the run) to `next`'s agents and split, without a restart */
   live(next: Scenario): void;
-  /** the current scenario changed (editor, persistence) */
-  shown(current: Scenario, canUndo: boolean, canRedo: boolean): void;
+  /** the current scenario changed (editor, persistence); `live`: only agents and split changed */
+  shown(current: Scenario, canUndo: boolean, canRedo: boolean, live: boolean): void;
 }
 
 export type ChangeOrigin = 'edit' | 'slider' | 'history';
@@ -75,20 +75,20 @@ export class EditFlow {
   private async apply(prev: Scenario, next: Scenario, origin: ChangeOrigin): Promise<'live' | 'restart'> {
     if (onlyLiveChanges(prev, next)) {
       if (origin !== 'slider') this.target.live(next);
-      this.show();
+      this.show(true);
       return 'live';
     }
-    this.show();
+    this.show(false);
     if (!(await this.target.restart(next))) {
       // the engine refused what the schema let through: take the step back, the old run goes on
       this.history?.undo();
-      this.show();
+      this.show(false);
     }
     return 'restart';
   }
 
-  private show(): void {
+  private show(live = false): void {
     const h = this.history;
-    if (h) this.target.shown(h.current, h.canUndo, h.canRedo);
+    if (h) this.target.shown(h.current, h.canUndo, h.canRedo, live);
   }
 }

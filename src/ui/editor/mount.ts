@@ -29,8 +29,8 @@ export function mountEditor(host: EditorHost): MountedEditor {
   const flow = new EditFlow({
     restart: (next) => host.restart(next),
     live: (next) => host.live(next),
-    shown: (current, canUndo, canRedo) => {
-      panel.show(current, canUndo, canRedo);
+    shown: (current, canUndo, canRedo, live) => {
+      panel.show(current, canUndo, canRedo, live);
       host.changed();
     },
   });

@@ -15,7 +15,7 @@ import { validateScenario } from '../../scenario/validate';
 import { type ChannelKind, type Scenario } from '../../sim/scenario';
 import { h, setText } from '../dom';
 import { buildChannelsSection } from './channels';
-import { addSite, setAt, setClientCity, type Path } from './edits';
+import { addSite, getAt, setAt, setClientCity, type Path } from './edits';
 import { block, button, fieldId, numberField, selectField, textField, type FieldContext } from './fields';
 import { buildRoutingSection, effectiveSplit } from './routing';
 import { buildSitesSection } from './sites';
@@ -33,8 +33,12 @@ export interface EditorHandlers {
 
 export interface EditorPanel {
   element: HTMLElement;
-  /** redraws from a committed scenario, dropping any invalid draft */
-  show(scenario: Scenario, canUndo: boolean, canRedo: boolean): void;
+  /**
+   * Shows a committed scenario, dropping any invalid draft. `live`: only agents and split changed (a
+   * slider move, or its undo), so the numbers are updated in place rather than the panel redrawn — a
+   * slider being dragged sends dozens of changes a second.
+   */
+  show(scenario: Scenario, canUndo: boolean, canRedo: boolean, live?: boolean): void;
   /** true if a typed value is waiting for a fix (it has not reached the run) */
   hasInvalidDraft(): boolean;
 }
@@ -215,15 +219,30 @@ export function buildEditor(on: EditorHandlers): EditorPanel {
     undoBtn.disabled = false; // undo drops the invalid value
   }
 
+  let routing: HTMLElement | null = null;
+
+  /** Agents and split only: new numbers into the fields (not the one being typed in), a new routing section. */
+  function patch(): void {
+    if (!draft || !routing) return render();
+    for (const input of body.querySelectorAll<HTMLInputElement>('input[data-json-path]')) {
+      if (input === document.activeElement) continue;
+      const v = getAt(draft, JSON.parse(input.dataset.jsonPath!) as Path);
+      const text =
+        typeof v === 'number' ? String(+(v * Number(input.dataset.scale ?? 1)).toPrecision(12)) : '';
+      if (input.value !== text) input.value = text;
+    }
+    const focused = document.activeElement?.id;
+    const next = buildRoutingSection(ctx, draft, open);
+    routing.replaceWith(next);
+    routing = next;
+    if (focused) document.getElementById(focused)?.focus(); // a routing field being typed in
+  }
+
   function render(): void {
     if (!draft) return;
     const focused = document.activeElement?.id;
     const s = draft;
-    const general = block(
-      'general',
-      open,
-      'Scenario',
-      null,
+    const general = block('general', open, 'Scenario', null, () => [
       h(
         'div',
         { class: 'ed-grid' },
@@ -237,7 +256,7 @@ export function buildEditor(on: EditorHandlers): EditorPanel {
             current: s.clientPosition?.city ?? '',
             onChange: (label) => {
               const city = CITIES.find((c) => cityLabel(c) === label);
-              if (city) change(setClientCity(s, city), 'client-city');
+              if (city && draft) change(setClientCity(draft, city), 'client-city');
             },
           },
         ),
@@ -266,27 +285,34 @@ export function buildEditor(on: EditorHandlers): EditorPanel {
         ),
       ),
       textField(ctx, ['description'], 'Description', { optional: true, long: true }),
-    );
-    const edit = { edit: (next: Scenario, key: string) => change(next, key) };
+    ]);
+    const edit = {
+      edit: (fn: (current: Scenario) => Scenario, key: string) => {
+        if (draft) change(fn(draft), key);
+      },
+    };
+    routing = buildRoutingSection(ctx, s, open);
     body.replaceChildren(
       general,
       buildSitesSection(ctx, s, open, edit, addSiteBox),
       buildChannelsSection(ctx, s, open, edit),
-      buildRoutingSection(ctx, s, open),
+      routing,
     );
     if (focused) document.getElementById(focused)?.focus();
   }
 
   return {
     element,
-    show(scenario, canUndo, canRedo) {
+    show(scenario, canUndo, canRedo, live = false) {
+      const wasInvalid = invalid;
       committed = scenario;
       draft = scenario;
       invalid = false;
       undoBtn.disabled = !canUndo;
       redoBtn.disabled = !canRedo;
       clearProblems();
-      render();
+      if (live && !wasInvalid) patch();
+      else render();
     },
     hasInvalidDraft: () => invalid,
   };

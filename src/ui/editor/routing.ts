@@ -36,11 +36,7 @@ export function buildRoutingSection(ctx: FieldContext, draft: Scenario, open: Se
             total > 0 && split[site.id] >= 0 ? `${Math.round((split[site.id] / total) * 100)} %` : undefined,
         }),
       );
-    return block(
-      `routing:${kind}`,
-      open,
-      `${kind} routing`,
-      ['routing', kind],
+    return block(`routing:${kind}`, open, `${kind} routing`, ['routing', kind], () => [
       h('div', { class: 'ed-grid' }, ...fields),
       h(
         'div',
@@ -51,7 +47,7 @@ export function buildRoutingSection(ctx: FieldContext, draft: Scenario, open: Se
           placeholder: 'never',
         }),
       ),
-    );
+    ]);
   });
   return h(
     'section',

@@ -11,7 +11,8 @@ import { duplicateSite, removeSite, renameSite, setAt, setSiteCity } from './edi
 import { block, button, checkList, numberField, selectField, textField, type FieldContext } from './fields';
 
 export interface SitesHandlers {
-  edit(next: Scenario, key: string): void;
+  /** a structural edit, applied to the scenario as it is when the planner acts (not as drawn) */
+  edit(change: (current: Scenario) => Scenario, key: string): void;
 }
 
 const LOCATION_OPTIONS = ['onshore', 'nearshore', 'offshore'].map((v) => ({ value: v, label: v }));
@@ -44,6 +45,19 @@ function siteBlock(
   open: Set<string>,
   on: SitesHandlers,
 ): HTMLElement {
+  return block(`site:${site.id}`, open, `${site.name} · ${site.location}`, ['sites', i], () =>
+    siteFields(ctx, draft, site, i, open, on),
+  );
+}
+
+function siteFields(
+  ctx: FieldContext,
+  draft: Scenario,
+  site: SiteSpec,
+  i: number,
+  open: Set<string>,
+  on: SitesHandlers,
+): (HTMLElement | null)[] {
   const p = ['sites', i];
   const hours = site.hours ?? DEFAULTS.site.hours;
   const flatHours = hours === '24/7';
@@ -80,21 +94,17 @@ function siteBlock(
     CITY_OPTIONS,
     {
       current: site.position?.city ?? '',
-      onChange: (label) => on.edit(setSiteCity(draft, i, label), `city:${i}`),
+      onChange: (label) => on.edit((s) => setSiteCity(s, i, label), `city:${i}`),
     },
   );
 
-  return block(
-    `site:${site.id}`,
-    open,
-    `${site.name} · ${site.location}`,
-    p,
+  return [
     h(
       'div',
       { class: 'ed-grid' },
       textField(ctx, [...p, 'name'], 'Name'),
       textField(ctx, [...p, 'id'], 'Id (used by routing and escalation)', {
-        onChange: (id) => on.edit(renameSite(draft, i, id), `id:${i}`),
+        onChange: (id) => on.edit((s) => renameSite(s, i, id), `id:${i}`),
       }),
       selectField(ctx, [...p, 'location'], 'Location', LOCATION_OPTIONS),
       city,
@@ -182,32 +192,28 @@ function siteBlock(
       'div',
       { class: 'ed-row' },
       button('Add group', () =>
-        on.edit(
-          setAt(
-            draft,
-            [...p, 'groups'],
-            [
-              ...site.groups,
-              {
-                id: `group-${site.groups.length + 1}`,
-                skills: [CHANNEL_KINDS.find((k) => draft.channels[k])!],
-                agents: 10,
-              },
-            ],
-          ),
-          `add-group:${i}`,
-        ),
+        on.edit((s) => {
+          const groups = s.sites[i].groups;
+          const group = {
+            id: `group-${groups.length + 1}`,
+            skills: [CHANNEL_KINDS.find((k) => s.channels[k])!],
+            agents: 10,
+          };
+          return setAt(s, [...p, 'groups'], [...groups, group]);
+        }, `add-group:${i}`),
       ),
-      button('Duplicate site', () => {
-        const next = duplicateSite(draft, i);
-        open.add(`site:${next.sites[i + 1].id}`);
-        on.edit(next, `duplicate-site:${i}`);
-      }),
+      button('Duplicate site', () =>
+        on.edit((s) => {
+          const next = duplicateSite(s, i);
+          open.add(`site:${next.sites[i + 1].id}`);
+          return next;
+        }, `duplicate-site:${i}`),
+      ),
       draft.sites.length > 1
-        ? button('Remove site', () => on.edit(removeSite(draft, i), `remove-site:${i}`))
+        ? button('Remove site', () => on.edit((s) => removeSite(s, i), `remove-site:${i}`))
         : null,
     ),
-  );
+  ];
 }
 
 function groupBlock(
@@ -232,14 +238,15 @@ function groupBlock(
     ],
     {
       current: shifts ? 'shifts' : 'flat',
-      onChange: (v) => {
-        const { agents, shifts: _s, ...rest } = g;
-        const next: GroupSpec =
-          v === 'flat'
-            ? { ...rest, agents: agents ?? Math.max(0, ...(shifts ?? []).map((s) => s.agents)) }
-            : { ...rest, shifts: [{ start: '08:00', end: '16:00', agents: agents ?? 10 }] };
-        on.edit(setAt(draft, p, next), `group-mode:${i}:${j}`);
-      },
+      onChange: (v) =>
+        on.edit((s) => {
+          const { agents, shifts: was, ...rest } = s.sites[i].groups[j];
+          const next: GroupSpec =
+            v === 'flat'
+              ? { ...rest, agents: agents ?? Math.max(0, ...(was ?? []).map((x) => x.agents)) }
+              : { ...rest, shifts: [{ start: '08:00', end: '16:00', agents: agents ?? 10 }] };
+          return setAt(s, p, next);
+        }, `group-mode:${i}:${j}`),
     },
   );
   const shiftRows = (shifts ?? []).map((_, k) =>
@@ -252,11 +259,12 @@ function groupBlock(
       shifts!.length > 1
         ? button(`Remove shift ${k + 1}`, () =>
             on.edit(
-              setAt(
-                draft,
-                [...p, 'shifts'],
-                shifts!.filter((_s, x) => x !== k),
-              ),
+              (s) =>
+                setAt(
+                  s,
+                  [...p, 'shifts'],
+                  (s.sites[i].groups[j].shifts ?? []).filter((_x, x) => x !== k),
+                ),
               `remove-shift:${i}:${j}`,
             ),
           )
@@ -281,7 +289,12 @@ function groupBlock(
       shifts
         ? button('Add shift', () =>
             on.edit(
-              setAt(draft, [...p, 'shifts'], [...shifts, { start: '16:00', end: '24:00', agents: 5 }]),
+              (s) =>
+                setAt(
+                  s,
+                  [...p, 'shifts'],
+                  [...(s.sites[i].groups[j].shifts ?? []), { start: '16:00', end: '24:00', agents: 5 }],
+                ),
               `add-shift:${i}:${j}`,
             ),
           )
@@ -289,11 +302,12 @@ function groupBlock(
       site.groups.length > 1
         ? button(`Remove group ${g.id}`, () =>
             on.edit(
-              setAt(
-                draft,
-                ['sites', i, 'groups'],
-                site.groups.filter((_g, x) => x !== j),
-              ),
+              (s) =>
+                setAt(
+                  s,
+                  ['sites', i, 'groups'],
+                  s.sites[i].groups.filter((_g, x) => x !== j),
+                ),
               `remove-group:${i}:${j}`,
             ),
           )
