@@ -22,7 +22,8 @@ import {
 } from '../src/ui/editor/edits';
 import { EditFlow, type FlowTarget } from '../src/ui/editor/flow';
 import { ScenarioHistory } from '../src/ui/editor/history';
-import { slidersOf } from '../src/ui/live/slider-scenario';
+import { slidersOf, withGroupAgents, withSplit } from '../src/ui/live/slider-scenario';
+import { Simulation, simulationMeta } from '../src/sim/index';
 import { TEMPLATES, clientDay, estimateAgents, hoursFor, siteFromTemplate } from '../src/ui/editor/templates';
 import { firstWorkSecond, warmUpText } from '../src/ui/live/first-frame';
 
@@ -291,6 +292,22 @@ describe('edit flow', () => {
     flow.loaded(base);
     await flow.commit(setAt(base, ['sites', 0, 'firstContactResolution'], 0.8), null);
     expect(flow.scenario).toBe(base);
+  });
+
+  it('slider moves are written into the scenario as the live run applies them', () => {
+    const s = load('offshore-voice');
+    const meta = simulationMeta(new Simulation(s, { seed: '1' }));
+    const manila = meta.sites.findIndex((x) => x.location === 'offshore');
+    const g = meta.groups.findIndex((x) => x.site === manila);
+    const next = withGroupAgents(s, meta, g, meta.groups[g].scheduledPeak * 2);
+    expect(valid(next)).toEqual([]);
+    expect(simulationMeta(new Simulation(next, { seed: '1' })).groups[g].scheduledPeak).toBe(
+      meta.groups[g].scheduledPeak * 2,
+    ); // shifts scaled so the peak is what the slider says
+    const weights = meta.sites.map((_, i) => (i === manila ? 40 : 60));
+    const split = withSplit(s, meta, 0, weights).routing!.voice!.split;
+    expect(split[meta.sites[manila].id]).toBe(40);
+    expect(onlyLiveChanges(s, withSplit(next, meta, 0, weights))).toBe(true);
   });
 
   it('slider values of a scenario: group peaks and splits in percent', () => {
