@@ -441,7 +441,9 @@ export const scenarioSchema = z
       })
       .optional(),
     clientPosition: positionSchema
-      .meta({ description: "Where the client is, for the map view (SPEC v2 §3); absent = placed by time zone." })
+      .meta({
+        description: 'Where the client is, for the map view (SPEC v2 §3); absent = placed by time zone.',
+      })
       .optional(),
     horizon: horizonSchema.optional(),
     channels: channelsSchema,
