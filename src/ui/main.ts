@@ -123,7 +123,7 @@ async function start(root: HTMLElement): Promise<void> {
   let editNoticeTimer: ReturnType<typeof setTimeout> | undefined;
   const { panel: editor, flow } = mountEditor({
     restart: async (next) => {
-      const result = await load(next, null, next.name, undefined, true);
+      const result = await load(next, null, `${next.name} (edited)`, undefined, true);
       if (result === 'ok') {
         notices.show('edit', 'The run restarted with your change (only agents and split change it live).');
         clearTimeout(editNoticeTimer); // a short notice: it goes away by itself
