@@ -68,6 +68,19 @@ const delaySeconds = num({ min: 0, max: MAX_DELAY_SECONDS });
 const seconds = num({ min: 0, max: MAX_SECONDS });
 const positiveSeconds = num({ gt: 0, max: MAX_SECONDS });
 
+/** SPEC v2 §3: where a site (or the client) is, for the map view; absent = placed by time zone. */
+const positionSchema = z
+  .strictObject({
+    lat: num({ min: -90, max: 90, range: 'must be a latitude from -90 to 90' }).meta({
+      description: 'Latitude, degrees (north positive).',
+    }),
+    lon: num({ min: -180, max: 180, range: 'must be a longitude from -180 to 180' }).meta({
+      description: 'Longitude, degrees (east positive).',
+    }),
+    city: nonEmptyText.meta({ description: 'City name, as shown on the map.' }).optional(),
+  })
+  .meta({ description: 'Position on the map: { lat, lon, city }.' });
+
 // ---------------------------------------------------------------------------------------------------------
 // distributions (SPEC §5)
 
@@ -381,6 +394,7 @@ const siteSchema = z
         default: DEFAULTS.site.handoffDelaySeconds,
       })
       .optional(),
+    position: positionSchema.optional(),
   })
   .meta({ description: 'One location where agents work: an in-house center or an outsourcer.' });
 
@@ -431,6 +445,11 @@ export const scenarioSchema = z
       .meta({
         description: "The client's time zone, hours from UTC; the clock and profiles use it.",
         default: DEFAULTS.clientUtcOffsetHours,
+      })
+      .optional(),
+    clientPosition: positionSchema
+      .meta({
+        description: 'Where the client is, for the map view (SPEC v2 §3); absent = placed by time zone.',
       })
       .optional(),
     horizon: horizonSchema.optional(),

@@ -84,6 +84,15 @@ export interface SiteSpec {
   escalation?: { rate: number; to: string };
   connectDelaySeconds?: number;
   handoffDelaySeconds?: number;
+  /** SPEC v2: position on the map; absent = placed by time zone */
+  position?: Position;
+}
+
+/** SPEC v2 §3: a place on the map (a site's, or the client's). */
+export interface Position {
+  lat: number;
+  lon: number;
+  city?: string;
 }
 
 /** SPEC §4. */
@@ -102,6 +111,8 @@ export interface Scenario {
   name: string;
   description?: string;
   clientUtcOffsetHours?: number;
+  /** SPEC v2: the client's position on the map */
+  clientPosition?: Position;
   horizon?: Partial<Horizon>;
   channels: Partial<Record<ChannelKind, ChannelSpec>>;
   sites: SiteSpec[];

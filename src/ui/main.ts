@@ -1,17 +1,16 @@
 /**
- * Entry point of the live app: lays out the page, starts the simulation worker and the Pixi scene, and
- * wires the controls to the worker.
+ * Entry point of the live app: lays out the page, creates the components (controls, live panels,
+ * staffing, editor, compare) and wires their callbacks to the one state, which goes to the worker.
  *
- * Data flow: the worker owns the run. The page asks for a snapshot at display rate (never while one
- * is in flight) and for the outcome so far about four times a second. Every load bumps `generation`
- * before it is sent, and answers to requests sent under an older generation are dropped, so a
- * snapshot of the previous scenario never reaches the view of the next one.
+ * Data flow, one way: edits and slider moves → scenario (validated by the schema) → EditFlow
+ * (history; live change or restart) → worker → snapshot → view (src/ui/live/poller.ts). Slider moves
+ * are written into the scenario (src/ui/compare/sliders.ts), so the scenario is the whole state: it is
+ * what undo restores, what a link and local storage keep, and what "Download scenario" writes.
+ * Every load bumps `generation`, and answers to requests sent under an older one are dropped.
  */
 import './style.css';
-import { parseScenarioText } from '../scenario/validate';
 import type { Scenario } from '../sim/scenario';
 import { HEADER, SITE, SnapshotView, type SimulationMeta, type Snapshot } from '../sim/snapshot';
-import { CHANNEL_COLOR, STATE_COLOR, cssColor } from '../render/palette';
 import type { LiveScene } from '../render/scene';
 import { createSimClient } from '../worker/client';
 import { buildChart, type IntervalChart } from './chart';
@@ -19,6 +18,13 @@ import { buildControls, DEFAULT_SPEED, STEP_SECONDS } from './controls';
 import { h, setText } from './dom';
 import { ErlangEstimator } from './erlang';
 import { fmtInt, fmtSimClock } from './format';
+import { emptySliders } from './compare/state';
+import { onlyLiveChanges } from './editor/edits';
+import { mountEditor } from './editor/mount';
+import { buildLayout } from './live/layout';
+import { metaGroupKey, slidersOf, withGroupAgents, withSplit } from './live/slider-scenario';
+import { firstWorkSecond, warmUpText } from './live/first-frame';
+import { startPolling } from './live/poller';
 import { buildFigures, type FiguresPanel } from './panels';
 import { bundledScenarios } from './scenarios';
 import { buildStaffing, type StaffingPanel } from './staffing';
@@ -29,31 +35,16 @@ import { makeAppState } from './compare/state';
 import { buildNotices } from './notices';
 import { openStorage, readLinkState, readStoredState, StateSaver } from './persist';
 import { PING_TIMEOUT_MS, WorkerSupervisor } from './recovery';
-import { applySliders, bundledIdFor, clearLinkHash, fileSizeProblem, SliderTracker } from './session';
+import { applySliders, bundledIdFor, clearLinkHash } from './session';
+import { readScenarioFile } from './open-file';
 // ---- end robustness
 
-const OUTCOME_EVERY_MS = 250;
-const STATUS_EVERY_MS = 250;
 const DEFAULT_SEED = '1';
+/** How long "the run restarted with your change" stays up. */
+const EDIT_NOTICE_MS = 8000;
 
 function errorText(e: unknown): string {
   return e instanceof Error ? e.message : String(e);
-}
-
-function legend(): HTMLElement {
-  const item = (color: number, text: string) =>
-    h('li', {}, h('span', { class: 'swatch', style: `background:${cssColor(color)}` }), text);
-  return h(
-    'ul',
-    { class: 'legend', 'aria-label': 'Legend' },
-    item(STATE_COLOR.idle, 'idle'),
-    ...(['voice', 'chat', 'email', 'social'] as const).map((k) => item(CHANNEL_COLOR[k], `busy: ${k}`)),
-    item(STATE_COLOR.wrap, 'wrap-up'),
-    item(STATE_COLOR.leaving, 'leaving'),
-    item(STATE_COLOR.off, 'off shift'),
-    item(STATE_COLOR.abandoned, 'abandoned'),
-    h('li', { class: 'note', text: 'chat agents: brighter = more chats held' }),
-  );
 }
 
 async function start(root: HTMLElement): Promise<void> {
@@ -62,7 +53,6 @@ async function start(root: HTMLElement): Promise<void> {
   const params = new URLSearchParams(location.search);
   const debug = params.has('debug');
   const notices = buildNotices();
-  const sliders = new SliderTracker();
   let variants: Variant[] = [];
   let speed = DEFAULT_SPEED;
   const supervisor = new WorkerSupervisor(createSimClient, {
@@ -83,8 +73,11 @@ async function start(root: HTMLElement): Promise<void> {
     error: (m) => notices.show('storage', m),
     saved: () => notices.clear('storage'),
   });
-  /** The state a reload, a link or a restarted worker brings back. */
-  const currentState = () => (scenario ? makeAppState(scenario, seed, sliders.state(), variants) : null);
+  /** The state a reload, a link or a restarted worker brings back (sliders are in the scenario). */
+  const currentState = () => {
+    const s = current();
+    return s ? makeAppState(s, seed, emptySliders(), variants) : null;
+  };
   const changed = () => {
     clearLinkHash(); // a link in the address is older than this change
     saver.schedule(currentState);
@@ -97,12 +90,13 @@ async function start(root: HTMLElement): Promise<void> {
 
   let generation = 0;
   let meta: SimulationMeta | null = null;
-  let scenario: Scenario | null = null;
   let staffing: StaffingPanel | null = null;
   let figures: FiguresPanel | null = null;
   let chart: IntervalChart | null = null;
   let lastSnap: Snapshot | null = null;
   let seed = DEFAULT_SEED;
+  let currentId: string | null = null;
+  let currentFile: string | null = null;
 
   const controls = buildControls(
     scenarios,
@@ -123,46 +117,56 @@ async function start(root: HTMLElement): Promise<void> {
     seed,
   );
 
-  // ---- page skeleton
-  const name = h('span', { class: 'scenario-name', 'data-testid': 'scenario-name' });
-  const clock = h('span', { class: 'clock', 'data-testid': 'sim-clock', 'aria-live': 'off' });
-  const agents = h('span', { 'data-testid': 'agents-logged-in' });
-  const fps = h('span', { class: 'dim', 'data-testid': 'fps' });
-  const runError = h('p', { class: 'run-error', role: 'alert', 'data-testid': 'run-error', hidden: true });
-  const description = h('p', { class: 'description' });
-  const stage = h('div', { class: 'stage', 'data-testid': 'stage' });
-  const figuresHost = h('div', { class: 'figures-host' });
-  const chartHost = h('div', { class: 'chart-host' });
-  const staffingHost = h('aside', { class: 'side', 'aria-label': 'Staffing and location mix' });
+  // ---- the scenario as edited (src/ui/editor): one history; agents and split live, else a restart
+  /** while the staffing panel is moved to match the scenario (undo), its events only reach the worker */
+  let syncing = false;
+  let editNoticeTimer: ReturnType<typeof setTimeout> | undefined;
+  const { panel: editor, flow } = mountEditor({
+    restart: async (next) => {
+      const result = await load(next, null, `${next.name} (edited)`, undefined, true);
+      if (result === 'ok') {
+        notices.show('edit', 'The run restarted with your change (only agents and split change it live).');
+        clearTimeout(editNoticeTimer); // a short notice: it goes away by itself
+        editNoticeTimer = setTimeout(() => notices.clear('edit'), EDIT_NOTICE_MS);
+      }
+      return result !== 'refused'; // overtaken by a later edit is not a refusal
+    },
+    live: (next) => {
+      if (!staffing || !meta) return;
+      syncing = true;
+      applySliders(staffing.element, meta, slidersOf(next));
+      syncing = false;
+    },
+    changed: () => changed(),
+    saveVariant: (s) => {
+      const name = `${s.name} (edited ${variants.length + 1})`;
+      // compare panel (other branch): addVariant(name, scenario); until it lands, the variant list is set
+      const panel = compare as typeof compare & { addVariant?: (n: string, sc: Scenario) => void };
+      if (panel.addVariant) panel.addVariant(name, s);
+      else {
+        variants = [...variants, { name, scenario: s }];
+        compare.setVariants(variants);
+        changed();
+      }
+    },
+  });
+  /** The scenario the run plays (with the slider moves in it). */
+  const current = (): Scenario | null => flow.scenario;
 
-  root.replaceChildren(
-    h(
-      'header',
-      { class: 'top' },
-      h('h1', {}, 'Shoreline'),
-      controls.element,
-      h('div', { class: 'status' }, name, clock, agents, fps),
-    ),
-    h(
-      'main',
-      { class: 'main' },
-      controls.problems,
-      notices.element,
-      runError,
-      description,
-      stage,
-      legend(),
-      figuresHost,
-      chartHost,
-    ),
-    staffingHost,
-  );
+  // ---- page skeleton (src/ui/live/layout.ts)
+  const page = buildLayout(root, {
+    controls: controls.element,
+    problems: controls.problems,
+    notices: notices.element,
+    editor: editor.element,
+  });
+  const { name, clock, agents, fps, description, warmUp, stage, figuresHost, chartHost, staffingHost } = page;
 
   // ---- compare panel (src/ui/compare): variants, sweep, optimiser, exports — below the live view
-  const compare = mountCompare(root.querySelector<HTMLElement>('main.main')!, {
-    scenario: () => scenario,
+  const compare = mountCompare(page.main, {
+    scenario: () => current(),
     seed: () => seed,
-    sliders: () => (scenario ? sliders.state() : null),
+    sliders: () => (current() ? emptySliders() : null), // the slider moves are in the scenario
     setSliders: (s) => {
       if (staffing && meta) applySliders(staffing.element, meta, s);
     },
@@ -185,41 +189,56 @@ async function start(root: HTMLElement): Promise<void> {
 
   // ---- actions
 
+  /**
+   * Starts a run of `next`. `edited`: a change from the editor (the history goes on); otherwise a newly
+   * opened scenario (a new history). `restore`: slider moves of an older saved state, applied on top.
+   */
   async function load(
     next: Scenario,
     id: string | null,
     fileName: string | null,
     restore?: SliderState,
-  ): Promise<boolean> {
+    edited = false,
+  ): Promise<'ok' | 'refused' | 'overtaken'> {
     const gen = ++generation;
     let m: SimulationMeta;
     try {
       m = await client.load(next, seed);
+      await openOnWork(m, next);
     } catch (e) {
       // the engine refused it: the previous run is still loaded in the worker and keeps going
       controls.showProblems(fileName ?? id ?? 'scenario', [errorText(e)]);
       if (meta) controls.showScenario(currentId, currentFile ?? undefined);
-      return false;
+      return 'refused';
     }
-    if (gen !== generation) return false; // a later load overtook this one
+    if (gen !== generation) return 'overtaken'; // a later load (a later edit) overtook this one
     controls.clearProblems();
+    if (!edited) notices.clear('edit');
     currentId = id;
     currentFile = fileName;
     controls.showScenario(id, fileName ?? undefined);
-    sliders.clear();
+    if (!edited) flow.loaded(next);
     install(m, next);
     // robustness: sliders restored from storage, a link or a crashed worker, sent before play()
     if (restore && staffing) applySliders(staffing.element, m, restore);
     changed();
     await client.play();
-    return true;
+    return 'ok';
   }
-  let currentId: string | null = null;
-  let currentFile: string | null = null;
+
+  /** First frame where there is work to see: after the warm-up, or at the first logged-in interval. */
+  async function openOnWork(m: SimulationMeta, s: Scenario): Promise<void> {
+    const warm = (m as SimulationMeta & { warmUpDays?: number }).warmUpDays;
+    warmUp.hidden = !warm;
+    setText(warmUp, warmUpText(warm));
+    if (!warm) {
+      const t = firstWorkSecond(s);
+      if (t > 0) await client.step(t);
+    }
+  }
 
   function install(m: SimulationMeta, next: Scenario): void {
     meta = m;
-    scenario = next;
     lastSnap = null;
     setText(name, m.name);
     setText(description, next.description ?? '');
@@ -229,14 +248,15 @@ async function start(root: HTMLElement): Promise<void> {
     figures = buildFigures(m);
     staffing = buildStaffing(m, new ErlangEstimator(next), {
       staffing: (g, n) => {
-        sliders.staffing(m, g, n);
-        changed();
         void client.setStaffing(g, n);
+        const s = current();
+        if (!syncing && s)
+          void flow.commit(withGroupAgents(s, m, g, n), `agents:${metaGroupKey(m, g)}`, 'slider');
       },
       split: (c, w) => {
-        sliders.split(m, c, w);
-        changed();
         void client.setSplit(c, w);
+        const s = current();
+        if (!syncing && s) void flow.commit(withSplit(s, m, c, w), `split:${c}`, 'slider');
       },
     });
     chartHost.replaceChildren(chart.element);
@@ -245,38 +265,25 @@ async function start(root: HTMLElement): Promise<void> {
   }
 
   async function openFile(f: File): Promise<void> {
-    const tooLarge = fileSizeProblem(f.size); // robustness: refuse a huge file without reading it
-    if (tooLarge) {
-      controls.showProblems(f.name, [tooLarge]);
-      return;
-    }
-    let text: string;
-    try {
-      text = await f.text();
-    } catch (e) {
-      controls.showProblems(f.name, [`(root): could not be read: ${errorText(e)}`]);
-      return;
-    }
-    const parsed = parseScenarioText(text);
-    if (!parsed.ok) {
-      controls.showProblems(f.name, parsed.problems);
-      return;
-    }
-    await load(parsed.scenario, null, f.name);
+    const parsed = await readScenarioFile(f);
+    if (parsed.ok) await load(parsed.scenario, null, f.name);
+    else controls.showProblems(f.name, parsed.problems);
   }
 
   async function playPause(): Promise<void> {
     const st = await client.status();
     if (st.playing) await client.pause();
     else await client.play();
-    refreshStatus();
+    showStatus(await client.status());
   }
 
   async function reset(s: string): Promise<void> {
-    if (!scenario) return;
+    const sc = current();
+    if (!sc) return;
     seed = s;
     const gen = ++generation;
     const m = await client.reset(s);
+    await openOnWork(m, sc);
     if (gen !== generation) return;
     controls.setSeed(s);
     changed();
@@ -289,69 +296,35 @@ async function start(root: HTMLElement): Promise<void> {
     chartHost.replaceChildren(chart.element);
   }
 
-  // ---- polling
+  // ---- polling: the worker's run → the view (src/ui/live/poller.ts)
 
-  let snapInFlight = false;
-  function frame(): void {
-    requestAnimationFrame(frame);
-    if (snapInFlight || !meta) return;
-    snapInFlight = true;
-    const gen = generation;
-    client
-      .snapshot()
-      .then((snap) => {
-        if (gen !== generation || !meta || snap.nGroups !== meta.groups.length) return;
-        lastSnap = snap;
-        scene?.setSnapshot(snap);
-        const view = new SnapshotView(snap);
-        setText(clock, fmtSimClock(view.header(HEADER.now)));
-      })
-      .catch((e) => console.error(e))
-      .finally(() => (snapInFlight = false));
+  function showStatus(st: { playing: boolean; done: boolean; error: string | null }): void {
+    controls.setPlaying(st.playing, st.done);
+    page.showRunError(st.error);
   }
-  requestAnimationFrame(frame);
-
-  let outcomeInFlight = false;
-  setInterval(() => {
-    if (outcomeInFlight || !meta) return;
-    outcomeInFlight = true;
-    const gen = generation;
-    client
-      .outcome()
-      .then((o) => {
-        if (gen !== generation) return;
-        figures?.update(o.outcome);
-        chart?.update(o.outcome, o.intervalsClosed);
-      })
-      .catch((e) => console.error(e))
-      .finally(() => (outcomeInFlight = false));
-  }, OUTCOME_EVERY_MS);
-
-  function refreshStatus(): void {
-    if (!meta) return;
-    client
-      .status()
-      .then((st) => {
-        controls.setPlaying(st.playing, st.done);
-        runError.hidden = !st.error;
-        setText(
-          runError,
-          st.error
-            ? `The run stopped: ${st.error}. Choose another scenario, or change the sliders and press Reset.`
-            : '',
-        );
-      })
-      .catch((e) => console.error(e));
-    if (lastSnap) {
-      staffing?.update(lastSnap);
-      const view = new SnapshotView(lastSnap);
-      let total = 0;
-      for (let s = 0; s < lastSnap.nSites; s++) total += view.site(s, SITE.loggedIn);
-      setText(agents, `${fmtInt(total)} agents logged in`);
-    }
-    if (scene) setText(fps, `${Math.round(scene.fps)} fps`);
-  }
-  setInterval(refreshStatus, STATUS_EVERY_MS);
+  startPolling(client, {
+    current: () => (meta ? { meta, generation } : null),
+    snapshot: (snap) => {
+      lastSnap = snap;
+      scene?.setSnapshot(snap);
+      setText(clock, fmtSimClock(new SnapshotView(snap).header(HEADER.now)));
+    },
+    outcome: (o) => {
+      figures?.update(o.outcome);
+      chart?.update(o.outcome, o.intervalsClosed);
+    },
+    status: showStatus,
+    tick: () => {
+      if (lastSnap) {
+        staffing?.update(lastSnap);
+        const view = new SnapshotView(lastSnap);
+        let total = 0;
+        for (let s = 0; s < lastSnap.nSites; s++) total += view.site(s, SITE.loggedIn);
+        setText(agents, `${fmtInt(total)} agents logged in`);
+      }
+      if (scene) setText(fps, `${Math.round(scene.fps)} fps`);
+    },
+  });
 
   // ---- go: the default scenario, playing
   const first = scenarios[0];
@@ -376,8 +349,12 @@ async function start(root: HTMLElement): Promise<void> {
     controls.setSeed(seed);
     variants = state.variants;
     compare.setVariants(variants); // compare panel
-    const id = bundledIdFor(scenarios, state.scenario);
-    return load(state.scenario, id, id ? null : state.scenario.name, state.sliders);
+    // a bundled scenario with only its sliders moved is still that scenario in the picker
+    const id =
+      bundledIdFor(scenarios, state.scenario) ??
+      scenarios.find((b) => onlyLiveChanges(b.scenario, state.scenario))?.id ??
+      null;
+    return (await load(state.scenario, id, id ? null : state.scenario.name, state.sliders)) === 'ok';
   }
 
   // a `#s=` link pasted into this tab's address bar (a link the page wrote for the current state is left alone)
@@ -395,6 +372,7 @@ async function start(root: HTMLElement): Promise<void> {
   async function recover(reason: string, recent: number): Promise<void> {
     meta = null; // stops polling the new worker until it has a scenario
     ++generation;
+    const scenario = current();
     const fallback = recent >= 3 || !scenario; // it keeps crashing with this scenario: the default
     notices.show(
       'worker',
@@ -406,7 +384,7 @@ async function start(root: HTMLElement): Promise<void> {
       await client.setSpeed(speed);
       if (debug) await client.enableDebug();
       if (fallback || !scenario) await load(first.scenario, first.id, null);
-      else await load(scenario, currentId, currentFile, sliders.state());
+      else await load(scenario, currentId, currentFile, undefined, true); // the history goes on
     } catch (e) {
       console.error(e); // a further crash is reported (and restarted) by the supervisor itself
     }

@@ -113,7 +113,8 @@ describe.skipIf(SKIP_E2E)('compare panel (built app, headless Chromium)', () => 
     expect(state.ok).toBe(true);
     if (!state.ok) return;
     expect(state.state.scenario.name).toBe('small');
-    expect(state.state.sliders.agents).toEqual({ 'away/voice': 6 });
+    // slider moves are written into the scenario (src/ui/live/slider-scenario.ts)
+    expect(state.state.scenario.sites[1].groups[0].agents).toBe(6);
     expect(state.state.variants.map((v) => v.name)).toEqual(['small', 'more away']);
 
     // the link opens the same state in another tab (restored by src/ui/persist.ts)
