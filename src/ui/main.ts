@@ -140,14 +140,7 @@ async function start(root: HTMLElement): Promise<void> {
     changed: () => changed(),
     saveVariant: (s) => {
       const name = `${s.name} (edited ${variants.length + 1})`;
-      // compare panel (other branch): addVariant(name, scenario); until it lands, the variant list is set
-      const panel = compare as typeof compare & { addVariant?: (n: string, sc: Scenario) => void };
-      if (panel.addVariant) panel.addVariant(name, s);
-      else {
-        variants = [...variants, { name, scenario: s }];
-        compare.setVariants(variants);
-        changed();
-      }
+      compare.addVariant(name, s); // its onChange keeps `variants` and saves the page state
     },
   });
   /** The scenario the run plays (with the slider moves in it). */
