@@ -53,7 +53,7 @@ export function buildControls(
   const file = h('input', {
     id: fileId,
     type: 'file',
-    accept: '.json,application/json',
+    accept: '.json,application/json,.csv,text/csv',
     'data-testid': 'file',
   });
   file.addEventListener('change', () => {

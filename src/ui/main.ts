@@ -28,6 +28,7 @@ import { startPolling } from './live/poller';
 import { buildFigures, type FiguresPanel } from './panels';
 import { bundledScenarios } from './scenarios';
 import { buildStaffing, type StaffingPanel } from './staffing';
+import { mountPlanPanel } from './plan/panel';
 import { mountCompare } from './compare'; // compare panel
 // ---- robustness: persistence, recovery, notices (src/ui/persist.ts, recovery.ts, session.ts)
 import type { AppState, SliderState, Variant } from './compare/state';
@@ -171,6 +172,21 @@ async function start(root: HTMLElement): Promise<void> {
   });
   // ---- end compare panel
 
+  // ---- plan panel (src/ui/plan): forecast → requirement → shifts, in its own worker; a plan or an
+  // imported forecast is an edit of the current scenario (undoable, and it restarts the run)
+  const plan = mountPlanPanel(page.main, {
+    getScenario: () => current()!,
+    onApply: (s) => void flow.commit(s, null),
+    onSaveVariant: (s, n) => compare.addVariant(n, s),
+  });
+  // a file dropped anywhere else on the page opens as if chosen with "Open file" (.json or a forecast .csv)
+  root.addEventListener('dragover', (e) => e.preventDefault());
+  root.addEventListener('drop', (e) => {
+    e.preventDefault();
+    const f = e.dataTransfer?.files?.[0];
+    if (f) void openFile(f);
+  });
+
   let scene: LiveScene | null = null;
   try {
     // Pixi is most of the page's code: loaded as its own chunk, while the worker starts up
@@ -212,6 +228,7 @@ async function start(root: HTMLElement): Promise<void> {
     controls.showScenario(id, fileName ?? undefined);
     if (!edited) flow.loaded(next);
     install(m, next);
+    plan.update(); // the targets follow the channels
     // robustness: sliders restored from storage, a link or a crashed worker, sent before play()
     if (restore && staffing) applySliders(staffing.element, m, restore);
     changed();
@@ -258,6 +275,12 @@ async function start(root: HTMLElement): Promise<void> {
   }
 
   async function openFile(f: File): Promise<void> {
+    // a forecast CSV dropped or opened anywhere goes to the planner, which reports its problems
+    if (/\.csv$/i.test(f.name)) {
+      const problems = await plan.importForecast(await f.text());
+      if (problems.length > 0) controls.showProblems(f.name, problems);
+      return;
+    }
     const parsed = await readScenarioFile(f);
     if (parsed.ok) await load(parsed.scenario, null, f.name);
     else controls.showProblems(f.name, parsed.problems);

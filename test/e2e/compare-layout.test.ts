@@ -12,7 +12,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AxeBuilder } from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
-import { HAVE_CHROMIUM, startApp, type RunningApp } from './support';
+import { SKIP_E2E, startApp, type RunningApp } from './support';
 
 interface TableBox {
   id: string;
@@ -58,7 +58,7 @@ const done = (page: Page, testid: string) =>
     { timeout: 60_000 },
   );
 
-describe.skipIf(!HAVE_CHROMIUM)('compare panel layout and keyboard (built app, headless Chromium)', () => {
+describe.skipIf(SKIP_E2E)('compare panel layout and keyboard (built app, headless Chromium)', () => {
   let app: RunningApp;
   let page: Page;
 

@@ -14,11 +14,11 @@ import { AxeBuilder } from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { validateScenario } from '../../src/scenario/validate';
-import { HAVE_CHROMIUM, removeDir, startApp, type RunningApp } from './support';
+import { SKIP_E2E, removeDir, startApp, type RunningApp } from './support';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 
-describe.skipIf(!HAVE_CHROMIUM)('scenario editor (built app, headless Chromium)', () => {
+describe.skipIf(SKIP_E2E)('scenario editor (built app, headless Chromium)', () => {
   let app: RunningApp;
   let page: Page;
   let errors: string[] = [];
@@ -260,6 +260,37 @@ describe.skipIf(!HAVE_CHROMIUM)('scenario editor (built app, headless Chromium)'
       .map((v) => `${v.id} (${v.impact}): ${v.nodes.length} × ${v.nodes[0]?.target.join(' ')} — ${v.help}`);
     expect(bad).toEqual([]);
     await page.keyboard.press('Escape');
+    expect(errors).toEqual([]);
+  }, 60_000);
+  it('a forecast CSV dropped on the page sets the channel volumes; a bad one is listed by line and nothing changes', async () => {
+    await openBlock('channel:voice');
+    const volume = field('channels.voice.volumePerDay');
+    const before = await volume.inputValue();
+    const rows = ['start,channel,volume'];
+    for (let k = 16; k < 40; k++)
+      rows.push(`${String(Math.floor(k / 2)).padStart(2, '0')}:${k % 2 ? '30' : '00'},voice,100`);
+    // a real drop event on the page (not on the Plan panel), with the file in its DataTransfer
+    await page.evaluate((text) => {
+      const dt = new DataTransfer();
+      dt.items.add(new File([text], 'forecast.csv', { type: 'text/csv' }));
+      document
+        .querySelector('[data-testid=stage]')!
+        .dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
+    }, rows.join('\n'));
+    await expect.poll(() => volume.inputValue()).toBe('2400');
+    expect(before).not.toBe('2400');
+    await advances();
+
+    await page.setInputFiles('[data-testid=file]', {
+      name: 'bad-forecast.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from('start,channel,volume\n08:00,voice,-5\n08:30,fax,3\n'),
+    });
+    const problems = page.locator('[data-testid=problems]');
+    await expect.poll(() => problems.textContent()).toMatch(/line 2, column 3 \(volume\)/);
+    expect(await problems.textContent()).toMatch(/line 3, column 2 \(channel\)/);
+    expect(await volume.inputValue()).toBe('2400');
+    await advances();
     expect(errors).toEqual([]);
   }, 60_000);
 });

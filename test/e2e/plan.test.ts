@@ -9,16 +9,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { Scenario } from '../../src/sim/scenario';
 import { validateScenario } from '../../src/scenario/validate';
-import { HAVE_CHROMIUM, launch, removeDir, serve } from './support';
+import { launch, removeDir, serve, SKIP_E2E } from './support';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 const ROOT = resolve(import.meta.dirname, '../..');
-// under CI a missing browser is a failure, not a skip
-const skip = !HAVE_CHROMIUM && process.env.CI !== '1';
-
-describe.skipIf(skip)('plan panel (built page, headless Chromium)', () => {
+describe.skipIf(SKIP_E2E)('plan panel (built page, headless Chromium)', () => {
   let page: Page;
   let close: () => Promise<void>;
   const errors: string[] = [];

@@ -18,7 +18,8 @@ import { costRows, shiftRows, siteSeries, verificationSummary } from './view';
 
 export interface PlanPanelOptions {
   /** the scenario the plan is for (the editor's / live run's current one) */
-  getScenario(): Scenario;
+  /** the scenario the page plays; null before one is loaded */
+  getScenario(): Scenario | null;
   /** "Apply plan": load the planned scenario into the editor and the live run */
   onApply(scenario: Scenario): void;
   /** "Save as variant": add the planned scenario to the compare panel */
@@ -33,6 +34,8 @@ export interface PlanPanel {
   element: HTMLElement;
   /** imports forecast CSV text into the current scenario (what a drop does); resolves to the problems, if any */
   importForecast(csv: string): Promise<string[]>;
+  /** the page's scenario changed: the targets follow its channels */
+  update(): void;
   destroy(): void;
 }
 
@@ -54,7 +57,12 @@ export function mountPlanPanel(host: HTMLElement, options: PlanPanelOptions): Pl
     'data-testid': 'plan-progress',
     'aria-live': 'polite',
   });
-  const file = h('input', { type: 'file', accept: '.csv,text/csv', 'data-testid': 'plan-forecast-file' });
+  const file = h('input', {
+    type: 'file',
+    accept: '.csv,text/csv',
+    'aria-label': 'Forecast CSV file',
+    'data-testid': 'plan-forecast-file',
+  });
   const dropNote = h('p', {
     class: 'plan-drop',
     text: 'Drop a forecast CSV here (start, channel, volume, handleTime) or ',
@@ -84,14 +92,15 @@ export function mountPlanPanel(host: HTMLElement, options: PlanPanelOptions): Pl
   function refreshTargets() {
     const scenario = options.getScenario();
     targetsBox.replaceChildren(h('legend', { text: 'Targets per channel' }));
-    targetInputs = CHANNEL_KINDS.filter((k) => scenario.channels[k]).map((kind) => {
-      const t = scenario.channels[kind]!.target ?? DEFAULTS.target[kind];
+    targetInputs = CHANNEL_KINDS.filter((k) => scenario?.channels[k]).map((kind) => {
+      const t = scenario!.channels[kind]!.target ?? DEFAULTS.target[kind];
       const sl = h('input', {
         type: 'number',
         min: 0,
         max: 100,
         step: 1,
         value: t.percent,
+        'aria-label': `${kind} service level target, %`,
         'data-testid': `plan-sl-${kind}`,
       });
       const ab = h('input', {
@@ -100,6 +109,7 @@ export function mountPlanPanel(host: HTMLElement, options: PlanPanelOptions): Pl
         max: 100,
         step: 0.5,
         placeholder: '—',
+        'aria-label': `${kind} abandon rate cap, % (optional)`,
         'data-testid': `plan-ab-${kind}`,
       });
       targetsBox.append(
@@ -137,11 +147,11 @@ export function mountPlanPanel(host: HTMLElement, options: PlanPanelOptions): Pl
   let busy = false;
   form.addEventListener('submit', (e) => {
     e.preventDefault();
-    if (busy) return;
+    const scenario = options.getScenario();
+    if (busy || !scenario) return;
     busy = true;
     run.disabled = true;
     progress.value = 'starting the planner…';
-    const scenario = options.getScenario();
     client
       .plan(
         {
@@ -337,7 +347,9 @@ export function mountPlanPanel(host: HTMLElement, options: PlanPanelOptions): Pl
 
   // ---- forecast import: drop on the panel, or the file button
   async function importForecast(csv: string): Promise<string[]> {
-    const r = await client.importForecast(csv, options.getScenario());
+    const scenario = options.getScenario();
+    if (!scenario) return ['no scenario is loaded to import the forecast into'];
+    const r = await client.importForecast(csv, scenario);
     forecastProblems.replaceChildren(...(r.ok ? [] : r.problems.map((p) => h('li', { text: p }))));
     if (!r.ok) return r.problems;
     (options.onForecast ?? options.onApply)(r.value.scenario);
@@ -349,12 +361,14 @@ export function mountPlanPanel(host: HTMLElement, options: PlanPanelOptions): Pl
   element.addEventListener('dragover', (e) => e.preventDefault());
   element.addEventListener('drop', (e) => {
     e.preventDefault();
+    e.stopPropagation(); // the page's own drop handler would import it a second time
     readFile(e.dataTransfer?.files?.[0]);
   });
 
   return {
     element,
     importForecast,
+    update: refreshTargets,
     destroy() {
       chart?.destroy();
       element.remove();
