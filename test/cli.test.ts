@@ -183,6 +183,20 @@ describe('end to end (spawned)', () => {
     expect(badScenario.stdout).toBe('');
     expect(lines(badScenario.stderr)).toEqual(['sites[1].groups[0].agents: must be a whole number ≥ 0']);
   });
+
+  it('runs plan (HiGHS, loaded from node_modules) through the compiled CLI, twice: built, then from the code cache', async () => {
+    for (let i = 0; i < 2; i++) {
+      const r = await spawnCli([
+        'plan',
+        join('scenarios', 'onshore-baseline.json'),
+        '--targets',
+        'voice:sl=0.8',
+      ]);
+      expect(r.stderr).toBe('');
+      expect(r.code).toBe(0);
+      expect(r.stdout).toContain('The plan meets its targets');
+    }
+  }, 120_000);
 });
 
 describe('bad scenario files: exit 2, one line per problem, nothing on stdout', () => {

@@ -17,6 +17,7 @@ function stationary(): Scenario {
       voice: {
         volumePerDay: 2400,
         handleTime: { dist: 'exponential', mean: 300 },
+        patience: null, // Erlang C: nobody abandons (an absent field is the default patience)
         target: { percent: 80, withinSeconds: 20 },
       },
     },
@@ -65,6 +66,7 @@ describe('requirement', () => {
           handleTime: { dist: 'lognormal', mean: 600, cv: 1 },
           wrapUp: { dist: 'fixed', value: 60 },
           concurrency: 2,
+          patience: null,
           target: { percent: 80, withinSeconds: 60 },
         },
       },

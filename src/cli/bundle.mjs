@@ -21,8 +21,12 @@ export function cliBuild(root) {
     // CommonJS, so that V8's code cache can be used (loadWithCodeCache); ES modules have none in Node 20
     format: 'cjs',
     target: 'node20',
-    // esbuild itself (a native binary) builds the worker bundle at run time: loaded from node_modules
-    external: ['esbuild'],
+    // esbuild itself (a native binary) builds the worker bundle at run time, and HiGHS finds its
+    // .wasm beside its own file: both loaded from node_modules
+    external: ['esbuild', 'highs'],
+    // import() in a script run from V8's code cache fails in Node 20 ("A dynamic import callback was
+    // not specified"): esbuild turns every import() (HiGHS's loader, esbuild's) into require
+    supported: { 'dynamic-import': false },
     // the bundle lives in the cache: src/node/parallel.ts finds the sources through this
     define: { SHORELINE_ROOT: JSON.stringify(root) },
   };
