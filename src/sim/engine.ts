@@ -282,6 +282,13 @@ export class Simulation {
   readonly issuesGivenUp: Float64Array;
   /** cohort issues resolved or given up: the follow-up stops when every raised issue is closed */
   private issuesClosed = 0;
+  /**
+   * Cohort repeats due after the horizon (slot, time), kept out of the event list until followUp:
+   * a bigger far heap would slow every repeat of the horizon itself.
+   */
+  private lateRepeatId = new Int32Array(64);
+  private lateRepeatAt = new Float64Array(64);
+  private lateRepeats = 0;
 
   constructor(scenario: Scenario, options: SimulationOptions = {}) {
     this.model = compileModel(scenario, options);
@@ -425,6 +432,12 @@ export class Simulation {
     }
     for (let id = 0; id < this.used; id++)
       if (isWaitingState(this.cState[id]) && this.cTimers[id] !== 0) this.setWaitTimer(id);
+    // Repeats due after the horizon; those due after the follow-up stay pending (and count open).
+    for (let i = 0; i < this.lateRepeats; i++) {
+      const id = this.lateRepeatId[i];
+      if (this.lateRepeatAt[i] < end) this.q.push(this.lateRepeatAt[i], EV_REPEAT, id, this.cGen[id]);
+    }
+    this.lateRepeats = 0;
     const q = this.q;
     while (raised > this.issuesClosed) {
       if (!(q.peekTime() < end)) break;
@@ -433,6 +446,18 @@ export class Simulation {
       this.now = q.topTime;
       this.dispatch(q.topKind, q.topId, q.topGen);
     }
+  }
+
+  /** Keeps a cohort repeat due at or after `limit` for followUp (see lateRepeatId). */
+  private holdRepeat(id: number, at: number): void {
+    const n = this.lateRepeats;
+    if (n === this.lateRepeatId.length) {
+      this.lateRepeatId = grown(this.lateRepeatId, n * 2);
+      this.lateRepeatAt = grown(this.lateRepeatAt, n * 2);
+    }
+    this.lateRepeatId[n] = id;
+    this.lateRepeatAt[n] = at;
+    this.lateRepeats = n + 1;
   }
 
   /**
@@ -958,7 +983,8 @@ export class Simulation {
         this.cChan[r] = c;
         this.cIssueStart[r] = this.cIssueStart[id];
         this.cIssueContacts[r] = this.cIssueContacts[id] + 1;
-        this.q.push(at, EV_REPEAT, r, this.cGen[r]);
+        if (at < this.limit) this.q.push(at, EV_REPEAT, r, this.cGen[r]);
+        else this.holdRepeat(r, at);
       }
     }
   }
