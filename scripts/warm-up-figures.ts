@@ -81,7 +81,7 @@ if (mode === 'convergence') {
     const warm = simulate(withHorizon(s, 1), { seed: 'kpis', replications: reps });
     const live = (['voice', 'chat'] as const).filter((k) => s.channels[k]);
     const sl = (r: SimulationResult) =>
-      live.map((k) => pct(r.channels[k]!.serviceLevel.mean ?? NaN)).join(' / ');
+      live.length ? live.map((k) => pct(r.channels[k]!.serviceLevel.mean ?? NaN)).join(' / ') : '–';
     console.log(
       `| ${name} | ${warm.warmUpDays} | ${f(empty.total.offered.mean, 0)} → ${f(warm.total.offered.mean, 0)} | ${sl(empty)} → ${sl(warm)} | ${f(empty.total.contactsPerResolution.mean, 2)} → ${f(warm.total.contactsPerResolution.mean, 2)} | ${f(empty.total.costPerResolved.mean, 2)} → ${f(warm.total.costPerResolved.mean, 2)} |`,
     );
