@@ -66,4 +66,13 @@ describe('live run after the warm-up', () => {
     expect(run.status().now).toBe(0);
     expect(run.outcome().outcome.channels.email!.backlog!).toBeGreaterThan(normal + 200);
   });
+
+  it('a warm-up over the event budget stops the run with the budget error, as the run would', () => {
+    const run = new LiveRun(still);
+    run.setMaxEvents(1000);
+    const meta = run.load(officeEmail(), '1');
+    expect(meta.warmUpDays).toBe(2);
+    expect(run.status().error).toMatch(/stopped after 1,000 events/);
+    expect(run.status().playing).toBe(false);
+  });
 });

@@ -376,8 +376,12 @@ export class Simulation {
    */
   warmUp(): void {
     if (this.warmedUp) return;
+    if (this.warmUpDays > 0) this.startDayOne();
     this.warmedUp = true;
-    if (this.warmUpDays === 0) return;
+  }
+
+  /** The warm-up proper (see warmUp): if it stops on the event budget, warmUp is not marked done. */
+  private startDayOne(): void {
     this.advanceTo(0);
     for (const a of [
       this.arrivals,
