@@ -124,7 +124,7 @@ describe('every shipped scenario', () => {
       expect(out.some((l) => l.startsWith(kind + ' '))).toBe(true);
     for (const site of scenario.sites as { id: string; location: string }[])
       expect(out.some((l) => l.startsWith(`${site.id} (${site.location})`))).toBe(true);
-    expect(out.filter((l) => l.startsWith('total ')).length).toBe(3);
+    expect(out.filter((l) => l.startsWith('total ')).length).toBe(4); // service, resolution and cost, issues; by site
   });
 
   it.each(SCENARIOS)(

@@ -6,6 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { runReplication, simulate, Simulation, replicationOutcome } from '../src/sim/index';
 import type { OutcomeValues, ReplicationOutcome } from '../src/sim/index';
+import { outcomeProblems } from './support/invariants';
 import { richScenario } from './support/rich';
 
 function expectConserved(o: OutcomeValues, where: string): void {
@@ -13,6 +14,7 @@ function expectConserved(o: OutcomeValues, where: string): void {
 }
 
 function checkAll(out: ReplicationOutcome): void {
+  expect(outcomeProblems(out)).toEqual([]);
   for (const [k, o] of Object.entries(out.channels)) expectConserved(o!, `channel ${k}`);
   for (const [k, o] of Object.entries(out.sites)) expectConserved(o, `site ${k}`);
   expectConserved(out.total, 'total');

@@ -23,8 +23,12 @@ import { outcomeProblems } from './support/invariants';
 
 const SEED = Number(process.env.SHORELINE_PROPERTY_SEED ?? 20_240_611);
 const NUM_RUNS = Number(process.env.SHORELINE_PROPERTY_RUNS ?? 1000);
-/** Far above what a generated one-day scenario needs; a run that gets here is a runaway loop. */
-const MAX_EVENTS = 1_000_000;
+/**
+ * Far above what a generated one-day scenario needs with its warm-up (0–2 days, see arbitraries.ts)
+ * and follow-up: one with FCR 0.01 and a 10 s repeat delay needs 1.4 million. A run that gets here is
+ * a runaway loop.
+ */
+const MAX_EVENTS = 4_000_000;
 function check(scenario: Scenario, seed = 'p'): void {
   const valid = validateScenario(JSON.parse(JSON.stringify(scenario)));
   expect(valid.ok ? [] : valid.problems, 'generated scenario must be valid').toEqual([]);

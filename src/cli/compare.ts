@@ -30,6 +30,8 @@ import {
   progressBar,
   resolveThreads,
   THREADS_OPTION,
+  WARM_UP_OPTION,
+  applyWarmUp,
   usageError,
   writeOutput,
   parseRunCommon,
@@ -59,6 +61,7 @@ export const COMPARE_OPTIONS: OptionSpecs = {
   },
   json: { type: 'string', value: 'FILE', description: 'write the comparison as JSON' },
   csv: { type: 'string', value: 'FILE', description: 'write one row per variant, scope and figure as CSV' },
+  ...WARM_UP_OPTION,
   ...THREADS_OPTION,
   quiet: { type: 'boolean', description: 'no progress bar' },
   help: { type: 'boolean', short: 'h', description: 'show this help' },
@@ -79,6 +82,8 @@ export interface CompareArgs {
   reps: number;
   seed: string;
   days?: number;
+  /** --warm-up: overrides horizon.warmUpDays */
+  warmUpDays?: number;
   base?: string;
   json?: string;
   csv?: string;
@@ -91,7 +96,7 @@ export function parseCompareArgs(
 ): { kind: 'help' } | { kind: 'ok'; args: CompareArgs } | { kind: 'bad'; problems: string[] } {
   const { strings, flags, positionals, problems } = parseOptions(argv, COMPARE_OPTIONS);
   if (flags.help) return { kind: 'help' };
-  const { reps, days, seed } = parseRunCommon(strings, problems, { reps: 10, minReps: 2 });
+  const { reps, days, seed, warmUpDays } = parseRunCommon(strings, problems, { reps: 10, minReps: 2 });
   if (strings.base !== undefined && strings.base.trim() === '') problems.push('--base: must not be empty');
   problems.push(...fileOptionProblems(strings, ['json', 'csv']));
   const threads = parseThreads(strings.threads, problems);
@@ -108,6 +113,7 @@ export function parseCompareArgs(
       reps,
       seed,
       days,
+      ...(warmUpDays !== undefined ? { warmUpDays } : {}),
       base: strings.base,
       json: strings.json,
       csv: strings.csv,
@@ -219,6 +225,7 @@ export async function compareCommand(argv: readonly string[], io: CliIO): Promis
   const scenarios: Scenario[] = [];
   for (const file of args.files) {
     const loaded = loadScenario(file);
+    if (loaded.ok) applyWarmUp(loaded.scenario, args.warmUpDays);
     if (loaded.ok) scenarios.push(loaded.scenario);
     else problems.push(...loaded.problems.map((p) => (p.startsWith(file) ? p : `${file}: ${p}`)));
   }

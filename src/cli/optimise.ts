@@ -32,6 +32,8 @@ import {
   parseThreads,
   resolveThreads,
   THREADS_OPTION,
+  WARM_UP_OPTION,
+  applyWarmUp,
   usageError,
   writeOutput,
   parseRunCommon,
@@ -70,6 +72,7 @@ export const OPTIMISE_OPTIONS: OptionSpecs = {
     value: 'FILE',
     description: 'write the report (targets, staffing, result) as JSON',
   },
+  ...WARM_UP_OPTION,
   ...THREADS_OPTION,
   quiet: { type: 'boolean', description: 'no progress line' },
   help: { type: 'boolean', short: 'h', description: 'show this help' },
@@ -81,6 +84,8 @@ export interface OptimiseArgs {
   reps: number;
   seed: string;
   days?: number;
+  /** --warm-up: overrides horizon.warmUpDays */
+  warmUpDays?: number;
   maxEvaluations: number;
   start: 'erlang' | 'current';
   out?: string;
@@ -141,7 +146,7 @@ export function parseOptimiseArgs(
   const { strings, flags, positionals, problems } = parseOptions(argv, OPTIMISE_OPTIONS);
   if (flags.help) return { kind: 'help' };
   const targets = strings.targets !== undefined ? parseTargets(strings.targets, problems) : undefined;
-  const { reps, days, seed } = parseRunCommon(strings, problems, { reps: 10, minReps: 2 });
+  const { reps, days, seed, warmUpDays } = parseRunCommon(strings, problems, { reps: 10, minReps: 2 });
   let maxEvaluations = 200;
   if (strings['max-evals'] !== undefined) {
     const m = wholeNumber('max-evals', strings['max-evals'], 1, MAX_EVALUATIONS);
@@ -166,6 +171,7 @@ export function parseOptimiseArgs(
       reps,
       seed,
       days,
+      ...(warmUpDays !== undefined ? { warmUpDays } : {}),
       maxEvaluations,
       start: start as 'erlang' | 'current',
       out: strings.out,
@@ -298,6 +304,7 @@ export async function optimiseCommand(argv: readonly string[], io: CliIO): Promi
   const args = parsed.args;
   const loaded = loadScenario(args.scenarioPath);
   if (!loaded.ok) return usageError(io, loaded.problems);
+  applyWarmUp(loaded.scenario, args.warmUpDays);
   const problems: string[] = [];
   for (const k of Object.keys(args.targets ?? {}))
     if (!loaded.scenario.channels[k as ChannelKind])

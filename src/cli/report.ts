@@ -39,6 +39,16 @@ export const CHANNEL_PANELS: { title: string; columns: Column[] }[] = [
       col('costPerResolved', 'cost/resolved', STYLES.unitMoney),
     ],
   },
+  {
+    // (v2) the issues raised in the horizon, followed to resolution (SPEC §1, §6)
+    title: 'Issues raised in the horizon, followed to their end',
+    columns: [
+      col('issuesRaised', 'raised', STYLES.count),
+      col('issuesResolved', 'resolved', STYLES.count),
+      col('issuesGivenUp', 'given up', STYLES.count),
+      col('issuesOpen', 'open at cap', STYLES.count),
+    ],
+  },
 ];
 
 export const SITE_COLUMNS: Column[] = [

@@ -30,6 +30,8 @@ import {
   resolveThreads,
   SHARD_OPTION,
   THREADS_OPTION,
+  WARM_UP_OPTION,
+  applyWarmUp,
   writeOutput,
 } from './shared';
 import { renderReport } from './report';
@@ -49,6 +51,7 @@ export const RUN_OPTIONS: OptionSpecs = {
   },
   json: { type: 'string', value: 'FILE', description: 'write the full result (SPEC §7) as JSON' },
   csv: { type: 'string', value: 'FILE', description: 'write per-interval figures as CSV' },
+  ...WARM_UP_OPTION,
   ...THREADS_OPTION,
   ...SHARD_OPTION,
   quiet: { type: 'boolean', description: 'no progress bar' },
@@ -60,6 +63,8 @@ export interface RunArgs {
   reps: number;
   seed: string;
   days?: number;
+  /** --warm-up: overrides horizon.warmUpDays */
+  warmUpDays?: number;
   json?: string;
   csv?: string;
   quiet: boolean;
@@ -77,7 +82,7 @@ export function parseRunArgs(argv: readonly string[]): ParsedRunArgs {
   const { strings, flags, positionals, problems } = parseOptions(argv, RUN_OPTIONS);
   if (flags.help) return { kind: 'help' };
 
-  const { reps, days, seed } = parseRunCommon(strings, problems, { reps: 1 });
+  const { reps, days, seed, warmUpDays } = parseRunCommon(strings, problems, { reps: 1 });
   for (const name of ['json', 'csv'] as const)
     if (strings[name] !== undefined && strings[name]!.trim() === '')
       problems.push(`--${name}: needs a file name`);
@@ -102,6 +107,7 @@ export function parseRunArgs(argv: readonly string[]): ParsedRunArgs {
       reps,
       seed,
       days,
+      ...(warmUpDays !== undefined ? { warmUpDays } : {}),
       json: strings.json,
       csv: strings.csv,
       quiet: !!flags.quiet,
@@ -203,6 +209,7 @@ export async function runCommand(
 
   const loaded = loadScenario(args.scenarioPath);
   if (!loaded.ok) return usageError(io, loaded.problems);
+  applyWarmUp(loaded.scenario, args.warmUpDays);
   const outputs = runOutputProblems(args);
   if (outputs.length > 0) return usageError(io, outputs);
 

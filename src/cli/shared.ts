@@ -6,7 +6,8 @@ import { statSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { defaultThreads } from '../node/parallel';
 import { parseShard, type ShardSpec } from '../optimise/shard';
-import type { Scenario } from '../sim';
+import { LIMITS, type Scenario } from '../sim';
+import { compileModel } from '../sim/model';
 import { wholeNumber, type OptionSpecs } from './args';
 import { describeFsError, EXIT_USAGE, type CliIO } from './io';
 import { ProgressBar } from './progress';
@@ -20,10 +21,10 @@ export const MAX_DAYS = 366;
  * everywhere; problems are added to `problems`.
  */
 export function parseRunCommon(
-  strings: { reps?: string; days?: string; seed?: string },
+  strings: { reps?: string; days?: string; seed?: string; 'warm-up'?: string },
   problems: string[],
   defaults: { reps: number; minReps?: number },
-): { reps: number; days: number | undefined; seed: string } {
+): { reps: number; days: number | undefined; seed: string; warmUpDays: number | undefined } {
   let reps = defaults.reps;
   if (strings.reps !== undefined) {
     const r = wholeNumber('reps', strings.reps, defaults.minReps ?? 1, MAX_REPS);
@@ -36,9 +37,29 @@ export function parseRunCommon(
     if (d.ok) days = d.value;
     else problems.push(d.problem);
   }
+  let warmUpDays: number | undefined;
+  if (strings['warm-up'] !== undefined) {
+    const w = wholeNumber('warm-up', strings['warm-up'], 0, LIMITS.maxWarmUpDays);
+    if (w.ok) warmUpDays = w.value;
+    else problems.push(w.problem);
+  }
   const seed = strings.seed ?? '1';
   if (strings.seed !== undefined && seed.trim() === '') problems.push('--seed: must not be empty');
-  return { reps, days, seed };
+  return { reps, days, seed, warmUpDays };
+}
+
+/** (v2) --warm-up D: overrides the scenarios' horizon.warmUpDays (SPEC §1). */
+export const WARM_UP_OPTION: OptionSpecs = {
+  'warm-up': {
+    type: 'string',
+    value: 'D',
+    description: `days of warm-up before day 1, 0 to ${LIMITS.maxWarmUpDays} (default: the scenario's, else enough for steady state)`,
+  },
+};
+
+/** The scenario with --warm-up applied (it then travels with the scenario: threads, shards, results). */
+export function applyWarmUp(scenario: Scenario, warmUpDays: number | undefined): void {
+  if (warmUpDays !== undefined) scenario.horizon = { ...scenario.horizon, warmUpDays };
 }
 
 export const THREADS_OPTION: OptionSpecs = {
@@ -72,9 +93,17 @@ export function parseThreads(text: string | undefined, problems: string[]): numb
  */
 export const AUTO_THREADS_MIN_CONTACTS = 100_000;
 
-/** Contacts one replication of the scenario offers, roughly (first contacts only). */
+/** Contacts one replication of the scenario offers, roughly (first contacts only, warm-up included). */
 export function contactsPerReplication(scenario: Scenario, days?: number): number {
-  const d = days ?? scenario.horizon?.days ?? 1;
+  let warmUp = scenario.horizon?.warmUpDays;
+  if (warmUp === undefined) {
+    try {
+      warmUp = compileModel(scenario).warmUpDays;
+    } catch {
+      warmUp = 0;
+    }
+  }
+  const d = (days ?? scenario.horizon?.days ?? 1) + warmUp;
   return Object.values(scenario.channels).reduce((a, c) => a + (c?.volumePerDay ?? 0), 0) * d;
 }
 

@@ -35,6 +35,8 @@ import {
   resolveThreads,
   SHARD_OPTION,
   THREADS_OPTION,
+  WARM_UP_OPTION,
+  applyWarmUp,
   usageError,
   writeOutput,
   parseRunCommon,
@@ -65,6 +67,7 @@ export const SWEEP_OPTIONS: OptionSpecs = {
     description: 'write every point (or, with --shard, the shard file)',
   },
   csv: { type: 'string', value: 'FILE', description: 'write one row per point as CSV' },
+  ...WARM_UP_OPTION,
   ...THREADS_OPTION,
   ...SHARD_OPTION,
   quiet: { type: 'boolean', description: 'no progress bar' },
@@ -80,6 +83,8 @@ export interface SweepArgs {
   reps: number;
   seed: string;
   days?: number;
+  /** --warm-up: overrides horizon.warmUpDays */
+  warmUpDays?: number;
   json?: string;
   csv?: string;
   threads?: number;
@@ -125,7 +130,7 @@ export function parseSweepArgs(
     if (n > MAX_POINTS)
       problems.push(`--step: ${formatNumber(n, 0)} points; at most ${formatNumber(MAX_POINTS, 0)}`);
   }
-  const { reps, days, seed } = parseRunCommon(strings, problems, { reps: 5 });
+  const { reps, days, seed, warmUpDays } = parseRunCommon(strings, problems, { reps: 5 });
   problems.push(...fileOptionProblems(strings, ['json', 'csv']));
   const threads = parseThreads(strings.threads, problems);
   const shard = parseShardOption(strings.shard, problems);
@@ -149,6 +154,7 @@ export function parseSweepArgs(
       reps,
       seed,
       days,
+      ...(warmUpDays !== undefined ? { warmUpDays } : {}),
       json: strings.json,
       csv: strings.csv,
       threads,
@@ -338,6 +344,7 @@ export async function sweepCommand(argv: readonly string[], io: CliIO): Promise<
   const args = parsed.args;
   const loaded = loadScenario(args.scenarioPath);
   if (!loaded.ok) return usageError(io, loaded.problems);
+  applyWarmUp(loaded.scenario, args.warmUpDays);
   const values = sweepValues(args.from, args.to, args.step);
   const points = sweepPoints(loaded.scenario, args.param, values);
   if (!points.ok) return usageError(io, points.problems);

@@ -34,7 +34,8 @@ export function warmUp(scenario: Scenario): void {
 export function primerScenario(scenario: Scenario): Scenario {
   const small = structuredClone(scenario);
   // one day is enough for one hour, and keeps a long horizon's interval tables out of the primer
-  small.horizon = { ...small.horizon, days: 1 };
+  // (and no model warm-up: the primer's hour starts empty, like a launch day)
+  small.horizon = { ...small.horizon, days: 1, warmUpDays: 0 };
   for (const ch of Object.values(small.channels)) {
     if (!ch) continue;
     ch.volumePerDay *= VOLUME_SHARE;

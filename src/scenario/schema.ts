@@ -433,6 +433,14 @@ const horizonSchema = z
       .literal(INTERVAL_MINUTES)
       .meta({ description: 'Reporting interval, minutes.', default: DEFAULTS.horizon.intervalMinutes })
       .optional(),
+    warmUpDays: num({ int: true, min: 0, max: LIMITS.maxWarmUpDays })
+      .meta({
+        description:
+          'Days simulated before day 1 and then discarded, so day 1 starts with the queues, backlog and ' +
+          'pending repeats of a center in steady operation. 0 = start empty. Absent = the steady-state ' +
+          'default chosen from the repeat delay and first-contact resolution (see the README).',
+      })
+      .optional(),
   })
   .meta({ description: 'How long a run lasts and how it is reported.', default: DEFAULTS.horizon });
 

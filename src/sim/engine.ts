@@ -51,6 +51,12 @@ const EV_END_CONTACT = 9;
 /** Contact slots and event nodes to start with (see the constructor). */
 const INITIAL_SLOTS = 64;
 
+/**
+ * (v2) Days after the horizon for which the issues raised in it are followed (SPEC §1): those still
+ * open then are reported open. See followUp.
+ */
+export const FOLLOW_UP_DAYS = 30;
+
 /** Seconds: the earliest an unresolved customer comes back. */
 const MIN_REPEAT_DELAY = 1;
 
@@ -119,6 +125,11 @@ export interface SimulationOptions extends CompileOptions {
   seed?: string;
   /** stop with SimulationBudgetError past this many events (guards a browser tab against freezing) */
   maxEvents?: number;
+  /**
+   * Leave the warm-up to an explicit warmUp() call (the live view applies the planner's slider
+   * settings first). Default: the constructor runs it, so a new Simulation stands at 00:00 of day 1.
+   */
+  deferWarmUp?: boolean;
 }
 
 interface Streams {
@@ -260,6 +271,30 @@ export class Simulation {
   private arrivalChannel = 0;
   private finished = false;
 
+  // Warm-up and issue cohorts (SPEC §1 v2). An issue belongs to the measured cohort iff it was raised
+  // at or after 00:00 of day 1 (cIssueStart ≥ 0): warm-up issues start before 0.
+  /** days run before day 1 and discarded; the clock starts at −warmUpDays · DAY */
+  readonly warmUpDays: number;
+  private warmedUp = false;
+  /** intervals between the warm-up's first day and the clock's day 0, so rate indexes stay ≥ 0 */
+  private readonly dayShift: number;
+  /** staffing changes and wait deadlines are scheduled only before this: the horizon, then the follow-up's end */
+  private limit: number;
+  private followedUp = false;
+  /** per channel: issues raised (fresh contacts) since 00:00 of day 1 */
+  readonly issuesRaised: Float64Array;
+  /** per channel: cohort issues given up (one of their contacts abandoned) */
+  readonly issuesGivenUp: Float64Array;
+  /** cohort issues resolved or given up: the follow-up stops when every raised issue is closed */
+  private issuesClosed = 0;
+  /**
+   * Cohort repeats due after the horizon (slot, time), kept out of the event list until followUp:
+   * a bigger far heap would slow every repeat of the horizon itself.
+   */
+  private lateRepeatId = new Int32Array(64);
+  private lateRepeatAt = new Float64Array(64);
+  private lateRepeats = 0;
+
   constructor(scenario: Scenario, options: SimulationOptions = {}) {
     this.model = compileModel(scenario, options);
     this.seed = options.seed ?? '1';
@@ -268,10 +303,18 @@ export class Simulation {
     const nC = (this.nC = m.channels.length);
     const nS = (this.nS = m.sites.length);
     const nG = (this.nG = m.groups.length);
+    const start = -m.warmUpDays * DAY;
+    this.now = start;
+    this.warmUpDays = m.warmUpDays;
+    this.dayShift = m.warmUpDays * m.intervalsPerDay;
+    this.limit = m.horizon;
+    this.issuesRaised = new Float64Array(nC);
+    this.issuesGivenUp = new Float64Array(nC);
     // Contacts and event nodes start small and double as needed (to ~16k on the benchmark day): a
     // few doublings cost nothing, and a short run — such as the worker threads' JIT primer — then
     // grows them too, so V8 has seen growth before it compiles the hot path.
-    this.q = new EventQueue(calendarFor(peakArrivalRate(m), m.horizon), INITIAL_SLOTS);
+    const span = (m.warmUpDays + m.days + FOLLOW_UP_DAYS) * DAY;
+    this.q = new EventQueue(calendarFor(peakArrivalRate(m), span), INITIAL_SLOTS, start);
 
     this.agents = new AgentPool(m.groups.map((g) => g.peak));
     this.growContacts(INITIAL_SLOTS);
@@ -288,14 +331,14 @@ export class Simulation {
     this.openWeight = new Float64Array(nC);
     this.override = new Int32Array(nG).fill(-1);
     this.nextChange = new Int32Array(nG);
-    this.nextChangeDay = new Int32Array(nG);
+    this.nextChangeDay = new Int32Array(nG).fill(-m.warmUpDays);
 
     this.busyUnits = new Float64Array(nS * nC);
-    this.busyLast = new Float64Array(nS * nC);
+    this.busyLast = new Float64Array(nS * nC).fill(start);
     this.busyArea = new Float64Array(nS * nC);
     this.busyTotal = new Float64Array(nS * nC);
     this.loggedIn = new Float64Array(nG);
-    this.loggedLast = new Float64Array(nG);
+    this.loggedLast = new Float64Array(nG).fill(start);
     this.loggedArea = new Float64Array(nG);
     this.loggedTotal = new Float64Array(nG);
 
@@ -321,9 +364,122 @@ export class Simulation {
     }
     // Fresh arrivals.
     this.nextArrival = new Float64Array(nC).fill(Infinity);
-    for (let c = 0; c < nC; c++) this.scheduleArrival(c, 0);
+    for (let c = 0; c < nC; c++) this.scheduleArrival(c, start);
     // Interval boundaries (the last one is closed by finish()).
     for (let k = 1; k < m.nIntervals; k++) this.q.push(k * m.intervalSeconds, EV_INTERVAL, k - 1, 0);
+    if (!options.deferWarmUp) this.warmUp();
+  }
+
+  /**
+   * Runs the warm-up days (SPEC §1 v2) and starts day 1: every statistic and cost so far is dropped,
+   * while queues, contacts in service and repeats pending carry over. Contacts waiting at 00:00 of day 1
+   * (in a queue, in transit or held) count as offered on day 1, in its first interval, so offered =
+   * handled + abandoned + backlog still holds per channel, site and interval; contacts already answered
+   * were handled before it (their busy time after 00:00 counts, their fees and telecom do not). Issues
+   * raised before 00:00 are not in the measured cohort. `events` and `contacts` keep counting the
+   * warm-up's work. Idempotent; the constructor calls it unless `deferWarmUp`.
+   */
+  warmUp(): void {
+    if (this.warmedUp) return;
+    if (this.warmUpDays > 0) this.startDayOne();
+    this.warmedUp = true;
+  }
+
+  /** The warm-up proper (see warmUp): if it stops on the event budget, warmUp is not marked done. */
+  private startDayOne(): void {
+    this.advanceTo(0);
+    for (const a of [
+      this.arrivals,
+      this.stats,
+      this.waitHist,
+      this.intervalStats,
+      this.intervalLabour,
+      this.intervalLogged,
+      this.routedCount,
+      this.abandonCount,
+      this.busyArea,
+      this.busyLast,
+      this.busyTotal,
+      this.loggedArea,
+      this.loggedLast,
+      this.loggedTotal,
+      this.issuesRaised,
+      this.issuesGivenUp,
+    ])
+      a.fill(0);
+    this.issuesClosed = 0;
+    for (let id = 0; id < this.used; id++) {
+      this.cInterval[id] = 0;
+      if (!isWaitingState(this.cState[id])) continue;
+      const c = this.cChan[id];
+      this.arrivals[c]++;
+      this.intervalStats[c * IM.COUNT + IM.Offered]++;
+    }
+  }
+
+  /**
+   * (v2) Follows the issues raised in the horizon past its end (SPEC §1), after finish(): no fresh
+   * contacts arrive, repeats of issues raised before day 1 are dropped, and the model runs on — staffing,
+   * queues, patience, repeats and escalations as before — only while a cohort issue is open, for at most
+   * FOLLOW_UP_DAYS. Only the issue figures (resolution counters in `stats`, issuesGivenUp, openIssues)
+   * mean anything afterwards: take the horizon's other figures before calling this.
+   */
+  followUp(): void {
+    if (this.followedUp) return;
+    this.finish();
+    this.followedUp = true;
+    const m = this.model;
+    const end = m.horizon + FOLLOW_UP_DAYS * DAY;
+    let raised = 0;
+    for (let c = 0; c < this.nC; c++) raised += this.issuesRaised[c];
+    if (raised <= this.issuesClosed) return;
+    this.limit = end;
+    // What the horizon cut off: each group's next staffing change and the deadlines of waiting contacts.
+    for (let g = 0; g < this.nG; g++) {
+      const t = this.nextChangeDay[g] * DAY + m.groups[g].changePoints[this.nextChange[g]];
+      if (t >= m.horizon && t < end) this.q.push(t, EV_STAFF, g, 0);
+    }
+    for (let id = 0; id < this.used; id++)
+      if (isWaitingState(this.cState[id]) && this.cTimers[id] !== 0) this.setWaitTimer(id);
+    // Repeats due after the horizon; those due after the follow-up stay pending (and count open).
+    for (let i = 0; i < this.lateRepeats; i++) {
+      const id = this.lateRepeatId[i];
+      if (this.lateRepeatAt[i] < end) this.q.push(this.lateRepeatAt[i], EV_REPEAT, id, this.cGen[id]);
+    }
+    this.lateRepeats = 0;
+    const q = this.q;
+    while (raised > this.issuesClosed) {
+      if (!(q.peekTime() < end)) break;
+      this.countEvent();
+      q.pop();
+      this.now = q.topTime;
+      this.dispatch(q.topKind, q.topId, q.topGen);
+    }
+  }
+
+  /** Keeps a cohort repeat due at or after `limit` for followUp (see lateRepeatId). */
+  private holdRepeat(id: number, at: number): void {
+    const n = this.lateRepeats;
+    if (n === this.lateRepeatId.length) {
+      this.lateRepeatId = grown(this.lateRepeatId, n * 2);
+      this.lateRepeatAt = grown(this.lateRepeatAt, n * 2);
+    }
+    this.lateRepeatId[n] = id;
+    this.lateRepeatAt[n] = at;
+    this.lateRepeats = n + 1;
+  }
+
+  /**
+   * Adds to out[channel] the cohort issues open now: those with a contact waiting, in service or due
+   * back as a repeat. (A contact wrapping up after an escalation is not counted: its issue has moved on
+   * to the escalated contact.)
+   */
+  openIssues(out: Float64Array): void {
+    for (let id = 0; id < this.used; id++) {
+      const st = this.cState[id];
+      if (st === ContactState.Free || st === ContactState.Wrap || !(this.cIssueStart[id] >= 0)) continue;
+      out[this.cChan[id]]++;
+    }
   }
 
   get horizon(): number {
@@ -339,6 +495,7 @@ export class Simulation {
    * arrival competes with the queue's earliest event; on a tie the queued event goes first.
    */
   advanceTo(t: number): void {
+    if (!this.warmedUp && t > 0) this.warmUp();
     const end = Math.min(t, this.model.horizon);
     const q = this.q;
     for (;;) {
@@ -375,6 +532,7 @@ export class Simulation {
   /** Closes the books at the horizon. What still waits then is the backlog (see backlogNow). */
   finish(): void {
     if (this.finished) return;
+    this.warmUp();
     this.advanceTo(this.model.horizon);
     this.flushInterval(this.model.nIntervals - 1);
     this.finished = true;
@@ -520,7 +678,7 @@ export class Simulation {
     let t = from;
     let k = Math.floor(t / m.intervalSeconds);
     while (k < m.nIntervals) {
-      const rate = ch.rate[k % m.intervalsPerDay];
+      const rate = ch.rate[(k + this.dayShift) % m.intervalsPerDay];
       const end = (k + 1) * m.intervalSeconds;
       const mass = rate * (end - t);
       if (mass > e) return t + e / rate;
@@ -533,6 +691,7 @@ export class Simulation {
 
   private onArrival(c: number): void {
     const id = this.newContact(c, this.now, 1, this.fresh[c]);
+    this.issuesRaised[c]++;
     this.scheduleArrival(c, this.now);
     this.route(id);
   }
@@ -583,7 +742,7 @@ export class Simulation {
       const overflowAt = this.cArrive[id] + this.model.channels[this.cChan[id]].overflowAfter;
       if (overflowAt < at) at = overflowAt;
     }
-    if (at < this.model.horizon) this.q.push(at > this.now ? at : this.now, EV_WAIT_TIMER, id, this.cGen[id]);
+    if (at < this.limit) this.q.push(at > this.now ? at : this.now, EV_WAIT_TIMER, id, this.cGen[id]);
   }
 
   /** A waiting contact's deadline: it abandons if its patience has run out, else it overflows. */
@@ -745,6 +904,11 @@ export class Simulation {
       this.intervalStats[ib + IM.AbandonedAfter]++;
     }
     this.abandonCount[s * this.nC + c]++;
+    // The customer gives up: no repeat follows, and a cohort issue counts as given up.
+    if (this.cIssueStart[id] >= 0) {
+      this.issuesGivenUp[c]++;
+      this.issuesClosed++;
+    }
     this.free(id);
   }
 
@@ -823,10 +987,14 @@ export class Simulation {
     const c = this.cChan[id];
     const s = this.cSite[id];
     const base = this.statIndex(c, s);
+    const cohort = this.cIssueStart[id] >= 0;
     if (this.cUFcr[id] < this.model.sites[s].fcr) {
+      // Resolution figures are the measured cohort's (SPEC §1 v2), followed past the horizon by followUp.
+      if (!cohort) return;
       this.stats[base + M.Resolved]++;
       this.stats[base + M.ResolutionSeconds] += talkEnd - this.cIssueStart[id];
       this.stats[base + M.ResolutionContacts] += this.cIssueContacts[id];
+      this.issuesClosed++;
     } else {
       // Unresolved: the customer comes back on the same channel after the repeat delay.
       // At least a second later: a zero delay with zero handle time would otherwise loop at one instant.
@@ -834,13 +1002,16 @@ export class Simulation {
         talkEnd +
         Math.max(MIN_REPEAT_DELAY, sample(this.model.channels[c].repeatDelay, this.followup[c].repeatDelay));
       if (at < this.now) at = this.now;
-      if (at < this.model.horizon) {
+      // A cohort issue's repeat is kept whenever it is due (followUp needs it, or counts it open);
+      // one of an issue raised before day 1 only if it falls inside the horizon.
+      if (at < this.model.horizon || cohort) {
         const r = this.alloc();
         this.cState[r] = ContactState.RepeatPending;
         this.cChan[r] = c;
         this.cIssueStart[r] = this.cIssueStart[id];
         this.cIssueContacts[r] = this.cIssueContacts[id] + 1;
-        this.q.push(at, EV_REPEAT, r, this.cGen[r]);
+        if (at < this.limit) this.q.push(at, EV_REPEAT, r, this.cGen[r]);
+        else this.holdRepeat(r, at);
       }
     }
   }
@@ -958,7 +1129,7 @@ export class Simulation {
     this.nextChange[g] = i;
     this.nextChangeDay[g] = day;
     const t = day * DAY + pts[i];
-    if (t < this.model.horizon) this.q.push(t, EV_STAFF, g, 0);
+    if (t < this.limit) this.q.push(t, EV_STAFF, g, 0);
   }
 
   /** Recomputes whether site s is a primary destination for channel c; acts on a change. */
@@ -1082,6 +1253,8 @@ export class Simulation {
 
   private intervalOf(t: number): number {
     const k = Math.floor(t / this.model.intervalSeconds);
+    // Warm-up contacts (t < 0) count in the first interval; those not closed by 00:00 stay there.
+    if (k < 0) return 0;
     return k < this.model.nIntervals ? k : this.model.nIntervals - 1;
   }
 

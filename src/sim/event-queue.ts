@@ -61,7 +61,8 @@ export class EventQueue {
   topId = 0;
   topGen = 0;
 
-  constructor(shape: CalendarShape = { bucketSeconds: 1, buckets: 4096 }, capacity = 1024) {
+  /** `start`: no event is due before this time (a warm-up starts the clock below 0) */
+  constructor(shape: CalendarShape = { bucketSeconds: 1, buckets: 4096 }, capacity = 1024, start = 0) {
     const n = shape.buckets;
     if (!(n > 0 && (n & (n - 1)) === 0)) throw new Error(`buckets must be a power of two, got ${n}`);
     if (!(shape.bucketSeconds > 0))
@@ -69,6 +70,7 @@ export class EventQueue {
     this.nBuckets = n;
     this.mask = n - 1;
     this.perSecond = 1 / shape.bucketSeconds;
+    this.base = this.cur = Math.floor(start * this.perSecond);
     this.ends = new Int32Array(2 * n).fill(NONE);
     this.time = new Float64Array(capacity);
     this.seq = new Float64Array(capacity);

@@ -16,6 +16,7 @@ import {
   type Scenario,
   type ServiceTarget,
 } from './scenario';
+import { defaultWarmUpDays } from './steady-state';
 
 /**
  * Capacity units of one agent. A contact of a channel with concurrency N takes UNITS / N of them, so
@@ -89,6 +90,8 @@ export interface Model {
   intervalsPerDay: number;
   nIntervals: number;
   horizon: number;
+  /** (v2) days run before day 1 and discarded (SPEC §1); the clock starts at −warmUpDays · DAY */
+  warmUpDays: number;
   channels: ChannelModel[];
   /** channel index by kind, −1 if absent */
   channelIndex: Record<ChannelKind, number>;
@@ -101,6 +104,8 @@ export interface Model {
 export interface CompileOptions {
   /** overrides horizon.days (the CLI's --days) */
   days?: number;
+  /** overrides horizon.warmUpDays (the CLI's --warm-up) */
+  warmUpDays?: number;
 }
 
 export function compileModel(s: Scenario, options: CompileOptions = {}): Model {
@@ -224,6 +229,9 @@ export function compileModel(s: Scenario, options: CompileOptions = {}): Model {
     }
   }
 
+  const warmUpDays =
+    options.warmUpDays ?? s.horizon?.warmUpDays ?? defaultWarmUpDays(channels, sites, groups);
+
   return {
     name: s.name,
     days,
@@ -231,6 +239,7 @@ export function compileModel(s: Scenario, options: CompileOptions = {}): Model {
     intervalsPerDay,
     nIntervals: days * intervalsPerDay,
     horizon: days * DAY,
+    warmUpDays,
     channels,
     channelIndex,
     sites,

@@ -11,6 +11,13 @@
  *   minute; fees per handled contact. A channel's cost is the labour of each site shared by the
  *   channel's share of that site's busy time (evenly among its skills if the site was never busy),
  *   plus its own telecom and fees — so channel costs add up to the total.
+ * - (v2) Issues (SPEC §1, §6): the cohort is the issues raised by fresh contacts in the horizon, each
+ *   counted in its first contact's channel (repeats and escalations stay on that channel). After the
+ *   horizon's figures are taken, the final outcome follows the cohort (Simulation.followUp) and takes
+ *   from it `resolved`, `resolutionHours`, `contactsPerResolution`, `costPerResolved` (the horizon's
+ *   cost ÷ the cohort's resolved issues) and the counts issuesRaised = issuesResolved + issuesOpen +
+ *   issuesGivenUp. A site has no issue counts of its own (null) except issuesResolved, the cohort
+ *   issues its agents resolved; its resolution figures are those of the issues it resolved.
  */
 import type { Simulation } from './engine';
 import { M, IM } from './engine';
@@ -33,11 +40,30 @@ interface Sums {
   resolved: number;
   resolutionSeconds: number;
   resolutionContacts: number;
+  /** issue counts: null where not defined (sites) */
+  issuesRaised: number | null;
+  issuesGivenUp: number | null;
+  issuesOpen: number | null;
   busy: number;
   available: number;
   paidHours: number;
   cost: number;
 }
+
+/** Sums that add up over sites into the total (the resolution ones are added after the follow-up). */
+const SUMMED = [
+  'offered',
+  'handled',
+  'abandoned',
+  'backlog',
+  'within',
+  'abandonedAfter',
+  'waitSum',
+  'busy',
+  'available',
+  'paidHours',
+  'cost',
+] as const;
 
 function emptySums(): Sums {
   return {
@@ -51,6 +77,9 @@ function emptySums(): Sums {
     resolved: 0,
     resolutionSeconds: 0,
     resolutionContacts: 0,
+    issuesRaised: null,
+    issuesGivenUp: null,
+    issuesOpen: null,
     busy: 0,
     available: 0,
     paidHours: 0,
@@ -65,6 +94,10 @@ function addCounters(sums: Sums, stats: Float64Array, base: number): void {
   sums.within += stats[base + M.HandledWithin];
   sums.abandonedAfter += stats[base + M.AbandonedAfter];
   sums.waitSum += stats[base + M.WaitSum];
+}
+
+/** The cohort's resolution counters (read after the follow-up, if any). */
+function addResolution(sums: Sums, stats: Float64Array, base: number): void {
   sums.resolved += stats[base + M.Resolved];
   sums.resolutionSeconds += stats[base + M.ResolutionSeconds];
   sums.resolutionContacts += stats[base + M.ResolutionContacts];
@@ -87,6 +120,10 @@ function toValues(x: Sums, waitP90: number | null): OutcomeValues {
     paidHours: x.paidHours,
     cost: x.cost,
     costPerResolved: ratio(x.cost, x.resolved),
+    issuesRaised: x.issuesRaised,
+    issuesResolved: x.resolved,
+    issuesOpen: x.issuesOpen,
+    issuesGivenUp: x.issuesGivenUp,
   };
 }
 
@@ -159,33 +196,70 @@ export function replicationOutcome(sim: Simulation, final = true): ReplicationOu
     siteSums[s].cost = siteCost;
   }
   for (const x of siteSums) {
-    for (const k of Object.keys(total) as (keyof Sums)[]) total[k] += x[k];
+    for (const k of SUMMED) total[k] += x[k];
   }
 
-  const channels: ReplicationOutcome['channels'] = {};
-  m.channels.forEach((ch, c) => {
-    const x = chanSums[c];
-    // Channel offered counts arrivals; it equals the sites' sum once backlog is counted.
-    x.offered = sim.arrivals[c];
-    const rows = Array.from({ length: nS }, (_, s) => c * nS + s);
-    channels[ch.kind] = toValues(x, histogramQuantile(mergeHist(sim.waitHist, rows), 0, 0.9));
-  });
-  const sites: ReplicationOutcome['sites'] = {};
-  m.sites.forEach((site, s) => {
-    const rows = Array.from({ length: nC }, (_, c) => c * nS + s);
-    sites[site.id] = toValues(siteSums[s], histogramQuantile(mergeHist(sim.waitHist, rows), 0, 0.9));
-  });
-  total.offered = chanSums.reduce((a, x) => a + x.offered, 0);
+  // Everything of the horizon is taken before the follow-up, which runs the model on.
+  const chanP90 = m.channels.map((_, c) =>
+    histogramQuantile(
+      mergeHist(
+        sim.waitHist,
+        Array.from({ length: nS }, (_, s) => c * nS + s),
+      ),
+      0,
+      0.9,
+    ),
+  );
+  const siteP90 = m.sites.map((_, s) =>
+    histogramQuantile(
+      mergeHist(
+        sim.waitHist,
+        Array.from({ length: nC }, (_, c) => c * nS + s),
+      ),
+      0,
+      0.9,
+    ),
+  );
   const allRows = Array.from({ length: nC * nS }, (_, i) => i);
-  const totalValues = toValues(total, histogramQuantile(mergeHist(sim.waitHist, allRows), 0, 0.9));
+  const totalP90 = histogramQuantile(mergeHist(sim.waitHist, allRows), 0, 0.9);
+  // Channel offered counts arrivals; it equals the sites' sum once backlog is counted.
+  m.channels.forEach((_, c) => (chanSums[c].offered = sim.arrivals[c]));
+  total.offered = chanSums.reduce((a, x) => a + x.offered, 0);
+  const intervals = intervalOutcomes(sim);
+
+  // The issue cohort, followed past the horizon when the run is final.
+  if (final) sim.followUp();
+  const open = new Float64Array(nC);
+  sim.openIssues(open);
+  for (let c = 0; c < nC; c++) {
+    for (let s = 0; s < nS; s++) {
+      const base = sim.statIndex(c, s);
+      addResolution(siteSums[s], sim.stats, base);
+      addResolution(chanSums[c], sim.stats, base);
+      addResolution(total, sim.stats, base);
+    }
+    chanSums[c].issuesRaised = sim.issuesRaised[c];
+    chanSums[c].issuesGivenUp = sim.issuesGivenUp[c];
+    chanSums[c].issuesOpen = open[c];
+  }
+  total.issuesRaised = chanSums.reduce((a, x) => a + (x.issuesRaised ?? 0), 0);
+  total.issuesGivenUp = chanSums.reduce((a, x) => a + (x.issuesGivenUp ?? 0), 0);
+  total.issuesOpen = chanSums.reduce((a, x) => a + (x.issuesOpen ?? 0), 0);
+
+  const channels: ReplicationOutcome['channels'] = {};
+  m.channels.forEach((ch, c) => (channels[ch.kind] = toValues(chanSums[c], chanP90[c])));
+  const sites: ReplicationOutcome['sites'] = {};
+  m.sites.forEach((site, s) => (sites[site.id] = toValues(siteSums[s], siteP90[s])));
+  const totalValues = toValues(total, totalP90);
 
   return {
     channels,
     sites,
     total: totalValues,
-    intervals: intervalOutcomes(sim),
+    intervals,
     events: sim.events,
     contacts: sim.contacts,
+    warmUpDays: sim.warmUpDays,
   };
 }
 

@@ -13,7 +13,10 @@ export interface Estimate {
   ci95: number | null;
 }
 
-/** SPEC §6 keys, plus `resolved` and `paidHours` which the derived figures are built from. */
+/**
+ * SPEC §6 keys, plus `resolved` and `paidHours` which the derived figures are built from, and (v2)
+ * `issuesGivenUp`: raised = resolved + open + given up (see outcomes.ts).
+ */
 export const OUTCOME_KEYS = [
   'offered',
   'handled',
@@ -30,6 +33,10 @@ export const OUTCOME_KEYS = [
   'paidHours',
   'cost',
   'costPerResolved',
+  'issuesRaised',
+  'issuesResolved',
+  'issuesOpen',
+  'issuesGivenUp',
 ] as const;
 export type OutcomeKey = (typeof OUTCOME_KEYS)[number];
 
@@ -73,6 +80,8 @@ export interface ReplicationOutcome {
   intervals: { channels: Partial<Record<ChannelKind, IntervalValues>>; total: IntervalValues }[];
   events: number;
   contacts: number;
+  /** (v2) days of warm-up run before day 1 */
+  warmUpDays: number;
 }
 
 export interface SimulationResult {
@@ -80,6 +89,8 @@ export interface SimulationResult {
   scenario: string;
   seed: string;
   replications: number;
+  /** (v2) days of warm-up each replication ran before day 1 (SPEC §1) */
+  warmUpDays: number;
   days: number;
   intervalMinutes: number;
   channels: Partial<Record<ChannelKind, Outcomes>>;

@@ -104,6 +104,8 @@ export interface RoutingSpec {
 export interface Horizon {
   days: number;
   intervalMinutes: 15 | 30 | 60;
+  /** (v2) days simulated before day 1 and then discarded; absent = the steady-state default (steady-state.ts) */
+  warmUpDays?: number;
 }
 
 export interface Scenario {
@@ -165,6 +167,8 @@ export const DEFAULTS = {
 /** Hard limits, so a typo cannot freeze a run; the schema reports them by field. */
 export const LIMITS = {
   maxDays: 366,
+  /** (v2) horizon.warmUpDays */
+  maxWarmUpDays: 60,
   maxAgentsPerGroup: 20_000,
   maxAgentsTotal: 100_000,
   maxVolumePerDay: 5_000_000,

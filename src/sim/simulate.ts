@@ -84,6 +84,7 @@ export function aggregateReplications(
     scenario: scenario.name,
     seed,
     replications: outcomes.length,
+    warmUpDays: outcomes[0]?.warmUpDays ?? 0,
     days,
     intervalMinutes,
     channels,

@@ -16,6 +16,11 @@ export interface SimulationMeta {
   horizon: number;
   days: number;
   intervalSeconds: number;
+  /**
+   * (v2) days the model ran before day 1 (SPEC §1): a live run opens at 00:00 of day 1 with the queues,
+   * backlog and pending repeats those days left; 0 = it started empty
+   */
+  warmUpDays: number;
   channels: { kind: ChannelKind; concurrency: number; targetSeconds: number; targetPercent: number }[];
   sites: { id: string; name: string; location: Location; utcOffsetHours: number; groups: number[] }[];
   groups: { id: string; site: number; skills: ChannelKind[]; scheduledPeak: number; flat: boolean }[];
@@ -30,6 +35,7 @@ export function simulationMeta(sim: Simulation): SimulationMeta {
     horizon: m.horizon,
     days: m.days,
     intervalSeconds: m.intervalSeconds,
+    warmUpDays: m.warmUpDays,
     channels: m.channels.map((c) => ({
       kind: c.kind,
       concurrency: c.concurrency,

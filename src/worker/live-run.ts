@@ -83,19 +83,25 @@ export class LiveRun {
   /**
    * Starts a new run of a scenario. The new Simulation is built before the old one is dropped, so a
    * scenario the engine rejects leaves the current run untouched (the error propagates to the caller).
+   * The model's warm-up days (SPEC §1 v2) run first, so the view opens at 00:00 of day 1 with
+   * yesterday's backlog and pending repeats (meta().warmUpDays says how many days). A warm-up that
+   * runs over the event budget stops the run with that error, as the run itself would.
    */
   load(scenario: Scenario, seed: string): SimulationMeta {
-    const sim = new Simulation(scenario, { seed, maxEvents: this.maxEvents });
+    const sim = new Simulation(scenario, { seed, maxEvents: this.maxEvents, deferWarmUp: true });
     this.scenario = scenario;
     this.staffing.clear();
     this.splits.clear();
     return this.install(sim, seed);
   }
 
-  /** Restarts the current scenario from time 0 with a (possibly new) seed, keeping live changes. */
+  /**
+   * Restarts the current scenario from time 0 with a (possibly new) seed, keeping live changes. They
+   * apply from the start of the warm-up, so day 1 opens in the steady state of the changed center.
+   */
   reset(seed: string = this.seed): SimulationMeta {
     if (!this.scenario) throw new Error('no scenario loaded');
-    const sim = new Simulation(this.scenario, { seed, maxEvents: this.maxEvents });
+    const sim = new Simulation(this.scenario, { seed, maxEvents: this.maxEvents, deferWarmUp: true });
     for (const [g, n] of this.staffing) sim.setGroupAgents(g, n);
     for (const [c, w] of this.splits) sim.setSplit(c, w);
     return this.install(sim, seed);
@@ -105,6 +111,7 @@ export class LiveRun {
     this.sim = sim;
     this.seed = seed;
     this.error = null;
+    this.guard(() => sim.warmUp());
     this.lastWall = this.scheduler.now();
     if (this.playing) this.schedule(0);
     return simulationMeta(sim);

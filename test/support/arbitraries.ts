@@ -210,6 +210,8 @@ export interface RawScenario {
   clientUtcOffsetHours: number | undefined;
   intervalMinutes: 15 | 30 | 60 | undefined;
   days: number;
+  /** small, so a thousand runs stay quick: the default (up to 60 days) is exercised elsewhere */
+  warmUpDays: number;
   channels: Partial<Record<ChannelKind, RawChannel>>;
   sites: RawSite[];
   routing: Partial<Record<ChannelKind, RawRoute>>;
@@ -220,6 +222,7 @@ export function rawScenario(maxDays = 2): fc.Arbitrary<RawScenario> {
     clientUtcOffsetHours: opt(utcOffset),
     intervalMinutes: opt(fc.constantFrom(15 as const, 30 as const, 60 as const)),
     days: fc.integer({ min: 1, max: maxDays }),
+    warmUpDays: fc.integer({ min: 0, max: 2 }),
     channels: fc.record(
       {
         voice: rawChannel('voice'),
@@ -355,7 +358,7 @@ export function buildScenario(raw: RawScenario): Scenario {
   return defined({
     name: 'generated',
     clientUtcOffsetHours: raw.clientUtcOffsetHours,
-    horizon: defined({ days: raw.days, intervalMinutes: raw.intervalMinutes }),
+    horizon: defined({ days: raw.days, intervalMinutes: raw.intervalMinutes, warmUpDays: raw.warmUpDays }),
     channels,
     sites,
     routing: Object.keys(routing).length > 0 ? routing : undefined,

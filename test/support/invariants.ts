@@ -40,6 +40,15 @@ export function scopeProblems(where: string, v: OutcomeValues): string[] {
     if (x !== null && !(x >= 0)) p.push(`${where}.${k} = ${x}: negative`);
   }
   for (const k of ['cost', 'paidHours'] as const) if (n(k) === null) p.push(`${where}.${k} is null`);
+  // (v2) Every issue of the cohort ends one way: raised = resolved + open + given up (sites: null).
+  const { issuesRaised: raised, issuesResolved: res, issuesOpen: open, issuesGivenUp: gaveUp } = v;
+  if (raised !== null || open !== null || gaveUp !== null) {
+    for (const [k, x] of Object.entries({ raised, res, open, gaveUp }))
+      if (x === null || x < 0 || !Number.isInteger(x)) p.push(`${where}.issues ${k} = ${x}: not a count`);
+    if (raised !== (res ?? NaN) + (open ?? NaN) + (gaveUp ?? NaN))
+      p.push(`${where}: issuesRaised ${raised} ≠ resolved ${res} + open ${open} + given up ${gaveUp}`);
+  }
+  if (res !== v.resolved) p.push(`${where}: issuesResolved ${res} ≠ resolved ${v.resolved}`);
   const cpr = n('contactsPerResolution');
   if (cpr !== null && !(cpr >= 1 - EPS)) p.push(`${where}.contactsPerResolution = ${cpr}: < 1`);
   return p;
@@ -63,6 +72,10 @@ export function outcomeProblems(o: ReplicationOutcome): string[] {
     const bySite = sites.reduce((a, [, v]) => a + (v[key] ?? NaN), 0);
     if (byChannel !== t || bySite !== t)
       p.push(`total.${key} = ${t}, channels sum to ${byChannel}, sites to ${bySite}`);
+  }
+  for (const key of ['issuesRaised', 'issuesOpen', 'issuesGivenUp'] as const) {
+    const byChannel = channels.reduce((a, [, v]) => a + (v[key] ?? NaN), 0);
+    if (byChannel !== o.total[key]) p.push(`total.${key} = ${o.total[key]}, channels sum to ${byChannel}`);
   }
   const cost = o.total.cost ?? NaN;
   const channelCost = channels.reduce((a, [, v]) => a + (v.cost ?? NaN), 0);
