@@ -10,7 +10,7 @@
 import { HORIZON_SINE, LAT_NORTH, LAT_SOUTH, sunPosition, type SunPosition } from './geo';
 
 export const MASK_DEG = 2;
-export const NIGHT_ALPHA = 0.62;
+export const NIGHT_ALPHA = 0.7;
 const NIGHT_RGB = [2, 6, 23] as const;
 const DEG = Math.PI / 180;
 const TWILIGHT_SINE = Math.sin(-12 * DEG);
