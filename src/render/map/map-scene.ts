@@ -250,6 +250,10 @@ export class MapScene {
     this.geo.client = project(f, places.client.lat, places.client.lon);
     this.geo.sites = places.sites.map((p) => project(f, p.lat, p.lon));
     this.geo.queueTop = this.geo.sites.map((p) => ({ x: p.x + RING_R + 8, y: p.y - 4 }));
+    // where each site's ring is, for tests and tools (labels sit beside it, not on it)
+    this.labels.forEach(
+      (l, s) => (l.button.dataset.at = `${this.geo.sites[s].x.toFixed(1)},${this.geo.sites[s].y.toFixed(1)}`),
+    );
     this.clientLabel.style.left = `${this.geo.client.x}px`;
     this.clientLabel.style.top = `${this.geo.client.y - 22}px`;
     this.placeLabels();
