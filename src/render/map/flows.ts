@@ -68,6 +68,8 @@ export class FlowField {
   readonly color = new Uint32Array(MAX_PARTICLES);
   readonly kind = new Uint8Array(MAX_PARTICLES);
   count = 0;
+  /** particles drawn per contact: 1, except in the render benchmark (bench/render.ts) */
+  stress = 1;
   /** particles not shown because the pool was full */
   dropped = 0;
   /** per kind, particles spawned since the run started (for tests and the bench) */
@@ -214,7 +216,7 @@ export class FlowField {
   ): void {
     const cur = this.cur;
     const prev = this.prev;
-    const delta = (k: number) => Math.min(MAX_SPAWN_PER_KEY, Math.max(0, cur[k] - prev[k]));
+    const delta = (k: number) => Math.min(MAX_SPAWN_PER_KEY, Math.max(0, cur[k] - prev[k]) * this.stress);
     const lift = (x0: number, x1: number) => Math.min(160, Math.abs(x1 - x0) * 0.25 + 12);
     const { client } = geo;
     const repeatBase = 2 * nS * nC;

@@ -212,6 +212,11 @@ export class MapScene {
     return this.app.ticker.FPS;
   }
 
+  /** Draws each contact as `k` particles: the render benchmark's way to reach 5,000 in flight. */
+  setParticleStress(k: number): void {
+    this.flows.stress = Math.max(1, Math.floor(k));
+  }
+
   /** particles on screen now (for the tests and the bench) */
   get inFlight(): number {
     return this.particles.particleChildren.length;
