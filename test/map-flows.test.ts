@@ -133,7 +133,7 @@ describe('FlowField', () => {
     const geo = geometry(sim.model.sites.length);
     sim.advanceTo(11 * 3600);
     field.update(encodeSnapshot(sim), meta, places.sites, geo, () => 0, 0);
-    sim.advanceTo(12 * 3600);
+    sim.advanceTo(11 * 3600 + 1500);
     field.update(encodeSnapshot(sim), meta, places.sites, geo, () => 0, 10);
     expect(field.spawned[P_ESCALATE]).toBeGreaterThan(0);
   });
@@ -143,5 +143,24 @@ describe('FlowField', () => {
     expect(travelMs(2)).toBeLessThan(travelMs(600));
     expect(travelMs(600)).toBeLessThanOrEqual(6000);
     expect(travelMs(86_400)).toBe(6000);
+  });
+});
+
+describe('FlowField after a jump of the clock', () => {
+  it('draws nothing for a Step of hours, and flows again at display rate', () => {
+    const s = load('nearshore-blend');
+    const sim = new Simulation(s, { seed: '1' });
+    const places = mapPlaces(s);
+    const meta = sim.model.channels.map((c) => ({ kind: c.kind }));
+    const field = new FlowField();
+    const geo = geometry(sim.model.sites.length);
+    sim.advanceTo(6 * 3600);
+    field.update(encodeSnapshot(sim), meta, places.sites, geo, () => 0, 0);
+    sim.advanceTo(12 * 3600);
+    field.update(encodeSnapshot(sim), meta, places.sites, geo, () => 0, 10);
+    expect(field.count).toBe(0);
+    sim.advanceTo(12 * 3600 + 120);
+    field.update(encodeSnapshot(sim), meta, places.sites, geo, () => 0, 20);
+    expect(field.count).toBeGreaterThan(0);
   });
 });

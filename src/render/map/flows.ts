@@ -17,6 +17,8 @@ export const MAX_PARTICLES = 6000;
 /** Most particles one counter may spawn per snapshot (a jump of the clock would flood the pool). */
 export const MAX_SPAWN_PER_KEY = 400;
 export const BASE_TRAVEL_MS = 1400;
+/** Simulated time between two snapshots beyond which the difference is a jump, not a flow to draw. */
+export const MAX_FRAME_SIM_SECONDS = 1800;
 export const MAX_TRAVEL_MS = 6000;
 export const ABANDON_MS = 1400;
 export const ARC_MS = 1800;
@@ -193,8 +195,9 @@ export class FlowField {
     for (let k = 0; k < nS * nS; k++) cur[o++] = view.overflow(Math.floor(k / nS), k % nS);
 
     const simNow = view.header(HEADER.now);
-    // a clock that went backwards is a new run or a reset: count afresh
-    if (this.havePrev && simNow >= this.prevNow) {
+    // A clock that went backwards is a new run or a reset: count afresh. One that jumped (a Step, a
+    // warm-up skipped) would pour hours of contacts out at once: only the flow at display rate is drawn.
+    if (this.havePrev && simNow >= this.prevNow && simNow - this.prevNow <= MAX_FRAME_SIM_SECONDS) {
       const spread = Math.min(500, Math.max(0, now - this.prevWall));
       this.spawnDeltas(nS, nC, channels, sites, geo, channelColor, now, spread);
     }
