@@ -68,6 +68,8 @@ export class FlowField {
   readonly born = new Float64Array(MAX_PARTICLES);
   readonly life = new Float32Array(MAX_PARTICLES);
   readonly color = new Uint32Array(MAX_PARTICLES);
+  /** the colour as Pixi's particles pack it (blue-green-red), so a frame writes it without parsing */
+  readonly bgr = new Uint32Array(MAX_PARTICLES);
   readonly kind = new Uint8Array(MAX_PARTICLES);
   count = 0;
   /** particles drawn per contact: 1, except in the render benchmark (bench/render.ts) */
@@ -118,6 +120,7 @@ export class FlowField {
     this.born[i] = born;
     this.life[i] = life;
     this.color[i] = color;
+    this.bgr[i] = ((color & 0xff) << 16) | (color & 0xff00) | ((color >> 16) & 0xff);
     this.kind[i] = kind;
     this.spawned[kind]++;
     return true;
@@ -138,6 +141,7 @@ export class FlowField {
         this.born[j] = this.born[i];
         this.life[j] = this.life[i];
         this.color[j] = this.color[i];
+        this.bgr[j] = this.bgr[i];
         this.kind[j] = this.kind[i];
       }
       j++;

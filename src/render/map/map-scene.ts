@@ -5,9 +5,9 @@
  * when the map is first shown (src/ui/live/view-switch.ts).
  *
  * Layers, bottom to top:
- * - a 2D canvas with ocean and land, drawn once per size (world.ts);
- * - a 2D canvas of 180 × 66 pixels with the night (night-mask.ts), stretched by the browser over the
- *   map and redrawn when the simulated clock has moved NIGHT_STEP_SECONDS (several times an hour);
+ * - a 2D canvas with ocean and land (world.ts, drawn once per size into an off-page canvas) and the
+ *   night over it (night-mask.ts: 180 × 66 pixels, stretched), composed again only when the simulated
+ *   clock has moved NIGHT_STEP_SECONDS (eight times per simulated hour);
  * - the transparent Pixi canvas: per-site rings and queue stacks (one Graphics, redrawn per snapshot)
  *   and the contacts (one ParticleContainer over a pool of MAX_PARTICLES Particles made up front);
  * - DOM labels: one focusable button per site (name, local clock, open/closed, agents, queue), which
@@ -46,6 +46,8 @@ const RING_R = 13;
 const RING_W = 5;
 const STACK_CELL = 3;
 const DOT = 8;
+/** how often labels are placed again as their text changes width */
+const LABEL_REPLACE_MS = 2000;
 
 interface SiteLabel {
   button: HTMLButtonElement;
@@ -84,6 +86,8 @@ export class MapScene {
   private readonly particles: ParticleContainer<Particle>;
   private readonly pool: Particle[] = [];
   private readonly out = new Float32Array(3);
+  /** ocean and land for the current size, drawn once; `world` is this plus the night */
+  private readonly land = document.createElement('canvas');
   private labels: SiteLabel[] = [];
   private readonly clientLabel: HTMLDivElement;
   /** per site × (channels + idle, wrap, leaving): agents by state, reused every snapshot */
@@ -92,6 +96,8 @@ export class MapScene {
   private shown = true;
   /** labels to re-place once their text is set (their width depends on it) */
   private labelsDirty = true;
+  private labelsPlacedAt = 0;
+  private inFlightNow = 0;
 
   private constructor(
     readonly app: Application,
@@ -108,7 +114,9 @@ export class MapScene {
       dynamicProperties: { position: true, color: true, vertex: false, rotation: false, uvs: false },
     });
     for (let i = 0; i < MAX_PARTICLES; i++)
-      this.pool.push(new Particle({ texture: disc, anchorX: 0.5, anchorY: 0.5, scaleX: 0.5, scaleY: 0.5 }));
+      this.pool.push(
+        new Particle({ texture: disc, anchorX: 0.5, anchorY: 0.5, scaleX: 0.5, scaleY: 0.5, alpha: 0 }),
+      );
     app.stage.addChild(this.marks, this.particles);
     app.ticker.add(() => this.frame());
     this.clientLabel = el('div', 'map-client', over);
@@ -125,8 +133,8 @@ export class MapScene {
     host.appendChild(root);
     const world = el('canvas', 'map-world', root);
     world.setAttribute('aria-hidden', 'true');
-    const night = el('canvas', 'map-night', root);
-    night.setAttribute('aria-hidden', 'true');
+    // the night mask's pixels, never in the page: it is drawn, stretched, into `world`
+    const night = document.createElement('canvas');
     const app = new Application();
     await app.init({
       backgroundAlpha: 0,
@@ -177,10 +185,12 @@ export class MapScene {
     this.countStates(snap);
     this.drawMarks(view);
     this.updateLabels(view);
-    if (this.labelsDirty) {
+    // labels widen as their figures grow: placed again now and then (it reads layout, so not per frame)
+    const wall = performance.now();
+    if (this.labelsDirty || wall - this.labelsPlacedAt > LABEL_REPLACE_MS) {
       this.labelsDirty = false;
+      this.labelsPlacedAt = wall;
       this.placeLabels();
-      this.labelsDirty = true;
     }
     this.flows.update(
       snap,
@@ -219,7 +229,7 @@ export class MapScene {
 
   /** particles on screen now (for the tests and the bench) */
   get inFlight(): number {
-    return this.particles.particleChildren.length;
+    return this.inFlightNow;
   }
 
   destroy(): void {
@@ -237,14 +247,9 @@ export class MapScene {
     if (!force && w === this.app.screen.width && h === this.app.screen.height) return;
     this.app.renderer.resize(w, h);
     this.frameGeo = fitMap(w, h);
-    drawWorld(this.world, this.frameGeo, w, h, Math.min(2, window.devicePixelRatio || 1));
-    const f = this.frameGeo;
-    Object.assign(this.night.style, {
-      left: `${f.x}px`,
-      top: `${f.y}px`,
-      width: `${f.w}px`,
-      height: `${f.h}px`,
-    });
+    drawWorld(this.land, this.frameGeo, w, h, Math.min(2, window.devicePixelRatio || 1));
+    this.composeWorld();
+    this.maskAt = Number.NaN; // the land was redrawn without the night: redraw it at the next snapshot
     this.placeAll();
   }
 
@@ -262,6 +267,7 @@ export class MapScene {
     this.clientLabel.style.left = `${this.geo.client.x}px`;
     this.clientLabel.style.top = `${this.geo.client.y - 22}px`;
     this.placeLabels();
+    this.labelsDirty = true; // again once the first snapshot has filled their text
     if (this.snap) this.drawMarks(new SnapshotView(this.snap));
   }
 
@@ -331,6 +337,31 @@ export class MapScene {
       this.night.height = this.mask.height;
     }
     this.night.getContext('2d')?.putImageData(this.maskImage, 0, 0);
+    this.composeWorld();
+  }
+
+  /**
+   * The visible background: the land (drawn once per size) with the night stretched over the map.
+   * One layer under the Pixi canvas rather than two: with software compositing, every layer under a
+   * canvas that changes each frame is blended again each frame, and a stretched one is filtered again.
+   */
+  private composeWorld(): void {
+    const ctx = this.world.getContext('2d');
+    if (!ctx) return;
+    if (this.world.width !== this.land.width || this.world.height !== this.land.height) {
+      this.world.width = this.land.width;
+      this.world.height = this.land.height;
+      this.world.style.width = this.land.style.width;
+      this.world.style.height = this.land.style.height;
+    }
+    ctx.setTransform(1, 0, 0, 1, 0, 0);
+    ctx.drawImage(this.land, 0, 0);
+    if (Number.isNaN(this.maskAt)) return;
+    const r = this.land.width / Math.max(1, this.app.screen.width);
+    const f = this.frameGeo;
+    ctx.imageSmoothingEnabled = true;
+    ctx.imageSmoothingQuality = 'high';
+    ctx.drawImage(this.night, f.x * r, f.y * r, f.w * r, f.h * r);
   }
 
   private countStates(snap: Snapshot): void {
@@ -447,21 +478,29 @@ export class MapScene {
     f.expire(now);
     const out = this.out;
     const n = f.count;
-    const children = this.particles.particleChildren;
+    const pool = this.pool;
     let i = 0;
     for (let d = 0; d < n; d++) {
       if (!f.at(d, now, out)) continue; // not started yet (a burst is spread over the frame)
-      const p = this.pool[i++];
+      const p = pool[i++];
       p.x = out[0];
       p.y = out[1];
-      p.alpha = out[2];
-      p.tint = f.color[d];
+      // packed ABGR written directly: the tint/alpha setters parse a colour per call
+      p.color = f.bgr[d] + (((out[2] * 255) | 0) << 24);
     }
-    // only the particles in flight are children: a software renderer pays for every quad
-    if (children.length !== i) {
+    // The children are the particles in flight plus a margin, changed only when the flight outgrows
+    // them or shrinks to half: update() re-uploads every particle's static data, so not per frame.
+    // The margin's particles are made transparent (a quad each, cheap at 4 px).
+    const children = this.particles.particleChildren;
+    const want = children.length;
+    if (i > want || i < want / 2 - 64) {
+      const size = Math.min(pool.length, Math.ceil(i * 1.25) + 64);
       children.length = 0;
-      for (let k = 0; k < i; k++) children.push(this.pool[k]);
+      for (let k = 0; k < size; k++) children.push(pool[k]);
       this.particles.update();
     }
+    // those drawn last frame and not now: transparent (the rest of the margin already is)
+    for (let k = i; k < this.inFlightNow; k++) pool[k].color = 0;
+    this.inFlightNow = i;
   }
 }
