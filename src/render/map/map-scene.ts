@@ -360,7 +360,7 @@ export class MapScene {
     const r = this.land.width / Math.max(1, this.app.screen.width);
     const f = this.frameGeo;
     ctx.imageSmoothingEnabled = true;
-    ctx.imageSmoothingQuality = 'high';
+    ctx.imageSmoothingQuality = 'low'; // bilinear: the mask is soft already, and this runs on the main thread
     ctx.drawImage(this.night, f.x * r, f.y * r, f.w * r, f.h * r);
   }
 
