@@ -33,7 +33,7 @@ import {
 } from '../../sim/snapshot';
 import { fmtInt, fmtMoney, fmtPercent, fmtSeconds } from '../../ui/format';
 import { CHANNEL_COLOR, cssColor, LOCATION_COLOR, STATE_COLOR, TEXT_DIM } from '../palette';
-import { FlowField, MAX_PARTICLES, type FlowGeometry } from './flows';
+import { FLOW_COLOR, FlowField, MAX_PARTICLES, type FlowGeometry } from './flows';
 import { fitMap, MAP_DAY_OF_YEAR, project, utcSecondsOf, type MapFrame } from './geo';
 import { NightMask } from './night-mask';
 import type { MapPlaces } from './places';
@@ -153,10 +153,30 @@ export class MapScene {
     );
     root.appendChild(app.canvas);
     const over = el('div', 'map-over', root);
+    MapScene.buildKey(root);
     const disc = app.renderer.generateTexture(
       new Graphics().circle(DOT / 2, DOT / 2, DOT / 2).fill(0xffffff),
     );
     return new MapScene(app, root, world, night, over, disc);
+  }
+
+  /** What the map's colours mean, in a corner (the page's legend below speaks for the floor). */
+  private static buildKey(root: HTMLElement): void {
+    const key = el('ul', 'map-key', root);
+    key.setAttribute('aria-label', 'Map legend');
+    const item = (color: number, text: string) => {
+      const li = el('li', '', key);
+      const sw = el('span', 'swatch round', li);
+      sw.style.background = cssColor(color);
+      li.append(text);
+    };
+    item(0x38bdf8, 'customers');
+    item(CHANNEL_COLOR.voice, 'contact (channel colour)');
+    item(FLOW_COLOR.repeat, 'repeat');
+    item(FLOW_COLOR.overflow, 'overflow');
+    item(FLOW_COLOR.escalate, 'escalation');
+    item(FLOW_COLOR.abandon, 'abandoned');
+    el('li', 'note', key).textContent = 'ring: agents by state · bars: queue';
   }
 
   setMeta(meta: SimulationMeta, places: MapPlaces): void {
