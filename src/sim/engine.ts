@@ -259,6 +259,10 @@ export class Simulation {
   /** per site × channel: cumulative arrivals routed and abandonments, for the live view */
   readonly routedCount: Float64Array;
   readonly abandonCount: Float64Array;
+  /** per site × site (from, to): contacts answered at another site than the one they waited at (map view) */
+  readonly overflowCount: Float64Array;
+  /** per channel: repeat contacts that came back (map view) */
+  readonly repeatCount: Float64Array;
 
   private readonly fresh: Streams[];
   private readonly followup: Streams[];
@@ -350,6 +354,8 @@ export class Simulation {
     this.intervalLogged = new Float64Array(m.nIntervals);
     this.routedCount = new Float64Array(nS * nC);
     this.abandonCount = new Float64Array(nS * nC);
+    this.overflowCount = new Float64Array(nS * nS);
+    this.repeatCount = new Float64Array(nC);
 
     this.fresh = m.channels.map((c) => channelStreams(this.seed, c.kind, ''));
     this.followup = m.channels.map((c) => channelStreams(this.seed, c.kind, 'followup/'));
@@ -926,6 +932,8 @@ export class Simulation {
     this.changeBusy(s, c, ch.units);
     this.cState[id] = ContactState.Service;
     this.cAgent[id] = a;
+    const from = this.cSite[id]; // the site it waited at (−1: held, no site open)
+    if (from >= 0 && from !== s) this.overflowCount[from * this.nS + s]++;
     this.cSite[id] = s;
 
     // The connect delay is felt as waiting and holds the agent, who is reserved for the contact.
@@ -1022,6 +1030,7 @@ export class Simulation {
     const issueStart = this.cIssueStart[id];
     const issueContacts = this.cIssueContacts[id];
     this.free(id);
+    this.repeatCount[c]++;
     const r = this.newContact(c, issueStart, issueContacts, this.followup[c]);
     this.route(r);
   }

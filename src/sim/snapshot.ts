@@ -7,7 +7,7 @@
  */
 import { AgentState } from './agents';
 import { localSecondOfDay } from './clock';
-import type { Simulation } from './engine';
+import { M, type Simulation } from './engine';
 import { siteOpenAt, UNITS } from './model';
 import type { ChannelKind, Location } from './scenario';
 
@@ -89,6 +89,12 @@ export const SITE_CHANNEL = {
   size: 6,
 } as const;
 export const CHANNEL = { holding: 0, arrivals: 1, size: 2 } as const;
+/**
+ * Flows between places, for the map view (cumulative counts, appended after the CHANNEL block):
+ * per channel the repeat contacts that came back, per site the contacts it escalated, and per
+ * site × site (from, to) the contacts answered at another site than the one they waited at.
+ */
+export const FLOW = { repeats: 0, escalated: 1 } as const;
 
 export interface Snapshot {
   nSites: number;
@@ -113,7 +119,12 @@ export function encodeSnapshot(sim: Simulation): Snapshot {
   const nG = m.groups.length;
   const nC = m.channels.length;
   const size =
-    HEADER.size + nS * SITE.size + nG * GROUP.size + nS * nC * SITE_CHANNEL.size + nC * CHANNEL.size;
+    HEADER.size +
+    nS * SITE.size +
+    nG * GROUP.size +
+    nS * nC * SITE_CHANNEL.size +
+    nC * CHANNEL.size +
+    (nC + nS + nS * nS); // FLOW
   const d = new Float64Array(size);
   d[HEADER.now] = sim.now;
   d[HEADER.horizon] = m.horizon;
@@ -158,6 +169,14 @@ export function encodeSnapshot(sim: Simulation): Snapshot {
     d[o + CHANNEL.arrivals] = sim.arrivals[c];
     o += CHANNEL.size;
   }
+  // FLOW: repeats per channel, escalated per site, overflow per site × site
+  for (let c = 0; c < nC; c++) d[o++] = sim.repeatCount[c];
+  for (let s = 0; s < nS; s++) {
+    let escalated = 0;
+    for (let c = 0; c < nC; c++) escalated += sim.stats[sim.statIndex(c, s) + M.Escalated];
+    d[o++] = escalated;
+  }
+  for (let k = 0; k < nS * nS; k++) d[o++] = sim.overflowCount[k];
 
   const n = pool.count;
   const agentState = new Uint8Array(n);
@@ -212,5 +231,28 @@ export class SnapshotView {
     const base =
       HEADER.size + nSites * SITE.size + nGroups * GROUP.size + nSites * nChannels * SITE_CHANNEL.size;
     return this.snap.data[base + c * CHANNEL.size + field];
+  }
+
+  /** FLOW block: `FLOW.repeats` of channel `i`, or `FLOW.escalated` of site `i` (cumulative) */
+  flow(kind: number, i: number): number {
+    const offset = kind === FLOW.repeats ? i : this.snap.nChannels + i;
+    return this.snap.data[this.flowBase() + offset] ?? 0;
+  }
+
+  /** contacts that waited at site `from` and were answered at site `to` (cumulative) */
+  overflow(from: number, to: number): number {
+    const { nSites, nChannels } = this.snap;
+    return this.snap.data[this.flowBase() + nChannels + nSites + from * nSites + to] ?? 0;
+  }
+
+  private flowBase(): number {
+    const { nSites, nGroups, nChannels } = this.snap;
+    return (
+      HEADER.size +
+      nSites * SITE.size +
+      nGroups * GROUP.size +
+      nSites * nChannels * SITE_CHANNEL.size +
+      nChannels * CHANNEL.size
+    );
   }
 }

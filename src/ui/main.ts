@@ -25,6 +25,7 @@ import { buildLayout } from './live/layout';
 import { metaGroupKey, slidersOf, withGroupAgents, withSplit } from './live/slider-scenario';
 import { firstWorkSecond, warmUpText } from './live/first-frame';
 import { startPolling } from './live/poller';
+import { createViewSwitch } from './live/view-switch';
 import { buildFigures, type FiguresPanel } from './panels';
 import { bundledScenarios } from './scenarios';
 import { buildStaffing, type StaffingPanel } from './staffing';
@@ -195,6 +196,14 @@ async function start(root: HTMLElement): Promise<void> {
   } catch (e) {
     stage.append(h('p', { class: 'run-error', text: `The live view needs WebGL: ${errorText(e)}` }));
   }
+  // map or floor (src/ui/live/view-switch.ts): the map loads when first shown
+  const views = createViewSwitch(
+    stage,
+    () => scene,
+    storage,
+    (m) => notices.show('map', m),
+  );
+  stage.before(views.element);
 
   // ---- actions
 
@@ -253,6 +262,7 @@ async function start(root: HTMLElement): Promise<void> {
     setText(name, m.name);
     setText(description, next.description ?? '');
     scene?.setMeta(m);
+    views.setMeta(m, next);
     chart?.destroy();
     chart = buildChart(m);
     figures = buildFigures(m);
@@ -307,6 +317,7 @@ async function start(root: HTMLElement): Promise<void> {
     meta = m;
     lastSnap = null;
     scene?.setMeta(m);
+    views.setMeta(m, sc);
     chart?.destroy();
     chart = buildChart(m);
     chartHost.replaceChildren(chart.element);
@@ -322,11 +333,12 @@ async function start(root: HTMLElement): Promise<void> {
     current: () => (meta ? { meta, generation } : null),
     snapshot: (snap) => {
       lastSnap = snap;
-      scene?.setSnapshot(snap);
+      views.snapshot(snap); // to the floor or the map, whichever is shown
       setText(clock, fmtSimClock(new SnapshotView(snap).header(HEADER.now)));
     },
     outcome: (o) => {
       figures?.update(o.outcome);
+      views.outcome(o.outcome);
       chart?.update(o.outcome, o.intervalsClosed);
     },
     status: showStatus,
@@ -338,7 +350,8 @@ async function start(root: HTMLElement): Promise<void> {
         for (let s = 0; s < lastSnap.nSites; s++) total += view.site(s, SITE.loggedIn);
         setText(agents, `${fmtInt(total)} agents logged in`);
       }
-      if (scene) setText(fps, `${Math.round(scene.fps)} fps`);
+      const shownFps = views.fps();
+      if (shownFps !== null) setText(fps, `${Math.round(shownFps)} fps`);
     },
   });
 
@@ -410,6 +423,7 @@ async function start(root: HTMLElement): Promise<void> {
   // for the end-to-end tests and for poking at the app from the console
   (window as unknown as { shoreline: unknown }).shoreline = {
     scene,
+    views,
     client,
     // robustness: test hooks, only with ?debug
     ...(debug && {

@@ -5,7 +5,7 @@
  */
 import { h } from './dom';
 
-export type NoticeKind = 'link' | 'storage' | 'worker' | 'file' | 'edit';
+export type NoticeKind = 'link' | 'storage' | 'worker' | 'file' | 'edit' | 'map';
 
 export interface Notices {
   element: HTMLElement;
