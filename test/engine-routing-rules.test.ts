@@ -132,6 +132,7 @@ describe('held contacts', () => {
     // answers nothing from 02:00 until the first of them arrive at 03:00.
     const s: Scenario = {
       name: 'held-overflow',
+      horizon: { days: 1, warmUpDays: 0 }, // the story starts empty at 00:00
       channels: { email: email(60, { handleTime: { dist: 'fixed', value: 600 } }) },
       sites: [
         site('a', 50, { hours: { open: '02:00', close: '24:00' }, handoffDelaySeconds: 3600 }, ['email']),

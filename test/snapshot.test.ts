@@ -81,7 +81,12 @@ describe('encodeSnapshot', () => {
     expect(snap.nGroups).toBe(3);
     expect(snap.nChannels).toBe(3);
     expect(snap.data.length).toBe(
-      HEADER.size + 2 * SITE.size + 3 * GROUP.size + 2 * 3 * SITE_CHANNEL.size + 3 * CHANNEL.size + (3 + 2 + 2 * 2),
+      HEADER.size +
+        2 * SITE.size +
+        3 * GROUP.size +
+        2 * 3 * SITE_CHANNEL.size +
+        3 * CHANNEL.size +
+        (3 + 2 + 2 * 2),
     );
     expect(view.header(HEADER.now)).toBe(11 * 3600);
     expect(view.header(HEADER.horizon)).toBe(86_400);

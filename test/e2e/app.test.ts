@@ -83,9 +83,21 @@ describe.skipIf(SKIP_E2E)('live app (built, served under /sub/)', () => {
     expect(errors).toEqual([]);
   });
 
+  it('opens after the warm-up, before the site opens, and says so on the page', async () => {
+    // steady state: the view opens at 00:00 of day 1 with yesterday's backlog, not on an empty center
+    expect(await clock()).toMatch(/^day 1 · 0[0-7]:/);
+    expect(await page.textContent('[data-testid=warm-up-note]')).toMatch(
+      /^The view starts after \d+ days of warm-up: yesterday's backlog at 00:00 of day 1\.$/,
+    );
+    expect(await page.isVisible('[data-testid=warm-up-note]')).toBe(true);
+  });
+
   it('draws the canvas', async () => {
+    await step(8 * 3600); // to the site's opening
+    await expect.poll(clock).toMatch(/^day 1 · (0[89]|1\d):/);
+    await page.waitForTimeout(500);
     const png = await page.locator('[data-testid=stage]').screenshot();
-    // the view opens at 08:00, when the site opens: 62 agents idle or busy, ~17 px squares, drawn by Pixi
+    // from 08:00, when the site opens: 62 agents idle or busy, ~17 px squares, drawn by Pixi
     let matching = 0;
     let colours = 0;
     for (const rgb of AGENT_RGB) {

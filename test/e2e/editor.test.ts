@@ -49,9 +49,10 @@ describe.skipIf(SKIP_E2E)('scenario editor (built app, headless Chromium)', () =
     removeDir(scratch);
   });
 
-  it('opens the baseline where there is work: at 08:00, when the center opens', async () => {
+  it('opens the baseline after its warm-up, at the start of day 1, and says so', async () => {
     expect(await page.textContent('[data-testid=scenario-name]')).toBe('onshore-baseline');
-    await expect.poll(clock).toMatch(/^day 1 · 08:/);
+    await expect.poll(clock).toMatch(/^day 1 · 0[0-7]:/);
+    expect(await page.isVisible('[data-testid=warm-up-note]')).toBe(true);
     // the baseline, saved as a variant before any edit (compare panel's "Save current as variant")
     await page.click('[data-testid=save-variant]');
     await expect.poll(() => page.locator('[data-testid=variant-row]').count()).toBe(1);
@@ -290,6 +291,16 @@ describe.skipIf(SKIP_E2E)('scenario editor (built app, headless Chromium)', () =
     await expect.poll(() => problems.textContent()).toMatch(/line 2, column 3 \(volume\)/);
     expect(await problems.textContent()).toMatch(/line 3, column 2 \(channel\)/);
     expect(await volume.inputValue()).toBe('2400');
+    await advances();
+    expect(errors).toEqual([]);
+  }, 60_000);
+  it('warm-up days 0 from the editor: the run starts empty and the view opens at 08:00, when the center opens', async () => {
+    await openBlock('general');
+    await field('horizon.warmUpDays').fill('0');
+    await field('horizon.warmUpDays').press('Enter');
+    await field('horizon.warmUpDays').blur();
+    await expect.poll(clock).toMatch(/^day 1 · 08:/);
+    expect(await page.isVisible('[data-testid=warm-up-note]')).toBe(false);
     await advances();
     expect(errors).toEqual([]);
   }, 60_000);

@@ -7,11 +7,7 @@
 import { AxeBuilder } from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { HAVE_CHROMIUM, startApp, type RunningApp } from './support';
-
-it.runIf(!HAVE_CHROMIUM && !!process.env.CI)('has Chromium under CI', () => {
-  expect.fail('test/e2e/map.test.ts needs /usr/bin/chromium (apt-get install -y chromium)');
-});
+import { SKIP_E2E, startApp, type RunningApp } from './support';
 
 /** Pixels that differ between two PNGs (decoded by the page), inside `box` (CSS pixels of the PNG). */
 function differingPixels(
@@ -49,7 +45,7 @@ function clockSeconds(text: string | null): number {
   return (Number(m[1]) - 1) * 86_400 + Number(m[2]) * 3600 + Number(m[3]) * 60;
 }
 
-describe.skipIf(!HAVE_CHROMIUM)('map view (built app, headless Chromium)', () => {
+describe.skipIf(SKIP_E2E)('map view (built app, headless Chromium)', () => {
   let app: RunningApp;
   let page: Page;
   const clock = async () => clockSeconds(await page.textContent('[data-testid=sim-clock]'));

@@ -222,8 +222,8 @@ describe.skipIf(SKIP_E2E)('robustness of the live app', () => {
         /The simulation worker .* restarted with the current scenario, seed and sliders/,
       );
       if (mode === 'close') expect(await notice.textContent()).toContain('stopped answering');
-      // the new worker runs the same state, from where the work starts (the site opens at 08:00)
-      await expect.poll(clock).toMatch(/^day 1 · 08:/);
+      // the new worker runs the same state from the start of day 1, after the warm-up
+      await expect.poll(clock).toMatch(/^day 1 · 0[0-7]:/);
       await advances();
       expect(await name()).toBe('onshore-baseline');
       expect(await page.inputValue('[data-testid=seed]')).toBe('5');

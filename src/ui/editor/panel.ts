@@ -273,6 +273,14 @@ export function buildEditor(on: EditorHandlers): EditorPanel {
           optional: true,
           placeholder: '1',
         }),
+        numberField(ctx, ['horizon', 'warmUpDays'], 'Warm-up days', {
+          min: 0,
+          max: 60,
+          step: 1,
+          optional: true,
+          placeholder: 'steady state',
+          hint: 'days run before day 1 and not reported; empty = enough for steady state, 0 = start empty',
+        }),
         selectField(
           ctx,
           ['horizon', 'intervalMinutes'],
