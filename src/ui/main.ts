@@ -30,6 +30,7 @@ import { buildFigures, type FiguresPanel } from './panels';
 import { bundledScenarios } from './scenarios';
 import { buildStaffing, type StaffingPanel } from './staffing';
 import { mountPlanPanel } from './plan/panel';
+import { exposeForTests } from './live/test-hooks';
 import { mountCompare } from './compare'; // compare panel
 // ---- robustness: persistence, recovery, notices (src/ui/persist.ts, recovery.ts, session.ts)
 import type { AppState, SliderState, Variant } from './compare/state';
@@ -38,7 +39,7 @@ import { buildNotices } from './notices';
 import { openStorage, readLinkState, readStoredState, StateSaver } from './persist';
 import { PING_TIMEOUT_MS, WorkerSupervisor } from './recovery';
 import { applySliders, bundledIdFor, clearLinkHash } from './session';
-import { readScenarioFile } from './open-file';
+import { openDroppedFiles, readScenarioFile } from './open-file';
 // ---- end robustness
 
 const DEFAULT_SEED = '1';
@@ -181,12 +182,7 @@ async function start(root: HTMLElement): Promise<void> {
     onSaveVariant: (s, n) => compare.addVariant(n, s),
   });
   // a file dropped anywhere else on the page opens as if chosen with "Open file" (.json or a forecast .csv)
-  root.addEventListener('dragover', (e) => e.preventDefault());
-  root.addEventListener('drop', (e) => {
-    e.preventDefault();
-    const f = e.dataTransfer?.files?.[0];
-    if (f) void openFile(f);
-  });
+  openDroppedFiles(root, (f) => void openFile(f));
 
   let scene: LiveScene | null = null;
   try {
@@ -420,21 +416,7 @@ async function start(root: HTMLElement): Promise<void> {
   }
   // ---- end robustness
   root.dataset.ready = 'true';
-  // for the end-to-end tests and for poking at the app from the console
-  (window as unknown as { shoreline: unknown }).shoreline = {
-    scene,
-    views,
-    client,
-    // robustness: test hooks, only with ?debug
-    ...(debug && {
-      debug: {
-        crash: (mode: 'throw' | 'close' | 'hang') => client.crashForTest(mode),
-        setEventBudget: (n?: number) => client.setEventBudgetForTest(n),
-        runReplication: (s: Scenario, sd: string) => client.runReplicationForTest(s, sd),
-        state: currentState,
-      },
-    }),
-  };
+  exposeForTests({ scene, views, client }, debug, currentState);
 }
 
 const root = document.getElementById('app');

@@ -19,3 +19,13 @@ export async function readScenarioFile(f: File): Promise<ScenarioResult> {
   }
   return parseScenarioText(text);
 }
+
+/** A file dropped anywhere on `root` (not caught by a drop zone inside it) goes to `open`. */
+export function openDroppedFiles(root: HTMLElement, open: (f: File) => void): void {
+  root.addEventListener('dragover', (e) => e.preventDefault());
+  root.addEventListener('drop', (e) => {
+    e.preventDefault();
+    const f = e.dataTransfer?.files?.[0];
+    if (f) open(f);
+  });
+}
