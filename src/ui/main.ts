@@ -39,7 +39,7 @@ import { buildNotices } from './notices';
 import { openStorage, readLinkState, readStoredState, StateSaver } from './persist';
 import { PING_TIMEOUT_MS, WorkerSupervisor } from './recovery';
 import { applySliders, bundledIdFor, clearLinkHash } from './session';
-import { openDroppedFiles, readScenarioFile } from './open-file';
+import { openDroppedFiles, readFileText, readScenarioFile } from './open-file';
 // ---- end robustness
 
 const DEFAULT_SEED = '1';
@@ -177,7 +177,7 @@ async function start(root: HTMLElement): Promise<void> {
   // ---- plan panel (src/ui/plan): forecast → requirement → shifts, in its own worker; a plan or an
   // imported forecast is an edit of the current scenario (undoable, and it restarts the run)
   const plan = mountPlanPanel(page.main, {
-    getScenario: () => current()!,
+    getScenario: () => current(),
     onApply: (s) => void flow.commit(s, null),
     onSaveVariant: (s, n) => compare.addVariant(n, s),
   });
@@ -283,7 +283,8 @@ async function start(root: HTMLElement): Promise<void> {
   async function openFile(f: File): Promise<void> {
     // a forecast CSV dropped or opened anywhere goes to the planner, which reports its problems
     if (/\.csv$/i.test(f.name)) {
-      const problems = await plan.importForecast(await f.text());
+      const read = await readFileText(f); // the same size guard as a scenario file
+      const problems = read.ok ? await plan.importForecast(read.text) : read.problems;
       if (problems.length > 0) controls.showProblems(f.name, problems);
       return;
     }

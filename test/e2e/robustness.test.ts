@@ -5,7 +5,7 @@
  * the browser worker computes exactly what Node computes. Built once; one browser profile, so the
  * tests share localStorage and run in order.
  */
-import { closeSync, mkdtempSync, openSync, readFileSync, writeSync } from 'node:fs';
+import { copyFileSync, closeSync, mkdtempSync, openSync, readFileSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -158,6 +158,15 @@ describe.skipIf(SKIP_E2E)('robustness of the live app', () => {
     const problems = page.locator('[data-testid=problems]');
     await expect.poll(() => problems.isVisible()).toBe(true);
     expect(await problems.textContent()).toMatch(/huge\.json was not loaded.*file is too large \(54\.5 MB/);
+    expect(await name()).toBe(running);
+    await advances();
+    // a forecast CSV goes to the planner, behind the same guard
+    const bigCsv = join(scratch, 'huge.csv');
+    copyFileSync(big, bigCsv);
+    await page.setInputFiles('[data-testid=file]', bigCsv);
+    await expect
+      .poll(() => problems.textContent())
+      .toMatch(/huge\.csv was not loaded.*file is too large \(54\.5 MB/);
     expect(await name()).toBe(running);
     await advances();
 

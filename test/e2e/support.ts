@@ -32,7 +32,7 @@ export function e2eMode(
 }
 
 /** `describe.skipIf(SKIP_E2E)`: true only without Chromium outside CI. */
-export const SKIP_E2E = e2eMode(HAVE_CHROMIUM) === 'skip';
+export const SKIP_E2E = e2eMode(HAVE_CHROMIUM, { CI: process.env.CI }) === 'skip';
 if (SKIP_E2E)
   console.warn(`test/e2e skipped: ${CHROMIUM} is missing (install it with \`apt-get install -y chromium\`)`);
 
