@@ -11,6 +11,15 @@ export default tseslint.config(
     },
   },
   {
+    // the command line's launcher and the bundle cache: plain CommonJS run by Node before anything is compiled
+    files: ['**/*.cjs'],
+    languageOptions: {
+      sourceType: 'commonjs',
+      globals: { require: 'readonly', module: 'writable', __dirname: 'readonly', process: 'readonly' },
+    },
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
+  {
     // src/sim is the pure engine: it must run unchanged in a browser, a worker and Node.
     files: ['src/sim/**/*.ts', 'src/analytic/**/*.ts'],
     rules: {

@@ -10,7 +10,7 @@ import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { cliBundle } from '../src/cli/bundle.mjs';
+import { cliBundle } from '../src/cli/bundle.cjs';
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
 const PRELOAD = fileURLToPath(new URL('./max-rss.mjs', import.meta.url));

@@ -10,7 +10,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { cliBundle } from '../src/cli/bundle.mjs';
+import { cliBundle } from '../src/cli/bundle.cjs';
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
 const SCENARIO = 'scenarios/onshore-baseline.json';

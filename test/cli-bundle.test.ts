@@ -1,5 +1,5 @@
 /**
- * The compiled command line (src/cli/bundle.mjs, bin/shoreline.mjs): plain JavaScript from the bundle
+ * The compiled command line (src/cli/bundle.cjs, bin/shoreline.cjs): plain JavaScript from the bundle
  * cache, rebuilt without a manual step as soon as one of its sources changes, and run by `npm run sim`
  * and `npx shoreline` without TypeScript tooling.
  */
@@ -8,9 +8,8 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync }
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { createRequire } from 'node:module';
-import { pathToFileURL } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
-import { cliBundle } from '../src/cli/bundle.mjs';
+import { cliBundle, freshCliBundle } from '../src/cli/bundle.cjs';
 import { runUsage } from '../src/cli/run';
 
 const ROOT = resolve(__dirname, '..');
@@ -48,14 +47,24 @@ describe('CLI bundle cache', () => {
     expect(await cliBundle(root)).toBe(first);
     expect(statSync(first).ino).toBe(built); // not rebuilt
 
+    expect(freshCliBundle(root)).toBe(first); // the launcher's check: a stat per source
+
+    setValue(1); // touched, same contents: the stamps differ, the hash does not
+    expect(freshCliBundle(root)).toBeUndefined();
+    expect(await cliBundle(root)).toBe(first);
+    expect(statSync(first).ino).toBe(built);
+    expect(freshCliBundle(root)).toBe(first); // the new stamps were recorded
+
     setValue(2); // an imported module, not the entry
+    expect(freshCliBundle(root)).toBeUndefined();
     const changed = await cliBundle(root);
     expect(changed).not.toBe(first);
     expect((await load(changed)).seen).toBe(2);
+    expect(freshCliBundle(root)).toBe(changed);
   });
 
-  it('bin/shoreline.mjs runs the current sources with plain Node (no tsx in the process)', () => {
-    const r = spawnSync(process.execPath, ['bin/shoreline.mjs', '--help'], { cwd: ROOT, encoding: 'utf8' });
+  it('bin/shoreline.cjs runs the current sources with plain Node (no tsx in the process)', () => {
+    const r = spawnSync(process.execPath, ['bin/shoreline.cjs', '--help'], { cwd: ROOT, encoding: 'utf8' });
     expect(r.stderr).toBe('');
     expect(r.status).toBe(0);
     expect(r.stdout).toBe(runUsage());
@@ -63,21 +72,21 @@ describe('CLI bundle cache', () => {
       bin: Record<string, string>;
       scripts: Record<string, string>;
     };
-    expect(pkg.bin.shoreline).toBe('bin/shoreline.mjs');
-    expect(pkg.scripts.sim).toBe('node bin/shoreline.mjs');
-    expect(readFileSync(join(ROOT, 'bin', 'shoreline.mjs'), 'utf8')).not.toMatch(/tsx/);
+    expect(pkg.bin.shoreline).toBe('bin/shoreline.cjs');
+    expect(pkg.scripts.sim).toBe('node bin/shoreline.cjs');
+    expect(readFileSync(join(ROOT, 'bin', 'shoreline.cjs'), 'utf8')).not.toMatch(/tsx/);
   });
 
   it("runs it with V8's code cache beside it, written once, replaced when V8 rejects it", async () => {
     setValue(5);
     const bundle = await cliBundle(root);
     const cache = `${bundle}.${process.version}-${process.arch}.v8cache`;
-    const launcher = join(root, 'launch.mjs');
+    const launcher = join(root, 'launch.cjs');
     writeFileSync(
       launcher,
       [
-        `import { cliBundle, loadWithCodeCache } from ${JSON.stringify(pathToFileURL(join(ROOT, 'src', 'cli', 'bundle.mjs')).href)};`,
-        'loadWithCodeCache(await cliBundle(process.argv[2]));',
+        `const { cliBundle, loadWithCodeCache } = require(${JSON.stringify(join(ROOT, 'src', 'cli', 'bundle.cjs'))});`,
+        'cliBundle(process.argv[2]).then(loadWithCodeCache);',
         '',
       ].join('\n'),
     );

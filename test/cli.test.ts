@@ -1,6 +1,6 @@
 /**
  * The command line (`npm run sim`): in-process through runCli with captured writers, plus a few
- * end-to-end runs of the real entry point (bin/shoreline.mjs, the compiled CLI) for exit statuses.
+ * end-to-end runs of the real entry point (bin/shoreline.cjs, the compiled CLI) for exit statuses.
  */
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -35,7 +35,7 @@ interface Run {
 
 function spawnCli(argv: string[]): Promise<Run> {
   return new Promise((done, fail) => {
-    const child = spawn(process.execPath, ['bin/shoreline.mjs', ...argv], {
+    const child = spawn(process.execPath, ['bin/shoreline.cjs', ...argv], {
       cwd: ROOT,
       env: { ...process.env, SHORELINE_DEBUG: '' },
     });

@@ -1,6 +1,6 @@
 /**
  * Entry point of the command line: `npm run sim` and `npx shoreline` run it compiled
- * (bin/shoreline.mjs, src/cli/bundle.mjs). All logic lives in cli.ts and the commands.
+ * (bin/shoreline.cjs, src/cli/bundle.cjs). All logic lives in cli.ts and the commands.
  */
 import { runCli } from './cli';
 
@@ -10,7 +10,7 @@ process.stdout.on('error', (e: NodeJS.ErrnoException) => {
   throw e;
 });
 
-// no top-level await: the compiled CLI is CommonJS (src/cli/bundle.mjs)
+// no top-level await: the compiled CLI is CommonJS (src/cli/bundle.cjs)
 void runCli(process.argv.slice(2), {
   stdout: (text) => void process.stdout.write(text),
   stderr: (text) => void process.stderr.write(text),

@@ -6,11 +6,11 @@ import { rmSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { cacheDir, cachedBundle as cachedBuild } from './bundle-cache.mjs';
+import { cacheDir, cachedBundle as cachedBuild } from './bundle-cache.cjs';
 
 /**
  * The project's root. The compiled command line lives in the cache, not beside its sources, so its
- * build defines SHORELINE_ROOT (src/cli/bundle.mjs); from TypeScript (tsx, vitest) this file is found
+ * build defines SHORELINE_ROOT (src/cli/bundle.cjs); from TypeScript (tsx, vitest) this file is found
  * where it is.
  */
 declare const SHORELINE_ROOT: string | undefined;
@@ -40,7 +40,7 @@ export function workerBundle(): Promise<string> {
 
 /**
  * `entry` bundled as the worker is into `dir`, reused while none of its sources has changed
- * (src/node/bundle-cache.mjs: a check hashes the ~25 sources, ~2 ms, without starting esbuild).
+ * (src/node/bundle-cache.cjs: a check stats the sources, ~1 ms, without starting esbuild).
  */
 export function cachedBundle(entry: string, dir: string): Promise<string> {
   return cachedBuild(entry, dir, BUILD);

@@ -6,7 +6,7 @@
  * profile length, …) cannot be expressed in JSON Schema and are checked only by validate.ts.
  * Written to scenarios/scenario.schema.json by `npm run schema`.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { scenarioSchema } from './schema';
 
 export const SCHEMA_FILE = 'scenarios/scenario.schema.json';

@@ -8,7 +8,7 @@
  * - Cross-field rules (ids that must exist, skills that must match channels, totals) run in one
  *   `superRefine` on the whole file, written defensively so they still run when other fields are wrong.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { CHANNEL_KINDS, DEFAULTS, LIMITS, LOCATIONS, type ChannelKind, type Scenario } from '../sim/scenario';
 import { didYouMean, formatNumber, quoteList } from './text';
 

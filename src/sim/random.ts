@@ -7,12 +7,14 @@
  * seedrandom's fastest generator with good statistical quality; it gives the same sequence in every
  * JavaScript runtime, which is what makes Node and browser runs identical.
  */
-import seedrandom from 'seedrandom';
+// seedrandom's Alea alone: the package's index also loads its other generators and, in Node,
+// node:crypto for auto-seeding (~10 ms of every command's start-up), neither of which is used here
+import alea from 'seedrandom/lib/alea';
 
 export type Uniform = () => number;
 
 export function createStream(seed: string, purpose: string): Uniform {
-  const prng = seedrandom.alea(`${seed}|${purpose}`);
+  const prng = alea(`${seed}|${purpose}`);
   // alea can return exactly 0; callers take logs of 1 − u, so keep u in [0, 1).
   return prng;
 }

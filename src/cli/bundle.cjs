@@ -1,20 +1,20 @@
 /**
  * The command line compiled to one plain JavaScript file (esbuild), kept in the bundle cache under the
- * hash of its sources (src/node/bundle-cache.mjs), as the replication worker is: `npm run sim` and
+ * hash of its sources (src/node/bundle-cache.cjs), as the replication worker is: `npm run sim` and
  * `npx shoreline` start it with plain Node, no TypeScript tooling (tsx cost ~0.8 s per command).
  * The first command after a source change rebuilds it (~0.3 s); `npm install` builds it (`prepare`).
  */
-import { readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
-import process from 'node:process';
-import { fileURLToPath, URL } from 'node:url';
-import vm from 'node:vm';
-import { cacheDir, cachedBundle } from '../node/bundle-cache.mjs';
+'use strict';
+const { readFileSync, renameSync, rmSync, writeFileSync } = require('node:fs');
+const { createRequire } = require('node:module');
+const { dirname, join, resolve } = require('node:path');
+const vm = require('node:vm');
+const { cacheDir, cachedBundle, freshBundle } = require('../node/bundle-cache.cjs');
+
+const PROJECT_ROOT = resolve(__dirname, '..', '..');
 
 /** esbuild options for the CLI bundle of the project at `root`. */
-export function cliBuild(root) {
+function cliBuild(root) {
   return {
     name: 'cli',
     platform: 'node',
@@ -33,16 +33,22 @@ export function cliBuild(root) {
 }
 
 /** The CLI bundle of the project at `root`, built if none is cached for its current sources. */
-export function cliBundle(root = fileURLToPath(new URL('../../', import.meta.url))) {
+function cliBundle(root = PROJECT_ROOT) {
   root = resolve(root); // one spelling, one bundle: the root is part of the build options
   const entry = join(root, 'src', 'cli', 'main.ts');
   const build = cliBuild(root);
   return cachedBundle(entry, cacheDir(root), build).catch(() => {
     // no cache (node_modules not writable, say): a private directory for this process
-    const dir = join(tmpdir(), `shoreline-cli-${process.pid}`);
+    const dir = join(require('node:os').tmpdir(), `shoreline-cli-${process.pid}`);
     process.once('exit', () => rmSync(dir, { recursive: true, force: true }));
     return cachedBundle(entry, dir, build);
   });
+}
+
+/** The cached CLI bundle when none of its sources changed since it was built (a stat each), else undefined. */
+function freshCliBundle(root = PROJECT_ROOT) {
+  root = resolve(root);
+  return freshBundle(join(root, 'src', 'cli', 'main.ts'), cacheDir(root), cliBuild(root));
 }
 
 /**
@@ -53,7 +59,7 @@ export function cliBundle(root = fileURLToPath(new URL('../../', import.meta.url
  * it is not rewritten after every command. `npm install` (`prepare`) runs a simulation first, so that
  * the cache it leaves covers the simulating path (a `--help` covers ~3/4 of it).
  */
-export function loadWithCodeCache(file) {
+function loadWithCodeCache(file) {
   const cacheFile = `${file}.${process.version}-${process.arch}.v8cache`;
   let cachedData;
   try {
@@ -62,11 +68,7 @@ export function loadWithCodeCache(file) {
     // none yet
   }
   const source = `(function (exports, require, module, __filename, __dirname) {${readFileSync(file, 'utf8')}\n})`;
-  const script = new vm.Script(source, {
-    filename: file,
-    cachedData,
-    importModuleDynamically: vm.constants.USE_MAIN_CONTEXT_DEFAULT_LOADER,
-  });
+  const script = new vm.Script(source, { filename: file, cachedData });
   if (cachedData === undefined || script.cachedDataRejected)
     process.once('exit', () => {
       const tmp = `${cacheFile}.${process.pid}.tmp`;
@@ -80,3 +82,5 @@ export function loadWithCodeCache(file) {
   const module = { exports: {} };
   script.runInThisContext()(module.exports, createRequire(file), module, file, dirname(file));
 }
+
+module.exports = { cliBuild, cliBundle, freshCliBundle, loadWithCodeCache };
