@@ -1,6 +1,6 @@
 /**
  * The map's contacts drawn by the CPU (src/render/map/raster.ts): a dot is a 4 × 4 disc at its
- * colour and opacity, dots blend over each other, a frame clears only what the last one drew, and the
+ * colour and opacity (integers: pixel, 0xBBGGRR, 0–255), dots blend over each other, a frame clears only what the last one drew, and the
  * rectangle to upload covers both frames' dots.
  */
 import { describe, expect, it } from 'vitest';
@@ -15,7 +15,7 @@ describe('ParticleRaster', () => {
   it('draws a dot as a 4 × 4 disc centred on its position, in its colour', () => {
     const r = new ParticleRaster(20, 10);
     r.begin();
-    r.dot(10, 5, 0x0000ff, 1); // 0xBBGGRR: red
+    r.dot(10, 5, 0x0000ff, 255); // 0xBBGGRR: red
     // the block [8, 12) × [3, 7): full inside, corners at 30 %
     expect(rgba(r, 9, 4)).toEqual([255, 0, 0, 255]);
     expect(rgba(r, 10, 6)).toEqual([255, 0, 0, 255]);
@@ -33,8 +33,8 @@ describe('ParticleRaster', () => {
   it('blends a translucent dot over another (source over)', () => {
     const r = new ParticleRaster(20, 10);
     r.begin();
-    r.dot(10, 5, 0x0000ff, 1); // red
-    r.dot(10, 5, 0xff0000, 0.5); // half-transparent blue over it
+    r.dot(10, 5, 0x0000ff, 255); // red
+    r.dot(10, 5, 0xff0000, 128); // half-transparent blue over it
     const [red, green, blue, a] = rgba(r, 10, 5);
     expect(a).toBe(255);
     expect(red).toBeGreaterThan(120);
@@ -42,16 +42,16 @@ describe('ParticleRaster', () => {
     expect(blue).toBeGreaterThan(120);
     expect(green).toBe(0);
     // alone, a fading dot keeps its colour at its opacity
-    r.dot(3, 5, 0x00ff00, 0.25);
+    r.dot(3, 5, 0x00ff00, 64);
     expect(rgba(r, 3, 5)).toEqual([0, 255, 0, 64]);
   });
 
   it('skips dots that do not fit, and a transparent one', () => {
     const r = new ParticleRaster(20, 10);
     r.begin();
-    r.dot(0.5, 5, 0xffffff, 1);
-    r.dot(19, 5, 0xffffff, 1);
-    r.dot(10, 9.5, 0xffffff, 1);
+    r.dot(1, 5, 0xffffff, 255);
+    r.dot(19, 5, 0xffffff, 255);
+    r.dot(10, 9, 0xffffff, 255);
     r.dot(10, 5, 0xffffff, 0);
     expect(r.px.every((v) => v === 0)).toBe(true);
     expect(r.end().w).toBe(0);
@@ -60,11 +60,11 @@ describe('ParticleRaster', () => {
   it('clears only the last frame’s dots and uploads both frames’ rectangle', () => {
     const r = new ParticleRaster(40, 20);
     r.begin();
-    r.dot(5, 5, 0xffffff, 1);
+    r.dot(5, 5, 0xffffff, 255);
     r.end();
     r.begin();
     expect(r.px.every((v) => v === 0)).toBe(true);
-    r.dot(30, 15, 0xffffff, 1);
+    r.dot(30, 15, 0xffffff, 255);
     // the union of [3, 7) × [3, 7) and [28, 32) × [13, 17)
     expect(r.end()).toEqual({ x: 3, y: 3, w: 29, h: 14 });
     r.begin();

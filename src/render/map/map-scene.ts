@@ -125,6 +125,9 @@ export class MapScene {
   private labelsDirty = true;
   private labelsPlacedAt = 0;
   private inFlightNow = 0;
+  /** a channel's colour, for the flows (made once, not per snapshot) */
+  private readonly channelColor = (c: number): number =>
+    this.meta ? CHANNEL_COLOR[this.meta.channels[c].kind] : 0xffffff;
 
   private constructor(
     readonly root: HTMLElement,
@@ -224,14 +227,7 @@ export class MapScene {
       this.labelsPlacedAt = wall;
       this.placeLabels();
     }
-    this.flows.update(
-      snap,
-      meta.channels,
-      places.sites,
-      this.geo,
-      (c) => CHANNEL_COLOR[meta.channels[c].kind],
-      performance.now(),
-    );
+    this.flows.update(snap, meta.channels, places.sites, this.geo, this.channelColor, performance.now());
   }
 
   /** The run's figures so far (LiveOutcome.outcome), for the sites' hover/focus cards. */
@@ -597,7 +593,8 @@ export class MapScene {
     let i = 0;
     for (let d = 0; d < n; d++) {
       if (!f.at(d, now, out)) continue; // not started yet (a burst is spread over the frame)
-      r.dot(out[0], out[1], f.bgr[d], out[2]);
+      // integers only across the call (see ParticleRaster.dot)
+      r.dot((out[0] + 0.5) | 0, (out[1] + 0.5) | 0, f.bgr[d], (out[2] * 255 + 0.5) | 0);
       i++;
     }
     this.inFlightNow = i;
