@@ -113,6 +113,7 @@ export class MapScene {
   private rafId = 0;
   private lastFrame = 0;
   private fpsNow = 0;
+  private framesDrawn = 0;
   /** ocean and land for the current size, drawn once; `world` is this plus the night */
   private readonly land = document.createElement('canvas');
   private labels: SiteLabel[] = [];
@@ -260,6 +261,11 @@ export class MapScene {
   /** Draws each contact as `k` particles: the render benchmark's way to reach 5,000 in flight. */
   setParticleStress(k: number): void {
     this.flows.stress = Math.max(1, Math.floor(k));
+  }
+
+  /** frames drawn since the map was made (tests: a hidden map draws none) */
+  get frames(): number {
+    return this.framesDrawn;
   }
 
   /** particles on screen now (for the tests and the bench) */
@@ -578,6 +584,7 @@ export class MapScene {
       this.fpsNow = this.fpsNow > 0 ? this.fpsNow * 0.9 + now * 0.1 : now;
     }
     this.lastFrame = t;
+    this.framesDrawn++;
     this.frame();
   };
 
