@@ -129,14 +129,18 @@ describe.skipIf(SKIP_E2E)('map view (built app, headless Chromium)', () => {
 
   it('keeps the run going through Floor and back', async () => {
     const before = await clock();
+    const frames = () => page.evaluate('window.shoreline.views.map.frames') as Promise<number>;
     await page.getByRole('button', { name: 'Floor', exact: true }).click();
     expect(await page.locator('[data-testid=map-view]').isHidden()).toBe(true);
+    const hiddenFrom = await frames();
     await page.waitForTimeout(1500);
     const onFloor = await clock();
+    expect(await frames()).toBe(hiddenFrom); // the hidden map draws nothing
     await page.getByRole('button', { name: 'Map', exact: true }).click();
     expect(await page.locator('[data-testid=map-view]').isVisible()).toBe(true);
     await page.waitForTimeout(1500);
     const after = await clock();
+    expect(await frames()).toBeGreaterThan(hiddenFrom + 10); // and draws again once shown
     expect(onFloor).toBeGreaterThan(before); // not restarted (a restart opens at 00:00 or 08:00)
     expect(after).toBeGreaterThan(onFloor);
     expect(await page.textContent('[data-testid=scenario-name]')).toBe('follow-the-sun');

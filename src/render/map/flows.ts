@@ -42,6 +42,11 @@ export function travelMs(delaySeconds: number): number {
   return Math.min(MAX_TRAVEL_MS, BASE_TRAVEL_MS + 900 * Math.log2(1 + d / 5));
 }
 
+/** how far a path between two x positions arcs above its chord, pixels */
+function arcLift(x0: number, x1: number): number {
+  return Math.min(160, Math.abs(x1 - x0) * 0.25 + 12);
+}
+
 export interface FlowGeometry {
   /** where the customers are, canvas pixels */
   client: { x: number; y: number };
@@ -221,29 +226,25 @@ export class FlowField {
     now: number,
     spread: number,
   ): void {
-    const cur = this.cur;
-    const prev = this.prev;
-    const delta = (k: number) => Math.min(MAX_SPAWN_PER_KEY, Math.max(0, cur[k] - prev[k]) * this.stress);
-    const lift = (x0: number, x1: number) => Math.min(160, Math.abs(x1 - x0) * 0.25 + 12);
     const { client } = geo;
     const repeatBase = 2 * nS * nC;
     // repeats are counted per channel only: they take their share of each site's routed contacts
     for (let c = 0; c < nC; c++) {
       const live = isLiveChannel(channels[c].kind);
       let routedAll = 0;
-      for (let s = 0; s < nS; s++) routedAll += delta((s * nC + c) * 2);
-      let repeats = delta(repeatBase + c);
+      for (let s = 0; s < nS; s++) routedAll += this.delta((s * nC + c) * 2);
+      let repeats = this.delta(repeatBase + c);
       for (let s = 0; s < nS; s++) {
         const key = (s * nC + c) * 2;
         const to = geo.sites[s];
         const site = sites[s];
         const life = travelMs(live ? site.connectDelaySeconds : site.handoffDelaySeconds);
-        const routed = delta(key);
+        const routed = this.delta(key);
         // of the routed contacts, the repeats' share is drawn in the repeat colour
         const asRepeat = routedAll > 0 ? Math.min(routed, Math.round((repeats * routed) / routedAll)) : 0;
         repeats -= asRepeat;
         routedAll -= routed;
-        const h = lift(client.x, to.x);
+        const h = arcLift(client.x, to.x);
         for (let k = 0; k < routed; k++) {
           const born = now + (spread * k) / routed;
           const rep = k < asRepeat;
@@ -261,7 +262,7 @@ export class FlowField {
             rep ? P_REPEAT : P_ROUTED,
           );
         }
-        const left = delta(key + 1);
+        const left = this.delta(key + 1);
         const q = geo.queueTop[s];
         for (let k = 0; k < left; k++) {
           const born = now + (spread * k) / left;
@@ -285,7 +286,7 @@ export class FlowField {
       const to = sites[from].escalationTo;
       if (to < 0 || to >= nS) continue;
       this.arcs(
-        delta(escBase + from),
+        this.delta(escBase + from),
         geo.sites[from],
         geo.sites[to],
         -40,
@@ -302,16 +303,21 @@ export class FlowField {
         const a = geo.sites[from];
         const b = geo.sites[to];
         this.arcs(
-          delta(ovBase + from * nS + to),
+          this.delta(ovBase + from * nS + to),
           a,
           b,
-          lift(a.x, b.x) + 20,
+          arcLift(a.x, b.x) + 20,
           now,
           spread,
           FLOW_COLOR.overflow,
           P_OVERFLOW,
         );
       }
+  }
+
+  /** contacts to draw for counter k since the last snapshot (× stress, capped) */
+  private delta(k: number): number {
+    return Math.min(MAX_SPAWN_PER_KEY, Math.max(0, this.cur[k] - this.prev[k]) * this.stress);
   }
 
   private arcs(

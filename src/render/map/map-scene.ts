@@ -8,14 +8,15 @@
  * - a 2D canvas with ocean and land (world.ts, drawn once per size into an off-page canvas) and the
  *   night over it (night-mask.ts: 180 × 66 pixels, stretched), composed again only when the simulated
  *   clock has moved NIGHT_STEP_SECONDS (eight times per simulated hour);
- * - the transparent Pixi canvas: per-site rings and queue stacks (one Graphics, redrawn per snapshot)
- *   and the contacts (one ParticleContainer over a pool of MAX_PARTICLES Particles made up front);
+ * - a transparent 2D canvas with the per-site rings and queue stacks, redrawn only when a snapshot
+ *   changes them;
+ * - a transparent 2D canvas with the contacts, drawn by the CPU into one pooled pixel buffer each
+ *   animation frame (raster.ts says why not WebGL: without a GPU it was the map's bottleneck);
  * - DOM labels: one focusable button per site (name, local clock, open/closed, agents, queue), which
  *   shows the site's figures so far on hover or focus, and the customers' label.
- * Large fills and text stay out of WebGL for the reason the floor gives: a software renderer pays for
- * them every frame, the browser's compositor does not.
+ * The map has no WebGL canvas at all: with software GL, every WebGL canvas on screen is read back on
+ * the main thread each frame, however little it draws.
  */
-import { Application, Graphics, Particle, ParticleContainer, type Texture } from 'pixi.js';
 import { formatClock } from '../../sim/clock';
 import type { ReplicationOutcome } from '../../sim/result';
 import {
@@ -33,10 +34,11 @@ import {
 } from '../../sim/snapshot';
 import { fmtInt, fmtMoney, fmtPercent, fmtSeconds } from '../../ui/format';
 import { CHANNEL_COLOR, cssColor, LOCATION_COLOR, STATE_COLOR, TEXT_DIM } from '../palette';
-import { FLOW_COLOR, FlowField, MAX_PARTICLES, type FlowGeometry } from './flows';
+import { FLOW_COLOR, FlowField, type FlowGeometry } from './flows';
 import { fitMap, MAP_DAY_OF_YEAR, project, utcSecondsOf, type MapFrame } from './geo';
 import { NightMask } from './night-mask';
 import type { MapPlaces } from './places';
+import { ParticleRaster } from './raster';
 import { stackCells } from './stack';
 import { drawWorld } from './world';
 
@@ -45,7 +47,6 @@ export const NIGHT_STEP_SECONDS = 450;
 const RING_R = 13;
 const RING_W = 5;
 const STACK_CELL = 3;
-const DOT = 8;
 /** how often labels are placed again as their text changes width */
 const LABEL_REPLACE_MS = 2000;
 
@@ -67,6 +68,21 @@ function el<K extends keyof HTMLElementTagNameMap>(
   return e;
 }
 
+/** Sets key[i] to v; true if it changed. */
+function setKey(key: Float64Array, i: number, v: number): boolean {
+  if (key[i] === v) return false;
+  key[i] = v;
+  return true;
+}
+
+/** CSS colours of the marks, made once each */
+const CSS_COLORS = new Map<number, string>();
+function css(c: number): string {
+  let s = CSS_COLORS.get(c);
+  if (s === undefined) CSS_COLORS.set(c, (s = cssColor(c)));
+  return s;
+}
+
 function setText(e: HTMLElement, s: string): void {
   if (e.textContent !== s) e.textContent = s;
 }
@@ -82,10 +98,22 @@ export class MapScene {
   private readonly mask = new NightMask();
   private readonly maskImage: ImageData;
   private maskAt = Number.NaN;
-  private readonly marks = new Graphics();
-  private readonly particles: ParticleContainer<Particle>;
-  private readonly pool: Particle[] = [];
+  private raster = new ParticleRaster(1, 1);
+  private image: ImageData;
+  private readonly flowCtx: CanvasRenderingContext2D | null;
+  private readonly marksCtx: CanvasRenderingContext2D | null;
+  /** what the marks were last drawn from (state counts, open flags, queue cells): redrawn on change */
+  private marksKey = new Float64Array(0);
+  private marksDrawn = false;
   private readonly out = new Float32Array(3);
+  /** CSS size of the view, as last laid out */
+  private width = 0;
+  private height = 0;
+  private ratio = 1;
+  private rafId = 0;
+  private lastFrame = 0;
+  private fpsNow = 0;
+  private framesDrawn = 0;
   /** ocean and land for the current size, drawn once; `world` is this plus the night */
   private readonly land = document.createElement('canvas');
   private labels: SiteLabel[] = [];
@@ -98,34 +126,30 @@ export class MapScene {
   private labelsDirty = true;
   private labelsPlacedAt = 0;
   private inFlightNow = 0;
+  /** a channel's colour, for the flows (made once, not per snapshot) */
+  private readonly channelColor = (c: number): number =>
+    this.meta ? CHANNEL_COLOR[this.meta.channels[c].kind] : 0xffffff;
 
   private constructor(
-    readonly app: Application,
     readonly root: HTMLElement,
     private readonly world: HTMLCanvasElement,
     private readonly night: HTMLCanvasElement,
+    private readonly marksCanvas: HTMLCanvasElement,
+    private readonly flowCanvas: HTMLCanvasElement,
     private readonly over: HTMLElement,
-    disc: Texture,
   ) {
     this.frameGeo = fitMap(Math.max(1, root.clientWidth), Math.max(1, root.clientHeight));
     this.maskImage = new ImageData(this.mask.pixels, this.mask.width, this.mask.height);
-    this.particles = new ParticleContainer<Particle>({
-      texture: disc,
-      dynamicProperties: { position: true, color: true, vertex: false, rotation: false, uvs: false },
-    });
-    for (let i = 0; i < MAX_PARTICLES; i++)
-      this.pool.push(
-        new Particle({ texture: disc, anchorX: 0.5, anchorY: 0.5, scaleX: 0.5, scaleY: 0.5, alpha: 0 }),
-      );
-    app.stage.addChild(this.marks, this.particles);
-    app.ticker.add(() => this.frame());
+    this.image = new ImageData(this.raster.bytes, 1, 1);
+    this.flowCtx = flowCanvas.getContext('2d');
+    this.marksCtx = marksCanvas.getContext('2d');
     this.clientLabel = el('div', 'map-client', over);
     this.observer = new ResizeObserver(() => this.resize());
     this.observer.observe(root);
     this.resize(true);
   }
 
-  /** Creates the map inside `host`: a layer covering it, with its own Pixi application. */
+  /** Creates the map inside `host`: a layer covering it. */
   static async create(host: HTMLElement): Promise<MapScene> {
     const root = document.createElement('div');
     root.className = 'map-view';
@@ -135,29 +159,21 @@ export class MapScene {
     world.setAttribute('aria-hidden', 'true');
     // the night mask's pixels, never in the page: it is drawn, stretched, into `world`
     const night = document.createElement('canvas');
-    const app = new Application();
-    await app.init({
-      backgroundAlpha: 0,
-      width: Math.max(1, root.clientWidth),
-      height: Math.max(1, root.clientHeight),
-      antialias: false,
-      resolution: Math.min(2, window.devicePixelRatio || 1),
-      autoDensity: true,
-      preference: 'webgl',
-    });
-    app.canvas.classList.add('map-flows');
-    app.canvas.setAttribute('role', 'img');
-    app.canvas.setAttribute(
+    const marks = el('canvas', 'map-marks', root);
+    marks.setAttribute('aria-hidden', 'true');
+    const flows = el('canvas', 'map-flows', root);
+    for (const c of [marks, flows]) {
+      c.style.left = '0';
+      c.style.top = '0';
+    }
+    flows.setAttribute('role', 'img');
+    flows.setAttribute(
       'aria-label',
       'World map of the run: sites at their cities, contacts travelling from the customers, night shaded',
     );
-    root.appendChild(app.canvas);
     const over = el('div', 'map-over', root);
     MapScene.buildKey(root);
-    const disc = app.renderer.generateTexture(
-      new Graphics().circle(DOT / 2, DOT / 2, DOT / 2).fill(0xffffff),
-    );
-    return new MapScene(app, root, world, night, over, disc);
+    return Promise.resolve(new MapScene(root, world, night, marks, flows, over));
   }
 
   /** What the map's colours mean, in a corner (the page's legend below speaks for the floor). */
@@ -212,14 +228,7 @@ export class MapScene {
       this.labelsPlacedAt = wall;
       this.placeLabels();
     }
-    this.flows.update(
-      snap,
-      meta.channels,
-      places.sites,
-      this.geo,
-      (c) => CHANNEL_COLOR[meta.channels[c].kind],
-      performance.now(),
-    );
+    this.flows.update(snap, meta.channels, places.sites, this.geo, this.channelColor, performance.now());
   }
 
   /** The run's figures so far (LiveOutcome.outcome), for the sites' hover/focus cards. */
@@ -228,23 +237,35 @@ export class MapScene {
     this.labels.forEach((_, s) => this.updateTip(s));
   }
 
-  /** Shows or hides the map; a hidden map stops its ticker (the floor is drawing then). */
+  /** Shows or hides the map; a hidden map draws no frames (the floor is drawing then). */
   setShown(shown: boolean): void {
     this.shown = shown;
     this.root.hidden = !shown;
     if (shown) {
-      this.app.ticker.start();
       this.resize(true);
-    } else this.app.ticker.stop();
+      if (!this.rafId) {
+        this.lastFrame = 0;
+        this.rafId = requestAnimationFrame(this.tick);
+      }
+    } else if (this.rafId) {
+      cancelAnimationFrame(this.rafId);
+      this.rafId = 0;
+    }
   }
 
+  /** frames per second drawn (smoothed), for the page's status line */
   get fps(): number {
-    return this.app.ticker.FPS;
+    return this.fpsNow;
   }
 
   /** Draws each contact as `k` particles: the render benchmark's way to reach 5,000 in flight. */
   setParticleStress(k: number): void {
     this.flows.stress = Math.max(1, Math.floor(k));
+  }
+
+  /** frames drawn since the map was made (tests: a hidden map draws none) */
+  get frames(): number {
+    return this.framesDrawn;
   }
 
   /** particles on screen now (for the tests and the bench) */
@@ -254,7 +275,8 @@ export class MapScene {
 
   destroy(): void {
     this.observer.disconnect();
-    this.app.destroy(true, { children: true });
+    if (this.rafId) cancelAnimationFrame(this.rafId);
+    this.rafId = 0;
     this.root.remove();
   }
 
@@ -264,10 +286,25 @@ export class MapScene {
     if (!this.shown) return;
     const w = Math.max(1, this.root.clientWidth);
     const h = Math.max(1, this.root.clientHeight);
-    if (!force && w === this.app.screen.width && h === this.app.screen.height) return;
-    this.app.renderer.resize(w, h);
+    const ratio = Math.min(2, window.devicePixelRatio || 1);
+    if (!force && w === this.width && h === this.height && ratio === this.ratio) return;
+    this.width = w;
+    this.height = h;
+    this.ratio = ratio;
+    // the contacts at one pixel per CSS pixel (4-pixel dots: a finer buffer would cost 4× per frame)
+    this.raster = new ParticleRaster(w, h);
+    this.image = new ImageData(this.raster.bytes, w, h);
+    this.flowCanvas.width = w;
+    this.flowCanvas.height = h;
+    this.flowCanvas.style.width = `${w}px`;
+    this.flowCanvas.style.height = `${h}px`;
+    this.marksCanvas.width = Math.round(w * ratio);
+    this.marksCanvas.height = Math.round(h * ratio);
+    this.marksCanvas.style.width = `${w}px`;
+    this.marksCanvas.style.height = `${h}px`;
+    this.marksDrawn = false;
     this.frameGeo = fitMap(w, h);
-    drawWorld(this.land, this.frameGeo, w, h, Math.min(2, window.devicePixelRatio || 1));
+    drawWorld(this.land, this.frameGeo, w, h, ratio);
     this.composeWorld();
     this.maskAt = Number.NaN; // the land was redrawn without the night: redraw it at the next snapshot
     this.placeAll();
@@ -288,6 +325,7 @@ export class MapScene {
     this.clientLabel.style.top = `${this.geo.client.y - 22}px`;
     this.placeLabels();
     this.labelsDirty = true; // again once the first snapshot has filled their text
+    this.marksDrawn = false;
     if (this.snap) this.drawMarks(new SnapshotView(this.snap));
   }
 
@@ -377,7 +415,7 @@ export class MapScene {
     ctx.setTransform(1, 0, 0, 1, 0, 0);
     ctx.drawImage(this.land, 0, 0);
     if (Number.isNaN(this.maskAt)) return;
-    const r = this.land.width / Math.max(1, this.app.screen.width);
+    const r = this.land.width / Math.max(1, this.width);
     const f = this.frameGeo;
     ctx.imageSmoothingEnabled = true;
     ctx.imageSmoothingQuality = 'low'; // bilinear: the mask is soft already, and this runs on the main thread
@@ -407,54 +445,101 @@ export class MapScene {
     return i === nC ? STATE_COLOR.idle : i === nC + 1 ? STATE_COLOR.wrap : STATE_COLOR.leaving;
   }
 
-  /** Rings (agents by state), queue stacks and the customers' region. */
+  /**
+   * Rings (agents by state), queue stacks and the customers' region, into the marks canvas: only when
+   * what they show has changed since they were last drawn (or the layout has).
+   */
   private drawMarks(view: SnapshotView): void {
     const meta = this.meta!;
     const nC = meta.channels.length;
     const k = nC + 3;
-    const g = this.marks.clear();
-    const c = this.geo.client;
-    g.circle(c.x, c.y, 20).fill({ color: 0x38bdf8, alpha: 0.12 });
-    g.circle(c.x, c.y, 20).stroke({ color: 0x38bdf8, alpha: 0.6, width: 1.5 });
-    g.circle(c.x, c.y, 4).fill(0x38bdf8);
-    for (let s = 0; s < meta.sites.length; s++) {
-      const p = this.geo.sites[s];
-      if (!p) continue;
-      const base = s * k;
-      let total = 0;
-      for (let i = 0; i < k; i++) total += this.stateCounts[base + i];
-      g.circle(p.x, p.y, RING_R + RING_W / 2 + 1).fill({ color: 0x0b1220, alpha: 0.85 });
-      if (total === 0) {
-        g.circle(p.x, p.y, RING_R).stroke({ color: STATE_COLOR.off, width: RING_W });
-      } else {
-        let a0 = -Math.PI / 2;
-        for (let i = 0; i < k; i++) {
-          const n = this.stateCounts[base + i];
-          if (n <= 0) continue;
-          const a1 = a0 + (2 * Math.PI * n) / total;
-          g.moveTo(p.x + RING_R * Math.cos(a0), p.y + RING_R * Math.sin(a0))
-            .arc(p.x, p.y, RING_R, a0, a1)
-            .stroke({ color: this.stateColor(i, nC), width: RING_W });
-          a0 = a1;
-        }
-      }
-      const open = view.site(s, SITE.open) > 0;
-      g.circle(p.x, p.y, 3).fill(open ? 0xe5e7eb : 0x475569);
-      // queue stack: channels' waiting contacts stacked upwards from the queue's foot
-      const q = this.geo.queueTop[s];
+    const nS = meta.sites.length;
+    const per = k + 1 + nC;
+    if (this.marksKey.length !== nS * per) {
+      this.marksKey = new Float64Array(nS * per);
+      this.marksDrawn = false;
+    }
+    // what the marks show: state counts, open, queue cells per channel
+    const key = this.marksKey;
+    let changed = !this.marksDrawn;
+    for (let s = 0; s < nS; s++) {
+      const o = s * per;
+      for (let i = 0; i < k; i++) changed = setKey(key, o + i, this.stateCounts[s * k + i]) || changed;
+      changed = setKey(key, o + k, view.site(s, SITE.open) > 0 ? 1 : 0) || changed;
       let waiting = 0;
       for (let ch = 0; ch < nC; ch++) waiting += view.siteChannel(s, ch, SITE_CHANNEL.waiting);
       const cells = stackCells(waiting);
-      let y = q.y + 10;
       let drawn = 0;
-      for (let ch = 0; ch < nC && waiting > 0; ch++) {
+      for (let ch = 0; ch < nC; ch++) {
         const w = view.siteChannel(s, ch, SITE_CHANNEL.waiting);
-        const mine = ch === nC - 1 ? cells - drawn : Math.round((cells * w) / waiting);
+        const mine = waiting <= 0 ? 0 : ch === nC - 1 ? cells - drawn : Math.round((cells * w) / waiting);
+        drawn += mine;
+        changed = setKey(key, o + k + 1 + ch, mine) || changed;
+      }
+    }
+    const g = this.marksCtx;
+    if (!changed || !g) return;
+    this.marksDrawn = true;
+    const TAU = 2 * Math.PI;
+    g.setTransform(1, 0, 0, 1, 0, 0);
+    g.clearRect(0, 0, this.marksCanvas.width, this.marksCanvas.height);
+    g.setTransform(this.ratio, 0, 0, this.ratio, 0, 0);
+    const c = this.geo.client;
+    g.beginPath();
+    g.arc(c.x, c.y, 20, 0, TAU);
+    g.fillStyle = 'rgba(56, 189, 248, 0.12)';
+    g.fill();
+    g.strokeStyle = 'rgba(56, 189, 248, 0.6)';
+    g.lineWidth = 1.5;
+    g.stroke();
+    g.beginPath();
+    g.arc(c.x, c.y, 4, 0, TAU);
+    g.fillStyle = css(0x38bdf8);
+    g.fill();
+    g.lineWidth = RING_W;
+    for (let s = 0; s < nS; s++) {
+      const p = this.geo.sites[s];
+      if (!p) continue;
+      const o = s * per;
+      let total = 0;
+      for (let i = 0; i < k; i++) total += key[o + i];
+      g.beginPath();
+      g.arc(p.x, p.y, RING_R + RING_W / 2 + 1, 0, TAU);
+      g.fillStyle = 'rgba(11, 18, 32, 0.85)';
+      g.fill();
+      if (total === 0) {
+        g.beginPath();
+        g.arc(p.x, p.y, RING_R, 0, TAU);
+        g.strokeStyle = css(STATE_COLOR.off);
+        g.stroke();
+      } else {
+        let a0 = -Math.PI / 2;
+        for (let i = 0; i < k; i++) {
+          const n = key[o + i];
+          if (n <= 0) continue;
+          const a1 = a0 + (TAU * n) / total;
+          g.beginPath();
+          g.arc(p.x, p.y, RING_R, a0, a1);
+          g.strokeStyle = css(this.stateColor(i, nC));
+          g.stroke();
+          a0 = a1;
+        }
+      }
+      g.beginPath();
+      g.arc(p.x, p.y, 3, 0, TAU);
+      g.fillStyle = css(key[o + k] > 0 ? 0xe5e7eb : 0x475569);
+      g.fill();
+      // queue stack: channels' waiting contacts stacked upwards from the queue's foot
+      const q = this.geo.queueTop[s];
+      let y = q.y + 10;
+      for (let ch = 0; ch < nC; ch++) {
+        const mine = key[o + k + 1 + ch];
+        if (mine <= 0) continue;
+        g.fillStyle = css(CHANNEL_COLOR[meta.channels[ch].kind]);
         for (let i = 0; i < mine; i++) {
-          g.rect(q.x - 4, y - STACK_CELL, 8, STACK_CELL - 1).fill(CHANNEL_COLOR[meta.channels[ch].kind]);
+          g.fillRect(q.x - 4, y - STACK_CELL, 8, STACK_CELL - 1);
           y -= STACK_CELL;
         }
-        drawn += mine;
       }
     }
   }
@@ -492,35 +577,35 @@ export class MapScene {
 
   // ---------------------------------------------------------------- per frame
 
+  private readonly tick = (t: number): void => {
+    this.rafId = requestAnimationFrame(this.tick);
+    if (this.lastFrame > 0 && t > this.lastFrame) {
+      const now = 1000 / (t - this.lastFrame);
+      this.fpsNow = this.fpsNow > 0 ? this.fpsNow * 0.9 + now * 0.1 : now;
+    }
+    this.lastFrame = t;
+    this.framesDrawn++;
+    this.frame();
+  };
+
+  /** Moves the contacts: each one in flight drawn at its place on its path now. */
   private frame(): void {
     const now = performance.now();
     const f = this.flows;
     f.expire(now);
     const out = this.out;
     const n = f.count;
-    const pool = this.pool;
+    const r = this.raster;
+    r.begin();
     let i = 0;
     for (let d = 0; d < n; d++) {
       if (!f.at(d, now, out)) continue; // not started yet (a burst is spread over the frame)
-      const p = pool[i++];
-      p.x = out[0];
-      p.y = out[1];
-      // packed ABGR written directly: the tint/alpha setters parse a colour per call
-      p.color = f.bgr[d] + (((out[2] * 255) | 0) << 24);
+      // integers only across the call (see ParticleRaster.dot)
+      r.dot((out[0] + 0.5) | 0, (out[1] + 0.5) | 0, f.bgr[d], (out[2] * 255 + 0.5) | 0);
+      i++;
     }
-    // The children are the particles in flight plus a margin, changed only when the flight outgrows
-    // them or shrinks to half: update() re-uploads every particle's static data, so not per frame.
-    // The margin's particles are made transparent (a quad each, cheap at 4 px).
-    const children = this.particles.particleChildren;
-    const want = children.length;
-    if (i > want || i < want / 2 - 64) {
-      const size = Math.min(pool.length, Math.ceil(i * 1.25) + 64);
-      children.length = 0;
-      for (let k = 0; k < size; k++) children.push(pool[k]);
-      this.particles.update();
-    }
-    // those drawn last frame and not now: transparent (the rest of the margin already is)
-    for (let k = i; k < this.inFlightNow; k++) pool[k].color = 0;
     this.inFlightNow = i;
+    const dirty = r.end();
+    if (dirty.w > 0) this.flowCtx?.putImageData(this.image, 0, 0, dirty.x, dirty.y, dirty.w, dirty.h);
   }
 }

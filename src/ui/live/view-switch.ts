@@ -4,7 +4,8 @@
  * that never opens it downloads none of it). Switching never touches the worker: the run goes on, and
  * the view that comes back is handed the latest snapshot at once.
  *
- * The hidden view stops its Pixi ticker and gets no snapshots, so only one scene draws at a time.
+ * The hidden view stops drawing (the floor's Pixi ticker, the map's animation frames) and gets no
+ * snapshots, so only one scene draws at a time.
  * main.ts hands every snapshot, meta and outcome here; this keeps the latest of each for a map that
  * is still loading.
  */
