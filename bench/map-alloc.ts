@@ -4,35 +4,10 @@
  * allocation per frame; this is how the map's frame was checked.
  * Usage: npx tsx bench/map-alloc.ts
  */
-import { mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { launch, removeDir, serve } from '../test/e2e/support';
+import { openUnminifiedApp, playFullModel } from './full-model-page';
 
-const outDir = mkdtempSync(join(tmpdir(), 'shoreline-alloc-'));
-const { build } = await import('vite');
-await build({
-  root: resolve(import.meta.dirname, '..'),
-  logLevel: 'warn',
-  build: { outDir, emptyOutDir: true, minify: false },
-});
-const server = await serve(outDir);
-const browser = await launch({ width: 1400, height: 900 });
-const page = await browser.context.newPage();
-await page.goto(server.url);
-await page.waitForSelector('#app[data-ready=true]', { timeout: 30_000 });
-await page.setInputFiles('[data-testid=file]', {
-  name: 'full-model.json',
-  mimeType: 'application/json',
-  buffer: readFileSync(new URL('./full-model.json', import.meta.url)),
-});
-await page.waitForFunction(
-  () => document.querySelector('[data-testid=scenario-name]')?.textContent === 'bench-full-model',
-);
-await page.evaluate('window.shoreline.client.step(8 * 3600)');
-await page.selectOption('[data-testid=speed]', '600');
-const play = page.locator('[data-testid=play]');
-if ((await play.getAttribute('aria-pressed')) !== 'true') await play.click();
+const { page, close } = await openUnminifiedApp();
+await playFullModel(page);
 await page.getByRole('button', { name: 'Map', exact: true }).click();
 await page.waitForSelector('[data-testid=map-view] .map-site');
 await page.waitForTimeout(2000);
@@ -61,6 +36,4 @@ const total = [...self.values()].reduce((a, b) => a + b, 0);
 console.log(`allocated ~${(total / 4 / 1024).toFixed(0)} KiB/s sampled`);
 for (const [k, v] of [...self].sort((a, b) => b[1] - a[1]).slice(0, 25))
   console.log(`  ${(v / 4 / 1024).toFixed(1).padStart(8)} KiB/s  ${k}`);
-await browser.close();
-await server.close();
-removeDir(outDir);
+await close();

@@ -5,38 +5,15 @@
  * fps it prints is not the bench's); the shares between threads and events are what it is for.
  * Usage: npx tsx bench/map-profile.ts [seconds] [floor]   ("floor": profile the floor view instead)
  */
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { launch, removeDir, serve } from '../test/e2e/support';
+import { join } from 'node:path';
+import { openUnminifiedApp, playFullModel } from './full-model-page';
 
 const seconds = Number(process.argv[2] ?? 4);
 const floorOnly = process.argv[3] === 'floor';
-const ROOT = resolve(import.meta.dirname, '..');
-const outDir = mkdtempSync(join(tmpdir(), 'shoreline-prof-'));
-const { build } = await import('vite');
-await build({
-  root: ROOT,
-  logLevel: 'warn',
-  build: { outDir, emptyOutDir: true, sourcemap: false, minify: false },
-});
-const server = await serve(outDir);
-const browser = await launch({ width: 1400, height: 900 });
-const page = await browser.context.newPage();
-await page.goto(server.url);
-await page.waitForSelector('#app[data-ready=true]', { timeout: 30_000 });
-await page.setInputFiles('[data-testid=file]', {
-  name: 'full-model.json',
-  mimeType: 'application/json',
-  buffer: readFileSync(new URL('./full-model.json', import.meta.url)),
-});
-await page.waitForFunction(
-  () => document.querySelector('[data-testid=scenario-name]')?.textContent === 'bench-full-model',
-);
-await page.evaluate('window.shoreline.client.step(8 * 3600)');
-await page.selectOption('[data-testid=speed]', '600');
-const play = page.locator('[data-testid=play]');
-if ((await play.getAttribute('aria-pressed')) !== 'true') await play.click();
+const { page, close } = await openUnminifiedApp();
+await playFullModel(page);
 await page.waitForTimeout(1500);
 if (!floorOnly) {
   await page.getByRole('button', { name: 'Map', exact: true }).click();
@@ -121,6 +98,4 @@ for (const [k] of [...busy].sort((a, b) => b[1] - a[1]).slice(0, 5)) {
   for (const [n, v] of [...(top.get(k) ?? [])].sort((a, b) => b[1] - a[1]).slice(0, 18))
     console.log(`    ${(v / span).toFixed(1).padStart(7)}  ${n}`);
 }
-await browser.close();
-await server.close();
-removeDir(outDir);
+await close();

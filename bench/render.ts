@@ -6,9 +6,9 @@
  * Then the same run on the map view (issue 18), with the particles in flight sampled each second.
  * Usage: npx tsx bench/render.ts [seconds] [stress: particles per contact on the map]
  */
-import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { HAVE_CHROMIUM, startApp } from '../test/e2e/support';
+import { playFullModel } from './full-model-page';
 
 /** Frames per second (median of one-second windows), longest frame and main-thread tasks over 50 ms. */
 async function measure(
@@ -70,19 +70,7 @@ export async function renderBenchmark(seconds = 10, stress = 1): Promise<string>
   const app = await startApp({ width: 1400, height: 900 });
   try {
     const page = app.page;
-    await page.setInputFiles('[data-testid=file]', {
-      name: 'full-model.json',
-      mimeType: 'application/json',
-      buffer: readFileSync(new URL('./full-model.json', import.meta.url)),
-    });
-    await page.waitForFunction(
-      () => document.querySelector('[data-testid=scenario-name]')?.textContent === 'bench-full-model',
-    );
-    // Jump to the busy part of the day, then play at ×600 (10 simulated minutes per second).
-    await page.evaluate('window.shoreline.client.step(8 * 3600)');
-    await page.selectOption('[data-testid=speed]', '600');
-    const play = page.locator('[data-testid=play]');
-    if ((await play.getAttribute('aria-pressed')) !== 'true') await play.click();
+    await playFullModel(page);
     await page.waitForTimeout(1500);
     const agents = Number(
       ((await page.textContent('[data-testid=agents-logged-in]')) ?? '').replace(/[^0-9]/g, ''),
