@@ -1,6 +1,7 @@
 /**
  * The future-event list against a reference: whatever the calendar's shape, events come out in
- * (time, push order) order — the order a sorted list gives — including events that go to the far heap,
+ * (time, push order) order — the order a sorted list gives — including events that go to the segments
+ * and the far heap,
  * pushes behind a peek that scanned ahead, and jumps across empty stretches of the wheel.
  */
 import fc from 'fast-check';
@@ -11,12 +12,12 @@ import { calendarFor, EventQueue, type CalendarShape } from '../src/sim/event-qu
 type Op = { push: number } | { pop: true } | { peek: true };
 
 /** Runs ops against the queue and a sorted-array reference; returns the two pop sequences. */
-function replay(shape: CalendarShape, ops: Op[]) {
-  const q = new EventQueue(shape, 2);
+function replay(shape: CalendarShape, ops: Op[], start = 0) {
+  const q = new EventQueue(shape, 2, start);
   const ref: { t: number; seq: number }[] = [];
   const got: [number, number][] = [];
   const want: [number, number][] = [];
-  let now = 0;
+  let now = start;
   let seq = 0;
   for (const op of ops) {
     if ('push' in op) {
@@ -50,7 +51,8 @@ const delay = fc.oneof(
   fc.constant(0), // same-time events: first in, first out
   fc.integer({ min: 0, max: 40 }).map((x) => x / 4), // ties on bucket edges
   fc.double({ min: 0, max: 50, noNaN: true }),
-  fc.double({ min: 0, max: 5_000, noNaN: true }), // beyond small wheels: the far heap
+  fc.double({ min: 0, max: 600, noNaN: true }), // beyond small wheels: the segments
+  fc.double({ min: 0, max: 5_000, noNaN: true }), // beyond the segments of small wheels: the far heap
 );
 const op: fc.Arbitrary<Op> = fc.oneof(
   { weight: 4, arbitrary: delay.map((push) => ({ push })) },
@@ -64,9 +66,11 @@ const shape = fc.record({
 
 describe('event queue', () => {
   it('pops in (time, push order) for any calendar shape and any schedule', () => {
+    // a warm-up starts the clock below 0 (negative bucket and segment numbers)
+    const start = fc.constantFrom(0, -86_400 * 3 - 0.3);
     fc.assert(
-      fc.property(shape, fc.array(op, { maxLength: 300, size: 'max' }), (s, ops) => {
-        const { got, want } = replay(s, ops);
+      fc.property(shape, fc.array(op, { maxLength: 300, size: 'max' }), start, (s, ops, t0) => {
+        const { got, want } = replay(s, ops, t0);
         expect(got).toEqual(want);
       }),
       { numRuns: 300, seed: 7 },
@@ -101,6 +105,21 @@ describe('event queue', () => {
       order.push(q.topId);
     }
     expect(order).toEqual([4, 3, 2]);
+  });
+
+  it('a jump over the whole ring moves its last segment too', () => {
+    // two buckets of 1 s: segments of one bucket
+    const q = new EventQueue({ bucketSeconds: 1, buckets: 2 });
+    q.push(1, 0, 1, 0);
+    q.pop(); // the wheel covers buckets 1 and 2, the ring segments 3 … 66
+    q.push(66.5, 0, 2, 0); // the ring's last segment
+    q.push(500, 0, 3, 0); // beyond the ring: the far heap
+    const order: number[] = [];
+    while (q.size > 0) {
+      q.pop();
+      order.push(q.topId);
+    }
+    expect(order).toEqual([2, 3]);
   });
 
   it('rejects a wheel that is not a power of two', () => {
