@@ -8,7 +8,8 @@
  * worker bundle must be built first), then warm up V8 for a few hundred milliseconds, and a sweep or an
  * optimisation runs hundreds of batches.
  */
-import { Worker } from 'node:worker_threads';
+// a type only here: the module is loaded when threads start (startThreads), not by every command
+import type { Worker } from 'node:worker_threads';
 import { workerBundle } from './parallel';
 import type { ReplicationJob } from './replication-worker';
 import { runReplication, type ReplicationOutcome, type Scenario } from '../sim';
@@ -145,6 +146,7 @@ parentPort.once('message', (path) => {
 
 /** `n` threads running the replication worker, each loaded and ready for jobs. */
 async function startThreads(n: number): Promise<Worker[]> {
+  const { Worker } = await import('node:worker_threads');
   // execArgv: [] — the bundle is plain JavaScript, and the parent's flags (tsx's loader, under
   // `npm run sim`) would load TypeScript tooling into every thread for nothing: ~0.1 s each.
   const ws = Array.from({ length: n }, () => new Worker(BOOTSTRAP, { eval: true, execArgv: [] }));
