@@ -15,13 +15,15 @@ import {
   type Scope,
 } from '../optimise/compare';
 import type { ReplicationOutcome, Scenario } from '../sim';
-import { optionUsage, parseOptions, type OptionSpecs } from './args';
+import { optionUsage, parseOptions, type OptionSpecs, type ParsedArgs } from './args';
 import { comparisonCsv } from '../optimise/csv';
 import { formatEstimate, formatNumber, STYLES, type NumberStyle } from './format';
 import { EXIT_OK, type CliIO, type Command } from './io';
 import { withRunner } from '../node/pool';
-import { loadScenario, MAX_DAYS, MAX_REPS } from './run';
+import { MAX_DAYS, MAX_REPS } from './run';
+import { loadScenario } from './scenario-file';
 import {
+  argsOrExit,
   contactsPerReplication,
   fileOptionProblems,
   jsonText,
@@ -91,9 +93,7 @@ export interface CompareArgs {
   quiet: boolean;
 }
 
-export function parseCompareArgs(
-  argv: readonly string[],
-): { kind: 'help' } | { kind: 'ok'; args: CompareArgs } | { kind: 'bad'; problems: string[] } {
+export function parseCompareArgs(argv: readonly string[]): ParsedArgs<CompareArgs> {
   const { strings, flags, positionals, problems } = parseOptions(argv, COMPARE_OPTIONS);
   if (flags.help) return { kind: 'help' };
   const { reps, days, seed, warmUpDays } = parseRunCommon(strings, problems, { reps: 10, minReps: 2 });
@@ -214,13 +214,8 @@ export function renderComparison(c: CompareResult): string {
 }
 
 export async function compareCommand(argv: readonly string[], io: CliIO): Promise<number> {
-  const parsed = parseCompareArgs(argv);
-  if (parsed.kind === 'help') {
-    io.stdout(compareUsage());
-    return EXIT_OK;
-  }
-  if (parsed.kind === 'bad') return usageError(io, parsed.problems);
-  const args = parsed.args;
+  const args = argsOrExit(parseCompareArgs(argv), compareUsage, io);
+  if (typeof args === 'number') return args;
   const problems: string[] = [];
   const scenarios: Scenario[] = [];
   for (const file of args.files) {

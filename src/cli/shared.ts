@@ -8,8 +8,8 @@ import { defaultThreads } from '../node/parallel';
 import { parseShard, type ShardSpec } from '../optimise/shard';
 import { LIMITS, type Scenario } from '../sim';
 import { compileModel } from '../sim/model';
-import { wholeNumber, type OptionSpecs } from './args';
-import { describeFsError, EXIT_USAGE, type CliIO } from './io';
+import { wholeNumber, type OptionSpecs, type ParsedArgs } from './args';
+import { describeFsError, EXIT_OK, EXIT_USAGE, type CliIO } from './io';
 import { ProgressBar } from './progress';
 
 export const MAX_THREADS = 256;
@@ -175,6 +175,23 @@ export function writeOutput(path: string, text: string): void {
 export function usageError(io: CliIO, problems: readonly string[]): number {
   io.stderr(problems.map((p) => p + '\n').join(''));
   return EXIT_USAGE;
+}
+
+/**
+ * The arguments, or the exit status once --help is printed (0) or the problems are reported (2): the
+ * first step of every command whose parsing is a pure function of argv (tested without running it).
+ */
+export function argsOrExit<A extends object>(
+  parsed: ParsedArgs<A>,
+  usage: () => string,
+  io: CliIO,
+): A | number {
+  if (parsed.kind === 'help') {
+    io.stdout(usage());
+    return EXIT_OK;
+  }
+  if (parsed.kind === 'bad') return usageError(io, parsed.problems);
+  return parsed.args;
 }
 
 /** An empty --json/--csv/--out value is a problem. */

@@ -17,14 +17,16 @@ import {
   type ReplicationOutcome,
   type Scenario,
 } from '../sim';
-import { optionUsage, parseOptions, type OptionSpecs } from './args';
+import { optionUsage, parseOptions, type OptionSpecs, type ParsedArgs } from './args';
 import { csvLine } from './csv';
 import { formatEstimate, formatNumber, STYLES, type NumberStyle } from './format';
 import { EXIT_OK, type CliIO, type Command } from './io';
 import { withRunner } from '../node/pool';
-import { loadScenario, MAX_DAYS } from './run';
+import { MAX_DAYS } from './run';
+import { scenarioOrExit } from './scenario-file';
 import { shardFileText, shardSummary } from './shard';
 import {
+  argsOrExit,
   contactsPerReplication,
   fileOptionProblems,
   jsonText,
@@ -36,7 +38,6 @@ import {
   SHARD_OPTION,
   THREADS_OPTION,
   WARM_UP_OPTION,
-  applyWarmUp,
   usageError,
   writeOutput,
   parseRunCommon,
@@ -100,9 +101,7 @@ export function decimal(option: string, text: string, problems: string[]): numbe
   return undefined;
 }
 
-export function parseSweepArgs(
-  argv: readonly string[],
-): { kind: 'help' } | { kind: 'ok'; args: SweepArgs } | { kind: 'bad'; problems: string[] } {
+export function parseSweepArgs(argv: readonly string[]): ParsedArgs<SweepArgs> {
   const { strings, flags, positionals, problems } = parseOptions(argv, SWEEP_OPTIONS);
   if (flags.help) return { kind: 'help' };
   let param: Param | undefined;
@@ -335,18 +334,12 @@ export function sweepUsage(): string {
 }
 
 export async function sweepCommand(argv: readonly string[], io: CliIO): Promise<number> {
-  const parsed = parseSweepArgs(argv);
-  if (parsed.kind === 'help') {
-    io.stdout(sweepUsage());
-    return EXIT_OK;
-  }
-  if (parsed.kind === 'bad') return usageError(io, parsed.problems);
-  const args = parsed.args;
-  const loaded = loadScenario(args.scenarioPath);
-  if (!loaded.ok) return usageError(io, loaded.problems);
-  applyWarmUp(loaded.scenario, args.warmUpDays);
+  const args = argsOrExit(parseSweepArgs(argv), sweepUsage, io);
+  if (typeof args === 'number') return args;
+  const scenario = scenarioOrExit(io, args.scenarioPath, args.warmUpDays);
+  if (typeof scenario === 'number') return scenario;
   const values = sweepValues(args.from, args.to, args.step);
-  const points = sweepPoints(loaded.scenario, args.param, values);
+  const points = sweepPoints(scenario, args.param, values);
   if (!points.ok) return usageError(io, points.problems);
   const outputs = outputProblems(
     [args.scenarioPath],
@@ -390,7 +383,7 @@ export async function sweepCommand(argv: readonly string[], io: CliIO): Promise<
       args.json!,
       shardFileText({
         command: 'sweep',
-        scenario: loaded.scenario,
+        scenario,
         seed: args.seed,
         days: args.days ?? null,
         replications: args.reps,
@@ -405,7 +398,7 @@ export async function sweepCommand(argv: readonly string[], io: CliIO): Promise<
     return EXIT_OK;
   }
   const result = sweepResult(
-    loaded.scenario,
+    scenario,
     args.param.text,
     values,
     points.scenarios,
