@@ -16,11 +16,12 @@ import { formatNumber } from './format';
 import { EXIT_OK, type CliIO, type Command } from './io';
 import { withRunner } from '../node/pool';
 import { ProgressBar } from './progress';
-import { shardFileText, shardSummary } from './shard';
+import { writeShardFile } from './shard';
 import { scenarioOrExit } from './scenario-file';
 import {
   argsOrExit,
   contactsPerReplication,
+  fileOptionProblems,
   MAX_DAYS,
   MAX_REPS,
   outputProblems,
@@ -32,7 +33,6 @@ import {
   THREADS_OPTION,
   usageError,
   WARM_UP_OPTION,
-  writeOutput,
 } from './shared';
 import { renderReport } from './report';
 import { streamedResult, writeResultFiles, type StreamedResult } from './stream';
@@ -82,16 +82,10 @@ export function parseRunArgs(argv: readonly string[]): ParsedRunArgs {
   if (flags.help) return { kind: 'help' };
 
   const { reps, days, seed, warmUpDays } = parseRunCommon(strings, problems, { reps: 1 });
-  for (const name of ['json', 'csv'] as const)
-    if (strings[name] !== undefined && strings[name]!.trim() === '')
-      problems.push(`--${name}: needs a file name`);
+  problems.push(...fileOptionProblems(strings, ['json', 'csv']));
 
   const threads = parseThreads(strings.threads, problems);
-  const shard = parseShardOption(strings.shard, problems);
-  if (strings.shard !== undefined && strings.json === undefined)
-    problems.push('--shard: needs --json FILE to write the shard file to');
-  if (strings.shard !== undefined && strings.csv !== undefined)
-    problems.push('--csv: not with --shard (merge the shards, then write the CSV)');
+  const shard = parseShardOption(strings, problems);
 
   const [scenarioPath, ...extra] = positionals;
   if (scenarioPath === undefined) problems.push('missing scenario file: sim <scenario.json> [options]');
@@ -202,9 +196,10 @@ export async function runCommand(
       );
       const wallSeconds = (now() - start) / 1000;
       if (args.shard) {
-        writeOutput(
+        writeShardFile(
+          io,
           args.json!,
-          shardFileText({
+          {
             command: 'run',
             scenario,
             seed: args.seed,
@@ -215,9 +210,10 @@ export async function runCommand(
             items: indexes,
             outcomes,
             wallSeconds,
-          }),
+          },
+          args.reps,
+          'replication',
         );
-        io.stdout(shardSummary(args.shard, indexes, args.reps, 'replication', args.json!));
         return EXIT_OK;
       }
       streamed = streamedResult(scenario, args.seed, outcomes, wallSeconds, args.days);

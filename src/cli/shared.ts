@@ -116,12 +116,21 @@ export function resolveThreads(threads: number | undefined, workContacts = Infin
   return workContacts < AUTO_THREADS_MIN_CONTACTS ? 1 : defaultThreads();
 }
 
-export function parseShardOption(text: string | undefined, problems: string[]): ShardSpec | undefined {
-  if (text === undefined) return undefined;
-  const s = parseShard(text);
-  if (s.ok) return s.shard;
-  problems.push(s.problem);
-  return undefined;
+/**
+ * --shard i/n of run and sweep, with the options it goes with: the shard file is the --json file, and
+ * a CSV can only be written once the shards are merged.
+ */
+export function parseShardOption(
+  strings: { shard?: string; json?: string; csv?: string },
+  problems: string[],
+): ShardSpec | undefined {
+  if (strings.shard === undefined) return undefined;
+  const s = parseShard(strings.shard);
+  if (!s.ok) problems.push(s.problem);
+  if (strings.json === undefined) problems.push('--shard: needs --json FILE to write the shard file to');
+  if (strings.csv !== undefined)
+    problems.push('--csv: not with --shard (merge the shards, then write the CSV)');
+  return s.ok ? s.shard : undefined;
 }
 
 /**

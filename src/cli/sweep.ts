@@ -24,7 +24,7 @@ import { EXIT_OK, type CliIO, type Command } from './io';
 import { withRunner } from '../node/pool';
 import { MAX_DAYS } from './run';
 import { scenarioOrExit } from './scenario-file';
-import { shardFileText, shardSummary } from './shard';
+import { writeShardFile } from './shard';
 import {
   argsOrExit,
   contactsPerReplication,
@@ -132,11 +132,7 @@ export function parseSweepArgs(argv: readonly string[]): ParsedArgs<SweepArgs> {
   const { reps, days, seed, warmUpDays } = parseRunCommon(strings, problems, { reps: 5 });
   problems.push(...fileOptionProblems(strings, ['json', 'csv']));
   const threads = parseThreads(strings.threads, problems);
-  const shard = parseShardOption(strings.shard, problems);
-  if (strings.shard !== undefined && strings.json === undefined)
-    problems.push('--shard: needs --json FILE to write the shard file to');
-  if (strings.shard !== undefined && strings.csv !== undefined)
-    problems.push('--csv: not with --shard (merge the shards, then write the CSV)');
+  const shard = parseShardOption(strings, problems);
   const [scenarioPath, ...extra] = positionals;
   if (scenarioPath === undefined)
     problems.push('missing scenario file: sim sweep <scenario.json> --param PATH ...');
@@ -379,9 +375,10 @@ export async function sweepCommand(argv: readonly string[], io: CliIO): Promise<
   }
   const wallSeconds = (performance.now() - start) / 1000;
   if (args.shard) {
-    writeOutput(
+    writeShardFile(
+      io,
       args.json!,
-      shardFileText({
+      {
         command: 'sweep',
         scenario,
         seed: args.seed,
@@ -392,9 +389,10 @@ export async function sweepCommand(argv: readonly string[], io: CliIO): Promise<
         items,
         outcomes,
         wallSeconds,
-      }),
+      },
+      total,
+      'item',
     );
-    io.stdout(shardSummary(args.shard, items, total, 'item', args.json!));
     return EXIT_OK;
   }
   const result = sweepResult(
