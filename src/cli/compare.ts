@@ -14,23 +14,20 @@ import {
   type Difference,
   type Scope,
 } from '../optimise/compare';
-import type { ReplicationOutcome, Scenario } from '../sim';
+import type { Scenario } from '../sim';
 import { optionUsage, parseOptions, type OptionSpecs, type ParsedArgs } from './args';
 import { comparisonCsv } from '../optimise/csv';
 import { formatEstimate, formatNumber, STYLES, type NumberStyle } from './format';
 import { EXIT_OK, type CliIO, type Command } from './io';
-import { withRunner } from '../node/pool';
 import { MAX_DAYS, MAX_REPS } from './run';
+import { runOnThreads } from './run-on-threads';
 import { loadScenario } from './scenario-file';
 import {
   argsOrExit,
-  contactsPerReplication,
   fileOptionProblems,
   jsonText,
   outputProblems,
   parseThreads,
-  progressBar,
-  resolveThreads,
   THREADS_OPTION,
   WARM_UP_OPTION,
   applyWarmUp,
@@ -243,22 +240,7 @@ export async function compareCommand(argv: readonly string[], io: CliIO): Promis
   const jobs = scenarios.flatMap((scenario) =>
     Array.from({ length: args.reps }, (_, replication) => ({ scenario, replication })),
   );
-  const bar = progressBar(io, args.quiet, 'comparing');
-  bar?.update(0, jobs.length);
-  let done = 0;
-  let outcomes: ReplicationOutcome[];
-  try {
-    const work = jobs.reduce((a, j) => a + contactsPerReplication(j.scenario, args.days), 0);
-    outcomes = await withRunner(Math.min(resolveThreads(args.threads, work), jobs.length), (runner) =>
-      runner.run(
-        jobs,
-        { seed: args.seed, days: args.days },
-        bar ? () => bar.update(++done, jobs.length) : undefined,
-      ),
-    );
-  } finally {
-    bar?.finish();
-  }
+  const outcomes = await runOnThreads(io, 'comparing', jobs, args);
   const comparison = compareVariants(
     names.map((name, i) => ({ name, outcomes: outcomes.slice(i * args.reps, (i + 1) * args.reps) })),
     baseIndex,

@@ -21,20 +21,17 @@ import { optionUsage, parseOptions, type OptionSpecs, type ParsedArgs } from './
 import { csvLine } from './csv';
 import { formatEstimate, formatNumber, STYLES, type NumberStyle } from './format';
 import { EXIT_OK, type CliIO, type Command } from './io';
-import { withRunner } from '../node/pool';
 import { MAX_DAYS } from './run';
+import { runOnThreads } from './run-on-threads';
 import { scenarioOrExit } from './scenario-file';
 import { writeShardFile } from './shard';
 import {
   argsOrExit,
-  contactsPerReplication,
   fileOptionProblems,
   jsonText,
   outputProblems,
   parseShardOption,
   parseThreads,
-  progressBar,
-  resolveThreads,
   SHARD_OPTION,
   THREADS_OPTION,
   WARM_UP_OPTION,
@@ -348,31 +345,12 @@ export async function sweepCommand(argv: readonly string[], io: CliIO): Promise<
 
   const total = values.length * args.reps;
   const items = args.shard ? shardItems(total, args.shard) : Array.from({ length: total }, (_, i) => i);
-  const bar = progressBar(io, args.quiet, 'sweeping');
-  bar?.update(0, items.length);
+  const jobs = items.map((item) => ({
+    scenario: points.scenarios[Math.floor(item / args.reps)],
+    replication: item % args.reps,
+  }));
   const start = performance.now();
-  let done = 0;
-  let outcomes: ReplicationOutcome[];
-  try {
-    const work = items.reduce(
-      (a, item) => a + contactsPerReplication(points.scenarios[Math.floor(item / args.reps)], args.days),
-      0,
-    );
-    outcomes = await withRunner(
-      Math.min(resolveThreads(args.threads, work), Math.max(1, items.length)),
-      (runner) =>
-        runner.run(
-          items.map((item) => ({
-            scenario: points.scenarios[Math.floor(item / args.reps)],
-            replication: item % args.reps,
-          })),
-          { seed: args.seed, days: args.days },
-          bar ? () => bar.update(++done, items.length) : undefined,
-        ),
-    );
-  } finally {
-    bar?.finish();
-  }
+  const outcomes = await runOnThreads(io, 'sweeping', jobs, args);
   const wallSeconds = (performance.now() - start) / 1000;
   if (args.shard) {
     writeShardFile(
