@@ -25,14 +25,13 @@ import { loadScenario } from './scenario-file';
 import {
   argsOrExit,
   fileOptionProblems,
-  jsonText,
   outputProblems,
   parseThreads,
+  printAndWriteResult,
   THREADS_OPTION,
   WARM_UP_OPTION,
   applyWarmUp,
   usageError,
-  writeOutput,
   parseRunCommon,
 } from './shared';
 import { renderTable } from './table';
@@ -253,9 +252,7 @@ export async function compareCommand(argv: readonly string[], io: CliIO): Promis
     files: Object.fromEntries(names.map((n, i) => [n, args.files[i]])),
     ...comparison,
   };
-  io.stdout(renderComparison(result));
-  if (args.json !== undefined) writeOutput(args.json, jsonText(result));
-  if (args.csv !== undefined) writeOutput(args.csv, comparisonCsv(result));
+  printAndWriteResult(io, result, renderComparison, comparisonCsv, args);
   return EXIT_OK;
 }
 

@@ -203,6 +203,22 @@ export function argsOrExit<A extends object>(
   return parsed.args;
 }
 
+/**
+ * How compare, sweep and merge finish: the result's table on stdout, then the result itself as the
+ * --json file and its rows as the --csv file — the files last, so that a failed write keeps the table.
+ */
+export function printAndWriteResult<R>(
+  io: CliIO,
+  result: R,
+  table: (r: R) => string,
+  csv: (r: R) => string,
+  files: { json?: string; csv?: string },
+): void {
+  io.stdout(table(result));
+  if (files.json !== undefined) writeOutput(files.json, jsonText(result));
+  if (files.csv !== undefined) writeOutput(files.csv, csv(result));
+}
+
 /** An empty --json/--csv/--out value is a problem. */
 export function fileOptionProblems(
   strings: Record<string, string | undefined>,

@@ -28,15 +28,14 @@ import { writeShardFile } from './shard';
 import {
   argsOrExit,
   fileOptionProblems,
-  jsonText,
   outputProblems,
   parseShardOption,
   parseThreads,
+  printAndWriteResult,
   SHARD_OPTION,
   THREADS_OPTION,
   WARM_UP_OPTION,
   usageError,
-  writeOutput,
   parseRunCommon,
 } from './shared';
 import { renderTable } from './table';
@@ -384,9 +383,7 @@ export async function sweepCommand(argv: readonly string[], io: CliIO): Promise<
     outcomes,
     wallSeconds,
   );
-  io.stdout(renderSweep(result));
-  if (args.json !== undefined) writeOutput(args.json, jsonText(result));
-  if (args.csv !== undefined) writeOutput(args.csv, sweepCsv(result));
+  printAndWriteResult(io, result, renderSweep, sweepCsv, args);
   return EXIT_OK;
 }
 
