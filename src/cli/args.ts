@@ -23,6 +23,9 @@ export interface OptionSpec {
 
 export type OptionSpecs = Record<string, OptionSpec>;
 
+/** A command's arguments parsed: --help asked for, the arguments, or every problem with them. */
+export type ParsedArgs<A> = { kind: 'help' } | { kind: 'ok'; args: A } | { kind: 'bad'; problems: string[] };
+
 export interface ParsedOptions {
   strings: Record<string, string | undefined>;
   flags: Record<string, boolean>;

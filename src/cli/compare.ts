@@ -14,26 +14,24 @@ import {
   type Difference,
   type Scope,
 } from '../optimise/compare';
-import type { ReplicationOutcome, Scenario } from '../sim';
-import { optionUsage, parseOptions, type OptionSpecs } from './args';
+import type { Scenario } from '../sim';
+import { optionUsage, parseOptions, type OptionSpecs, type ParsedArgs } from './args';
 import { comparisonCsv } from '../optimise/csv';
 import { formatEstimate, formatNumber, STYLES, type NumberStyle } from './format';
 import { EXIT_OK, type CliIO, type Command } from './io';
-import { withRunner } from '../node/pool';
-import { loadScenario, MAX_DAYS, MAX_REPS } from './run';
+import { MAX_DAYS, MAX_REPS } from './run';
+import { runOnThreads } from './run-on-threads';
+import { loadScenario } from './scenario-file';
 import {
-  contactsPerReplication,
+  argsOrExit,
   fileOptionProblems,
-  jsonText,
   outputProblems,
   parseThreads,
-  progressBar,
-  resolveThreads,
+  printAndWriteResult,
   THREADS_OPTION,
   WARM_UP_OPTION,
   applyWarmUp,
   usageError,
-  writeOutput,
   parseRunCommon,
 } from './shared';
 import { renderTable } from './table';
@@ -91,9 +89,7 @@ export interface CompareArgs {
   quiet: boolean;
 }
 
-export function parseCompareArgs(
-  argv: readonly string[],
-): { kind: 'help' } | { kind: 'ok'; args: CompareArgs } | { kind: 'bad'; problems: string[] } {
+export function parseCompareArgs(argv: readonly string[]): ParsedArgs<CompareArgs> {
   const { strings, flags, positionals, problems } = parseOptions(argv, COMPARE_OPTIONS);
   if (flags.help) return { kind: 'help' };
   const { reps, days, seed, warmUpDays } = parseRunCommon(strings, problems, { reps: 10, minReps: 2 });
@@ -214,13 +210,8 @@ export function renderComparison(c: CompareResult): string {
 }
 
 export async function compareCommand(argv: readonly string[], io: CliIO): Promise<number> {
-  const parsed = parseCompareArgs(argv);
-  if (parsed.kind === 'help') {
-    io.stdout(compareUsage());
-    return EXIT_OK;
-  }
-  if (parsed.kind === 'bad') return usageError(io, parsed.problems);
-  const args = parsed.args;
+  const args = argsOrExit(parseCompareArgs(argv), compareUsage, io);
+  if (typeof args === 'number') return args;
   const problems: string[] = [];
   const scenarios: Scenario[] = [];
   for (const file of args.files) {
@@ -248,22 +239,7 @@ export async function compareCommand(argv: readonly string[], io: CliIO): Promis
   const jobs = scenarios.flatMap((scenario) =>
     Array.from({ length: args.reps }, (_, replication) => ({ scenario, replication })),
   );
-  const bar = progressBar(io, args.quiet, 'comparing');
-  bar?.update(0, jobs.length);
-  let done = 0;
-  let outcomes: ReplicationOutcome[];
-  try {
-    const work = jobs.reduce((a, j) => a + contactsPerReplication(j.scenario, args.days), 0);
-    outcomes = await withRunner(Math.min(resolveThreads(args.threads, work), jobs.length), (runner) =>
-      runner.run(
-        jobs,
-        { seed: args.seed, days: args.days },
-        bar ? () => bar.update(++done, jobs.length) : undefined,
-      ),
-    );
-  } finally {
-    bar?.finish();
-  }
+  const outcomes = await runOnThreads(io, 'comparing', jobs, args);
   const comparison = compareVariants(
     names.map((name, i) => ({ name, outcomes: outcomes.slice(i * args.reps, (i + 1) * args.reps) })),
     baseIndex,
@@ -276,9 +252,7 @@ export async function compareCommand(argv: readonly string[], io: CliIO): Promis
     files: Object.fromEntries(names.map((n, i) => [n, args.files[i]])),
     ...comparison,
   };
-  io.stdout(renderComparison(result));
-  if (args.json !== undefined) writeOutput(args.json, jsonText(result));
-  if (args.csv !== undefined) writeOutput(args.csv, comparisonCsv(result));
+  printAndWriteResult(io, result, renderComparison, comparisonCsv, args);
   return EXIT_OK;
 }
 

@@ -10,7 +10,7 @@ import { validateScenario } from '../scenario/validate';
 import { optionUsage, parseOptions, type OptionSpecs } from './args';
 import { formatNumber } from './format';
 import { describeFsError, EXIT_OK, type CliIO, type Command } from './io';
-import { loadScenario } from './run';
+import { loadScenario } from './scenario-file';
 import { fileOptionProblems, jsonText, outputProblems, usageError, writeOutput } from './shared';
 import { renderTable } from './table';
 

@@ -11,7 +11,7 @@ import { EXIT_OK, type CliIO, type Command } from './io';
 import { renderReport } from './report';
 import { streamedResult, writeResultFiles } from './stream';
 import { readShardFile } from './shard';
-import { fileOptionProblems, jsonText, outputProblems, usageError, writeOutput } from './shared';
+import { fileOptionProblems, outputProblems, printAndWriteResult, usageError } from './shared';
 import { renderSweep, sweepCsv, sweepPoints, sweepResult } from './sweep';
 import { parseParam } from '../optimise/params';
 
@@ -94,9 +94,7 @@ export async function mergeCommand(argv: readonly string[], io: CliIO): Promise<
     merged.outcomes,
     merged.wallSeconds,
   );
-  io.stdout(renderSweep(result));
-  if (strings.json !== undefined) writeOutput(strings.json, jsonText(result));
-  if (strings.csv !== undefined) writeOutput(strings.csv, sweepCsv(result));
+  printAndWriteResult(io, result, renderSweep, sweepCsv, strings);
   return EXIT_OK;
 }
 

@@ -19,12 +19,14 @@ import {
   type Scenario,
   type SimulationResult,
 } from '../sim';
-import { optionUsage, parseOptions, wholeNumber, type OptionSpecs } from './args';
+import { optionUsage, parseOptions, wholeNumber, type OptionSpecs, type ParsedArgs } from './args';
 import { formatEstimate, formatNumber, STYLES } from './format';
 import { EXIT_ERROR, EXIT_OK, type CliIO, type Command } from './io';
 import { withRunner, type ReplicationRunner } from '../node/pool';
-import { loadScenario, MAX_DAYS, MAX_REPS } from './run';
+import { MAX_DAYS, MAX_REPS } from './run';
+import { scenarioOrExit } from './scenario-file';
 import {
+  argsOrExit,
   contactsPerReplication,
   fileOptionProblems,
   jsonText,
@@ -33,7 +35,6 @@ import {
   resolveThreads,
   THREADS_OPTION,
   WARM_UP_OPTION,
-  applyWarmUp,
   usageError,
   writeOutput,
   parseRunCommon,
@@ -140,9 +141,7 @@ export function parseTargets(text: string, problems: string[]): Targets | undefi
   return problems.length > before ? undefined : targets;
 }
 
-export function parseOptimiseArgs(
-  argv: readonly string[],
-): { kind: 'help' } | { kind: 'ok'; args: OptimiseArgs } | { kind: 'bad'; problems: string[] } {
+export function parseOptimiseArgs(argv: readonly string[]): ParsedArgs<OptimiseArgs> {
   const { strings, flags, positionals, problems } = parseOptions(argv, OPTIMISE_OPTIONS);
   if (flags.help) return { kind: 'help' };
   const targets = strings.targets !== undefined ? parseTargets(strings.targets, problems) : undefined;
@@ -295,20 +294,13 @@ export function optimiseUsage(): string {
 }
 
 export async function optimiseCommand(argv: readonly string[], io: CliIO): Promise<number> {
-  const parsed = parseOptimiseArgs(argv);
-  if (parsed.kind === 'help') {
-    io.stdout(optimiseUsage());
-    return EXIT_OK;
-  }
-  if (parsed.kind === 'bad') return usageError(io, parsed.problems);
-  const args = parsed.args;
-  const loaded = loadScenario(args.scenarioPath);
-  if (!loaded.ok) return usageError(io, loaded.problems);
-  applyWarmUp(loaded.scenario, args.warmUpDays);
+  const args = argsOrExit(parseOptimiseArgs(argv), optimiseUsage, io);
+  if (typeof args === 'number') return args;
+  const scenario = scenarioOrExit(io, args.scenarioPath, args.warmUpDays);
+  if (typeof scenario === 'number') return scenario;
   const problems: string[] = [];
   for (const k of Object.keys(args.targets ?? {}))
-    if (!loaded.scenario.channels[k as ChannelKind])
-      problems.push(`--targets: the scenario has no channel "${k}"`);
+    if (!scenario.channels[k as ChannelKind]) problems.push(`--targets: the scenario has no channel "${k}"`);
   problems.push(
     ...outputProblems(
       [args.scenarioPath],
@@ -322,10 +314,9 @@ export async function optimiseCommand(argv: readonly string[], io: CliIO): Promi
 
   const live = io.stderrIsTTY && !args.quiet;
   // the pool lives for the whole search: count the work of a typical one (≈ 50 evaluations)
-  const work =
-    args.reps * contactsPerReplication(loaded.scenario, args.days) * Math.min(args.maxEvaluations, 50);
+  const work = args.reps * contactsPerReplication(scenario, args.days) * Math.min(args.maxEvaluations, 50);
   const outcome = await withRunner(Math.min(resolveThreads(args.threads, work), args.reps), (runner) =>
-    optimiseStaffing(loaded.scenario, runnerEvaluate(runner, args.seed, args.reps, args.days), {
+    optimiseStaffing(scenario, runnerEvaluate(runner, args.seed, args.reps, args.days), {
       targets: args.targets,
       maxEvaluations: args.maxEvaluations,
       start: args.start,
@@ -339,7 +330,7 @@ export async function optimiseCommand(argv: readonly string[], io: CliIO): Promi
     }),
   );
   if (live) io.stderr('\r\x1b[2K');
-  io.stdout(renderOptimisation(outcome, loaded.scenario.name, args.seed, args.reps));
+  io.stdout(renderOptimisation(outcome, scenario.name, args.seed, args.reps));
   if (outcome.status === 'infeasible') {
     io.stderr(
       `error: no staffing meets the targets within ${args.maxEvaluations} evaluations; nothing written\n`,
@@ -353,7 +344,7 @@ export async function optimiseCommand(argv: readonly string[], io: CliIO): Promi
       jsonText({
         format: 1,
         kind: 'optimise',
-        scenario: loaded.scenario.name,
+        scenario: scenario.name,
         seed: args.seed,
         replications: args.reps,
         status: outcome.status,

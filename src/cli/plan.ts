@@ -17,7 +17,7 @@ import { optionUsage, parseOptions, wholeNumber, type OptionSpecs } from './args
 import { formatEstimate, formatNumber, STYLES } from './format';
 import { EXIT_OK, type CliIO, type Command } from './io';
 import { parseTargets, runnerEvaluate } from './optimise';
-import { loadScenario } from './run';
+import { loadScenario } from './scenario-file';
 import {
   contactsPerReplication,
   fileOptionProblems,

@@ -3,8 +3,6 @@
  * validate the arguments and the scenario (exit 2 with one line per problem, nothing simulated),
  * simulate, print the table, write the files.
  */
-import { readFileSync, statSync } from 'node:fs';
-import { parseScenarioText, MAX_SCENARIO_CHARS } from '../scenario/validate';
 import { shardItems, type ShardSpec } from '../optimise/shard';
 import {
   runReplication as engineReplication,
@@ -13,14 +11,17 @@ import {
   type SimulationOptions,
   type SimulationResult,
 } from '../sim';
-import { optionUsage, parseOptions, type OptionSpecs } from './args';
+import { optionUsage, parseOptions, type OptionSpecs, type ParsedArgs } from './args';
 import { formatNumber } from './format';
-import { describeFsError, EXIT_OK, EXIT_USAGE, type CliIO, type Command } from './io';
+import { EXIT_OK, type CliIO, type Command } from './io';
 import { withRunner } from '../node/pool';
 import { ProgressBar } from './progress';
-import { shardFileText, shardSummary } from './shard';
+import { writeShardFile } from './shard';
+import { scenarioOrExit } from './scenario-file';
 import {
+  argsOrExit,
   contactsPerReplication,
+  fileOptionProblems,
   MAX_DAYS,
   MAX_REPS,
   outputProblems,
@@ -30,9 +31,8 @@ import {
   resolveThreads,
   SHARD_OPTION,
   THREADS_OPTION,
+  usageError,
   WARM_UP_OPTION,
-  applyWarmUp,
-  writeOutput,
 } from './shared';
 import { renderReport } from './report';
 import { streamedResult, writeResultFiles, type StreamedResult } from './stream';
@@ -74,8 +74,7 @@ export interface RunArgs {
   shard?: ShardSpec;
 }
 
-export type ParsedRunArgs =
-  { kind: 'help' } | { kind: 'ok'; args: RunArgs } | { kind: 'bad'; problems: string[] };
+export type ParsedRunArgs = ParsedArgs<RunArgs>;
 
 /** Pure: argv → arguments or every problem with them. Does not touch the file system. */
 export function parseRunArgs(argv: readonly string[]): ParsedRunArgs {
@@ -83,16 +82,10 @@ export function parseRunArgs(argv: readonly string[]): ParsedRunArgs {
   if (flags.help) return { kind: 'help' };
 
   const { reps, days, seed, warmUpDays } = parseRunCommon(strings, problems, { reps: 1 });
-  for (const name of ['json', 'csv'] as const)
-    if (strings[name] !== undefined && strings[name]!.trim() === '')
-      problems.push(`--${name}: needs a file name`);
+  problems.push(...fileOptionProblems(strings, ['json', 'csv']));
 
   const threads = parseThreads(strings.threads, problems);
-  const shard = parseShardOption(strings.shard, problems);
-  if (strings.shard !== undefined && strings.json === undefined)
-    problems.push('--shard: needs --json FILE to write the shard file to');
-  if (strings.shard !== undefined && strings.csv !== undefined)
-    problems.push('--csv: not with --shard (merge the shards, then write the CSV)');
+  const shard = parseShardOption(strings, problems);
 
   const [scenarioPath, ...extra] = positionals;
   if (scenarioPath === undefined) problems.push('missing scenario file: sim <scenario.json> [options]');
@@ -115,30 +108,6 @@ export function parseRunArgs(argv: readonly string[]): ParsedRunArgs {
       ...(shard !== undefined ? { shard } : {}),
     },
   };
-}
-
-/** Reads and validates the scenario file: the scenario, or one line per problem. */
-export function loadScenario(
-  path: string,
-): { ok: true; scenario: Scenario } | { ok: false; problems: string[] } {
-  let text: string;
-  try {
-    const st = statSync(path);
-    if (st.isDirectory()) return { ok: false, problems: [`${path}: cannot read file (it is a directory)`] };
-    if (!st.isFile() && !st.isFIFO())
-      return { ok: false, problems: [`${path}: cannot read file (not a regular file)`] };
-    // UTF-8 takes at most 3 bytes per UTF-16 unit: anything larger is over the limit whatever it holds.
-    if (st.size > MAX_SCENARIO_CHARS * 3)
-      return {
-        ok: false,
-        problems: [`${path}: cannot read file (${formatNumber(st.size, 0)} bytes; the limit is 20 MB)`],
-      };
-    text = readFileSync(path, 'utf8');
-  } catch (e) {
-    return { ok: false, problems: [`${path}: cannot read file (${describeFsError(e)})`] };
-  }
-  const parsed = parseScenarioText(text);
-  return parsed.ok ? parsed : { ok: false, problems: parsed.problems };
 }
 
 /** Output files are checked before simulating, so a typo does not cost a long run. */
@@ -199,17 +168,10 @@ export async function runCommand(
   deps: Partial<RunDeps> = {},
 ): Promise<number> {
   const { runReplication, now } = { ...DEFAULT_DEPS, ...deps };
-  const parsed = parseRunArgs(argv);
-  if (parsed.kind === 'help') {
-    io.stdout(runUsage());
-    return EXIT_OK;
-  }
-  if (parsed.kind === 'bad') return usageError(io, parsed.problems);
-  const args = parsed.args;
-
-  const loaded = loadScenario(args.scenarioPath);
-  if (!loaded.ok) return usageError(io, loaded.problems);
-  applyWarmUp(loaded.scenario, args.warmUpDays);
+  const args = argsOrExit(parseRunArgs(argv), runUsage, io);
+  if (typeof args === 'number') return args;
+  const scenario = scenarioOrExit(io, args.scenarioPath, args.warmUpDays);
+  if (typeof scenario === 'number') return scenario;
   const outputs = runOutputProblems(args);
   if (outputs.length > 0) return usageError(io, outputs);
 
@@ -217,10 +179,7 @@ export async function runCommand(
   const indexes = args.shard
     ? shardItems(args.reps, args.shard)
     : Array.from({ length: args.reps }, (_, i) => i);
-  const threads = resolveThreads(
-    args.threads,
-    indexes.length * contactsPerReplication(loaded.scenario, args.days),
-  );
+  const threads = resolveThreads(args.threads, indexes.length * contactsPerReplication(scenario, args.days));
   bar?.update(0, indexes.length);
   let streamed: StreamedResult;
   try {
@@ -230,18 +189,19 @@ export async function runCommand(
       let done = 0;
       const outcomes = await withRunner(Math.min(threads, Math.max(1, indexes.length)), (runner) =>
         runner.run(
-          indexes.map((replication) => ({ scenario: loaded.scenario, replication })),
+          indexes.map((replication) => ({ scenario, replication })),
           { seed: args.seed, days: args.days },
           bar ? () => bar.update(++done, indexes.length) : undefined,
         ),
       );
       const wallSeconds = (now() - start) / 1000;
       if (args.shard) {
-        writeOutput(
+        writeShardFile(
+          io,
           args.json!,
-          shardFileText({
+          {
             command: 'run',
-            scenario: loaded.scenario,
+            scenario,
             seed: args.seed,
             days: args.days ?? null,
             replications: args.reps,
@@ -250,22 +210,23 @@ export async function runCommand(
             items: indexes,
             outcomes,
             wallSeconds,
-          }),
+          },
+          args.reps,
+          'replication',
         );
-        io.stdout(shardSummary(args.shard, indexes, args.reps, 'replication', args.json!));
         return EXIT_OK;
       }
-      streamed = streamedResult(loaded.scenario, args.seed, outcomes, wallSeconds, args.days);
+      streamed = streamedResult(scenario, args.seed, outcomes, wallSeconds, args.days);
     } else {
       // in this thread, one replication after another (as the engine's simulate runs them)
       const start = now();
       const outcomes: ReplicationOutcome[] = [];
       for (const replication of indexes) {
-        outcomes.push(runReplication(loaded.scenario, { seed: args.seed, days: args.days, replication }));
+        outcomes.push(runReplication(scenario, { seed: args.seed, days: args.days, replication }));
         bar?.update(outcomes.length, indexes.length);
       }
       const wallSeconds = (now() - start) / 1000;
-      streamed = streamedResult(loaded.scenario, args.seed, outcomes, wallSeconds, args.days);
+      streamed = streamedResult(scenario, args.seed, outcomes, wallSeconds, args.days);
     }
   } finally {
     bar?.finish();
@@ -279,14 +240,9 @@ export async function runCommand(
     );
   }
 
-  io.stdout(renderReport(result, loaded.scenario));
+  io.stdout(renderReport(result, scenario));
   writeResultFiles(streamed, args.json, args.csv);
   return EXIT_OK;
-}
-
-function usageError(io: CliIO, problems: readonly string[]): number {
-  io.stderr(problems.map((p) => p + '\n').join(''));
-  return EXIT_USAGE;
 }
 
 export const runCommandSpec: Command = {
@@ -297,3 +253,4 @@ export const runCommandSpec: Command = {
 };
 
 export { MAX_DAYS, MAX_REPS };
+export { loadScenario } from './scenario-file';

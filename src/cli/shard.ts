@@ -1,8 +1,8 @@
 /** Shard files on disk: writing (run/sweep --shard i/n --json FILE) and reading (merge). */
 import { readFileSync } from 'node:fs';
 import { formatNumber } from './format';
-import { describeFsError } from './io';
-import { jsonText } from './shared';
+import { describeFsError, type CliIO } from './io';
+import { jsonText, writeOutput } from './shared';
 import packageJson from '../../package.json';
 import {
   SHARD_FORMAT,
@@ -40,6 +40,18 @@ export function shardSummary(
         ? `${what} ${items[0]}`
         : `${what}s ${items[0]}–${items[items.length - 1]}`;
   return `shard ${shard.index}/${shard.count}: ${range} of ${formatNumber(total, 0)} written to ${path}\n`;
+}
+
+/** The end of run and sweep with --shard: this slice's outcomes in the --json file, and a line saying so. */
+export function writeShardFile(
+  io: CliIO,
+  path: string,
+  f: Omit<ShardFile, 'format' | 'version' | 'shoreline'>,
+  total: number,
+  what: string,
+): void {
+  writeOutput(path, shardFileText(f));
+  io.stdout(shardSummary(f.shard, f.items, total, what, path));
 }
 
 export function readShardFile(

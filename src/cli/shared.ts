@@ -8,8 +8,8 @@ import { defaultThreads } from '../node/parallel';
 import { parseShard, type ShardSpec } from '../optimise/shard';
 import { LIMITS, type Scenario } from '../sim';
 import { compileModel } from '../sim/model';
-import { wholeNumber, type OptionSpecs } from './args';
-import { describeFsError, EXIT_USAGE, type CliIO } from './io';
+import { wholeNumber, type OptionSpecs, type ParsedArgs } from './args';
+import { describeFsError, EXIT_OK, EXIT_USAGE, type CliIO } from './io';
 import { ProgressBar } from './progress';
 
 export const MAX_THREADS = 256;
@@ -116,12 +116,21 @@ export function resolveThreads(threads: number | undefined, workContacts = Infin
   return workContacts < AUTO_THREADS_MIN_CONTACTS ? 1 : defaultThreads();
 }
 
-export function parseShardOption(text: string | undefined, problems: string[]): ShardSpec | undefined {
-  if (text === undefined) return undefined;
-  const s = parseShard(text);
-  if (s.ok) return s.shard;
-  problems.push(s.problem);
-  return undefined;
+/**
+ * --shard i/n of run and sweep, with the options it goes with: the shard file is the --json file, and
+ * a CSV can only be written once the shards are merged.
+ */
+export function parseShardOption(
+  strings: { shard?: string; json?: string; csv?: string },
+  problems: string[],
+): ShardSpec | undefined {
+  if (strings.shard === undefined) return undefined;
+  const s = parseShard(strings.shard);
+  if (!s.ok) problems.push(s.problem);
+  if (strings.json === undefined) problems.push('--shard: needs --json FILE to write the shard file to');
+  if (strings.csv !== undefined)
+    problems.push('--csv: not with --shard (merge the shards, then write the CSV)');
+  return s.ok ? s.shard : undefined;
 }
 
 /**
@@ -175,6 +184,39 @@ export function writeOutput(path: string, text: string): void {
 export function usageError(io: CliIO, problems: readonly string[]): number {
   io.stderr(problems.map((p) => p + '\n').join(''));
   return EXIT_USAGE;
+}
+
+/**
+ * The arguments, or the exit status once --help is printed (0) or the problems are reported (2): the
+ * first step of every command whose parsing is a pure function of argv (tested without running it).
+ */
+export function argsOrExit<A extends object>(
+  parsed: ParsedArgs<A>,
+  usage: () => string,
+  io: CliIO,
+): A | number {
+  if (parsed.kind === 'help') {
+    io.stdout(usage());
+    return EXIT_OK;
+  }
+  if (parsed.kind === 'bad') return usageError(io, parsed.problems);
+  return parsed.args;
+}
+
+/**
+ * How compare, sweep and merge finish: the result's table on stdout, then the result itself as the
+ * --json file and its rows as the --csv file — the files last, so that a failed write keeps the table.
+ */
+export function printAndWriteResult<R>(
+  io: CliIO,
+  result: R,
+  table: (r: R) => string,
+  csv: (r: R) => string,
+  files: { json?: string; csv?: string },
+): void {
+  io.stdout(table(result));
+  if (files.json !== undefined) writeOutput(files.json, jsonText(result));
+  if (files.csv !== undefined) writeOutput(files.csv, csv(result));
 }
 
 /** An empty --json/--csv/--out value is a problem. */

@@ -17,28 +17,25 @@ import {
   type ReplicationOutcome,
   type Scenario,
 } from '../sim';
-import { optionUsage, parseOptions, type OptionSpecs } from './args';
+import { optionUsage, parseOptions, type OptionSpecs, type ParsedArgs } from './args';
 import { csvLine } from './csv';
 import { formatEstimate, formatNumber, STYLES, type NumberStyle } from './format';
 import { EXIT_OK, type CliIO, type Command } from './io';
-import { withRunner } from '../node/pool';
-import { loadScenario, MAX_DAYS } from './run';
-import { shardFileText, shardSummary } from './shard';
+import { MAX_DAYS } from './run';
+import { runOnThreads } from './run-on-threads';
+import { scenarioOrExit } from './scenario-file';
+import { writeShardFile } from './shard';
 import {
-  contactsPerReplication,
+  argsOrExit,
   fileOptionProblems,
-  jsonText,
   outputProblems,
   parseShardOption,
   parseThreads,
-  progressBar,
-  resolveThreads,
+  printAndWriteResult,
   SHARD_OPTION,
   THREADS_OPTION,
   WARM_UP_OPTION,
-  applyWarmUp,
   usageError,
-  writeOutput,
   parseRunCommon,
 } from './shared';
 import { renderTable } from './table';
@@ -100,9 +97,7 @@ export function decimal(option: string, text: string, problems: string[]): numbe
   return undefined;
 }
 
-export function parseSweepArgs(
-  argv: readonly string[],
-): { kind: 'help' } | { kind: 'ok'; args: SweepArgs } | { kind: 'bad'; problems: string[] } {
+export function parseSweepArgs(argv: readonly string[]): ParsedArgs<SweepArgs> {
   const { strings, flags, positionals, problems } = parseOptions(argv, SWEEP_OPTIONS);
   if (flags.help) return { kind: 'help' };
   let param: Param | undefined;
@@ -133,11 +128,7 @@ export function parseSweepArgs(
   const { reps, days, seed, warmUpDays } = parseRunCommon(strings, problems, { reps: 5 });
   problems.push(...fileOptionProblems(strings, ['json', 'csv']));
   const threads = parseThreads(strings.threads, problems);
-  const shard = parseShardOption(strings.shard, problems);
-  if (strings.shard !== undefined && strings.json === undefined)
-    problems.push('--shard: needs --json FILE to write the shard file to');
-  if (strings.shard !== undefined && strings.csv !== undefined)
-    problems.push('--csv: not with --shard (merge the shards, then write the CSV)');
+  const shard = parseShardOption(strings, problems);
   const [scenarioPath, ...extra] = positionals;
   if (scenarioPath === undefined)
     problems.push('missing scenario file: sim sweep <scenario.json> --param PATH ...');
@@ -335,18 +326,12 @@ export function sweepUsage(): string {
 }
 
 export async function sweepCommand(argv: readonly string[], io: CliIO): Promise<number> {
-  const parsed = parseSweepArgs(argv);
-  if (parsed.kind === 'help') {
-    io.stdout(sweepUsage());
-    return EXIT_OK;
-  }
-  if (parsed.kind === 'bad') return usageError(io, parsed.problems);
-  const args = parsed.args;
-  const loaded = loadScenario(args.scenarioPath);
-  if (!loaded.ok) return usageError(io, loaded.problems);
-  applyWarmUp(loaded.scenario, args.warmUpDays);
+  const args = argsOrExit(parseSweepArgs(argv), sweepUsage, io);
+  if (typeof args === 'number') return args;
+  const scenario = scenarioOrExit(io, args.scenarioPath, args.warmUpDays);
+  if (typeof scenario === 'number') return scenario;
   const values = sweepValues(args.from, args.to, args.step);
-  const points = sweepPoints(loaded.scenario, args.param, values);
+  const points = sweepPoints(scenario, args.param, values);
   if (!points.ok) return usageError(io, points.problems);
   const outputs = outputProblems(
     [args.scenarioPath],
@@ -359,38 +344,20 @@ export async function sweepCommand(argv: readonly string[], io: CliIO): Promise<
 
   const total = values.length * args.reps;
   const items = args.shard ? shardItems(total, args.shard) : Array.from({ length: total }, (_, i) => i);
-  const bar = progressBar(io, args.quiet, 'sweeping');
-  bar?.update(0, items.length);
+  const jobs = items.map((item) => ({
+    scenario: points.scenarios[Math.floor(item / args.reps)],
+    replication: item % args.reps,
+  }));
   const start = performance.now();
-  let done = 0;
-  let outcomes: ReplicationOutcome[];
-  try {
-    const work = items.reduce(
-      (a, item) => a + contactsPerReplication(points.scenarios[Math.floor(item / args.reps)], args.days),
-      0,
-    );
-    outcomes = await withRunner(
-      Math.min(resolveThreads(args.threads, work), Math.max(1, items.length)),
-      (runner) =>
-        runner.run(
-          items.map((item) => ({
-            scenario: points.scenarios[Math.floor(item / args.reps)],
-            replication: item % args.reps,
-          })),
-          { seed: args.seed, days: args.days },
-          bar ? () => bar.update(++done, items.length) : undefined,
-        ),
-    );
-  } finally {
-    bar?.finish();
-  }
+  const outcomes = await runOnThreads(io, 'sweeping', jobs, args);
   const wallSeconds = (performance.now() - start) / 1000;
   if (args.shard) {
-    writeOutput(
+    writeShardFile(
+      io,
       args.json!,
-      shardFileText({
+      {
         command: 'sweep',
-        scenario: loaded.scenario,
+        scenario,
         seed: args.seed,
         days: args.days ?? null,
         replications: args.reps,
@@ -399,13 +366,14 @@ export async function sweepCommand(argv: readonly string[], io: CliIO): Promise<
         items,
         outcomes,
         wallSeconds,
-      }),
+      },
+      total,
+      'item',
     );
-    io.stdout(shardSummary(args.shard, items, total, 'item', args.json!));
     return EXIT_OK;
   }
   const result = sweepResult(
-    loaded.scenario,
+    scenario,
     args.param.text,
     values,
     points.scenarios,
@@ -415,9 +383,7 @@ export async function sweepCommand(argv: readonly string[], io: CliIO): Promise<
     outcomes,
     wallSeconds,
   );
-  io.stdout(renderSweep(result));
-  if (args.json !== undefined) writeOutput(args.json, jsonText(result));
-  if (args.csv !== undefined) writeOutput(args.csv, sweepCsv(result));
+  printAndWriteResult(io, result, renderSweep, sweepCsv, args);
   return EXIT_OK;
 }
 
