@@ -32,12 +32,16 @@ function cliBuild(root) {
   };
 }
 
+/** The CLI's entry, cache directory and build for the project at `root`. */
+function cliTarget(root) {
+  root = resolve(root); // one spelling, one bundle: the root is part of the build options
+  return { entry: join(root, 'src', 'cli', 'main.ts'), dir: cacheDir(root), build: cliBuild(root) };
+}
+
 /** The CLI bundle of the project at `root`, built if none is cached for its current sources. */
 function cliBundle(root = PROJECT_ROOT) {
-  root = resolve(root); // one spelling, one bundle: the root is part of the build options
-  const entry = join(root, 'src', 'cli', 'main.ts');
-  const build = cliBuild(root);
-  return cachedBundle(entry, cacheDir(root), build).catch(() => {
+  const { entry, dir, build } = cliTarget(root);
+  return cachedBundle(entry, dir, build).catch(() => {
     // no cache (node_modules not writable, say): a private directory for this process
     const dir = join(require('node:os').tmpdir(), `shoreline-cli-${process.pid}`);
     process.once('exit', () => rmSync(dir, { recursive: true, force: true }));
@@ -47,8 +51,8 @@ function cliBundle(root = PROJECT_ROOT) {
 
 /** The cached CLI bundle when none of its sources changed since it was built (a stat each), else undefined. */
 function freshCliBundle(root = PROJECT_ROOT) {
-  root = resolve(root);
-  return freshBundle(join(root, 'src', 'cli', 'main.ts'), cacheDir(root), cliBuild(root));
+  const { entry, dir, build } = cliTarget(root);
+  return freshBundle(entry, dir, build);
 }
 
 /**

@@ -204,8 +204,7 @@ export class EventQueue {
     const far = this.far;
     while (far.size > 0 && this.bucketOf(far.peekTime()) >> this.segShift <= last) {
       far.pop();
-      const node = this.node(far.topTime, far.topSeq, far.topKind, far.topId, far.topGen);
-      this.link(node, this.bucketOf(far.topTime));
+      this.insert(this.bucketOf(far.topTime), far.topTime, far.topSeq, far.topKind, far.topId, far.topGen);
     }
     this.farMinKnown = false;
   }

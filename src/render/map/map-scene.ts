@@ -173,7 +173,7 @@ export class MapScene {
     );
     const over = el('div', 'map-over', root);
     MapScene.buildKey(root);
-    return Promise.resolve(new MapScene(root, world, night, marks, flows, over));
+    return new MapScene(root, world, night, marks, flows, over);
   }
 
   /** What the map's colours mean, in a corner (the page's legend below speaks for the floor). */
