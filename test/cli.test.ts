@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { csvField, csvLine } from '../src/cli/csv';
-import { errorText, runCli } from '../src/cli/cli';
+import { COMMANDS, DEFAULT_COMMAND, errorText, runCli } from '../src/cli/cli';
 import { formatEstimate, formatNumber, STYLES } from '../src/cli/format';
 import type { CliIO, Command } from '../src/cli/io';
 import { parseRunArgs } from '../src/cli/run';
@@ -332,6 +332,24 @@ describe('bad arguments: exit 2, one line per problem, nothing simulated', () =>
     expect(run.stdout).toMatch(/^Usage: npm run sim -- <scenario.json>/);
     expect(run.stdout).toContain('--reps N');
     expect(run.stderr).toBe('');
+  });
+
+  it('sim --help lists every other command with its summary; sim run --help is the options alone', async () => {
+    const top = await cli(['--help']);
+    expect(top.code).toBe(0);
+    const listed = top.stdout.split('Other commands (each with --help):\n')[1]!.trimEnd().split('\n');
+    const others = COMMANDS.filter((c) => c !== DEFAULT_COMMAND && c.aliasOf === undefined);
+    expect(listed).toHaveLength(others.length);
+    for (const [i, c] of others.entries()) {
+      expect(listed[i]).toMatch(new RegExp(`^  ${c.name}\\b.*  ${c.summary.replace(/[()]/g, '\\$&')}$`));
+    }
+    expect(top.stdout).toMatch(/^ {2}optimise \| optimize /m); // the alias beside its command
+    for (const name of ['plan', 'import-forecast', 'merge'])
+      expect(top.stdout).toMatch(new RegExp(`^  ${name} `, 'm'));
+    const run = await cli(['run', '--help']);
+    expect(run.code).toBe(0);
+    expect(top.stdout.startsWith(run.stdout.trimEnd())).toBe(true);
+    expect(run.stdout).not.toContain('Other commands');
   });
 });
 

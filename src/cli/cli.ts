@@ -1,12 +1,13 @@
 /**
  * Dispatch: `sim [<command>] ...`. A first argument that names a command selects it; anything else
  * goes to the default command, `run`, so `sim scenario.json` and `sim run scenario.json` are the same.
- * New subcommands (compare, sweep, optimise, merge) are one entry in COMMANDS each.
+ * New subcommands (compare, sweep, optimise, merge, …) are one entry in COMMANDS each; the top-level
+ * help (`sim --help`: the default command's options, then every other command) lists them from there.
  *
  * Every error ends here as one line, `error: <message>`, and exit status 1 (the stack only with
  * SHORELINE_DEBUG=1). Bad input is not an error in this sense: commands report it themselves, exit 2.
  */
-import { EXIT_ERROR, type CliIO, type Command } from './io';
+import { EXIT_ERROR, EXIT_OK, type CliIO, type Command } from './io';
 import { compareCommandSpec } from './compare';
 import { importForecastCommandSpec } from './import-forecast';
 import { mergeCommandSpec } from './merge';
@@ -44,12 +45,33 @@ export async function runCli(
   fallback: Command = DEFAULT_COMMAND,
 ): Promise<number> {
   const { command, rest } = findCommand(argv, commands, fallback);
+  if (command === fallback && argv[0] !== fallback.name && rest.some(isHelpFlag)) {
+    io.stdout(topLevelUsage(commands, fallback));
+    return EXIT_OK;
+  }
   try {
     return await command.run(rest, io);
   } catch (e) {
     io.stderr(errorText(e, io.env.SHORELINE_DEBUG === '1') + '\n');
     return EXIT_ERROR;
   }
+}
+
+const isHelpFlag = (arg: string) => arg === '--help' || arg === '-h';
+
+/** `sim --help`: the default command's usage, then one line per other command, aliases beside it. */
+export function topLevelUsage(commands: readonly Command[], fallback: Command): string {
+  const listed = commands.filter((c) => c !== fallback && c.aliasOf === undefined);
+  const label = (c: Command) =>
+    [c.name, ...commands.filter((a) => a.aliasOf === c.name).map((a) => a.name)].join(' | ');
+  const width = Math.max(...listed.map((c) => label(c).length));
+  return [
+    fallback.usage().trimEnd(),
+    '',
+    'Other commands (each with --help):',
+    ...listed.map((c) => `  ${label(c).padEnd(width)}  ${c.summary}`),
+    '',
+  ].join('\n');
 }
 
 export function errorText(e: unknown, debug: boolean): string {

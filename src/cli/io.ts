@@ -11,6 +11,8 @@ export interface CliIO {
 export interface Command {
   name: string;
   summary: string;
+  /** another name of the command named here (listed with it, not on its own line) */
+  aliasOf?: string;
   usage(): string;
   run(argv: readonly string[], io: CliIO): Promise<number>;
 }

@@ -378,4 +378,5 @@ export const optimizeCommandSpec: Command = {
   ...optimiseCommandSpec,
   name: 'optimize',
   summary: 'same as optimise',
+  aliasOf: 'optimise',
 };

@@ -152,12 +152,6 @@ export function runUsage(): string {
     '',
     'Exit status: 0 done, 1 internal error, 2 bad arguments or scenario (nothing simulated).',
     '',
-    'Other commands (each with --help):',
-    '  compare a.json b.json …   run variants with common random numbers; paired differences',
-    '  sweep s.json --param P …  vary one parameter over a range',
-    '  optimise s.json           cheapest staffing meeting per-channel targets',
-    '  merge shard.json …        combine --shard i/n results into the unsharded result',
-    '',
   ].join('\n');
 }
 
