@@ -10,7 +10,7 @@ import { join, resolve } from 'node:path';
 import { createRequire } from 'node:module';
 import { afterAll, describe, expect, it } from 'vitest';
 import { cliBundle, freshCliBundle } from '../src/cli/bundle.cjs';
-import { COMMANDS, DEFAULT_COMMAND, topLevelUsage } from '../src/cli/cli';
+import { DEFAULT_COMMAND } from '../src/cli/cli';
 
 const ROOT = resolve(__dirname, '..');
 const require = createRequire(import.meta.url);
@@ -67,7 +67,7 @@ describe('CLI bundle cache', () => {
     const r = spawnSync(process.execPath, ['bin/shoreline.cjs', '--help'], { cwd: ROOT, encoding: 'utf8' });
     expect(r.stderr).toBe('');
     expect(r.status).toBe(0);
-    expect(r.stdout).toBe(topLevelUsage(COMMANDS, DEFAULT_COMMAND));
+    expect(r.stdout).toBe(DEFAULT_COMMAND.usage());
     const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as {
       bin: Record<string, string>;
       scripts: Record<string, string>;

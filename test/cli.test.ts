@@ -338,7 +338,7 @@ describe('bad arguments: exit 2, one line per problem, nothing simulated', () =>
     const top = await cli(['--help']);
     expect(top.code).toBe(0);
     const listed = top.stdout.split('Other commands (each with --help):\n')[1]!.trimEnd().split('\n');
-    const others = COMMANDS.filter((c) => c !== DEFAULT_COMMAND && c.aliasOf === undefined);
+    const others = COMMANDS.filter((c) => c.name !== DEFAULT_COMMAND.name && c.aliasOf === undefined);
     expect(listed).toHaveLength(others.length);
     for (const [i, c] of others.entries()) {
       expect(listed[i]).toMatch(new RegExp(`^  ${c.name}\\b.*  ${c.summary.replace(/[()]/g, '\\$&')}$`));

@@ -7,13 +7,13 @@
  * Every error ends here as one line, `error: <message>`, and exit status 1 (the stack only with
  * SHORELINE_DEBUG=1). Bad input is not an error in this sense: commands report it themselves, exit 2.
  */
-import { EXIT_ERROR, EXIT_OK, type CliIO, type Command } from './io';
+import { EXIT_ERROR, type CliIO, type Command } from './io';
 import { compareCommandSpec } from './compare';
 import { importForecastCommandSpec } from './import-forecast';
 import { mergeCommandSpec } from './merge';
 import { optimiseCommandSpec, optimizeCommandSpec } from './optimise';
 import { planCommandSpec } from './plan';
-import { runCommandSpec } from './run';
+import { runCommand, runCommandSpec } from './run';
 import { sweepCommandSpec } from './sweep';
 
 export const COMMANDS: readonly Command[] = [
@@ -26,7 +26,12 @@ export const COMMANDS: readonly Command[] = [
   importForecastCommandSpec,
   planCommandSpec,
 ];
-export const DEFAULT_COMMAND = runCommandSpec;
+/** `sim <scenario.json> …`, no command named: run, whose --help (`sim --help`) also lists the others. */
+export const DEFAULT_COMMAND: Command = {
+  ...runCommandSpec,
+  usage: () => topLevelUsage(COMMANDS, runCommandSpec),
+  run: (argv, io) => runCommand(argv, io, {}, DEFAULT_COMMAND.usage),
+};
 
 export function findCommand(
   argv: readonly string[],
@@ -45,10 +50,6 @@ export async function runCli(
   fallback: Command = DEFAULT_COMMAND,
 ): Promise<number> {
   const { command, rest } = findCommand(argv, commands, fallback);
-  if (command === fallback && argv[0] !== fallback.name && rest.some(isHelpFlag)) {
-    io.stdout(topLevelUsage(commands, fallback));
-    return EXIT_OK;
-  }
   try {
     return await command.run(rest, io);
   } catch (e) {
@@ -57,16 +58,14 @@ export async function runCli(
   }
 }
 
-const isHelpFlag = (arg: string) => arg === '--help' || arg === '-h';
-
-/** `sim --help`: the default command's usage, then one line per other command, aliases beside it. */
-export function topLevelUsage(commands: readonly Command[], fallback: Command): string {
-  const listed = commands.filter((c) => c !== fallback && c.aliasOf === undefined);
+/** `sim --help`: the main command's usage, then one line per other command, aliases beside it. */
+function topLevelUsage(commands: readonly Command[], main: Command): string {
+  const listed = commands.filter((c) => c.name !== main.name && c.aliasOf === undefined);
   const label = (c: Command) =>
     [c.name, ...commands.filter((a) => a.aliasOf === c.name).map((a) => a.name)].join(' | ');
   const width = Math.max(...listed.map((c) => label(c).length));
   return [
-    fallback.usage().trimEnd(),
+    main.usage().trimEnd(),
     '',
     'Other commands (each with --help):',
     ...listed.map((c) => `  ${label(c).padEnd(width)}  ${c.summary}`),

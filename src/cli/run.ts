@@ -160,9 +160,10 @@ export async function runCommand(
   argv: readonly string[],
   io: CliIO,
   deps: Partial<RunDeps> = {},
+  usage: () => string = runUsage,
 ): Promise<number> {
   const { runReplication, now } = { ...DEFAULT_DEPS, ...deps };
-  const args = argsOrExit(parseRunArgs(argv), runUsage, io);
+  const args = argsOrExit(parseRunArgs(argv), usage, io);
   if (typeof args === 'number') return args;
   const scenario = scenarioOrExit(io, args.scenarioPath, args.warmUpDays);
   if (typeof scenario === 'number') return scenario;
