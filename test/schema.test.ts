@@ -125,6 +125,30 @@ describe('bad scenarios', () => {
     expect(problems(s)).toEqual(['name: is required']);
   });
 
+  it('(v3) reports bad customer-return fields by name, and keeps them optional', () => {
+    const s = minimal();
+    const v = s.channels.voice!;
+    v.repeatTiming = 'wall' as never;
+    v.afterHours = { retry: 1.5 };
+    v.redial = { probability: -0.1 };
+    v.callback = { offerAfterSeconds: 90 } as never;
+    expect(problems(s)).toEqual([
+      'channels.voice.repeatTiming: must be "customer-hours" or "clock"',
+      'channels.voice.afterHours.retry: must be a probability from 0 to 1',
+      'channels.voice.redial.probability: must be a probability from 0 to 1',
+      'channels.voice.callback.acceptance: is required',
+    ]);
+    v.repeatTiming = 'clock';
+    v.afterHours = 'hold';
+    v.redial = { probability: 0.6, delay: { dist: 'exponential', mean: 900 } };
+    v.callback = { offerAfterSeconds: 90, acceptance: 0.5, reach: 0.9 };
+    expect(validateScenario(s).ok).toBe(true);
+    v.afterHours = 'wait' as never;
+    expect(problems(s)).toEqual([
+      'channels.voice.afterHours: must be "hold" or an object like { "retry": 0.8, "delay": { "dist": "exponential", "mean": 3600 } }',
+    ]);
+  });
+
   it('reports negative agents with the SPEC message', () => {
     const s = minimal();
     s.sites[0].groups[0].agents = -1;

@@ -178,6 +178,96 @@ function describePatienceDefault(kind: ChannelKind): string {
   return d && 'mean' in d ? `${d.dist}, mean ${formatNumber(d.mean)} s (a typical figure)` : 'never abandons';
 }
 
+const share = num({ min: 0, max: 1, range: 'must be a probability from 0 to 1' });
+
+/**
+ * (v3, SPEC §2) How customers come back when not served: repeat timing, after hours, redial, call
+ * back. After hours and call backs are for live channels only; a deferred channel gets a message
+ * naming the field rather than zod's unknown-key error.
+ */
+function returnFields(live: boolean) {
+  const liveOnly = <T extends z.ZodType>(s: T) =>
+    live ? s : s.refine(() => false, { error: 'applies to live channels only (voice, chat)' });
+  return {
+    repeatTiming: z
+      .enum(['customer-hours', 'clock'], { error: 'must be "customer-hours" or "clock"' })
+      .meta({
+        description:
+          'The clock a repeat delay elapses in (v3). "customer-hours": the channel\'s own arrival time ' +
+          '(its cumulative profile), so repeats come back during the hours customers contact; "clock": ' +
+          'wall-clock seconds (v2). They agree for a flat profile.',
+        default: DEFAULTS.repeatTiming,
+      })
+      .optional(),
+    afterHours: liveOnly(
+      z.union(
+        [
+          z.literal('hold'),
+          z
+            .strictObject({
+              retry: share.meta({ description: 'Probability the customer tries again once a site opens.' }),
+              delay: distributionSchema
+                .meta({
+                  description: 'Seconds after the next opening at which the customer tries again.',
+                  default: DEFAULTS.afterHours.delay,
+                })
+                .optional(),
+            })
+            .meta({
+              description: 'Contacts finding every site closed are not queued; they retry or give up.',
+            }),
+        ],
+        {
+          error:
+            'must be "hold" or an object like { "retry": 0.8, "delay": { "dist": "exponential", "mean": 3600 } }',
+        },
+      ),
+    )
+      .meta({
+        description:
+          'Live channels (v3): a contact arriving while no site serving the channel is open counts in ' +
+          'closedAttempts and, with probability retry, comes back as the same issue at the next opening ' +
+          'plus delay; otherwise its issue is given up. "hold" keeps v2 (it waits in a queue).',
+        default: DEFAULTS.afterHours,
+      })
+      .optional(),
+    redial: z
+      .strictObject({
+        probability: share.meta({ description: 'Probability an abandoned contact tries again.' }),
+        delay: distributionSchema
+          .meta({ description: 'Seconds from abandoning to the redial.', default: DEFAULTS.redial.delay })
+          .optional(),
+      })
+      .meta({
+        description:
+          'A contact that abandons in the queue comes back as the same issue with this probability ' +
+          'after the delay (v3; typical 0.5–0.75 after 10–20 min).',
+        default: DEFAULTS.redial,
+      })
+      .optional(),
+    callback: liveOnly(
+      z.strictObject({
+        offerAfterSeconds: num({ min: 0, max: MAX_DELAY_SECONDS }).meta({
+          description: 'Seconds on the line after which a call back is offered.',
+        }),
+        acceptance: share.meta({ description: 'Probability the customer accepts (30–60 % is common).' }),
+        reach: share
+          .meta({
+            description: 'Probability the call back reaches the customer.',
+            default: DEFAULTS.callbackReach,
+          })
+          .optional(),
+      }),
+    )
+      .meta({
+        description:
+          'Queued call back (virtual hold, v3): a contact accepting it leaves the line but keeps its place ' +
+          'in the queue and no longer abandons; the agent calls back when it would have been answered.',
+      })
+      .optional(),
+  };
+}
+
 function channelSchema(kind: ChannelKind) {
   const live = kind === 'voice' || kind === 'chat';
   return z
@@ -231,6 +321,7 @@ function channelSchema(kind: ChannelKind) {
           default: DEFAULTS.priority[kind],
         })
         .optional(),
+      ...returnFields(live),
     })
     .meta({
       description: `The ${kind} channel (${live ? 'live: customers wait and abandon' : 'deferred: a backlog'}).`,

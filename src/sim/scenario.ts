@@ -43,6 +43,36 @@ export interface ChannelSpec {
   target?: ServiceTarget;
   repeatDelay?: Distribution;
   priority?: number;
+  /** (v3) the clock a repeat delay elapses in: the channel's arrival profile (default) or wall clock */
+  repeatTiming?: RepeatTiming;
+  /** (v3) live channels: what a contact that finds every site closed does ("hold" = v2) */
+  afterHours?: AfterHoursSpec | 'hold';
+  /** (v3) abandoned contacts that try again */
+  redial?: RedialSpec;
+  /** (v3) live channels: queued call back (virtual hold) */
+  callback?: CallbackSpec;
+}
+
+export type RepeatTiming = 'customer-hours' | 'clock';
+
+/** SPEC v3 §2: a contact that finds no site open retries, with probability `retry`, at the next opening + delay. */
+export interface AfterHoursSpec {
+  retry: number;
+  delay?: Distribution;
+}
+
+/** SPEC v3 §2: an abandoned contact comes back with this probability after the delay. */
+export interface RedialSpec {
+  probability: number;
+  delay?: Distribution;
+}
+
+/** SPEC v3 §2: a call back offered after `offerAfterSeconds` on the line. */
+export interface CallbackSpec {
+  offerAfterSeconds: number;
+  acceptance: number;
+  /** share of call backs that reach the customer (default 0.9) */
+  reach?: number;
 }
 
 export interface Shift {
@@ -134,6 +164,17 @@ export const DEFAULTS = {
   concurrency: 1,
   repeatDelay: { dist: 'exponential', mean: 86_400 } as Distribution,
   priority: { voice: 4, chat: 3, social: 2, email: 1 } as Record<ChannelKind, number>,
+  /** (v3) repeats come back in the hours customers contact (v2: 'clock') */
+  repeatTiming: 'customer-hours' as RepeatTiming,
+  /**
+   * (v3) Callers who reach a closed center mostly call again once it is open (DOMAIN.md, "Customer
+   * behaviour when not served"); v2 held them in a queue nobody served ('hold').
+   */
+  afterHours: { retry: 0.8, delay: { dist: 'exponential', mean: 3600 } } as Required<AfterHoursSpec>,
+  /** (v3) no redials unless asked for; the delay is DOMAIN.md's 10–20 min, halfway */
+  redial: { probability: 0, delay: { dist: 'exponential', mean: 900 } } as Required<RedialSpec>,
+  /** (v3) DOMAIN.md: customers are reached on ~90–95 % of call backs */
+  callbackReach: 0.9,
   /**
    * Patience when the field is absent. The SPEC gives live channels none, and "never abandons" would
    * silently flatter an understaffed plan, so they get DOMAIN.md's typical figures: voice exponential
