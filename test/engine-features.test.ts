@@ -52,10 +52,12 @@ describe('first-contact resolution', () => {
 });
 
 describe('opening hours and time zones', () => {
-  it('a site closed at night handles nothing at night, and night arrivals wait for the morning', () => {
+  it('a site closed at night handles nothing at night, and with afterHours "hold" (v2) night arrivals wait for the morning', () => {
     // Site in UTC+1 open 08:00–20:00 local = 02:00–14:00 on the client's clock (UTC−5).
+    const base = oneSite(20, 60, 2);
     const s: Scenario = {
-      ...oneSite(20, 60, 2),
+      ...base,
+      channels: { voice: { ...base.channels.voice!, afterHours: 'hold' } },
       clientUtcOffsetHours: -5,
       sites: [site('a', 20, { utcOffsetHours: 1, hours: { open: '08:00', close: '20:00' } })],
     };

@@ -31,6 +31,15 @@ import {
   type Model,
 } from './model';
 import { createStream, type Uniform } from './random';
+import {
+  acceptsCallback,
+  afterHoursRetry,
+  reachesCustomer,
+  redialDelay,
+  repeatDueAt,
+  returnStreams,
+  type ReturnStreams,
+} from './returns';
 import { RingQueue } from './ring-queue';
 import { grown } from './typed-array';
 import { exponential } from './ziggurat';
@@ -47,6 +56,8 @@ const EV_REPEAT = 6;
 const EV_STAFF = 7;
 const EV_INTERVAL = 8;
 const EV_END_CONTACT = 9;
+/** (v3) a waiting contact is offered a call back */
+const EV_CALLBACK_OFFER = 10;
 
 /** Contact slots and event nodes to start with (see the constructor). */
 const INITIAL_SLOTS = 64;
@@ -56,6 +67,12 @@ const INITIAL_SLOTS = 64;
  * open then are reported open. See followUp.
  */
 export const FOLLOW_UP_DAYS = 30;
+
+/**
+ * (v3) Days after the horizon during which fresh contacts keep arriving, so the cohort's repeats meet a
+ * center as busy as the one they left (SPEC §1). They are not in the cohort. See followUp.
+ */
+export const FOLLOW_UP_LOAD_DAYS = 2;
 
 /** Seconds: the earliest an unresolved customer comes back. */
 const MIN_REPEAT_DELAY = 1;
@@ -72,8 +89,17 @@ export const enum ContactState {
   /** answered: connecting or being handled */
   Service = 4,
   Wrap = 5,
-  /** an unresolved issue whose repeat contact has not come back yet */
+  /** an issue whose next contact (repeat, redial, after-hours retry: see cPend) has not come back yet */
   RepeatPending = 6,
+  /** (v3) turned away after hours: waits for a site to open, then retries after its delay */
+  AfterHours = 7,
+}
+
+/** (v3) What a pending slot will come back as (cPend). */
+const enum Pend {
+  Repeat = 0,
+  Redial = 1,
+  AfterHours = 2,
 }
 
 /** Per (channel, site) counters; see Stats below. */
@@ -108,6 +134,8 @@ export const enum IM {
   Available,
   /** telecom + per-contact fees of contacts that arrived in the interval */
   VariableCost,
+  /** (v3) live contacts turned away because no site was open (not in Offered) */
+  Closed,
   COUNT,
 }
 
@@ -125,6 +153,11 @@ export interface SimulationOptions extends CompileOptions {
   seed?: string;
   /** stop with SimulationBudgetError past this many events (guards a browser tab against freezing) */
   maxEvents?: number;
+  /**
+   * (v3) days of fresh load kept running during the follow-up (default FOLLOW_UP_LOAD_DAYS); for
+   * measuring the bias the follow-up leaves
+   */
+  followUpLoadDays?: number;
   /**
    * Leave the warm-up to an explicit warmUp() call (the live view applies the planner's slider
    * settings first). Default: the constructor runs it, so a new Simulation stands at 00:00 of day 1.
@@ -199,6 +232,16 @@ export class Simulation {
   private cURoute = new Float64Array(0);
   private cUFcr = new Float64Array(0);
   private cUEsc = new Float64Array(0);
+  /** (v3) of a pending slot: what it comes back as (Pend) */
+  private cPend = new Uint8Array(0);
+  /** (v3) the site that handled the issue's first handled contact (−1: none yet) */
+  private cOwner = new Int16Array(0);
+  /** (v3) 1 if this contact was its issue's first handled one (for observedFcr) */
+  private cFirst = new Uint8Array(0);
+  /** (v3) 0, 1 = call back accepted (off the line, keeps its place), 2 = call back made, not reached */
+  private cCallback = new Uint8Array(0);
+  /** (v3) when the call back was accepted */
+  private cCallbackAt = new Float64Array(0);
   private freeList = new Int32Array(0);
   private freeN = 0;
   private used = 0;
@@ -213,6 +256,10 @@ export class Simulation {
   readonly inTransit: Int32Array;
   /** contacts in state Hold per channel */
   readonly holding: Int32Array;
+  /** (v3) per channel: contacts turned away after hours, waiting for a site to open */
+  private readonly closedQ: RingQueue[];
+  /** (v3) per site × channel: of waitingAt, those who accepted a call back (for the live view) */
+  readonly callbackWaiting: Int32Array;
 
   // Routing state.
   /** scheduled × override staffing of groups with the skill, per site × channel */
@@ -263,13 +310,36 @@ export class Simulation {
   readonly overflowCount: Float64Array;
   /** per channel: repeat contacts that came back (map view) */
   readonly repeatCount: Float64Array;
+  /** (v3) per channel: live contacts turned away after hours (not offered) */
+  readonly closedAttempts: Float64Array;
+  /** (v3) per channel: call backs offered, accepted, made, and seconds from acceptance to the call */
+  readonly callbacksOffered: Float64Array;
+  readonly callbacksAccepted: Float64Array;
+  readonly callbacksMade: Float64Array;
+  readonly callbackDelaySum: Float64Array;
+  /** (v3) per site: handled minutes (talk + wrap-up) in the horizon, the base of its cost per minute */
+  readonly handledMinutes: Float64Array;
+  /** (v3) per channel: contacts of cohort issues (followed up) */
+  readonly cohortContacts: Float64Array;
+  /** (v3) per site: cohort issues it owns (handled their first contact), and of those resolved then */
+  readonly issuesOwned: Float64Array;
+  readonly firstResolved: Float64Array;
+  /** (v3) per owner site × handling site: handled minutes, and telecom + fees, of cohort contacts */
+  readonly ownerMinutes: Float64Array;
+  readonly ownerVariable: Float64Array;
 
   private readonly fresh: Streams[];
   private readonly followup: Streams[];
+  private readonly returnSt: ReturnStreams[];
   private readonly needFcr: boolean;
   private readonly needEscalation: boolean;
   /** per channel, time of its next fresh arrival (Infinity: none before the horizon) */
   private readonly nextArrival: Float64Array;
+  /** fresh arrivals stop at this interval: the horizon's end, then the follow-up load's (followUp) */
+  private arrivalIntervals = 0;
+  /** (v3) a pending return of an issue not in the cohort is kept only if due before this */
+  private readonly loadEnd: number;
+  private readonly followUpLoadDays: number;
   /** the earliest of nextArrival, and its channel */
   private arrivalAt = Infinity;
   private arrivalChannel = 0;
@@ -314,6 +384,8 @@ export class Simulation {
     this.limit = m.horizon;
     this.issuesRaised = new Float64Array(nC);
     this.issuesGivenUp = new Float64Array(nC);
+    this.followUpLoadDays = options.followUpLoadDays ?? FOLLOW_UP_LOAD_DAYS;
+    this.loadEnd = m.horizon + this.followUpLoadDays * DAY;
     // Contacts and event nodes start small and double as needed (to ~16k on the benchmark day): a
     // few doublings cost nothing, and a short run — such as the worker threads' JIT primer — then
     // grows them too, so V8 has seen growth before it compiles the hot path.
@@ -329,6 +401,8 @@ export class Simulation {
     this.waitingAt = new Int32Array(nS * nC);
     this.inTransit = new Int32Array(nS * nC);
     this.holding = new Int32Array(nC);
+    this.closedQ = Array.from({ length: nC }, () => new RingQueue());
+    this.callbackWaiting = new Int32Array(nS * nC);
     this.targetFor = new Int32Array(nS * nC);
     this.openFor = new Uint8Array(nS * nC);
     this.fallbackSite = new Int32Array(nC);
@@ -356,9 +430,21 @@ export class Simulation {
     this.abandonCount = new Float64Array(nS * nC);
     this.overflowCount = new Float64Array(nS * nS);
     this.repeatCount = new Float64Array(nC);
+    this.closedAttempts = new Float64Array(nC);
+    this.callbacksOffered = new Float64Array(nC);
+    this.callbacksAccepted = new Float64Array(nC);
+    this.callbacksMade = new Float64Array(nC);
+    this.callbackDelaySum = new Float64Array(nC);
+    this.handledMinutes = new Float64Array(nS);
+    this.cohortContacts = new Float64Array(nC);
+    this.issuesOwned = new Float64Array(nS);
+    this.firstResolved = new Float64Array(nS);
+    this.ownerMinutes = new Float64Array(nS * nS);
+    this.ownerVariable = new Float64Array(nS * nS);
 
     this.fresh = m.channels.map((c) => channelStreams(this.seed, c.kind, ''));
     this.followup = m.channels.map((c) => channelStreams(this.seed, c.kind, 'followup/'));
+    this.returnSt = m.channels.map((c) => returnStreams(this.seed, c.kind));
     this.needFcr = m.sites.some((s) => s.fcr < 1);
     this.needEscalation = m.sites.some((s) => s.escalationRate > 0);
     for (let c = 0; c < nC; c++) this.updateFallback(c);
@@ -370,6 +456,7 @@ export class Simulation {
     }
     // Fresh arrivals.
     this.nextArrival = new Float64Array(nC).fill(Infinity);
+    this.arrivalIntervals = m.nIntervals;
     for (let c = 0; c < nC; c++) this.scheduleArrival(c, start);
     // Interval boundaries (the last one is closed by finish()).
     for (let k = 1; k < m.nIntervals; k++) this.q.push(k * m.intervalSeconds, EV_INTERVAL, k - 1, 0);
@@ -411,6 +498,17 @@ export class Simulation {
       this.loggedTotal,
       this.issuesRaised,
       this.issuesGivenUp,
+      this.closedAttempts,
+      this.callbacksOffered,
+      this.callbacksAccepted,
+      this.callbacksMade,
+      this.callbackDelaySum,
+      this.handledMinutes,
+      this.cohortContacts,
+      this.issuesOwned,
+      this.firstResolved,
+      this.ownerMinutes,
+      this.ownerVariable,
     ])
       a.fill(0);
     this.issuesClosed = 0;
@@ -424,10 +522,12 @@ export class Simulation {
   }
 
   /**
-   * (v2) Follows the issues raised in the horizon past its end (SPEC §1), after finish(): no fresh
-   * contacts arrive, repeats of issues raised before day 1 are dropped, and the model runs on — staffing,
-   * queues, patience, repeats and escalations as before — only while a cohort issue is open, for at most
-   * FOLLOW_UP_DAYS. Only the issue figures (resolution counters in `stats`, issuesGivenUp, openIssues)
+   * (v2) Follows the issues raised in the horizon past its end (SPEC §1), after finish(): the model runs
+   * on — staffing, queues, patience, repeats and escalations as before — only while a cohort issue is
+   * open, for at most FOLLOW_UP_DAYS. (v3) Fresh contacts keep arriving for FOLLOW_UP_LOAD_DAYS, with
+   * their repeats and those of issues raised before day 1 due by then, so the cohort's repeats meet the
+   * load of a center in steady operation; none of them is in the cohort. After that the center empties:
+   * the bias this leaves is measured in the README. Only the issue figures (resolution counters in `stats`, issuesGivenUp, openIssues)
    * mean anything afterwards: take the horizon's other figures before calling this.
    */
   followUp(): void {
@@ -453,14 +553,48 @@ export class Simulation {
       if (this.lateRepeatAt[i] < end) this.q.push(this.lateRepeatAt[i], EV_REPEAT, id, this.cGen[id]);
     }
     this.lateRepeats = 0;
+    this.arrivalIntervals = m.nIntervals + this.followUpLoadDays * m.intervalsPerDay;
+    for (let c = 0; c < this.nC; c++) this.scheduleArrival(c, m.horizon);
     const q = this.q;
     while (raised > this.issuesClosed) {
-      if (!(q.peekTime() < end)) break;
-      this.countEvent();
-      q.pop();
-      this.now = q.topTime;
-      this.dispatch(q.topKind, q.topId, q.topGen);
+      const next = q.peekTime();
+      const arrival = this.arrivalAt;
+      if (arrival < next) {
+        if (!(arrival < end)) break;
+        this.countEvent();
+        this.now = arrival;
+        this.onArrival(this.arrivalChannel);
+      } else {
+        if (!(next < end)) break;
+        this.countEvent();
+        q.pop();
+        this.now = q.topTime;
+        this.dispatch(q.topKind, q.topId, q.topGen);
+      }
     }
+  }
+
+  /**
+   * (v3) Schedules a pending slot's return at `at`: as an event before `limit`, else kept for followUp
+   * (see lateRepeatId). A return of an issue outside the cohort is dropped when due after the load's end.
+   */
+  private schedulePending(id: number, at: number): void {
+    if (at < this.limit) this.q.push(at, EV_REPEAT, id, this.cGen[id]);
+    else if (this.cIssueStart[id] >= 0 || at < this.loadEnd) this.holdRepeat(id, at);
+    else this.free(id);
+  }
+
+  /** (v3) A new pending slot for an issue's next contact (repeat, redial), due at `at`. */
+  private pend(c: number, start: number, contacts: number, owner: number, kind: Pend, at: number): void {
+    if (!(start >= 0) && !(at < this.loadEnd)) return;
+    const r = this.alloc();
+    this.cState[r] = ContactState.RepeatPending;
+    this.cPend[r] = kind;
+    this.cChan[r] = c;
+    this.cIssueStart[r] = start;
+    this.cIssueContacts[r] = contacts;
+    this.cOwner[r] = owner;
+    this.schedulePending(r, at);
   }
 
   /** Keeps a cohort repeat due at or after `limit` for followUp (see lateRepeatId). */
@@ -652,6 +786,8 @@ export class Simulation {
         return;
       case EV_INTERVAL:
         return this.flushInterval(id);
+      case EV_CALLBACK_OFFER:
+        return this.onCallbackOffer(id, gen);
     }
   }
 
@@ -683,7 +819,7 @@ export class Simulation {
     let e = exponential(this.fresh[c].arrival);
     let t = from;
     let k = Math.floor(t / m.intervalSeconds);
-    while (k < m.nIntervals) {
+    while (k < this.arrivalIntervals) {
       const rate = ch.rate[(k + this.dayShift) % m.intervalsPerDay];
       const end = (k + 1) * m.intervalSeconds;
       const mass = rate * (end - t);
@@ -696,14 +832,86 @@ export class Simulation {
   }
 
   private onArrival(c: number): void {
-    const id = this.newContact(c, this.now, 1, this.fresh[c]);
-    this.issuesRaised[c]++;
+    // (v3) The follow-up's fresh load (after the horizon) raises issues outside the cohort.
+    const cohort = this.now < this.model.horizon;
+    const id = this.newContact(c, cohort ? this.now : -Infinity, 1, -1, this.fresh[c]);
+    if (cohort) this.issuesRaised[c]++;
     this.scheduleArrival(c, this.now);
+    this.enter(id);
+  }
+
+  /**
+   * (v3) A contact (fresh, repeat, redial, after-hours retry) reaches the center: offered and routed,
+   * or — live, with no site open for its channel, and afterHours not "hold" — turned away.
+   */
+  private enter(id: number): void {
+    const c = this.cChan[id];
+    if (this.openWeight[c] <= 0 && this.model.channels[c].returns.afterHours !== null) {
+      this.turnAway(id);
+      return;
+    }
+    this.offer(id);
     this.route(id);
   }
 
-  /** A new contact slot with its customer's attributes drawn from `st`. */
-  private newContact(c: number, issueStart: number, issueContacts: number, st: Streams): number {
+  /** Counts a contact as offered (per channel and interval, and in its issue's contacts). */
+  private offer(id: number): void {
+    const c = this.cChan[id];
+    this.arrivals[c]++;
+    this.intervalStats[(this.cInterval[id] * this.nC + c) * IM.COUNT + IM.Offered]++;
+    if (this.cIssueStart[id] >= 0) this.cohortContacts[c]++;
+  }
+
+  /**
+   * (v3) After hours (SPEC §2): not queued and not offered; counted in closedAttempts. The customer
+   * retries at the next opening plus a delay (the slot waits in closedQ, see releaseClosed), or gives up.
+   */
+  private turnAway(id: number): void {
+    const c = this.cChan[id];
+    this.closedAttempts[c]++;
+    this.intervalStats[(this.cInterval[id] * this.nC + c) * IM.COUNT + IM.Closed]++;
+    const delay = afterHoursRetry(this.model.channels[c].returns, this.returnSt[c]);
+    if (delay < 0) {
+      this.giveUp(id);
+      this.free(id);
+      return;
+    }
+    this.cState[id] = ContactState.AfterHours;
+    this.cPend[id] = Pend.AfterHours;
+    this.cAbandonAt[id] = delay; // the retry's delay after the opening
+    this.closedQ[c].push(id, this.cGen[id], this.now);
+  }
+
+  /** (v3) A site opened for channel c: the customers turned away retry after their delays. */
+  private releaseClosed(c: number): void {
+    const q = this.closedQ[c];
+    let n = q.length;
+    while (n-- > 0) {
+      const id = q.headId();
+      const gen = q.headGen();
+      q.shift();
+      if (this.cGen[id] !== gen || this.cState[id] !== ContactState.AfterHours) continue;
+      this.cState[id] = ContactState.RepeatPending;
+      this.schedulePending(id, this.now + this.cAbandonAt[id]);
+    }
+  }
+
+  /** The contact's customer stops trying: a cohort issue counts as given up. */
+  private giveUp(id: number): void {
+    if (this.cIssueStart[id] >= 0) {
+      this.issuesGivenUp[this.cChan[id]]++;
+      this.issuesClosed++;
+    }
+  }
+
+  /** A new contact slot with its customer's attributes drawn from `st` (not yet offered: see enter). */
+  private newContact(
+    c: number,
+    issueStart: number,
+    issueContacts: number,
+    owner: number,
+    st: Streams,
+  ): number {
     const id = this.alloc();
     const ch = this.model.channels[c];
     const now = this.now;
@@ -715,15 +923,15 @@ export class Simulation {
     this.cArrive[id] = now;
     this.cIssueStart[id] = issueStart;
     this.cIssueContacts[id] = issueContacts;
+    this.cOwner[id] = owner;
+    this.cFirst[id] = 0;
+    this.cCallback[id] = 0;
     this.cHandle[id] = sample(ch.handle, st.handle);
     this.cWrap[id] = drawOrFixed(ch.wrap, st.wrap);
     this.cURoute[id] = st.route();
     this.cUFcr[id] = this.needFcr ? st.fcr() : 0;
     this.cUEsc[id] = this.needEscalation ? st.escalation() : 1;
-    const k = this.intervalOf(now);
-    this.cInterval[id] = k;
-    this.arrivals[c]++;
-    this.intervalStats[(k * this.nC + c) * IM.COUNT + IM.Offered]++;
+    this.cInterval[id] = this.intervalOf(now);
     // Patience is drawn now (common random numbers) but its timer only starts if the contact waits.
     this.cAbandonAt[id] = ch.patience ? now + sample(ch.patience, st.patience) : Infinity;
     return id;
@@ -738,6 +946,29 @@ export class Simulation {
     if (this.cTimers[id] !== 0) return;
     this.cTimers[id] = 1;
     this.setWaitTimer(id);
+    const cb = this.model.channels[this.cChan[id]].returns.callback;
+    if (cb !== null && this.cFixed[id] === 0) {
+      // (v3) Offered only to a caller still on the line then: one who would have abandoned first is not.
+      const at = this.cArrive[id] + cb.offerAfter;
+      if (at < this.cAbandonAt[id] && at < this.limit)
+        this.q.push(at > this.now ? at : this.now, EV_CALLBACK_OFFER, id, this.cGen[id]);
+    }
+  }
+
+  /**
+   * (v3) Queued call back (SPEC §2): a caller who accepts leaves the line but keeps its place in the
+   * queue (same queue entry, same arrival key) and no longer abandons.
+   */
+  private onCallbackOffer(id: number, gen: number): void {
+    if (this.cGen[id] !== gen || !isWaitingState(this.cState[id]) || this.cCallback[id] !== 0) return;
+    const c = this.cChan[id];
+    this.callbacksOffered[c]++;
+    if (!acceptsCallback(this.model.channels[c].returns, this.returnSt[c])) return;
+    this.callbacksAccepted[c]++;
+    this.cCallback[id] = 1;
+    this.cCallbackAt[id] = this.now;
+    this.cAbandonAt[id] = Infinity;
+    if (this.cState[id] === ContactState.Waiting) this.callbackWaiting[this.cSite[id] * this.nC + c]++;
   }
 
   /** Schedules the contact's next wait deadline: its overflow (if still to come), else its patience. */
@@ -761,6 +992,13 @@ export class Simulation {
     if (this.cState[id] === ContactState.Handoff) {
       // Not answerable before its hand-off delay ends, not even by another site: it overflows on arrival.
       this.cTimers[id] = 3;
+      this.setWaitTimer(id);
+      return;
+    }
+    // (v3) A patience timer left over from before a call back was accepted: nothing is due now, but
+    // an overflow still to come needs its own timer.
+    if (this.cTimers[id] !== 1 || this.cFixed[id] !== 0) return;
+    if (this.cArrive[id] + this.model.channels[this.cChan[id]].overflowAfter > this.now) {
       this.setWaitTimer(id);
       return;
     }
@@ -837,6 +1075,7 @@ export class Simulation {
     this.cState[id] = ContactState.Waiting;
     this.cSite[id] = s;
     this.waitingAt[s * this.nC + c]++;
+    if (this.cCallback[id] === 1) this.callbackWaiting[s * this.nC + c]++;
     this.siteQ[s * this.nC + c].push(id, this.cGen[id], this.cArrive[id]);
     this.startWaiting(id);
   }
@@ -845,8 +1084,10 @@ export class Simulation {
   private leaveWait(id: number): void {
     const st = this.cState[id];
     const c = this.cChan[id];
-    if (st === ContactState.Waiting) this.waitingAt[this.cSite[id] * this.nC + c]--;
-    else if (st === ContactState.Handoff) this.inTransit[this.cSite[id] * this.nC + c]--;
+    if (st === ContactState.Waiting) {
+      this.waitingAt[this.cSite[id] * this.nC + c]--;
+      if (this.cCallback[id] === 1) this.callbackWaiting[this.cSite[id] * this.nC + c]--;
+    } else if (st === ContactState.Handoff) this.inTransit[this.cSite[id] * this.nC + c]--;
     else if (st === ContactState.Hold) this.holding[c]--;
     this.cState[id] = ContactState.Free;
   }
@@ -910,12 +1151,14 @@ export class Simulation {
       this.intervalStats[ib + IM.AbandonedAfter]++;
     }
     this.abandonCount[s * this.nC + c]++;
-    // The customer gives up: no repeat follows, and a cohort issue counts as given up.
-    if (this.cIssueStart[id] >= 0) {
-      this.issuesGivenUp[c]++;
-      this.issuesClosed++;
-    }
+    // (v3) The customer redials as the same issue after a delay, or gives up.
+    const delay = redialDelay(this.model.channels[c].returns, this.returnSt[c]);
+    const start = this.cIssueStart[id];
+    const contacts = this.cIssueContacts[id] + 1;
+    const owner = this.cOwner[id];
+    if (delay < 0) this.giveUp(id);
     this.free(id);
+    if (delay >= 0) this.pend(c, start, contacts, owner, Pend.Redial, this.now + delay);
   }
 
   // ---------------------------------------------------------------- service
@@ -937,8 +1180,21 @@ export class Simulation {
     this.cSite[id] = s;
 
     // The connect delay is felt as waiting and holds the agent, who is reserved for the contact.
-    const wait = now + site.connectDelay - this.cArrive[id];
-    const talk = this.cHandle[id] * site.handleTimeFactor;
+    let wait = now + site.connectDelay - this.cArrive[id];
+    let talk = this.cHandle[id] * site.handleTimeFactor;
+    if (this.cCallback[id] !== 0) {
+      // (v3) A call back: the wait is the time on the line, up to acceptance. An unreached customer
+      // takes no talk time and gives up (closeIssue).
+      wait = this.cCallbackAt[id] - this.cArrive[id];
+      this.callbacksMade[c]++;
+      this.callbackDelaySum[c] += now - this.cCallbackAt[id];
+      if (!reachesCustomer(ch.returns, this.returnSt[c])) {
+        this.cCallback[id] = 2;
+        talk = 0;
+        this.cWrap[id] = 0;
+        this.cUEsc[id] = 1;
+      }
+    }
     const base = this.statIndex(c, s);
     const stats = this.stats;
     stats[base + M.Offered]++;
@@ -958,6 +1214,19 @@ export class Simulation {
       variable += (talk / 60) * site.telecomPerMinute;
     }
     is[ib + IM.VariableCost] += variable;
+    // (v3) Who owns the issue (its first handled contact's site), and what its contacts cost.
+    const minutes = (talk + this.cWrap[id]) / 60;
+    this.handledMinutes[s] += minutes;
+    if (this.cIssueStart[id] >= 0) {
+      let o = this.cOwner[id];
+      if (o < 0) {
+        o = this.cOwner[id] = s;
+        this.cFirst[id] = 1;
+        this.issuesOwned[s]++;
+      }
+      this.ownerMinutes[o * this.nS + s] += minutes;
+      this.ownerVariable[o * this.nS + s] += variable;
+    }
 
     // The outcome draws were made on arrival, so whether this contact escalates is known now. Only an
     // escalation needs an event at the end of talk (the customer is transferred then); otherwise one
@@ -978,8 +1247,17 @@ export class Simulation {
     const s = this.cSite[id];
     const site = this.model.sites[s];
     this.stats[this.statIndex(c, s) + M.Escalated]++;
-    const e = this.newContact(c, this.cIssueStart[id], this.cIssueContacts[id] + 1, this.followup[c]);
+    const e = this.newContact(
+      c,
+      this.cIssueStart[id],
+      this.cIssueContacts[id] + 1,
+      this.cOwner[id],
+      this.followup[c],
+    );
     this.cFixed[e] = 1;
+    this.offer(e);
+    // (v3) A hand-off to a tier that is closed waits for it to open; it never abandons.
+    if (this.targetFor[site.escalationTo * this.nC + c] <= 0) this.cAbandonAt[e] = Infinity;
     this.sendToSite(e, site.escalationTo);
     const wrap = this.cWrap[id];
     if (wrap > 0) {
@@ -996,31 +1274,29 @@ export class Simulation {
     const s = this.cSite[id];
     const base = this.statIndex(c, s);
     const cohort = this.cIssueStart[id] >= 0;
+    if (this.cCallback[id] === 2) {
+      this.giveUp(id); // (v3) a call back that did not reach the customer
+      return;
+    }
     if (this.cUFcr[id] < this.model.sites[s].fcr) {
       // Resolution figures are the measured cohort's (SPEC §1 v2), followed past the horizon by followUp.
       if (!cohort) return;
       this.stats[base + M.Resolved]++;
       this.stats[base + M.ResolutionSeconds] += talkEnd - this.cIssueStart[id];
       this.stats[base + M.ResolutionContacts] += this.cIssueContacts[id];
+      if (this.cFirst[id]) this.firstResolved[s]++;
       this.issuesClosed++;
     } else {
-      // Unresolved: the customer comes back on the same channel after the repeat delay.
-      // At least a second later: a zero delay with zero handle time would otherwise loop at one instant.
-      let at =
-        talkEnd +
-        Math.max(MIN_REPEAT_DELAY, sample(this.model.channels[c].repeatDelay, this.followup[c].repeatDelay));
+      // Unresolved: the customer comes back on the same channel after the repeat delay, which (v3)
+      // elapses in customer hours unless the channel says "clock" (returns.ts). At least a second
+      // later: a zero delay with zero handle time would otherwise loop at one instant.
+      const ch = this.model.channels[c];
+      const delay = Math.max(MIN_REPEAT_DELAY, sample(ch.repeatDelay, this.followup[c].repeatDelay));
+      let at = repeatDueAt(ch.returns, talkEnd, delay);
       if (at < this.now) at = this.now;
       // A cohort issue's repeat is kept whenever it is due (followUp needs it, or counts it open);
-      // one of an issue raised before day 1 only if it falls inside the horizon.
-      if (at < this.model.horizon || cohort) {
-        const r = this.alloc();
-        this.cState[r] = ContactState.RepeatPending;
-        this.cChan[r] = c;
-        this.cIssueStart[r] = this.cIssueStart[id];
-        this.cIssueContacts[r] = this.cIssueContacts[id] + 1;
-        if (at < this.limit) this.q.push(at, EV_REPEAT, r, this.cGen[r]);
-        else this.holdRepeat(r, at);
-      }
+      // one of an issue raised before day 1 only if it falls before the follow-up load's end.
+      this.pend(c, this.cIssueStart[id], this.cIssueContacts[id] + 1, this.cOwner[id], Pend.Repeat, at);
     }
   }
 
@@ -1029,10 +1305,12 @@ export class Simulation {
     const c = this.cChan[id];
     const issueStart = this.cIssueStart[id];
     const issueContacts = this.cIssueContacts[id];
+    const owner = this.cOwner[id];
+    const kind = this.cPend[id];
     this.free(id);
-    this.repeatCount[c]++;
-    const r = this.newContact(c, issueStart, issueContacts, this.followup[c]);
-    this.route(r);
+    if (kind === Pend.Repeat) this.repeatCount[c]++;
+    const r = this.newContact(c, issueStart, issueContacts, owner, this.followup[c]);
+    this.enter(r);
   }
 
   /** End of a contact's work: the agent's capacity comes back and the agent looks for more. */
@@ -1148,8 +1426,10 @@ export class Simulation {
     if (open === this.openFor[key]) return;
     this.openFor[key] = open;
     this.updateOpenWeight(c);
-    if (open) this.releaseHeld(c);
-    else this.rerouteQueue(s, c);
+    if (open) {
+      this.releaseHeld(c);
+      this.releaseClosed(c);
+    } else this.rerouteQueue(s, c);
   }
 
   /** Contacts held because no site was open are routed now that one is. */
@@ -1313,6 +1593,11 @@ export class Simulation {
     this.cURoute = grown(this.cURoute, cap);
     this.cUFcr = grown(this.cUFcr, cap);
     this.cUEsc = grown(this.cUEsc, cap);
+    this.cPend = grown(this.cPend, cap);
+    this.cOwner = grown(this.cOwner, cap);
+    this.cFirst = grown(this.cFirst, cap);
+    this.cCallback = grown(this.cCallback, cap);
+    this.cCallbackAt = grown(this.cCallbackAt, cap);
     this.freeList = grown(this.freeList, cap);
     this.cap = cap;
   }

@@ -16,6 +16,7 @@ import {
   type Scenario,
   type ServiceTarget,
 } from './scenario';
+import { compileReturns, type ReturnRules } from './returns';
 import { defaultWarmUpDays } from './steady-state';
 
 /**
@@ -42,6 +43,8 @@ export interface ChannelModel {
   /** routing weights per site (0 = not a primary destination) */
   split: Float64Array;
   overflowAfter: number;
+  /** (v3) repeats' clock, after hours, redial and call back (returns.ts) */
+  returns: ReturnRules;
 }
 
 export interface SiteModel {
@@ -140,10 +143,11 @@ export function compileModel(s: Scenario, options: CompileOptions = {}): Model {
         if (site.groups.some((g) => g.skills.includes(kind))) split[i] = 1;
       });
     }
+    const rate = profileRates(c.volumePerDay, c.profile, intervalsPerDay, intervalSeconds);
     return {
       kind,
       live: isLiveChannel(kind),
-      rate: profileRates(c.volumePerDay, c.profile, intervalsPerDay, intervalSeconds),
+      rate,
       volumePerDay: c.volumePerDay,
       handle: compileDistribution(c.handleTime),
       wrap: compileDistribution(c.wrapUp ?? DEFAULTS.wrapUp),
@@ -155,6 +159,7 @@ export function compileModel(s: Scenario, options: CompileOptions = {}): Model {
       priority: c.priority ?? DEFAULTS.priority[kind],
       split,
       overflowAfter: routing?.overflowAfterSeconds ?? Infinity,
+      returns: compileReturns(c, isLiveChannel(kind), rate, intervalSeconds),
     };
   });
 
