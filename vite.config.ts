@@ -7,6 +7,8 @@ export default defineConfig({
   build: { target: 'es2022', sourcemap: true },
   test: {
     include: ['test/**/*.test.ts'],
+    // Every engine run in the suite is checked against the outcome invariants (see the file).
+    setupFiles: ['test/support/setup-invariants.ts'],
     testTimeout: 60_000,
     hookTimeout: 120_000,
   },

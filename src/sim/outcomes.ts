@@ -18,6 +18,16 @@
  *   cost ÷ the cohort's resolved issues) and the counts issuesRaised = issuesResolved + issuesOpen +
  *   issuesGivenUp. A site has no issue counts of its own (null) except issuesResolved, the cohort
  *   issues its agents resolved; its resolution figures are those of the issues it resolved.
+ * - (v3) Customer returns (per channel; null per site): `contactsPerIssue` = the cohort's contacts
+ *   (followed up) ÷ issues raised, resolved or not; `closedAttempts` (not in offered), call backs
+ *   offered and accepted, and `callbackDelay` (mean seconds from acceptance to the call back) are the
+ *   horizon's.
+ * - (v3) Who pays for an issue (per site; null per channel): a cohort issue is owned by the site that
+ *   handled its first handled contact. `observedFcr` = its owned issues resolved by that contact ÷ owned
+ *   issues. `issueCost` = every contact of its owned issues, wherever and whenever handled (follow-up
+ *   included), each at the handling site's labour per handled minute (talk + wrap-up) over the horizon
+ *   plus the contact's own telecom and fee. The total sums the sites; issues never handled have no
+ *   owner, so Σ issuesOwned ≤ issues raised.
  */
 import type { Simulation } from './engine';
 import { M, IM } from './engine';
@@ -44,6 +54,17 @@ interface Sums {
   issuesRaised: number | null;
   issuesGivenUp: number | null;
   issuesOpen: number | null;
+  /** (v3) channel-only figures (null per site) */
+  cohortContacts: number | null;
+  closedAttempts: number | null;
+  callbacksOffered: number | null;
+  callbacksAccepted: number | null;
+  callbacksMade: number;
+  callbackDelaySum: number;
+  /** (v3) site-only figures (null per channel) */
+  issuesOwned: number | null;
+  firstResolved: number;
+  issueCost: number | null;
   busy: number;
   available: number;
   paidHours: number;
@@ -80,6 +101,15 @@ function emptySums(): Sums {
     issuesRaised: null,
     issuesGivenUp: null,
     issuesOpen: null,
+    cohortContacts: null,
+    closedAttempts: null,
+    callbacksOffered: null,
+    callbacksAccepted: null,
+    callbacksMade: 0,
+    callbackDelaySum: 0,
+    issuesOwned: null,
+    firstResolved: 0,
+    issueCost: null,
     busy: 0,
     available: 0,
     paidHours: 0,
@@ -124,6 +154,15 @@ function toValues(x: Sums, waitP90: number | null): OutcomeValues {
     issuesResolved: x.resolved,
     issuesOpen: x.issuesOpen,
     issuesGivenUp: x.issuesGivenUp,
+    contactsPerIssue: x.cohortContacts === null ? null : ratio(x.cohortContacts, x.issuesRaised ?? 0),
+    closedAttempts: x.closedAttempts,
+    callbacksOffered: x.callbacksOffered,
+    callbacksAccepted: x.callbacksAccepted,
+    callbackDelay: x.callbacksOffered === null ? null : ratio(x.callbackDelaySum, x.callbacksMade),
+    issuesOwned: x.issuesOwned,
+    observedFcr: x.issuesOwned === null ? null : ratio(x.firstResolved, x.issuesOwned),
+    issueCost: x.issueCost,
+    costPerOwnedIssue: x.issueCost === null ? null : ratio(x.issueCost, x.issuesOwned ?? 0),
   };
 }
 
@@ -170,6 +209,7 @@ export function replicationOutcome(sim: Simulation, final = true): ReplicationOu
   }
   for (let s = 0; s < nS; s++) for (let c = 0; c < nC; c++) siteBusy[s] += busyTotal[s * nC + c];
 
+  const siteVariable = new Float64Array(nS);
   for (let s = 0; s < nS; s++) {
     const site = m.sites[s];
     const skills = new Set(site.groups.flatMap((g) => m.groups[g].skills));
@@ -192,9 +232,21 @@ export function replicationOutcome(sim: Simulation, final = true): ReplicationOu
       chanSums[c].cost += siteLabour[s] * share + telecom + fees;
       chanSums[c].paidHours += siteSums[s].paidHours * share;
       siteCost += telecom + fees;
+      siteVariable[s] += telecom + fees;
     }
     siteSums[s].cost = siteCost;
   }
+  // (v3) Each site's labour (its cost less telecom and fees) per handled minute of the horizon.
+  const perMinute = m.sites.map((_, s) =>
+    sim.handledMinutes[s] > 0 ? (siteSums[s].cost - siteVariable[s]) / sim.handledMinutes[s] : 0,
+  );
+  m.channels.forEach((_, c) => {
+    chanSums[c].closedAttempts = sim.closedAttempts[c];
+    chanSums[c].callbacksOffered = sim.callbacksOffered[c];
+    chanSums[c].callbacksAccepted = sim.callbacksAccepted[c];
+    chanSums[c].callbacksMade = sim.callbacksMade[c];
+    chanSums[c].callbackDelaySum = sim.callbackDelaySum[c];
+  });
   for (const x of siteSums) {
     for (const k of SUMMED) total[k] += x[k];
   }
@@ -245,6 +297,22 @@ export function replicationOutcome(sim: Simulation, final = true): ReplicationOu
   total.issuesRaised = chanSums.reduce((a, x) => a + (x.issuesRaised ?? 0), 0);
   total.issuesGivenUp = chanSums.reduce((a, x) => a + (x.issuesGivenUp ?? 0), 0);
   total.issuesOpen = chanSums.reduce((a, x) => a + (x.issuesOpen ?? 0), 0);
+  for (let c = 0; c < nC; c++) chanSums[c].cohortContacts = sim.cohortContacts[c];
+  for (const k of ['cohortContacts', 'closedAttempts', 'callbacksOffered', 'callbacksAccepted'] as const)
+    total[k] = chanSums.reduce((a, x) => a + (x[k] ?? 0), 0);
+  total.callbacksMade = chanSums.reduce((a, x) => a + x.callbacksMade, 0);
+  total.callbackDelaySum = chanSums.reduce((a, x) => a + x.callbackDelaySum, 0);
+  for (let o = 0; o < nS; o++) {
+    let cost = 0;
+    for (let h = 0; h < nS; h++)
+      cost += sim.ownerMinutes[o * nS + h] * perMinute[h] + sim.ownerVariable[o * nS + h];
+    siteSums[o].issuesOwned = sim.issuesOwned[o];
+    siteSums[o].firstResolved = sim.firstResolved[o];
+    siteSums[o].issueCost = cost;
+  }
+  total.issuesOwned = siteSums.reduce((a, x) => a + (x.issuesOwned ?? 0), 0);
+  total.firstResolved = siteSums.reduce((a, x) => a + x.firstResolved, 0);
+  total.issueCost = siteSums.reduce((a, x) => a + (x.issueCost ?? 0), 0);
 
   const channels: ReplicationOutcome['channels'] = {};
   m.channels.forEach((ch, c) => (channels[ch.kind] = toValues(chanSums[c], chanP90[c])));
@@ -272,8 +340,10 @@ function intervalValues(is: Float64Array, bases: number[], cost: number): Interv
     waitSum = 0,
     queue = 0,
     busy = 0,
-    available = 0;
+    available = 0,
+    closed = 0;
   for (const b of bases) {
+    closed += is[b + IM.Closed];
     offered += is[b + IM.Offered];
     handled += is[b + IM.Handled];
     abandoned += is[b + IM.Abandoned];
@@ -294,6 +364,7 @@ function intervalValues(is: Float64Array, bases: number[], cost: number): Interv
     occupancy: ratio(busy, available),
     queue,
     cost,
+    closedAttempts: closed,
   };
 }
 

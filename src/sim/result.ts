@@ -15,7 +15,8 @@ export interface Estimate {
 
 /**
  * SPEC §6 keys, plus `resolved` and `paidHours` which the derived figures are built from, and (v2)
- * `issuesGivenUp`: raised = resolved + open + given up (see outcomes.ts).
+ * `issuesGivenUp`: raised = resolved + open + given up (see outcomes.ts). (v3) The keys of customer
+ * returns and of who pays for an issue come last, so v2 columns keep their places.
  */
 export const OUTCOME_KEYS = [
   'offered',
@@ -37,6 +38,17 @@ export const OUTCOME_KEYS = [
   'issuesResolved',
   'issuesOpen',
   'issuesGivenUp',
+  // (v3) per channel and total (null per site)
+  'contactsPerIssue',
+  'closedAttempts',
+  'callbacksOffered',
+  'callbacksAccepted',
+  'callbackDelay',
+  // (v3) per site and total (null per channel)
+  'issuesOwned',
+  'observedFcr',
+  'issueCost',
+  'costPerOwnedIssue',
 ] as const;
 export type OutcomeKey = (typeof OUTCOME_KEYS)[number];
 
@@ -54,6 +66,8 @@ export const INTERVAL_KEYS = [
   'occupancy',
   'queue',
   'cost',
+  /** (v3) live contacts turned away after hours (not in offered) */
+  'closedAttempts',
 ] as const;
 export type IntervalKey = (typeof INTERVAL_KEYS)[number];
 export type IntervalValues = Record<IntervalKey, number | null>;

@@ -77,6 +77,32 @@ export function outcomeProblems(o: ReplicationOutcome): string[] {
     const byChannel = channels.reduce((a, [, v]) => a + (v[key] ?? NaN), 0);
     if (byChannel !== o.total[key]) p.push(`total.${key} = ${o.total[key]}, channels sum to ${byChannel}`);
   }
+  // (v3) Returns and ownership: counts whole, shares in range, owned issues no more than raised.
+  for (const [scope, v] of [...channels, ['total', o.total] as const]) {
+    for (const k of ['closedAttempts', 'callbacksOffered', 'callbacksAccepted'] as const) {
+      const x = v[k];
+      if (x === null || x < 0 || !Number.isInteger(x)) p.push(`${scope}.${k} = ${x}: not a count`);
+    }
+    if ((v.callbacksAccepted ?? 0) > (v.callbacksOffered ?? 0))
+      p.push(`${scope}: callbacksAccepted ${v.callbacksAccepted} > offered ${v.callbacksOffered}`);
+    if (v.callbackDelay !== null && !(v.callbackDelay >= 0)) p.push(`${scope}.callbackDelay < 0`);
+  }
+  for (const [scope, v] of [...sites, ['total', o.total] as const]) {
+    const owned = v.issuesOwned;
+    if (owned === null || owned < 0 || !Number.isInteger(owned)) p.push(`${scope}.issuesOwned = ${owned}`);
+    const fcr = v.observedFcr;
+    if (fcr !== null && !(fcr >= 0 && fcr <= 1 + EPS)) p.push(`${scope}.observedFcr = ${fcr}: not in [0, 1]`);
+    if (!(v.issueCost !== null && v.issueCost >= 0)) p.push(`${scope}.issueCost = ${v.issueCost}`);
+  }
+  const owned = sites.reduce((a, [, v]) => a + (v.issuesOwned ?? NaN), 0);
+  if (owned !== o.total.issuesOwned)
+    p.push(`total.issuesOwned = ${o.total.issuesOwned}, sites sum to ${owned}`);
+  if (!(owned <= (o.total.issuesRaised ?? NaN)))
+    p.push(`issues owned ${owned} > issues raised ${o.total.issuesRaised}`);
+  for (const key of ['closedAttempts', 'callbacksOffered', 'callbacksAccepted'] as const) {
+    const byChannel = channels.reduce((a, [, v]) => a + (v[key] ?? NaN), 0);
+    if (byChannel !== o.total[key]) p.push(`total.${key} = ${o.total[key]}, channels sum to ${byChannel}`);
+  }
   const cost = o.total.cost ?? NaN;
   const channelCost = channels.reduce((a, [, v]) => a + (v.cost ?? NaN), 0);
   const siteCost = sites.reduce((a, [, v]) => a + (v.cost ?? NaN), 0);
@@ -108,5 +134,13 @@ export function outcomeProblems(o: ReplicationOutcome): string[] {
   for (const [k, v] of channels)
     if (offeredByInterval[k] !== v.offered)
       p.push(`channels.${k}.offered = ${v.offered}, intervals sum to ${offeredByInterval[k]}`);
+  for (const [k, v] of channels) {
+    const closed = o.intervals.reduce(
+      (a, iv) => a + (iv.channels[k as keyof typeof iv.channels]?.closedAttempts ?? 0),
+      0,
+    );
+    if (closed !== v.closedAttempts)
+      p.push(`channels.${k}.closedAttempts = ${v.closedAttempts}, intervals sum to ${closed}`);
+  }
   return p;
 }
