@@ -47,6 +47,17 @@ export const CHANNEL_PANELS: { title: string; columns: Column[] }[] = [
       col('issuesResolved', 'resolved', STYLES.count),
       col('issuesGivenUp', 'given up', STYLES.count),
       col('issuesOpen', 'open at cap', STYLES.count),
+      col('contactsPerIssue', 'contacts/issue', STYLES.ratio),
+    ],
+  },
+  {
+    // (v3) customers turned away after hours and call backs (SPEC §2, §6)
+    title: 'Customers not served at once',
+    columns: [
+      col('closedAttempts', 'closed attempts', STYLES.count),
+      col('callbacksOffered', 'call backs offered', STYLES.count),
+      col('callbacksAccepted', 'accepted', STYLES.count),
+      col('callbackDelay', 'call back delay s', STYLES.seconds),
     ],
   },
 ];
@@ -59,6 +70,14 @@ export const SITE_COLUMNS: Column[] = [
   col('occupancy', 'occupancy %', STYLES.percent),
   col('paidHours', 'paid hours', STYLES.paidHours),
   col('cost', 'cost', STYLES.money),
+];
+
+/** (v3) Who pays for an issue: the site that handled its first contact owns it (SPEC §6). */
+export const SITE_ISSUE_COLUMNS: Column[] = [
+  col('issuesOwned', 'issues owned', STYLES.count),
+  col('observedFcr', 'observed FCR %', STYLES.percent),
+  col('issueCost', 'issue cost', STYLES.money),
+  col('costPerOwnedIssue', 'cost/owned issue', STYLES.unitMoney),
 ];
 
 export function headerLine(result: SimulationResult): string {
@@ -107,5 +126,17 @@ export function renderReport(result: SimulationResult, scenario?: Scenario): str
   for (const panel of CHANNEL_PANELS)
     parts.push('', renderTable(table(panel.title, 'channel', panel.columns, channelRows, showCi)));
   parts.push('', renderTable(table('By site', 'site', SITE_COLUMNS, siteRows, showCi)));
+  parts.push(
+    '',
+    renderTable(
+      table(
+        'Issues by owning site (first contact handled there)',
+        'site',
+        SITE_ISSUE_COLUMNS,
+        siteRows,
+        showCi,
+      ),
+    ),
+  );
   return parts.join('\n') + '\n';
 }
