@@ -124,7 +124,7 @@ describe('every shipped scenario', () => {
       expect(out.some((l) => l.startsWith(kind + ' '))).toBe(true);
     for (const site of scenario.sites as { id: string; location: string }[])
       expect(out.some((l) => l.startsWith(`${site.id} (${site.location})`))).toBe(true);
-    expect(out.filter((l) => l.startsWith('total ')).length).toBe(4); // service, resolution and cost, issues; by site
+    expect(out.filter((l) => l.startsWith('total ')).length).toBe(6); // service, resolution and cost, issues, not served at once; by site, by owning site
   });
 
   it.each(SCENARIOS)(
