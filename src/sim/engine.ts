@@ -546,7 +546,14 @@ export class Simulation {
       if (t >= m.horizon && t < end) this.q.push(t, EV_STAFF, g, 0);
     }
     for (let id = 0; id < this.used; id++)
-      if (isWaitingState(this.cState[id]) && this.cTimers[id] !== 0) this.setWaitTimer(id);
+      if (isWaitingState(this.cState[id]) && this.cTimers[id] !== 0) {
+        this.setWaitTimer(id);
+        if (
+          this.cArrive[id] + (this.model.channels[this.cChan[id]].returns.callback?.offerAfter ?? 0) >=
+          m.horizon
+        )
+          this.setCallbackOffer(id);
+      }
     // Repeats due after the horizon; those due after the follow-up stay pending (and count open).
     for (let i = 0; i < this.lateRepeats; i++) {
       const id = this.lateRepeatId[i];
@@ -946,13 +953,17 @@ export class Simulation {
     if (this.cTimers[id] !== 0) return;
     this.cTimers[id] = 1;
     this.setWaitTimer(id);
+    this.setCallbackOffer(id);
+  }
+
+  /** (v3) Schedules the call back offer of a waiting contact, if its channel offers them. */
+  private setCallbackOffer(id: number): void {
     const cb = this.model.channels[this.cChan[id]].returns.callback;
-    if (cb !== null && this.cFixed[id] === 0) {
-      // (v3) Offered only to a caller still on the line then: one who would have abandoned first is not.
-      const at = this.cArrive[id] + cb.offerAfter;
-      if (at < this.cAbandonAt[id] && at < this.limit)
-        this.q.push(at > this.now ? at : this.now, EV_CALLBACK_OFFER, id, this.cGen[id]);
-    }
+    if (cb === null || this.cFixed[id] !== 0 || this.cCallback[id] !== 0) return;
+    // Offered only to a caller still on the line then: one who would have abandoned first is not.
+    const at = this.cArrive[id] + cb.offerAfter;
+    if (at < this.cAbandonAt[id] && at < this.limit)
+      this.q.push(at > this.now ? at : this.now, EV_CALLBACK_OFFER, id, this.cGen[id]);
   }
 
   /**
