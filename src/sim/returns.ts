@@ -56,7 +56,11 @@ export function compileReturns(
     redial: { probability: rd.probability, delay: compileDistribution(rd.delay ?? DEFAULTS.redial.delay) },
     callback:
       live && cb
-        ? { offerAfter: cb.offerAfterSeconds, acceptance: cb.acceptance, reach: cb.reach ?? DEFAULTS.callbackReach }
+        ? {
+            offerAfter: cb.offerAfterSeconds,
+            acceptance: cb.acceptance,
+            reach: cb.reach ?? DEFAULTS.callbackReach,
+          }
         : null,
   };
 }
