@@ -12,6 +12,7 @@
 import { Application, Graphics, Particle, ParticleContainer, type Texture } from 'pixi.js';
 import { formatClock } from '../sim/clock';
 import {
+  CHANNEL,
   HEADER,
   SITE,
   SITE_CHANNEL,
@@ -315,9 +316,10 @@ export class LiveScene {
     layout.arrivals.forEach((p, c) => {
       g.circle(p.x, p.y, 6).fill(CHANNEL_COLOR[meta.channels[c].kind]);
       const held = holdingAt(snap, c);
+      const later = view.channel(c, CHANNEL.afterHours); // (v3) turned away after hours, will retry
       setText(
         this.arrivalLabels[c],
-        held > 0 ? `${meta.channels[c].kind} · held ${held}` : meta.channels[c].kind,
+        `${meta.channels[c].kind}${held > 0 ? ` · held ${held}` : ''}${later > 0 ? ` · ${later} retry after hours` : ''}`,
       );
     });
     layout.sites.forEach((site, s) => {
@@ -333,15 +335,22 @@ export class LiveScene {
         if (!lane || !label) return;
         const waiting = view.siteChannel(s, c, SITE_CHANNEL.waiting);
         const transit = view.siteChannel(s, c, SITE_CHANNEL.inTransit);
+        const called = view.siteChannel(s, c, SITE_CHANNEL.callbacks); // (v3) off the line
         // saturating bar: visible from one contact, never overflowing its lane; the number is exact
         if (waiting > 0) {
           const f = waiting / (waiting + 10);
-          g.rect(lane.x, lane.y, Math.max(3, lane.w * f), lane.h).fill({
-            color: CHANNEL_COLOR[meta.channels[c].kind],
-            alpha: 0.6,
-          });
+          const w = Math.max(3, lane.w * f);
+          const onLine = w * ((waiting - called) / waiting);
+          const color = CHANNEL_COLOR[meta.channels[c].kind];
+          g.rect(lane.x, lane.y, onLine, lane.h).fill({ color, alpha: 0.6 });
+          // call-back customers keep their place but are not on the line: drawn hollow, after the callers
+          if (called > 0)
+            g.rect(lane.x + onLine, lane.y, w - onLine, lane.h).stroke({ color, width: 1, alpha: 0.9 });
         }
-        setText(label, `${meta.channels[c].kind} ${waiting}${transit > 0 ? ` · ${transit}→` : ''}`);
+        setText(
+          label,
+          `${meta.channels[c].kind} ${waiting}${called > 0 ? ` (${called} call back)` : ''}${transit > 0 ? ` · ${transit}→` : ''}`,
+        );
       });
     });
   }

@@ -258,6 +258,8 @@ export class Simulation {
   readonly holding: Int32Array;
   /** (v3) per channel: contacts turned away after hours, waiting for a site to open */
   private readonly closedQ: RingQueue[];
+  /** (v3) per channel: of those, how many will retry (for the live view) */
+  readonly afterHoursWaiting: Int32Array;
   /** (v3) per site × channel: of waitingAt, those who accepted a call back (for the live view) */
   readonly callbackWaiting: Int32Array;
 
@@ -402,6 +404,7 @@ export class Simulation {
     this.inTransit = new Int32Array(nS * nC);
     this.holding = new Int32Array(nC);
     this.closedQ = Array.from({ length: nC }, () => new RingQueue());
+    this.afterHoursWaiting = new Int32Array(nC);
     this.callbackWaiting = new Int32Array(nS * nC);
     this.targetFor = new Int32Array(nS * nC);
     this.openFor = new Uint8Array(nS * nC);
@@ -490,6 +493,8 @@ export class Simulation {
       this.intervalLogged,
       this.routedCount,
       this.abandonCount,
+      this.overflowCount,
+      this.repeatCount,
       this.busyArea,
       this.busyLast,
       this.busyTotal,
@@ -887,6 +892,7 @@ export class Simulation {
     this.cPend[id] = Pend.AfterHours;
     this.cAbandonAt[id] = delay; // the retry's delay after the opening
     this.closedQ[c].push(id, this.cGen[id], this.now);
+    this.afterHoursWaiting[c]++;
   }
 
   /** (v3) A site opened for channel c: the customers turned away retry after their delays. */
@@ -898,6 +904,7 @@ export class Simulation {
       const gen = q.headGen();
       q.shift();
       if (this.cGen[id] !== gen || this.cState[id] !== ContactState.AfterHours) continue;
+      this.afterHoursWaiting[c]--;
       this.cState[id] = ContactState.RepeatPending;
       this.schedulePending(id, this.now + this.cAbandonAt[id]);
     }

@@ -86,9 +86,12 @@ export const SITE_CHANNEL = {
   abandoned: 3,
   busyAgents: 4,
   open: 5,
-  size: 6,
+  /** (v3) of `waiting`, those who accepted a call back: off the line, keeping their place */
+  callbacks: 6,
+  size: 7,
 } as const;
-export const CHANNEL = { holding: 0, arrivals: 1, size: 2 } as const;
+/** (v3) `afterHours`: customers turned away while every site was closed, who will retry after the opening */
+export const CHANNEL = { holding: 0, arrivals: 1, afterHours: 2, size: 3 } as const;
 /**
  * Flows between places, for the map view (cumulative counts, appended after the CHANNEL block):
  * per channel the repeat contacts that came back, per site the contacts it escalated, and per
@@ -161,12 +164,14 @@ export function encodeSnapshot(sim: Simulation): Snapshot {
       d[o + SITE_CHANNEL.abandoned] = sim.abandonCount[key];
       d[o + SITE_CHANNEL.busyAgents] = sim.busyUnitsAt(key) / UNITS;
       d[o + SITE_CHANNEL.open] = sim.openFor[key];
+      d[o + SITE_CHANNEL.callbacks] = sim.callbackWaiting[key];
       o += SITE_CHANNEL.size;
     }
   }
   for (let c = 0; c < nC; c++) {
     d[o + CHANNEL.holding] = sim.holding[c];
     d[o + CHANNEL.arrivals] = sim.arrivals[c];
+    d[o + CHANNEL.afterHours] = sim.afterHoursWaiting[c];
     o += CHANNEL.size;
   }
   // FLOW: repeats per channel, escalated per site, overflow per site × site

@@ -37,6 +37,12 @@ const COLUMNS: Column[] = [
     fmt: (x) => fmtPercent(x),
   },
   { key: 'backlog', label: 'Backlog', title: 'contacts waiting now', fmt: fmtInt },
+  {
+    key: 'closedAttempts',
+    label: 'Closed',
+    title: 'live contacts turned away because no site was open (not in offered)',
+    fmt: fmtInt,
+  },
   { key: 'cost', label: 'Cost', title: 'labour + telecom + fees so far', fmt: (x) => fmtMoney(x) },
   {
     key: 'costPerResolved',

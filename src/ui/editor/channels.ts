@@ -1,7 +1,7 @@
 /**
  * Editor section "Channels" (SPEC §2): per channel its volume, intraday profile, handle time, wrap-up,
- * patience and repeat delay (distributions), target, concurrency and priority; add and remove a
- * channel. Structural edits go through edits.ts, so skills and routing follow.
+ * patience and repeat delay (distributions), target, concurrency and priority, (v3) the customer
+ * return fields (returns.ts); add and remove a channel. Structural edits go through edits.ts, so skills and routing follow.
  */
 import { CHANNEL_KINDS, DEFAULTS, isLiveChannel, type ChannelKind, type Scenario } from '../../sim/scenario';
 import { h } from '../dom';
@@ -9,6 +9,7 @@ import { distributionField } from './distribution';
 import { addChannel, removeChannel } from './edits';
 import { block, button, numberField, type FieldContext } from './fields';
 import { profileField } from './profile';
+import { returnFields } from './returns';
 
 export interface ChannelsHandlers {
   /** a structural edit, applied to the scenario as it is when the planner acts, as one step */
@@ -114,6 +115,7 @@ function channelBlock(
         none: { label: 'default (exp. 1 day)', value: undefined },
       }),
     ),
+    returnFields(ctx, p, kind, live),
     remove,
   ]);
 }
