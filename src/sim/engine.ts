@@ -8,8 +8,10 @@
  *
  * Customers' attributes (handle time, patience, resolution and escalation draws, routing draw) are
  * drawn when they arrive, each from its own stream, so variants with the same seed see the same
- * customers even when they are answered in a different order (common random numbers). Repeat and
- * escalated contacts draw from separate "follow-up" streams so they do not shift fresh arrivals.
+ * customers even when they are answered in a different order (common random numbers). Each day's fresh
+ * contacts draw from that day's own streams, so day d's customers do not depend on how many warm-up
+ * days ran before it (SPEC §1 v3). Repeat and escalated contacts draw from separate "follow-up"
+ * streams so they do not shift fresh arrivals.
  *
  * Counters are integrated exactly over time (busy capacity and logged-in agents per key, each with its
  * own last-update time), and flushed per reporting interval, so statistics need memory proportional to
@@ -130,7 +132,24 @@ export interface SimulationOptions extends CompileOptions {
    * settings first). Default: the constructor runs it, so a new Simulation stands at 00:00 of day 1.
    */
   deferWarmUp?: boolean;
+  /**
+   * Test hook: called as each fresh contact arrives, with its channel, arrival time and customer draws
+   * (handle time, wrap-up, patience, and the routing, resolution and escalation uniforms).
+   * test/common-random-numbers.test.ts checks with it that day d's customers do not depend on the warm-up.
+   */
+  onFreshArrival?: FreshArrivalHook;
 }
+
+export type FreshArrivalHook = (
+  channel: number,
+  time: number,
+  handle: number,
+  wrap: number,
+  patience: number,
+  uRoute: number,
+  uFcr: number,
+  uEsc: number,
+) => void;
 
 interface Streams {
   arrival: Uniform;
@@ -157,6 +176,14 @@ function channelStreams(seed: string, kind: ChannelKind, prefix: string): Stream
   };
 }
 
+/**
+ * The streams of day `day`'s fresh contacts on one channel (day 1 = 0, warm-up days negative): seeded
+ * from the seed, the channel and the day alone, so no warm-up length shifts them (SPEC §1 v3).
+ */
+function freshStreams(seed: string, kind: ChannelKind, day: number): Streams {
+  return channelStreams(seed, kind, `day${day}/`);
+}
+
 export class Simulation {
   readonly model: Model;
   readonly seed: string;
@@ -165,6 +192,7 @@ export class Simulation {
   /** contacts created (arrivals, repeats, escalations) */
   contacts = 0;
   private readonly maxEvents: number;
+  private readonly onFresh: FreshArrivalHook | undefined;
   private readonly q: EventQueue;
   readonly agents: AgentPool;
 
@@ -264,7 +292,13 @@ export class Simulation {
   /** per channel: repeat contacts that came back (map view) */
   readonly repeatCount: Float64Array;
 
+  /**
+   * Per channel, the streams of the day whose fresh contacts are being drawn (freshDay), replaced at
+   * each midnight (see nextArrivalTime).
+   */
   private readonly fresh: Streams[];
+  /** per channel, the day index of `fresh` (day 1 = 0, warm-up days negative) */
+  private readonly freshDay: Int32Array;
   private readonly followup: Streams[];
   private readonly needFcr: boolean;
   private readonly needEscalation: boolean;
@@ -303,6 +337,7 @@ export class Simulation {
     this.model = compileModel(scenario, options);
     this.seed = options.seed ?? '1';
     this.maxEvents = options.maxEvents ?? Infinity;
+    this.onFresh = options.onFreshArrival;
     const m = this.model;
     const nC = (this.nC = m.channels.length);
     const nS = (this.nS = m.sites.length);
@@ -357,7 +392,9 @@ export class Simulation {
     this.overflowCount = new Float64Array(nS * nS);
     this.repeatCount = new Float64Array(nC);
 
-    this.fresh = m.channels.map((c) => channelStreams(this.seed, c.kind, ''));
+    const firstDay = Math.floor(start / DAY);
+    this.freshDay = new Int32Array(nC).fill(firstDay);
+    this.fresh = m.channels.map((c) => freshStreams(this.seed, c.kind, firstDay));
     this.followup = m.channels.map((c) => channelStreams(this.seed, c.kind, 'followup/'));
     this.needFcr = m.sites.some((s) => s.fcr < 1);
     this.needEscalation = m.sites.some((s) => s.escalationRate > 0);
@@ -660,6 +697,12 @@ export class Simulation {
   /**
    * Non-homogeneous Poisson arrivals by inversion of the cumulative rate: one Exp(1) draw is spent
    * across the piecewise-constant rate of each interval. Exact.
+   *
+   * Common random numbers across warm-ups (SPEC §1 v3): each day's arrivals, and the customer draws
+   * made as they arrive, come from that day's own streams, started at its midnight. A draw left unspent
+   * at midnight is dropped and the new day starts with a fresh Exp(1) from its stream: a Poisson process
+   * is memoryless, so this is still exact, and day d's customers are the same whether 0 or 20 days ran
+   * before it.
    */
   private scheduleArrival(c: number, from: number): void {
     this.nextArrival[c] = this.nextArrivalTime(c, from);
@@ -680,26 +723,58 @@ export class Simulation {
     const m = this.model;
     const ch = m.channels[c];
     if (ch.volumePerDay <= 0) return Infinity;
-    let e = exponential(this.fresh[c].arrival);
+    const perDay = m.intervalsPerDay;
     let t = from;
     let k = Math.floor(t / m.intervalSeconds);
+    // first interval of the next day, in the clock's interval numbering (day 1 starts at k = 0)
+    let midnight = (this.freshDay[c] + 1) * perDay;
+    if (k >= midnight) midnight = this.startFreshDay(c, k);
+    let e = exponential(this.fresh[c].arrival);
     while (k < m.nIntervals) {
-      const rate = ch.rate[(k + this.dayShift) % m.intervalsPerDay];
+      const rate = ch.rate[(k + this.dayShift) % perDay];
       const end = (k + 1) * m.intervalSeconds;
       const mass = rate * (end - t);
       if (mass > e) return t + e / rate;
       e -= mass;
       t = end;
       k++;
+      if (k === midnight && k < m.nIntervals) {
+        midnight = this.startFreshDay(c, k);
+        e = exponential(this.fresh[c].arrival);
+      }
     }
     return Infinity;
+  }
+
+  /** Switches channel c's fresh streams to the day of interval k; returns the next day's first interval. */
+  private startFreshDay(c: number, k: number): number {
+    const perDay = this.model.intervalsPerDay;
+    const day = Math.floor(k / perDay);
+    this.freshDay[c] = day;
+    this.fresh[c] = freshStreams(this.seed, this.model.channels[c].kind, day);
+    return (day + 1) * perDay;
   }
 
   private onArrival(c: number): void {
     const id = this.newContact(c, this.now, 1, this.fresh[c]);
     this.issuesRaised[c]++;
+    if (this.onFresh !== undefined) this.reportFresh(this.onFresh, id);
     this.scheduleArrival(c, this.now);
     this.route(id);
+  }
+
+  private reportFresh(hook: FreshArrivalHook, id: number): void {
+    const t = this.cArrive[id];
+    hook(
+      this.cChan[id],
+      t,
+      this.cHandle[id],
+      this.cWrap[id],
+      this.cAbandonAt[id] - t,
+      this.cURoute[id],
+      this.cUFcr[id],
+      this.cUEsc[id],
+    );
   }
 
   /** A new contact slot with its customer's attributes drawn from `st`. */
