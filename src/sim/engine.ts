@@ -33,6 +33,7 @@ import {
   type Model,
 } from './model';
 import { createStream, type Uniform } from './random';
+import { STEADY_CHECK_DAYS } from './steady-check';
 import { RingQueue } from './ring-queue';
 import { grown } from './typed-array';
 import { exponential } from './ziggurat';
@@ -319,6 +320,11 @@ export class Simulation {
   /** staffing changes and wait deadlines are scheduled only before this: the horizon, then the follow-up's end */
   private limit: number;
   private followedUp = false;
+  /**
+   * Per channel, how much its backlog (waiting, in transit or held) grew per day over the warm-up's last
+   * STEADY_CHECK_DAYS days; NaN when the warm-up is too short to tell (src/sim/steady-check.ts).
+   */
+  readonly backlogGrowthPerDay: Float64Array;
   /** per channel: issues raised (fresh contacts) since 00:00 of day 1 */
   readonly issuesRaised: Float64Array;
   /** per channel: cohort issues given up (one of their contacts abandoned) */
@@ -348,6 +354,7 @@ export class Simulation {
     this.dayShift = m.warmUpDays * m.intervalsPerDay;
     this.limit = m.horizon;
     this.issuesRaised = new Float64Array(nC);
+    this.backlogGrowthPerDay = new Float64Array(nC).fill(NaN);
     this.issuesGivenUp = new Float64Array(nC);
     // Contacts and event nodes start small and double as needed (to ~16k on the benchmark day): a
     // few doublings cost nothing, and a short run — such as the worker threads' JIT primer — then
@@ -430,7 +437,18 @@ export class Simulation {
 
   /** The warm-up proper (see warmUp): if it stops on the event budget, warmUp is not marked done. */
   private startDayOne(): void {
+    // The backlog at the midnight STEADY_CHECK_DAYS before day 1 and at day 1's: whether it still grows
+    // (src/sim/steady-check.ts). Only once the warm-up has run a day before it, to skip the first fill.
+    const check = -STEADY_CHECK_DAYS * DAY;
+    if (this.warmUpDays > STEADY_CHECK_DAYS && this.now <= check) {
+      this.advanceTo(check);
+      for (let c = 0; c < this.nC; c++) this.backlogGrowthPerDay[c] = this.channelBacklog(c);
+    }
     this.advanceTo(0);
+    if (this.warmUpDays > STEADY_CHECK_DAYS)
+      for (let c = 0; c < this.nC; c++)
+        this.backlogGrowthPerDay[c] =
+          (this.channelBacklog(c) - this.backlogGrowthPerDay[c]) / STEADY_CHECK_DAYS;
     for (const a of [
       this.arrivals,
       this.stats,
@@ -589,6 +607,13 @@ export class Simulation {
     const nC = this.nC;
     for (let i = 0; i < out.length; i++) out[i] = this.waitingAt[i] + this.inTransit[i];
     for (let c = 0; c < nC; c++) out[this.fallbackSite[c] * nC + c] += this.holding[c];
+  }
+
+  /** Contacts of channel c waiting now: in a site's queue, in transit, or held. */
+  private channelBacklog(c: number): number {
+    let n = this.holding[c];
+    for (let s = 0; s < this.nS; s++) n += this.waitingAt[s * this.nC + c] + this.inTransit[s * this.nC + c];
+    return n;
   }
 
   /** Adds to out[agent] the number of contacts each agent is wrapping up now (for display). */
