@@ -63,7 +63,7 @@ describe('CLI bundle cache', () => {
     expect(freshCliBundle(root)).toBe(changed);
   });
 
-  it('bin/shoreline.cjs runs the current sources with plain Node (no tsx in the process)', () => {
+  it('bin/shoreline.cjs runs the current sources with plain Node', () => {
     const r = spawnSync(process.execPath, ['bin/shoreline.cjs', '--help'], { cwd: ROOT, encoding: 'utf8' });
     expect(r.stderr).toBe('');
     expect(r.status).toBe(0);
@@ -74,7 +74,64 @@ describe('CLI bundle cache', () => {
     };
     expect(pkg.bin.shoreline).toBe('bin/shoreline.cjs');
     expect(pkg.scripts.sim).toBe('node bin/shoreline.cjs');
-    expect(readFileSync(join(ROOT, 'bin', 'shoreline.cjs'), 'utf8')).not.toMatch(/tsx/);
+  });
+
+  it('the running process loads the compiled bundle and nothing else: no TypeScript, no tsx, no ES module', () => {
+    // A probe preloaded into the real command records what the process loaded: the CommonJS modules
+    // (require.cache), every file it read, and Node's internal modules (the ES module loader's
+    // translators and module jobs load only when an ES module does, or a loader hook such as tsx's).
+    const probe = join(mkdtempSync(join(tmpdir(), 'shoreline-probe-')), 'probe.cjs');
+    const out = `${probe}.json`;
+    writeFileSync(
+      probe,
+      [
+        "const fs = require('node:fs');",
+        'const read = new Set();',
+        'const readFileSync = fs.readFileSync;',
+        'fs.readFileSync = function (p, ...rest) {',
+        "  if (typeof p === 'string') read.add(p);",
+        '  return readFileSync.call(this, p, ...rest);',
+        '};',
+        "process.on('exit', () => fs.writeFileSync(process.env.PROBE_OUT, JSON.stringify({",
+        '  modules: Object.keys(require.cache).filter((f) => f !== __filename),',
+        '  read: [...read],',
+        '  internal: process.moduleLoadList,',
+        '  execArgv: process.execArgv,',
+        '})));',
+        '',
+      ].join('\n'),
+    );
+    const argv = ['bin/shoreline.cjs', 'scenarios/onshore-baseline.json', '--warm-up', '0', '--quiet'];
+    // once to have a fresh bundle (a changed source is compiled first, with esbuild reading the sources)
+    expect(spawnSync(process.execPath, argv, { cwd: ROOT }).status).toBe(0);
+    const r = spawnSync(process.execPath, ['--require', probe, ...argv], {
+      cwd: ROOT,
+      encoding: 'utf8',
+      env: { ...process.env, PROBE_OUT: out, NODE_OPTIONS: '' },
+    });
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(/^onshore-baseline — seed "1", 1 replication/);
+    const loaded = JSON.parse(readFileSync(out, 'utf8')) as {
+      modules: string[];
+      read: string[];
+      internal: string[];
+      execArgv: string[];
+    };
+    rmSync(resolve(probe, '..'), { recursive: true, force: true });
+    expect(loaded.execArgv).toEqual(['--require', probe]);
+    expect(loaded.modules.map((f) => f.slice(ROOT.length + 1)).sort()).toEqual([
+      'bin/shoreline.cjs',
+      'src/cli/bundle.cjs',
+      'src/node/bundle-cache.cjs',
+    ]);
+    const files = loaded.read.map((f) => (f.startsWith(ROOT) ? f.slice(ROOT.length + 1) : f));
+    expect(files.filter((f) => /\.(ts|mts|cts)$/.test(f))).toEqual([]);
+    expect(
+      files.filter((f) => f.startsWith('node_modules/') && !f.startsWith('node_modules/.cache/shoreline/')),
+    ).toEqual([]);
+    expect(files.some((f) => /^node_modules\/\.cache\/shoreline\/cli-[0-9a-f]+\.cjs$/.test(f))).toBe(true);
+    expect(loaded.internal.filter((m) => /esm\/(translators|module_job)/.test(m))).toEqual([]);
   });
 
   it("runs it with V8's code cache beside it, written once, replaced when V8 rejects it", async () => {

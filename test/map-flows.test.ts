@@ -1,11 +1,13 @@
 /**
  * The map's flows: the snapshot's new FLOW counters (repeats, escalations, overflow between sites)
- * agree with the engine's own statistics, and the particle field turns counter differences between
+ * agree with the engine's own statistics (its arrivals, issues raised, escalations and contacts
+ * handled, routed, abandoned and waiting per site), and the particle field turns counter differences between
  * two snapshots into exactly that many particles, slower where the delay on the way is longer.
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import {
+  CHANNEL,
   encodeSnapshot,
   FLOW,
   SITE_CHANNEL,
@@ -13,6 +15,7 @@ import {
   SnapshotView,
   type Scenario,
 } from '../src/sim/index';
+import { M } from '../src/sim/engine';
 import {
   FlowField,
   MAX_PARTICLES,
@@ -70,6 +73,79 @@ describe('snapshot FLOW counters', () => {
       for (let c = 0; c < sim.model.channels.length; c++)
         routed += view.siteChannel(a, c, SITE_CHANNEL.routed);
     expect(overflow).toBeLessThan(routed);
+  });
+});
+
+/**
+ * The counters against the engine's own statistics, on runs started empty (warm-up 0) so that every
+ * counter covers the same span.
+ */
+describe("snapshot FLOW counters agree with the engine's counts", () => {
+  const total = (sim: Simulation, m: M, c: number, s: number) => sim.stats[sim.statIndex(c, s) + m];
+
+  it('repeats: every contact is fresh, a repeat or an escalation (tiered-escalation)', () => {
+    const s = load('tiered-escalation');
+    s.horizon = { ...s.horizon, warmUpDays: 0 };
+    const sim = new Simulation(s, { seed: '3' });
+    sim.advanceTo(sim.model.horizon);
+    const view = new SnapshotView(encodeSnapshot(sim));
+    const nS = sim.model.sites.length;
+    let escalatedAll = 0;
+    for (let c = 0; c < sim.model.channels.length; c++) {
+      let escalated = 0;
+      for (let site = 0; site < nS; site++) escalated += total(sim, M.Escalated, c, site);
+      escalatedAll += escalated;
+      const repeats = view.channel(c, CHANNEL.arrivals) - sim.issuesRaised[c] - escalated;
+      expect(repeats).toBeGreaterThan(100);
+      expect(view.flow(FLOW.repeats, c)).toBe(repeats);
+    }
+    let flowEscalated = 0;
+    for (let site = 0; site < nS; site++) flowEscalated += view.flow(FLOW.escalated, site);
+    expect(flowEscalated).toBe(escalatedAll);
+    expect(escalatedAll).toBeGreaterThan(0);
+  });
+
+  it('overflow: what a site answered = what was routed to it, less what left or still waits, plus what came in', () => {
+    // nearshore-blend with every site open around the clock on flat staffing: no queue is rerouted at
+    // a closing, so a site's contacts are answered there, overflow to another site, abandon or wait
+    const s = load('nearshore-blend');
+    s.horizon = { ...s.horizon, warmUpDays: 0 };
+    for (const site of s.sites) {
+      site.hours = '24/7';
+      for (const g of site.groups) {
+        g.agents = Math.round(Math.max(g.agents ?? 0, ...(g.shifts ?? []).map((x) => x.agents)) * 0.45);
+        delete g.shifts;
+      }
+    }
+    const sim = new Simulation(s, { seed: '1' });
+    sim.advanceTo(sim.model.horizon);
+    const view = new SnapshotView(encodeSnapshot(sim));
+    const nS = sim.model.sites.length;
+    const nC = sim.model.channels.length;
+    let overflowAll = 0;
+    for (let b = 0; b < nS; b++) {
+      let handled = 0;
+      let routed = 0;
+      let leftOrWaits = 0;
+      for (let c = 0; c < nC; c++) {
+        handled += total(sim, M.Handled, c, b);
+        routed += view.siteChannel(b, c, SITE_CHANNEL.routed);
+        leftOrWaits +=
+          view.siteChannel(b, c, SITE_CHANNEL.abandoned) +
+          view.siteChannel(b, c, SITE_CHANNEL.waiting) +
+          view.siteChannel(b, c, SITE_CHANNEL.inTransit);
+      }
+      let into = 0;
+      let out = 0;
+      for (let a = 0; a < nS; a++) {
+        if (a === b) continue;
+        into += view.overflow(a, b);
+        out += view.overflow(b, a);
+      }
+      overflowAll += into;
+      expect(handled, `site ${b}`).toBe(routed - leftOrWaits - out + into);
+    }
+    expect(overflowAll).toBeGreaterThan(100);
   });
 });
 

@@ -1,9 +1,10 @@
 /**
  * The requirement per interval: Erlang C/A per interval (exact against the formulas on a stationary
+ * case, and against independent figures: a published Erlang C example and a hand-computed multi-site
  * case), then corrected by simulation where the formulas miss.
  */
 import { describe, expect, it } from 'vitest';
-import { agentsForServiceLevel, erlangA } from '../src/analytic';
+import { agentsForServiceLevel, erlangA, erlangC, erlangCServiceLevel } from '../src/analytic';
 import { correctRequirement } from '../src/plan/correct';
 import { agentsNeeded, erlangRequirement } from '../src/plan/requirement';
 import { requirementScenario } from '../src/plan/staffed';
@@ -35,6 +36,80 @@ function stationary(): Scenario {
 }
 
 const evaluate = (reps: number) => async (s: Scenario) => simulate(s, { seed: 'plan', replications: reps });
+
+/** Voice at 100 calls per 30 minutes all day, AHT 180 s (exponential), nobody abandons. */
+function published(sites: Scenario['sites'], routing?: Scenario['routing']): Scenario {
+  return {
+    name: 'published',
+    horizon: { days: 1, intervalMinutes: 30 },
+    channels: {
+      voice: {
+        volumePerDay: 100 * 48,
+        handleTime: { dist: 'exponential', mean: 180 },
+        patience: null,
+        target: { percent: 80, withinSeconds: 20 },
+      },
+    },
+    sites,
+    ...(routing ? { routing } : {}),
+  };
+}
+
+describe('requirement against independent figures', () => {
+  it('the textbook Erlang C example: 100 calls per 30 min, AHT 180 s, 80 % in 20 s → 14 agents', () => {
+    // The standard worked example of Erlang C in workforce-management primers (its published figures
+    // quoted in issue 25): 10 Erlangs; 14 agents give P(wait) 0.1741, service level 0.8884, occupancy
+    // 0.7143; 13 give 0.7956, short of 80 %.
+    const s = published([
+      {
+        id: 'a',
+        name: 'A',
+        location: 'onshore',
+        hours: '24/7',
+        groups: [{ id: 'g', skills: ['voice'], agents: 1 }],
+        cost: { hourlyRate: 30 },
+      },
+    ]);
+    const req = erlangRequirement(s, { voice: { serviceLevel: 0.8 } });
+    expect(req.agents).toEqual([new Array(48).fill(14)]);
+    const input = { arrivalRatePerSecond: 100 / 1800, meanHandleSeconds: 180, withinSeconds: 20 };
+    expect(erlangC(14, 10)).toBeCloseTo(0.1741, 4);
+    expect(erlangCServiceLevel({ ...input, agents: 14 })).toBeCloseTo(0.8884, 4);
+    expect(erlangCServiceLevel({ ...input, agents: 13 })).toBeCloseTo(0.7956, 4);
+    expect(10 / req.agents[0][0]).toBeCloseTo(0.7143, 4); // occupancy = load ÷ agents
+  });
+
+  it('a hand-computed two-site case with FCR repeats, escalation, connect delay and handle-time factor', () => {
+    // A (24/7, FCR 1, connect delay 8 s) takes 60 %, B (24/7, FCR 0.6, handle-time factor 1.2,
+    // escalates 20 % of its contacts to A) 40 %. By hand (Erlang C from its definition, outside this code):
+    // - FCR of the mix 0.6·1 + 0.4·0.6 = 0.84: offered 100 / 0.84 = 119.05 per 30 min = 0.066138 /s;
+    // - A: 0.6·0.066138 + 0.2·(0.4·0.066138) = 0.044974 /s × 180 s = 8.0952 Erlangs, answered within
+    //   20 − 8 = 12 s of arrival: 11 agents give SL 0.7859, 12 give 0.8847 → 12;
+    // - B: 0.4·0.066138 = 0.026455 /s × 216 s = 5.7143 Erlangs, within 20 s: 8 give 0.7622, 9 give
+    //   0.8849 → 9.
+    // Each part matters: without the escalation A needs 10 or 11, without the connect delay 11, with
+    // FCR taken as 1 A needs 10 and B 8, without the factor B needs 8.
+    const site = (id: string, extra: Partial<Scenario['sites'][number]>): Scenario['sites'][number] => ({
+      id,
+      name: id,
+      location: 'onshore',
+      hours: '24/7',
+      groups: [{ id: 'g', skills: ['voice'], agents: 1 }],
+      cost: { hourlyRate: 30 },
+      ...extra,
+    });
+    const s = published(
+      [
+        site('a', { firstContactResolution: 1, connectDelaySeconds: 8 }),
+        site('b', { firstContactResolution: 0.6, handleTimeFactor: 1.2, escalation: { rate: 0.2, to: 'a' } }),
+      ],
+      { voice: { split: { a: 0.6, b: 0.4 } } },
+    );
+    const req = erlangRequirement(s, { voice: { serviceLevel: 0.8 } });
+    expect(req.agents).toEqual([new Array(48).fill(12), new Array(48).fill(9)]);
+    expect(req.impossible).toEqual([]);
+  });
+});
 
 describe('requirement', () => {
   it('on a stationary single-site case equals the Erlang C agent count in every interval, after the simulation check', async () => {

@@ -39,7 +39,10 @@ describe('JIT primer', () => {
     expect(total(M.Abandoned)).toBeGreaterThan(0);
     expect(total(M.WaitSum)).toBeGreaterThan(0);
     expect(total(M.Escalated)).toBeGreaterThan(0);
-    expect(sim.events).toBeLessThan(100_000); // small: a few hundred events
+    // small, as src/node/warm-up.ts promises: under a thousand events (~750 measured; a primer twice
+    // the volume takes ~1,500 and fails this)
+    expect(sim.events).toBeGreaterThan(0);
+    expect(sim.events).toBeLessThan(1_000);
   });
 
   it('closes and reopens sites, and grows the engine storage, within its simulated hour', () => {

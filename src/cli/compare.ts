@@ -35,6 +35,7 @@ import {
   parseRunCommon,
 } from './shared';
 import { renderTable } from './table';
+import { warnIfNotSteady } from './steady-warning';
 
 export const COMPARE_OPTIONS: OptionSpecs = {
   reps: {
@@ -241,9 +242,14 @@ export async function compareCommand(argv: readonly string[], io: CliIO): Promis
   );
   const outcomes = await runOnThreads(io, 'comparing', jobs, args);
   const comparison = compareVariants(
-    names.map((name, i) => ({ name, outcomes: outcomes.slice(i * args.reps, (i + 1) * args.reps) })),
+    names.map((name, i) => ({
+      name,
+      outcomes: outcomes.slice(i * args.reps, (i + 1) * args.reps),
+      scenario: scenarios[i],
+    })),
     baseIndex,
   );
+  for (const v of comparison.variants) if (v.steadyState) warnIfNotSteady(io, v.steadyState, v.name);
   const result: CompareResult = {
     format: 1,
     kind: 'compare',

@@ -9,6 +9,7 @@ import { mergeShards, type ShardFile } from '../optimise/shard';
 import { optionUsage, parseOptions, type OptionSpecs } from './args';
 import { EXIT_OK, type CliIO, type Command } from './io';
 import { renderReport } from './report';
+import { warnIfNotSteady } from './steady-warning';
 import { streamedResult, writeResultFiles } from './stream';
 import { readShardFile } from './shard';
 import { fileOptionProblems, outputProblems, printAndWriteResult, usageError } from './shared';
@@ -70,6 +71,7 @@ export async function mergeCommand(argv: readonly string[], io: CliIO): Promise<
   const days = f.days ?? undefined;
   if (f.command === 'run') {
     const streamed = streamedResult(f.scenario, f.seed, merged.outcomes, merged.wallSeconds, days);
+    warnIfNotSteady(io, streamed.result.steadyState);
     io.stdout(renderReport(streamed.result, f.scenario));
     writeResultFiles(streamed, strings.json, strings.csv);
     return EXIT_OK;

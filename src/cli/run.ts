@@ -36,6 +36,7 @@ import {
 } from './shared';
 import { renderReport } from './report';
 import { streamedResult, writeResultFiles, type StreamedResult } from './stream';
+import { warnIfNotSteady } from './steady-warning';
 
 export const RUN_OPTIONS: OptionSpecs = {
   reps: {
@@ -235,6 +236,7 @@ export async function runCommand(
     );
   }
 
+  warnIfNotSteady(io, result.steadyState);
   io.stdout(renderReport(result, scenario));
   writeResultFiles(streamed, args.json, args.csv);
   return EXIT_OK;

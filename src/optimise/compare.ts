@@ -10,7 +10,8 @@
  */
 import { estimate } from '../sim/aggregate';
 import type { Estimate, OutcomeKey, OutcomeValues, ReplicationOutcome } from '../sim/result';
-import type { ChannelKind } from '../sim/scenario';
+import type { ChannelKind, Scenario } from '../sim/scenario';
+import { steadyStateOf, type SteadyState } from '../sim/steady-check';
 
 /** The figures a comparison shows, in order. */
 export const COMPARE_KEYS = [
@@ -77,6 +78,8 @@ export interface VariantRuns {
   name: string;
   /** per replication, in replication-index order — the same indexes for every variant */
   outcomes: readonly ReplicationOutcome[];
+  /** the variant's scenario: with it, its summary says whether the warm-up reached a steady state */
+  scenario?: Scenario;
 }
 
 export interface VariantSummary {
@@ -86,6 +89,8 @@ export interface VariantSummary {
   figures: Partial<Record<Scope, Record<CompareKey, Estimate>>>;
   /** paired differences against the base, per scope both share; absent for the base itself */
   differences?: Partial<Record<Scope, Record<CompareKey, Difference>>>;
+  /** whether its warm-up reached a steady state (src/sim/steady-check.ts); given its scenario */
+  steadyState?: SteadyState;
 }
 
 export interface Comparison {
@@ -97,6 +102,13 @@ export interface Comparison {
   paretoCostServiceLevel: string[];
   /** names of the variants on the (total cost ↓, total ASA ↓) Pareto frontier, by cost */
   paretoCostAsa: string[];
+}
+
+/** "name: reason" of each variant whose warm-up found no steady state (an overloaded scenario). */
+export function notSteady(c: Comparison): string[] {
+  return c.variants
+    .filter((v) => v.steadyState?.reached === false)
+    .map((v) => `${v.name}: ${v.steadyState!.reason}`);
 }
 
 /** Summaries and paired differences of variants against `baseIndex`. */
@@ -120,6 +132,7 @@ export function compareVariants(variants: readonly VariantRuns[], baseIndex = 0)
       figures[scope] = rec;
     }
     const summary: VariantSummary = { name: v.name, isBase: i === baseIndex, figures };
+    if (v.scenario) summary.steadyState = steadyStateOf(v.scenario, v.outcomes);
     if (i !== baseIndex) {
       const baseScopes = new Set<Scope>(['total', ...channelsOf(base)]);
       const differences: NonNullable<VariantSummary['differences']> = {};

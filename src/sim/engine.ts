@@ -8,8 +8,10 @@
  *
  * Customers' attributes (handle time, patience, resolution and escalation draws, routing draw) are
  * drawn when they arrive, each from its own stream, so variants with the same seed see the same
- * customers even when they are answered in a different order (common random numbers). Repeat and
- * escalated contacts draw from separate "follow-up" streams so they do not shift fresh arrivals.
+ * customers even when they are answered in a different order (common random numbers). Each day's fresh
+ * contacts draw from that day's own streams, so day d's customers do not depend on how many warm-up
+ * days ran before it (SPEC §1 v3). Repeat and escalated contacts draw from separate "follow-up"
+ * streams so they do not shift fresh arrivals.
  *
  * Counters are integrated exactly over time (busy capacity and logged-in agents per key, each with its
  * own last-update time), and flushed per reporting interval, so statistics need memory proportional to
@@ -40,6 +42,7 @@ import {
   returnStreams,
   type ReturnStreams,
 } from './returns';
+import { STEADY_CHECK_DAYS } from './steady-check';
 import { RingQueue } from './ring-queue';
 import { grown } from './typed-array';
 import { exponential } from './ziggurat';
@@ -163,7 +166,24 @@ export interface SimulationOptions extends CompileOptions {
    * settings first). Default: the constructor runs it, so a new Simulation stands at 00:00 of day 1.
    */
   deferWarmUp?: boolean;
+  /**
+   * Test hook: called as each fresh contact arrives, with its channel, arrival time and customer draws
+   * (handle time, wrap-up, patience, and the routing, resolution and escalation uniforms).
+   * test/common-random-numbers.test.ts checks with it that day d's customers do not depend on the warm-up.
+   */
+  onFreshArrival?: FreshArrivalHook;
 }
+
+export type FreshArrivalHook = (
+  channel: number,
+  time: number,
+  handle: number,
+  wrap: number,
+  patience: number,
+  uRoute: number,
+  uFcr: number,
+  uEsc: number,
+) => void;
 
 interface Streams {
   arrival: Uniform;
@@ -190,6 +210,14 @@ function channelStreams(seed: string, kind: ChannelKind, prefix: string): Stream
   };
 }
 
+/**
+ * The streams of day `day`'s fresh contacts on one channel (day 1 = 0, warm-up days negative): seeded
+ * from the seed, the channel and the day alone, so no warm-up length shifts them (SPEC §1 v3).
+ */
+function freshStreams(seed: string, kind: ChannelKind, day: number): Streams {
+  return channelStreams(seed, kind, `day${day}/`);
+}
+
 export class Simulation {
   readonly model: Model;
   readonly seed: string;
@@ -198,6 +226,7 @@ export class Simulation {
   /** contacts created (arrivals, repeats, escalations) */
   contacts = 0;
   private readonly maxEvents: number;
+  private readonly onFresh: FreshArrivalHook | undefined;
   private readonly q: EventQueue;
   readonly agents: AgentPool;
 
@@ -330,7 +359,13 @@ export class Simulation {
   readonly ownerMinutes: Float64Array;
   readonly ownerVariable: Float64Array;
 
+  /**
+   * Per channel, the streams of the day whose fresh contacts are being drawn (freshDay), replaced at
+   * each midnight (see nextArrivalTime).
+   */
   private readonly fresh: Streams[];
+  /** per channel, the day index of `fresh` (day 1 = 0, warm-up days negative) */
+  private readonly freshDay: Int32Array;
   private readonly followup: Streams[];
   private readonly returnSt: ReturnStreams[];
   private readonly needFcr: boolean;
@@ -357,6 +392,11 @@ export class Simulation {
   /** staffing changes and wait deadlines are scheduled only before this: the horizon, then the follow-up's end */
   private limit: number;
   private followedUp = false;
+  /**
+   * Per channel, how much its backlog (waiting, in transit or held) grew per day over the warm-up's last
+   * STEADY_CHECK_DAYS days; NaN when the warm-up is too short to tell (src/sim/steady-check.ts).
+   */
+  readonly backlogGrowthPerDay: Float64Array;
   /** per channel: issues raised (fresh contacts) since 00:00 of day 1 */
   readonly issuesRaised: Float64Array;
   /** per channel: cohort issues given up (one of their contacts abandoned) */
@@ -375,6 +415,7 @@ export class Simulation {
     this.model = compileModel(scenario, options);
     this.seed = options.seed ?? '1';
     this.maxEvents = options.maxEvents ?? Infinity;
+    this.onFresh = options.onFreshArrival;
     const m = this.model;
     const nC = (this.nC = m.channels.length);
     const nS = (this.nS = m.sites.length);
@@ -385,6 +426,7 @@ export class Simulation {
     this.dayShift = m.warmUpDays * m.intervalsPerDay;
     this.limit = m.horizon;
     this.issuesRaised = new Float64Array(nC);
+    this.backlogGrowthPerDay = new Float64Array(nC).fill(NaN);
     this.issuesGivenUp = new Float64Array(nC);
     this.followUpLoadDays = options.followUpLoadDays ?? FOLLOW_UP_LOAD_DAYS;
     this.loadEnd = m.horizon + this.followUpLoadDays * DAY;
@@ -445,7 +487,9 @@ export class Simulation {
     this.ownerMinutes = new Float64Array(nS * nS);
     this.ownerVariable = new Float64Array(nS * nS);
 
-    this.fresh = m.channels.map((c) => channelStreams(this.seed, c.kind, ''));
+    const firstDay = Math.floor(start / DAY);
+    this.freshDay = new Int32Array(nC).fill(firstDay);
+    this.fresh = m.channels.map((c) => freshStreams(this.seed, c.kind, firstDay));
     this.followup = m.channels.map((c) => channelStreams(this.seed, c.kind, 'followup/'));
     this.returnSt = m.channels.map((c) => returnStreams(this.seed, c.kind));
     this.needFcr = m.sites.some((s) => s.fcr < 1);
@@ -483,7 +527,18 @@ export class Simulation {
 
   /** The warm-up proper (see warmUp): if it stops on the event budget, warmUp is not marked done. */
   private startDayOne(): void {
+    // The backlog at the midnight STEADY_CHECK_DAYS before day 1 and at day 1's: whether it still grows
+    // (src/sim/steady-check.ts). Only once the warm-up has run a day before it, to skip the first fill.
+    const check = -STEADY_CHECK_DAYS * DAY;
+    if (this.warmUpDays > STEADY_CHECK_DAYS && this.now <= check) {
+      this.advanceTo(check);
+      for (let c = 0; c < this.nC; c++) this.backlogGrowthPerDay[c] = this.channelBacklog(c);
+    }
     this.advanceTo(0);
+    if (this.warmUpDays > STEADY_CHECK_DAYS)
+      for (let c = 0; c < this.nC; c++)
+        this.backlogGrowthPerDay[c] =
+          (this.channelBacklog(c) - this.backlogGrowthPerDay[c]) / STEADY_CHECK_DAYS;
     for (const a of [
       this.arrivals,
       this.stats,
@@ -700,6 +755,13 @@ export class Simulation {
     for (let c = 0; c < nC; c++) out[this.fallbackSite[c] * nC + c] += this.holding[c];
   }
 
+  /** Contacts of channel c waiting now: in a site's queue, in transit, or held. */
+  private channelBacklog(c: number): number {
+    let n = this.holding[c];
+    for (let s = 0; s < this.nS; s++) n += this.waitingAt[s * this.nC + c] + this.inTransit[s * this.nC + c];
+    return n;
+  }
+
   /** Adds to out[agent] the number of contacts each agent is wrapping up now (for display). */
   countWrapping(out: Uint8Array): void {
     for (let id = 0; id < this.used; id++) {
@@ -808,6 +870,12 @@ export class Simulation {
   /**
    * Non-homogeneous Poisson arrivals by inversion of the cumulative rate: one Exp(1) draw is spent
    * across the piecewise-constant rate of each interval. Exact.
+   *
+   * Common random numbers across warm-ups (SPEC §1 v3): each day's arrivals, and the customer draws
+   * made as they arrive, come from that day's own streams, started at its midnight. A draw left unspent
+   * at midnight is dropped and the new day starts with a fresh Exp(1) from its stream: a Poisson process
+   * is memoryless, so this is still exact, and day d's customers are the same whether 0 or 20 days ran
+   * before it.
    */
   private scheduleArrival(c: number, from: number): void {
     this.nextArrival[c] = this.nextArrivalTime(c, from);
@@ -828,19 +896,36 @@ export class Simulation {
     const m = this.model;
     const ch = m.channels[c];
     if (ch.volumePerDay <= 0) return Infinity;
-    let e = exponential(this.fresh[c].arrival);
+    const perDay = m.intervalsPerDay;
     let t = from;
     let k = Math.floor(t / m.intervalSeconds);
+    // first interval of the next day, in the clock's interval numbering (day 1 starts at k = 0)
+    let midnight = (this.freshDay[c] + 1) * perDay;
+    if (k >= midnight) midnight = this.startFreshDay(c, k);
+    let e = exponential(this.fresh[c].arrival);
     while (k < this.arrivalIntervals) {
-      const rate = ch.rate[(k + this.dayShift) % m.intervalsPerDay];
+      const rate = ch.rate[(k + this.dayShift) % perDay];
       const end = (k + 1) * m.intervalSeconds;
       const mass = rate * (end - t);
       if (mass > e) return t + e / rate;
       e -= mass;
       t = end;
       k++;
+      if (k === midnight && k < this.arrivalIntervals) {
+        midnight = this.startFreshDay(c, k);
+        e = exponential(this.fresh[c].arrival);
+      }
     }
     return Infinity;
+  }
+
+  /** Switches channel c's fresh streams to the day of interval k; returns the next day's first interval. */
+  private startFreshDay(c: number, k: number): number {
+    const perDay = this.model.intervalsPerDay;
+    const day = Math.floor(k / perDay);
+    this.freshDay[c] = day;
+    this.fresh[c] = freshStreams(this.seed, this.model.channels[c].kind, day);
+    return (day + 1) * perDay;
   }
 
   private onArrival(c: number): void {
@@ -848,6 +933,7 @@ export class Simulation {
     const cohort = this.now < this.model.horizon;
     const id = this.newContact(c, cohort ? this.now : -Infinity, 1, -1, this.fresh[c]);
     if (cohort) this.issuesRaised[c]++;
+    if (this.onFresh !== undefined) this.reportFresh(this.onFresh, id);
     this.scheduleArrival(c, this.now);
     this.enter(id);
   }
@@ -916,6 +1002,20 @@ export class Simulation {
       this.issuesGivenUp[this.cChan[id]]++;
       this.issuesClosed++;
     }
+  }
+
+  private reportFresh(hook: FreshArrivalHook, id: number): void {
+    const t = this.cArrive[id];
+    hook(
+      this.cChan[id],
+      t,
+      this.cHandle[id],
+      this.cWrap[id],
+      this.cAbandonAt[id] - t,
+      this.cURoute[id],
+      this.cUFcr[id],
+      this.cUEsc[id],
+    );
   }
 
   /** A new contact slot with its customer's attributes drawn from `st` (not yet offered: see enter). */

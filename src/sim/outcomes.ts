@@ -328,6 +328,12 @@ export function replicationOutcome(sim: Simulation, final = true): ReplicationOu
     events: sim.events,
     contacts: sim.contacts,
     warmUpDays: sim.warmUpDays,
+    backlogGrowthPerDay: Object.fromEntries(
+      m.channels.map((ch, c) => [
+        ch.kind,
+        Number.isNaN(sim.backlogGrowthPerDay[c]) ? null : sim.backlogGrowthPerDay[c],
+      ]),
+    ),
   };
 }
 

@@ -7,6 +7,7 @@
  * it is defined. ci95 is null with fewer than two defined values.
  */
 import type { ChannelKind } from './scenario';
+import type { SteadyState } from './steady-check';
 
 export interface Estimate {
   mean: number | null;
@@ -96,6 +97,11 @@ export interface ReplicationOutcome {
   contacts: number;
   /** (v2) days of warm-up run before day 1 */
   warmUpDays: number;
+  /**
+   * per channel, how much the backlog grew per day at the end of the warm-up (null: warm-up too short
+   * to tell; absent in shard files written before it was measured) — see steady-check.ts
+   */
+  backlogGrowthPerDay?: Partial<Record<ChannelKind, number | null>>;
 }
 
 export interface SimulationResult {
@@ -105,6 +111,8 @@ export interface SimulationResult {
   replications: number;
   /** (v2) days of warm-up each replication ran before day 1 (SPEC §1) */
   warmUpDays: number;
+  /** whether the warm-up reached a steady state: not where a backlog still grows (steady-check.ts) */
+  steadyState: SteadyState;
   days: number;
   intervalMinutes: number;
   channels: Partial<Record<ChannelKind, Outcomes>>;

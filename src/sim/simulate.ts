@@ -17,6 +17,7 @@ import {
   type SimulationResult,
 } from './result';
 import type { ChannelKind, Scenario } from './scenario';
+import { steadyStateOf } from './steady-check';
 
 export interface SimulateOptions extends Omit<SimulationOptions, 'seed'> {
   seed?: string;
@@ -85,6 +86,7 @@ export function aggregateReplications(
     seed,
     replications: outcomes.length,
     warmUpDays: outcomes[0]?.warmUpDays ?? 0,
+    steadyState: steadyStateOf(scenario, outcomes),
     days,
     intervalMinutes,
     channels,

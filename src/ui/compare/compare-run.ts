@@ -2,7 +2,7 @@
  * The comparison's run row: how many replications, "Run comparison" (every variant, common random
  * numbers), and its progress with Cancel. The finished comparison goes up through `compared`.
  */
-import type { Comparison } from '../../optimise/compare';
+import { notSteady, type Comparison } from '../../optimise/compare';
 import { h, setText } from '../dom';
 import { runComparison, type RunJob } from './runs';
 import type { CompareState } from './state';
@@ -46,8 +46,12 @@ export function buildCompareRun(on: CompareRunHandlers): CompareRun {
             signal,
           ),
         ),
-      ({ seed }) =>
-        `done: ${variants.length} variants × ${n} replications, seed “${seed}”, in ${((performance.now() - t0) / 1000).toFixed(1)} s`,
+      ({ result, seed }) =>
+        `done: ${variants.length} variants × ${n} replications, seed “${seed}”, in ${((performance.now() - t0) / 1000).toFixed(1)} s` +
+        // an overloaded variant's day 1 depends on the warm-up: say so (src/sim/steady-check.ts)
+        notSteady(result)
+          .map((w) => `. Warning: ${w}`)
+          .join(''),
     );
     if (out) on.compared(out.result, out.seed);
   }

@@ -68,7 +68,11 @@ export async function runComparison(
   const outcomes = await pool.run(jobs, onProgress, signal);
   const names = uniqueNames(variants.map((v) => v.name));
   return compareVariants(
-    variants.map((_, i) => ({ name: names[i], outcomes: outcomes.slice(i * reps, (i + 1) * reps) })),
+    variants.map((v, i) => ({
+      name: names[i],
+      outcomes: outcomes.slice(i * reps, (i + 1) * reps),
+      scenario: v.scenario,
+    })),
     baseIndex,
   );
 }
