@@ -17,6 +17,8 @@ import { parseBankLog } from '../src/calibrate/parse-bank';
 import { parseGenericLog } from '../src/calibrate/parse-generic';
 import { estimatePatience } from '../src/calibrate/patience';
 import { ditherAgents } from '../src/calibrate/scenario';
+import { erlangAStaffing, invertAbandon } from '../src/calibrate/staffing';
+import { erlangA } from '../src/analytic';
 import { gammaP, normalCdf } from '../src/calibrate/special';
 import { estimateHandleTime, estimateVolume } from '../src/calibrate/volume';
 import { validateScenario } from '../src/scenario/validate';
@@ -211,6 +213,25 @@ describe('estimators on a log with known parameters', () => {
 });
 
 describe('effective agents', () => {
+  it('Erlang A inverted: the agent count that gives an interval its abandon rate, fractional counts between whole ones', () => {
+    const load = { rate: 100 / 3600, handle: 240, abandonRate: 0, abandonCi: 0, calls: 1e9, busy: 0 };
+    for (const n of [3, 8, 20]) {
+      const ab = erlangA({
+        agents: n,
+        arrivalRatePerSecond: (n * 12) / 3600,
+        meanHandleSeconds: 240,
+        meanPatienceSeconds: 200,
+        withinSeconds: 20,
+      }).abandonRate;
+      const l = { ...load, rate: (n * 12) / 3600, abandonRate: ab };
+      expect(invertAbandon(ab, l, 200, 0, new Map())).toBeCloseTo(n, 2);
+      expect(erlangAStaffing([l], 200).agents[0].value).toBeCloseTo(n, 2);
+    }
+    // below the agents the log shows busy it never goes
+    const l = { ...load, abandonRate: 0.9, busy: 5 };
+    expect(invertAbandon(0.9, l, 200, 5, new Map())).toBe(5);
+  });
+
   it('dithering keeps each interval’s mean agents', () => {
     const seg = ditherAgents([0, 2.25, 3, 0.5], 60);
     const mean = (i: number) =>
