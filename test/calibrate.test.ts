@@ -270,6 +270,17 @@ describe('effective agents', () => {
     }
     const mean = open.reduce((a, x) => a + x.agents.value, 0) / open.length;
     expect(Math.abs(mean - 8)).toBeLessThan(0.3);
+    // 20 days from a Monday: every weekday on ≥ 2 dates, Monday to Saturday on 3 → by weekday
+    expect(ch.weekdayProfiles.map((w) => w.name)).toEqual([
+      'Monday',
+      'Tuesday',
+      'Wednesday',
+      'Thursday',
+      'Friday',
+      'Saturday',
+    ]);
+    for (const w of ch.weekdayProfiles)
+      expect(w.profile.reduce((a, b) => a + b, 0)).toBeCloseTo(w.volumePerDay, 6);
     expect(ch.availability!).toBeGreaterThan(0.93);
     expect(ch.availability!).toBeLessThan(1.07);
     // the scenario carries the estimates

@@ -62,6 +62,11 @@ export interface ChannelCalibration {
     /** effective agents ÷ agents answering, null when none answered */
     availability: number | null;
   })[];
+  /**
+   * volume and profile (calls per day by interval of arrival) of each weekday the log covers on at
+   * least WEEKDAY_MIN_DAYS dates, regular or not: for SPEC v3 `weekly` and per-weekday profiles
+   */
+  weekdayProfiles: { weekday: number; name: string; days: number; volumePerDay: number; profile: number[] }[];
   /** effective agent-hours ÷ agent-hours of agents answering, over the open intervals */
   availability: number | null;
 }
@@ -78,6 +83,8 @@ export interface Calibration {
   wallSeconds: number;
 }
 
+/** fewer dates of a weekday than this and its own profile is noise: it is not reported */
+export const WEEKDAY_MIN_DAYS = 3;
 const DEFAULT_REFINE_REPS = 24;
 const DEFAULT_ROUNDS = 4;
 const DEFAULT_FIT_REPS = 40;
@@ -251,6 +258,18 @@ export function calibrate(
         byType: estimateClasses(inOpen, (r) => r.type),
       },
       intervals,
+      weekdayProfiles: selection.weekdays
+        .filter((wd) => wd.days >= WEEKDAY_MIN_DAYS)
+        .map((wd) => {
+          const profile = new Array<number>(perDay).fill(0);
+          let n = 0;
+          for (const r of records)
+            if (r.channel === w.channel && r.weekday === wd.weekday) {
+              profile[Math.min(perDay - 1, Math.floor(r.arrival / L))] += 1 / wd.days;
+              n++;
+            }
+          return { weekday: wd.weekday, name: wd.name, days: wd.days, volumePerDay: n / wd.days, profile };
+        }),
       availability: namedHours > 0 ? effHours / namedHours : null,
     };
   });

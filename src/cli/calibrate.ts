@@ -212,6 +212,14 @@ export function calibrationText(log: string, out: string, rows: number, c: Calib
               )
               .join('; '),
         );
+    if (ch.weekdayProfiles.length > 0)
+      lines.push(
+        `By weekday (profiles in the fit file): ` +
+          ch.weekdayProfiles
+            .map((w) => `${w.name} ${formatNumber(w.volumePerDay, 0)}/day over ${w.days} days`)
+            .join(', ') +
+          '.',
+      );
     lines.push(
       `Effective agents ÷ agents answering: ${ch.availability === null ? '— (the log names no agents)' : formatNumber(ch.availability, 2)}.`,
     );
