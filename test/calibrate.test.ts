@@ -20,6 +20,7 @@ import { ditherAgents } from '../src/calibrate/scenario';
 import { erlangAStaffing, invertAbandon } from '../src/calibrate/staffing';
 import { erlangA } from '../src/analytic';
 import { gammaP, normalCdf } from '../src/calibrate/special';
+import { fitChartSvg, isFitFile } from '../src/calibrate/fit-chart';
 import { estimateHandleTime, estimateVolume } from '../src/calibrate/volume';
 import { validateScenario } from '../src/scenario/validate';
 import { cli } from './support/cli';
@@ -331,6 +332,40 @@ describe('the bundled real log (anonymous bank, 1–14 February 1999)', () => {
     );
     expect(ch.volume.dispersionIndex!).toBeGreaterThan(2);
     expect(ch.patience.hazard.early!).toBeGreaterThan(ch.patience.hazard.later!);
+  });
+});
+
+describe('the fit chart', () => {
+  it('knows a fit file from a scenario, and escapes the file’s text', () => {
+    expect(isFitFile({ name: 'x', channels: {}, sites: [] })).toBe(false);
+    const figure = { observed: 0.1, observedCi95: 0.02, simulated: 0.12, simulatedCi95: 0.01 };
+    const file = {
+      kind: 'shoreline-calibration' as const,
+      channels: [{ channel: 'voice', intervals: [{ open: true }, { open: false }] }],
+      fit: {
+        replications: 4,
+        channels: [
+          {
+            channel: 'voice' as const,
+            intervals: ['<b>', '01:00'].map((start) => ({
+              start,
+              offeredPerDay: 1,
+              agents: 1,
+              abandonRate: figure,
+              asa: figure,
+              serviceLevel: figure,
+            })),
+            mae: { abandonRatePoints: 2, asaSeconds: 0.02, serviceLevelPoints: 1 },
+            day: { abandonRate: figure, asa: figure },
+          },
+        ],
+      },
+    };
+    expect(isFitFile(file)).toBe(true);
+    const svg = fitChartSvg(file);
+    expect(svg).not.toContain('<b>');
+    expect(svg).toContain('&lt;b>');
+    expect(svg.match(/class="observed"/g)).toHaveLength(2); // the open interval, in both panels
   });
 });
 
