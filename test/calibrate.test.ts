@@ -17,7 +17,7 @@ import { parseBankLog } from '../src/calibrate/parse-bank';
 import { parseGenericLog } from '../src/calibrate/parse-generic';
 import { estimatePatience } from '../src/calibrate/patience';
 import { ditherAgents } from '../src/calibrate/scenario';
-import { erlangAStaffing, invertAbandon } from '../src/calibrate/staffing';
+import { erlangAStaffing, invertMetric } from '../src/calibrate/staffing';
 import { erlangA } from '../src/analytic';
 import { gammaP, normalCdf } from '../src/calibrate/special';
 import { fitChartSvg, isFitFile } from '../src/calibrate/fit-chart';
@@ -215,7 +215,15 @@ describe('estimators on a log with known parameters', () => {
 
 describe('effective agents', () => {
   it('Erlang A inverted: the agent count that gives an interval its abandon rate, fractional counts between whole ones', () => {
-    const load = { rate: 100 / 3600, handle: 240, abandonRate: 0, abandonCi: 0, calls: 1e9, busy: 0 };
+    const load = {
+      rate: 100 / 3600,
+      handle: 240,
+      metric: 'abandonRate' as const,
+      observed: 0,
+      observedCi: 0,
+      calls: 1e9,
+      busy: 0,
+    };
     for (const n of [3, 8, 20]) {
       const ab = erlangA({
         agents: n,
@@ -224,13 +232,50 @@ describe('effective agents', () => {
         meanPatienceSeconds: 200,
         withinSeconds: 20,
       }).abandonRate;
-      const l = { ...load, rate: (n * 12) / 3600, abandonRate: ab };
-      expect(invertAbandon(ab, l, 200, 0, new Map())).toBeCloseTo(n, 2);
+      const l = { ...load, rate: (n * 12) / 3600, observed: ab };
+      expect(invertMetric(ab, l, 200, 0, new Map())).toBeCloseTo(n, 2);
       expect(erlangAStaffing([l], 200).agents[0].value).toBeCloseTo(n, 2);
     }
     // below the agents the log shows busy it never goes
-    const l = { ...load, abandonRate: 0.9, busy: 5 };
-    expect(invertAbandon(0.9, l, 200, 5, new Map())).toBe(5);
+    const l = { ...load, observed: 0.9, busy: 5 };
+    expect(invertMetric(0.9, l, 200, 5, new Map())).toBe(5);
+  });
+
+  it('a log without abandons calibrates to its ASA instead (Erlang C, then the simulation)', () => {
+    const load = {
+      rate: (5 * 12) / 3600,
+      handle: 240,
+      metric: 'asa' as const,
+      observed: 0,
+      observedCi: 0,
+      calls: 1e9,
+      busy: 0,
+    };
+    const asa = erlangA({
+      agents: 7,
+      arrivalRatePerSecond: load.rate,
+      meanHandleSeconds: 240,
+      meanPatienceSeconds: Infinity,
+      withinSeconds: 20,
+    }).asa;
+    expect(invertMetric(asa, { ...load, observed: asa }, Infinity, 0, new Map())).toBeCloseTo(7, 2);
+    const recs = records(
+      spec({
+        seed: 21,
+        volumePerDay: 800,
+        agents: AGENTS,
+        classes: [{ priority: 0, share: 1, patience: { dist: 'exponential', mean: 1e12 } }],
+      }),
+    );
+    expect(recs.every((r) => r.answered)).toBe(true);
+    const c = calibrate(recs, { phantom: 0, negativeTime: 0, notQueued: 0 }, { seed: 'asa' });
+    const open = c.channels[0].intervals.filter((x) => x.open);
+    const mean = open.reduce((a, x) => a + x.agents.value, 0) / open.length;
+    // the peak hours run at 92 % occupancy, where ASA is steep in the agents: the mean within 0.4
+    expect(Math.abs(mean - 8)).toBeLessThan(0.4);
+    expect(c.scenario.channels.voice!.patience).toBeNull();
+    // the observed ASA's own CIs over days run from ±3 s to ±130 s here
+    expect(c.fit.channels[0].mae.asaSeconds!).toBeLessThan(20);
   });
 
   it('dithering keeps each interval’s mean agents', () => {

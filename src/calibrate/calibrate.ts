@@ -27,7 +27,7 @@ import {
   refineBySimulation,
   type AgentsEstimate,
   type IntervalLoad,
-  type SimulateAbandon,
+  type SimulateMetric,
 } from './staffing';
 import { estimateHandleTime, estimateVolume, type HandleTimeEstimate, type VolumeEstimate } from './volume';
 
@@ -148,8 +148,10 @@ export function calibrate(
       loads: obs.map((o, i) => ({
         rate: open[i] ? o.offeredPerDay / L : 0,
         handle: o.handleTime.value && o.answered >= 5 ? o.handleTime.value : ht.mean.value,
-        abandonRate: o.abandonRate.value,
-        abandonCi: o.abandonRate.ci95,
+        // no abandons in the log: the abandon rate cannot tell the agents apart, the ASA can
+        metric: patience.abandons > 0 ? ('abandonRate' as const) : ('asa' as const),
+        observed: patience.abandons > 0 ? o.abandonRate.value : o.asa.value,
+        observedCi: patience.abandons > 0 ? o.abandonRate.ci95 : o.asa.ci95,
         calls: o.answered + o.abandoned,
         busy: o.busyAgents,
       })),
@@ -194,11 +196,11 @@ export function calibrate(
   const runs = (scenario: Scenario, reps: number): SimulationResult =>
     simulate(scenario, { replications: reps, seed });
   const refineReps = options.refineReplications ?? DEFAULT_REFINE_REPS;
-  const simulateAbandon = (flat: readonly number[]) => {
+  const simulateMetric = (flat: readonly number[]) => {
     const result = runs(build(flat), refineReps);
     return work.flatMap((w) =>
       w.loads.map(
-        (_, i) => result.intervals[i]?.channels[w.channel]?.abandonRate ?? { mean: null, ci95: null },
+        (load, i) => result.intervals[i]?.channels[w.channel]?.[load.metric] ?? { mean: null, ci95: null },
       ),
     );
   };
@@ -208,7 +210,7 @@ export function calibrate(
     loads,
     patienceOf,
     caches,
-    simulateAbandon,
+    simulateMetric,
     options.refineRounds ?? DEFAULT_ROUNDS,
   );
   const agentsFlat = refined.map((a) => a.value);
@@ -306,13 +308,13 @@ function refineFlat(
   loads: IntervalLoad[],
   patience: number[],
   caches: Map<number, number>[],
-  simulateAbandon: SimulateAbandon,
+  simulateMetric: SimulateMetric,
   rounds: number,
 ): AgentsEstimate[] {
   // the slopes need each interval's own patience: refine with a per-interval view of the loads
   const distinct = [...new Set(patience)];
   if (distinct.length === 1)
-    return refineBySimulation(start, loads, distinct[0], caches, simulateAbandon, rounds);
+    return refineBySimulation(start, loads, distinct[0], caches, simulateMetric, rounds);
   let agents = start;
   for (const p of distinct) {
     const idx = patience.map((q, i) => (q === p ? i : -1)).filter((i) => i >= 0);
@@ -324,7 +326,7 @@ function refineFlat(
       (a) => {
         const full = agents.map((x) => x.value);
         idx.forEach((i, j) => (full[i] = a[j]));
-        const sim = simulateAbandon(full);
+        const sim = simulateMetric(full);
         return idx.map((i) => sim[i]);
       },
       rounds,
