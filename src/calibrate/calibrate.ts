@@ -96,6 +96,7 @@ interface ChannelWork {
   open: boolean[];
   loads: IntervalLoad[];
   base: Omit<CalibratedChannel, 'agents'>;
+  patience: PatienceEstimate;
   patienceMean: number;
   dayFigures: {
     abandonRate: { value: number | null; ci95: number | null };
@@ -170,6 +171,7 @@ export function calibrate(
             ? { dist: 'exponential', mean: Math.round(patienceMean) }
             : null,
       },
+      patience,
       patienceMean,
       dayFigures: { abandonRate: { value: dayAb, ci95: null }, asa: { value: dayAsa, ci95: null } },
     };
@@ -246,14 +248,13 @@ export function calibrate(
       };
     });
     const inOpen = w.records.filter((r) => w.open[Math.min(perDay - 1, Math.floor(r.arrival / L))]);
-    const patience = estimatePatience(inOpen.map((r) => ({ wait: r.wait, abandoned: !r.answered })));
     return {
       channel: w.channel,
       volume,
       outsideHoursPerDay: (w.records.length - inOpen.length) / days,
       handleTime: estimateHandleTime(inOpen)!,
       handleTimeDistribution: w.base.handleTime,
-      patience,
+      patience: w.patience,
       patienceDistribution: w.base.patience,
       classes: {
         byPriority: estimateClasses(inOpen, (r) => (r.priority === null ? null : String(r.priority))),
