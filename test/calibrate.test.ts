@@ -86,6 +86,21 @@ describe('generic log', () => {
     expect(parsed.records[0].weekday).toBe(1); // 2027-03-01 is a Monday
   });
 
+  it('takes the answer or abandon time instead of a wait, across midnight, in a TSV with channels', () => {
+    const text = [
+      'arrival\tanswer_or_abandon\toutcome\tservice\tchannel\ttype',
+      '2027-03-01 23:59:30\t2027-03-02 00:00:40\tanswered\t95.5\tchat\tsales',
+      '2027-03-01 08:00:00\t2027-03-01T08:02\tabandoned\t\t\t',
+    ].join('\n');
+    const parsed = parseGenericLog(text);
+    expect(parsed.ok).toBe(true);
+    if (!parsed.ok) return;
+    expect(parsed.records.map((r) => [r.wait, r.answered, r.service, r.channel, r.type])).toEqual([
+      [70, true, 95.5, 'chat', 'sales'],
+      [120, false, 0, 'voice', null],
+    ]);
+  });
+
   it('names the line and column of each problem and drops negative waits by the data rule', () => {
     const text = [
       'Arrival,Wait,Outcome,Service',
@@ -276,6 +291,24 @@ describe('effective agents', () => {
     expect(c.scenario.channels.voice!.patience).toBeNull();
     // the observed ASA's own CIs over days run from ±3 s to ±130 s here
     expect(c.fit.channels[0].mae.asaSeconds!).toBeLessThan(20);
+  });
+
+  it('two channels in one log: each calibrated on its own, one group each, in one valid scenario', () => {
+    const voice = records(spec({ days: 6 }));
+    const chat = records(spec({ days: 6, seed: 8, volumePerDay: 500 })).map((r) => ({
+      ...r,
+      channel: 'chat' as const,
+    }));
+    const c = calibrate(
+      [...voice, ...chat],
+      { phantom: 0, negativeTime: 0, notQueued: 0 },
+      { refineReplications: 6, fitReplications: 6 },
+    );
+    expect(validateScenario(c.scenario).ok).toBe(true);
+    expect(c.channels.map((x) => x.channel)).toEqual(['chat', 'voice']);
+    expect(c.scenario.sites[0].groups.map((g) => g.skills)).toEqual([['chat'], ['voice']]);
+    expect(c.scenario.channels.chat!.volumePerDay).toBeLessThan(c.scenario.channels.voice!.volumePerDay);
+    expect(c.fit.channels).toHaveLength(2);
   });
 
   it('dithering keeps each interval’s mean agents', () => {
