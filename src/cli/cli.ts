@@ -8,6 +8,7 @@
  * SHORELINE_DEBUG=1). Bad input is not an error in this sense: commands report it themselves, exit 2.
  */
 import { EXIT_ERROR, type CliIO, type Command } from './io';
+import { calibrateCommandSpec } from './calibrate';
 import { compareCommandSpec } from './compare';
 import { importForecastCommandSpec } from './import-forecast';
 import { mergeCommandSpec } from './merge';
@@ -25,6 +26,7 @@ export const COMMANDS: readonly Command[] = [
   mergeCommandSpec,
   importForecastCommandSpec,
   planCommandSpec,
+  calibrateCommandSpec,
 ];
 /** `sim <scenario.json> …`, no command named: run, whose --help (`sim --help`) also lists the others. */
 export const DEFAULT_COMMAND: Command = {

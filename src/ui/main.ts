@@ -40,6 +40,7 @@ import { openStorage, readLinkState, readStoredState, StateSaver } from './persi
 import { PING_TIMEOUT_MS, WorkerSupervisor } from './recovery';
 import { applySliders, bundledIdFor, clearLinkHash } from './session';
 import { openDroppedFiles, readFileText, readScenarioFile } from './open-file';
+import { openCalibrationFit } from './calibration-fit';
 // ---- end robustness
 
 const DEFAULT_SEED = '1';
@@ -288,6 +289,7 @@ async function start(root: HTMLElement): Promise<void> {
       if (problems.length > 0) controls.showProblems(f.name, problems);
       return;
     }
+    if (await openCalibrationFit(f, (n, p) => controls.showProblems(n, p))) return; // a calibrate --fit file
     const parsed = await readScenarioFile(f);
     if (parsed.ok) await load(parsed.scenario, null, f.name);
     else controls.showProblems(f.name, parsed.problems);

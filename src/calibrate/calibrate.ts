@@ -1,0 +1,340 @@
+/**
+ * `calibrate`: from a parsed call log to a calibrated scenario, the estimates behind it, and its fit.
+ * Pure: the simulation runs in-process through src/sim's simulate (a one-day model of ~1,500 calls
+ * runs in milliseconds per replication, less than a worker pool's start-up).
+ *
+ * Per channel, over the regular days (src/calibrate/days.ts):
+ *   volume and profile (calls counted in the interval they arrived in; intervals where the log shows no
+ *   agent answering on most days are closed: profile 0, their calls counted as outside hours);
+ *   handle time (a lognormal with the log's mean and cv; per interval in the report);
+ *   patience (src/calibrate/patience.ts: the likelihood's choice);
+ *   effective agents per interval (src/calibrate/staffing.ts), then the fit (src/calibrate/fit.ts).
+ * Reported for wiring into the engine later (SPEC v3): classes by priority and type, the day-to-day
+ * overdispersion of volume (volumeCv), per-interval handle time, weekday volumes.
+ */
+import { simulate } from '../sim/simulate';
+import { DEFAULTS, type ChannelKind, type Distribution, type Scenario } from '../sim/scenario';
+import type { SimulationResult } from '../sim/result';
+import { estimateClasses, type ClassEstimate } from './classes';
+import { selectDays, type WeekdaySummary } from './days';
+import { channelFit, type Fit } from './fit';
+import { observeIntervals, type IntervalObservation } from './intervals';
+import type { CallRecord, DroppedRows } from './log';
+import { estimatePatience, patienceDistribution, type Interval95, type PatienceEstimate } from './patience';
+import { buildScenario, type CalibratedChannel } from './scenario';
+import {
+  erlangAStaffing,
+  refineBySimulation,
+  type AgentsEstimate,
+  type IntervalLoad,
+  type SimulateMetric,
+} from './staffing';
+import { estimateHandleTime, estimateVolume, type HandleTimeEstimate, type VolumeEstimate } from './volume';
+
+export interface CalibrateOptions {
+  name?: string;
+  intervalMinutes?: 15 | 30 | 60;
+  into?: Scenario;
+  seed?: string;
+  /** replications per refinement round */
+  refineReplications?: number;
+  refineRounds?: number;
+  /** replications of the fit */
+  fitReplications?: number;
+}
+
+export interface ChannelCalibration {
+  channel: ChannelKind;
+  volume: VolumeEstimate;
+  /** calls in closed intervals (no agent answering on most days), per day: not in the model */
+  outsideHoursPerDay: number;
+  handleTime: HandleTimeEstimate;
+  handleTimeDistribution: Distribution;
+  patience: PatienceEstimate;
+  patienceDistribution: Distribution | null;
+  classes: { byPriority: ClassEstimate[]; byType: ClassEstimate[] };
+  intervals: (IntervalObservation & {
+    open: boolean;
+    /** effective agents, Erlang A alone */
+    agentsErlangA: AgentsEstimate;
+    /** effective agents after the simulation's refinement: the scenario's */
+    agents: AgentsEstimate;
+    /** effective agents ÷ agents answering, null when none answered */
+    availability: number | null;
+  })[];
+  /**
+   * volume and profile (calls per day by interval of arrival) of each weekday the log covers on at
+   * least WEEKDAY_MIN_DAYS dates, regular or not: for SPEC v3 `weekly` and per-weekday profiles
+   */
+  weekdayProfiles: { weekday: number; name: string; days: number; volumePerDay: number; profile: number[] }[];
+  /** effective agent-hours ÷ agent-hours of agents answering, over the open intervals */
+  availability: number | null;
+}
+
+export interface Calibration {
+  records: number;
+  dropped: DroppedRows;
+  weekdays: WeekdaySummary[];
+  regularDates: string[];
+  intervalMinutes: number;
+  channels: ChannelCalibration[];
+  scenario: Scenario;
+  fit: Fit;
+  wallSeconds: number;
+}
+
+/** fewer dates of a weekday than this and its own profile is noise: it is not reported */
+export const WEEKDAY_MIN_DAYS = 3;
+const DEFAULT_REFINE_REPS = 24;
+const DEFAULT_ROUNDS = 4;
+const DEFAULT_FIT_REPS = 40;
+
+interface ChannelWork {
+  channel: ChannelKind;
+  records: CallRecord[];
+  obs: IntervalObservation[];
+  open: boolean[];
+  loads: IntervalLoad[];
+  base: Omit<CalibratedChannel, 'agents'>;
+  patience: PatienceEstimate;
+  patienceMean: number;
+  dayFigures: {
+    abandonRate: { value: number | null; ci95: number | null };
+    asa: { value: number | null; ci95: number | null };
+  };
+}
+
+export function calibrate(
+  records: readonly CallRecord[],
+  dropped: DroppedRows,
+  options: CalibrateOptions = {},
+  now: () => number = () => Date.now(),
+): Calibration {
+  const t0 = now();
+  const intervalMinutes = options.intervalMinutes ?? options.into?.horizon?.intervalMinutes ?? 60;
+  const L = intervalMinutes * 60;
+  const perDay = 86_400 / L;
+  const seed = options.seed ?? '1';
+  const selection = selectDays(records);
+  const regular = new Set(selection.dates);
+  const days = selection.dates.length;
+  const kinds = [...new Set(records.map((r) => r.channel))].sort() as ChannelKind[];
+  const namesAgents = records.some((r) => r.agent !== null);
+
+  const work: ChannelWork[] = kinds.map((channel) => {
+    const recs = records.filter((r) => r.channel === channel && regular.has(r.date));
+    const target = options.into?.channels[channel]?.target ?? DEFAULTS.target[channel];
+    const obs = observeIntervals(recs, selection.dates, intervalMinutes, target.withinSeconds);
+    const volumeAll = recs.length / days;
+    // open: at least one call a day, and (when the log names agents) agents answering on most days
+    const open = obs.map(
+      (o) =>
+        o.offeredPerDay >= Math.max(1, 0.002 * volumeAll) &&
+        o.answered > 0 &&
+        (!namesAgents || o.agentsAnswering >= 0.5),
+    );
+    const inOpen = recs.filter((r) => open[Math.min(perDay - 1, Math.floor(r.arrival / L))]);
+    const ht = estimateHandleTime(inOpen);
+    if (!ht) throw new Error(`${channel}: no answered call with a service time on the regular days`);
+    const patience = estimatePatience(inOpen.map((r) => ({ wait: r.wait, abandoned: !r.answered })));
+    const patienceMean = patience.exponentialMean?.value ?? Infinity;
+    const answered = inOpen.filter((r) => r.answered);
+    const dayAb = (inOpen.length - answered.length) / Math.max(1, inOpen.length);
+    const dayAsa = answered.length > 0 ? answered.reduce((a, r) => a + r.wait, 0) / answered.length : null;
+    return {
+      channel,
+      records: recs,
+      obs,
+      open,
+      loads: obs.map((o, i) => ({
+        rate: open[i] ? o.offeredPerDay / L : 0,
+        handle: o.handleTime.value && o.answered >= 5 ? o.handleTime.value : ht.mean.value,
+        // no abandons in the log: the abandon rate cannot tell the agents apart, the ASA can
+        metric: patience.abandons > 0 ? ('abandonRate' as const) : ('asa' as const),
+        observed: patience.abandons > 0 ? o.abandonRate.value : o.asa.value,
+        observedCi: patience.abandons > 0 ? o.abandonRate.ci95 : o.asa.ci95,
+        calls: o.answered + o.abandoned,
+        busy: o.busyAgents,
+      })),
+      base: {
+        channel,
+        volumePerDay: inOpen.length / days,
+        profile: obs.map((o, i) => (open[i] ? o.offeredPerDay : 0)),
+        handleTime: {
+          dist: 'lognormal',
+          mean: Math.round(ht.mean.value * 10) / 10,
+          cv: Math.round(ht.cv * 1000) / 1000,
+        },
+        patience: patience.best
+          ? patienceDistribution(patience.best)
+          : patience.abandons > 0
+            ? { dist: 'exponential', mean: Math.round(patienceMean) }
+            : null,
+      },
+      patience,
+      patienceMean,
+      dayFigures: { abandonRate: { value: dayAb, ci95: null }, asa: { value: dayAsa, ci95: null } },
+    };
+  });
+
+  // effective agents: Erlang A per interval, then refined by simulation, all channels at once
+  const loads = work.flatMap((w) => w.loads);
+  const patienceOf = work.flatMap((w) => w.loads.map(() => w.patienceMean));
+  const firstPass = work.map((w) => erlangAStaffing(w.loads, w.patienceMean));
+  const start = firstPass.flatMap((p) => p.agents);
+  const caches = firstPass.flatMap((p) => p.caches);
+  // a center closed for part of the night starts each day empty, as the log's did: no warm-up
+  const warmUpDays = work.every((w) => w.open.some((o) => !o)) ? 0 : null;
+  const build = (flat: readonly number[]) => {
+    let k = 0;
+    const channels = work.map((w) => ({ ...w.base, agents: w.loads.map(() => flat[k++]) }));
+    return buildScenario(channels, {
+      name: options.name ?? 'calibrated',
+      intervalMinutes,
+      warmUpDays,
+      into: options.into,
+    });
+  };
+  const runs = (scenario: Scenario, reps: number): SimulationResult =>
+    simulate(scenario, { replications: reps, seed });
+  const refineReps = options.refineReplications ?? DEFAULT_REFINE_REPS;
+  const simulateMetric = (flat: readonly number[]) => {
+    const result = runs(build(flat), refineReps);
+    return work.flatMap((w) =>
+      w.loads.map(
+        (load, i) => result.intervals[i]?.channels[w.channel]?.[load.metric] ?? { mean: null, ci95: null },
+      ),
+    );
+  };
+  // one patience per channel in the slopes: refine channel by channel inside one flattened call
+  const refined = refineFlat(
+    start,
+    loads,
+    patienceOf,
+    caches,
+    simulateMetric,
+    options.refineRounds ?? DEFAULT_ROUNDS,
+  );
+  const agentsFlat = refined.map((a) => a.value);
+  const scenario = build(agentsFlat);
+  const fitReps = options.fitReplications ?? DEFAULT_FIT_REPS;
+  const result = runs(scenario, fitReps);
+
+  let k = 0;
+  const channels: ChannelCalibration[] = work.map((w) => {
+    const offset = k;
+    k += w.loads.length;
+    const volume = estimateVolume(
+      selection.dates.map(
+        (d) =>
+          w.records.filter((r) => r.date === d && w.open[Math.min(perDay - 1, Math.floor(r.arrival / L))])
+            .length,
+      ),
+    );
+    let effHours = 0;
+    let namedHours = 0;
+    const intervals = w.obs.map((o, i) => {
+      const agents = refined[offset + i];
+      if (w.open[i] && o.agentsAnswering > 0) {
+        effHours += agents.value;
+        namedHours += o.agentsAnswering;
+      }
+      return {
+        ...o,
+        open: w.open[i],
+        agentsErlangA: start[offset + i],
+        agents,
+        availability: o.agentsAnswering > 0 && w.open[i] ? agents.value / o.agentsAnswering : null,
+      };
+    });
+    const inOpen = w.records.filter((r) => w.open[Math.min(perDay - 1, Math.floor(r.arrival / L))]);
+    return {
+      channel: w.channel,
+      volume,
+      outsideHoursPerDay: (w.records.length - inOpen.length) / days,
+      handleTime: estimateHandleTime(inOpen)!,
+      handleTimeDistribution: w.base.handleTime,
+      patience: w.patience,
+      patienceDistribution: w.base.patience,
+      classes: {
+        byPriority: estimateClasses(inOpen, (r) => (r.priority === null ? null : String(r.priority))),
+        byType: estimateClasses(inOpen, (r) => r.type),
+      },
+      intervals,
+      weekdayProfiles: selection.weekdays
+        .filter((wd) => wd.days >= WEEKDAY_MIN_DAYS)
+        .map((wd) => {
+          const profile = new Array<number>(perDay).fill(0);
+          let n = 0;
+          for (const r of records)
+            if (r.channel === w.channel && r.weekday === wd.weekday) {
+              profile[Math.min(perDay - 1, Math.floor(r.arrival / L))] += 1 / wd.days;
+              n++;
+            }
+          return { weekday: wd.weekday, name: wd.name, days: wd.days, volumePerDay: n / wd.days, profile };
+        }),
+      availability: namedHours > 0 ? effHours / namedHours : null,
+    };
+  });
+  const fit: Fit = {
+    seed,
+    replications: fitReps,
+    channels: work.map((w, ci) =>
+      channelFit(
+        w.channel,
+        w.obs,
+        w.open,
+        channels[ci].intervals.map((x) => x.agents.value),
+        result,
+        w.dayFigures,
+      ),
+    ),
+  };
+  return {
+    records: records.length,
+    dropped,
+    weekdays: selection.weekdays,
+    regularDates: selection.dates,
+    intervalMinutes,
+    channels,
+    scenario,
+    fit,
+    wallSeconds: (now() - t0) / 1000,
+  };
+}
+
+/** refineBySimulation with a patience per interval (channels differ). */
+function refineFlat(
+  start: AgentsEstimate[],
+  loads: IntervalLoad[],
+  patience: number[],
+  caches: Map<number, number>[],
+  simulateMetric: SimulateMetric,
+  rounds: number,
+): AgentsEstimate[] {
+  // the slopes need each interval's own patience: refine with a per-interval view of the loads
+  const distinct = [...new Set(patience)];
+  if (distinct.length === 1)
+    return refineBySimulation(start, loads, distinct[0], caches, simulateMetric, rounds);
+  let agents = start;
+  for (const p of distinct) {
+    const idx = patience.map((q, i) => (q === p ? i : -1)).filter((i) => i >= 0);
+    const sub = refineBySimulation(
+      idx.map((i) => agents[i]),
+      idx.map((i) => loads[i]),
+      p,
+      idx.map((i) => caches[i]),
+      (a) => {
+        const full = agents.map((x) => x.value);
+        idx.forEach((i, j) => (full[i] = a[j]));
+        const sim = simulateMetric(full);
+        return idx.map((i) => sim[i]);
+      },
+      rounds,
+    );
+    agents = agents.map((a, i) => (idx.includes(i) ? sub[idx.indexOf(i)] : a));
+  }
+  return agents;
+}
+
+export type { Interval95 };
