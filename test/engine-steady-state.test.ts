@@ -234,7 +234,7 @@ function growing(long: IntervalOutcome[], perDay: number, days: number): string[
 
 /**
  * Channels known to be overloaded when the bundled day is repeated: peak-day-surge is one billing-cycle
- * peak, and with its repeats counted its e-mail backlog grows by ~230 a day (scenarios/README.md). No
+ * peak, and with its repeats counted its e-mail backlog grows by ~490 a day (scenarios/README.md). No
  * warm-up can bring it to a steady state, so the comparison leaves it (and the total it dominates) out;
  * the test checks that exactly these channels grow, so the exclusion cannot hide another.
  */

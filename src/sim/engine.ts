@@ -1303,7 +1303,11 @@ export class Simulation {
     if (this.cCallback[id] !== 0) {
       // (v3) A call back: the wait is the time on the line, up to acceptance. An unreached customer
       // takes no talk time and gives up (closeIssue).
-      wait = this.cCallbackAt[id] - this.cArrive[id];
+      // An offer made when due is exactly offerAfter on the line: (arrival + offerAfter) − arrival can
+      // round above it and fail the service level's `<=` by one ulp.
+      const offeredAt = this.cCallbackAt[id];
+      const offerAfter = ch.returns.callback?.offerAfter ?? 0;
+      wait = offeredAt === this.cArrive[id] + offerAfter ? offerAfter : offeredAt - this.cArrive[id];
       this.callbacksMade[c]++;
       this.callbackDelaySum[c] += now - this.cCallbackAt[id];
       if (!reachesCustomer(ch.returns, this.returnSt[c])) {
