@@ -35,7 +35,13 @@ export function buildLayout(
   const description = h('p', { class: 'description' });
   const warmUp = h('p', { class: 'note', 'data-testid': 'warm-up-note', hidden: true });
   const stage = h('div', { class: 'stage', 'data-testid': 'stage' });
-  const figuresHost = h('div', { class: 'figures-host' });
+  // focusable: a keyboard user can scroll the figures table when it is wider than the page (axe)
+  const figuresHost = h('div', {
+    class: 'figures-host',
+    tabindex: 0,
+    role: 'region',
+    'aria-label': 'Figures so far',
+  });
   const chartHost = h('div', { class: 'chart-host' });
   const staffingHost = h('aside', { class: 'side', 'aria-label': 'Staffing and location mix' });
   const main = h(
