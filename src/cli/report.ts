@@ -61,6 +61,15 @@ export const SITE_COLUMNS: Column[] = [
   col('cost', 'cost', STYLES.money),
 ];
 
+/** (v3) A contract site's invoice and credit (SPEC v3 §6); in-house sites show a dash. */
+export const CONTRACT_COLUMNS: Column[] = [
+  col('handled', 'handled', STYLES.count),
+  col('serviceLevel', 'SL %', STYLES.percent),
+  col('invoice', 'invoice', STYLES.money),
+  col('slaCredit', 'SLA credit', STYLES.money),
+  col('cost', 'cost', STYLES.money),
+];
+
 export function headerLine(result: SimulationResult): string {
   const plural = (n: number, word: string) => `${formatNumber(n, 0)} ${word}${n === 1 ? '' : 's'}`;
   return (
@@ -107,5 +116,20 @@ export function renderReport(result: SimulationResult, scenario?: Scenario): str
   for (const panel of CHANNEL_PANELS)
     parts.push('', renderTable(table(panel.title, 'channel', panel.columns, channelRows, showCi)));
   parts.push('', renderTable(table('By site', 'site', SITE_COLUMNS, siteRows, showCi)));
+  // (v3) Only when a site has a contract, so the report of a file without one is unchanged.
+  if (result.total.invoice?.mean != null)
+    parts.push(
+      '',
+      renderTable(
+        table(
+          'Contracts (cost = invoice − SLA credit + telecom + fees)',
+          'site',
+          CONTRACT_COLUMNS,
+          siteRows,
+          showCi,
+        ),
+      ),
+    );
+  if (scenario?.currency !== undefined) parts.push('', `Costs are in ${scenario.currency}.`);
   return parts.join('\n') + '\n';
 }

@@ -15,7 +15,8 @@ export interface Estimate {
 
 /**
  * SPEC §6 keys, plus `resolved` and `paidHours` which the derived figures are built from, and (v2)
- * `issuesGivenUp`: raised = resolved + open + given up (see outcomes.ts).
+ * `issuesGivenUp`: raised = resolved + open + given up (see outcomes.ts), and (v3) a contract site's
+ * `invoice` and `slaCredit` (null elsewhere; the total sums the contract sites').
  */
 export const OUTCOME_KEYS = [
   'offered',
@@ -37,6 +38,8 @@ export const OUTCOME_KEYS = [
   'issuesResolved',
   'issuesOpen',
   'issuesGivenUp',
+  'invoice',
+  'slaCredit',
 ] as const;
 export type OutcomeKey = (typeof OUTCOME_KEYS)[number];
 
