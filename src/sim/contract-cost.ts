@@ -23,10 +23,10 @@
  * That is exact while agents follow the schedule; agents finishing their last contact after closing
  * (and live slider changes) are shared out in the same proportions.
  */
-import { DAY, inWindow } from './clock';
+import { DAY, inWindow, shiftWindow } from './clock';
 import { IM } from './engine';
 import { scheduledAgents, type GroupModel, type Model, type SiteModel } from './model';
-import { FTE_MONTH_HOURS } from './scenario';
+import { DEFAULTS, FTE_MONTH_HOURS, type SiteSpec } from './scenario';
 
 /** The counters of one replication that the cost rules read (see outcomes.ts). */
 export interface CostInputs {
@@ -299,5 +299,45 @@ export function intervalExtras(
       }
     }
   });
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// (v3) What one agent-hour costs the client, for planners that cost staffing before simulating it
+// (the optimiser's objective, `plan --mix`'s screening). Read from the scenario's site, not the model.
+
+/**
+ * The client's cost of one productive (logged-in) agent hour at a site, before premiums: paid labour
+ * (hourly rate × (1 + overhead) ÷ (1 − shrinkage)) in-house; a contract billing time, its rate per
+ * productive hour; a contract billing volume (handled minutes, contacts), 0 — the client pays for the
+ * work, not for the agents, so staffing such a vendor costs nothing to first order.
+ */
+export function agentHourCost(site: SiteSpec): number {
+  const shrinkage = site.shrinkage ?? DEFAULTS.site.shrinkage;
+  const c = site.contract;
+  if (!c)
+    return (
+      (site.cost.hourlyRate * (1 + (site.cost.overheadRate ?? DEFAULTS.cost.overheadRate))) / (1 - shrinkage)
+    );
+  switch (c.basis) {
+    case 'productive-hour':
+      return c.rate;
+    case 'paid-hour':
+      return c.rate / (1 - shrinkage);
+    case 'fte-month':
+      return c.rate / (1 - shrinkage) / FTE_MONTH_HOURS;
+    default:
+      return 0;
+  }
+}
+
+/** The pay premium's factor for each local minute of the day (1 outside every window, and for a contract site). */
+export function premiumByMinute(site: SiteSpec): Float64Array {
+  const out = new Float64Array(1440).fill(1);
+  if (site.contract) return out;
+  for (const p of site.payPremiums ?? []) {
+    const w = shiftWindow({ start: p.from, end: p.to, agents: 0 });
+    for (let m = 0; m < 1440; m++) if (inWindow(w, m * 60)) out[m] = p.factor;
+  }
   return out;
 }
