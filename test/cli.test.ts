@@ -124,7 +124,9 @@ describe('every shipped scenario', () => {
       expect(out.some((l) => l.startsWith(kind + ' '))).toBe(true);
     for (const site of scenario.sites as { id: string; location: string }[])
       expect(out.some((l) => l.startsWith(`${site.id} (${site.location})`))).toBe(true);
-    expect(out.filter((l) => l.startsWith('total ')).length).toBe(4); // service, resolution and cost, issues; by site
+    // service, resolution and cost, issues; by site; (v3) contracts, where a site has one
+    const contracts = (scenario.sites as { contract?: object }[]).some((s) => s.contract) ? 1 : 0;
+    expect(out.filter((l) => l.startsWith('total ')).length).toBe(4 + contracts);
   });
 
   it.each(SCENARIOS)(
