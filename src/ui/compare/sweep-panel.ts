@@ -120,8 +120,15 @@ function sweepCharts(label: string, result: SweepResult, be?: BreakEvenSweep): N
       { class: 'cmp-two' },
       h('figure', {}, cost, h('figcaption', { text: 'Cost (band: 95 % interval)' })),
       h('figure', {}, sl, legend),
+      be
+        ? h(
+            'figure',
+            {},
+            costPerResolvedPlot(label, pts, be),
+            h('figcaption', { text: `Cost per resolved issue, and ${be.base.name}'s (grey)` }),
+          )
+        : '',
     ),
-    ...(be ? [h('figure', {}, costPerResolvedPlot(label, pts, be))] : []),
     csv,
   ];
 }
