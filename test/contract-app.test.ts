@@ -7,6 +7,8 @@ import { runReplication, type Scenario } from '../src/sim';
 import type { ReplicationJob } from '../src/worker/pool';
 import { breakEvenText } from '../src/ui/compare/break-even-chart';
 import { runBreakEvenSweep } from '../src/ui/compare/break-even-run';
+import { compareVariants } from '../src/optimise/compare';
+import { estimate } from '../src/sim/aggregate';
 import { paramText, sweepParams, sweepScenarios, type PoolLike } from '../src/ui/compare/runs';
 
 /** A pool that runs every job here, in order. */
@@ -65,5 +67,20 @@ describe('the app sweep’s break-even', () => {
     expect(breakEvenText(param.label, 'in-house', be.breakEven)).toBe(
       'Break-even with in-house: contract rate: Center (productive-hour) = 40 (95 % interval 40 to 40); below it the sweep costs less than in-house.',
     );
+  });
+});
+
+describe('the comparison’s cost by site', () => {
+  it('carries each site’s cost, invoice and SLA credit (null for in-house) over the replications', () => {
+    const runs = (s: Scenario) => [0, 1, 2].map((r) => runReplication(s, { seed: 'cmp', replication: r }));
+    const vendor = runs(center(true));
+    const c = compareVariants([
+      { name: 'in-house', outcomes: runs(center(false)) },
+      { name: 'vendor', outcomes: vendor },
+    ]);
+    expect(c.variants[0].sites!.center.invoice.mean).toBeNull();
+    expect(c.variants[1].sites!.center.invoice).toEqual(estimate(vendor.map((o) => o.sites.center.invoice)));
+    expect(c.variants[1].sites!.center.slaCredit.mean).toBe(0);
+    expect(c.variants[1].sites!.center.cost).toEqual(c.variants[1].figures.total!.cost);
   });
 });
