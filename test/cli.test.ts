@@ -134,7 +134,10 @@ describe('every shipped scenario', () => {
       expect(out.some((l) => l.startsWith(kind + ' '))).toBe(true);
     for (const site of scenario.sites as { id: string; location: string }[])
       expect(out.some((l) => l.startsWith(`${site.id} (${site.location})`))).toBe(true);
-    expect(out.filter((l) => l.startsWith('total ')).length).toBe(6); // service, resolution and cost, issues, not served at once; by site, by owning site
+    // service, resolution and cost, issues, not served at once; by site, by owning site; (v3)
+    // contracts, where a site has one
+    const contracts = (scenario.sites as { contract?: object }[]).some((s) => s.contract) ? 1 : 0;
+    expect(out.filter((l) => l.startsWith('total ')).length).toBe(6 + contracts);
   });
 
   it.each(SCENARIOS)(

@@ -201,6 +201,9 @@ describe('sweeps', () => {
       'agents: Away · voice',
       'voice share: Home (%)',
       'voice share: Away (%)',
+      // (v3) every site's first-contact resolution (a contract site also offers its rate)
+      'first-contact resolution: Home',
+      'first-contact resolution: Away',
     ]);
     expect(params[2].current).toBe(60);
   });

@@ -8,7 +8,7 @@
 import { completeTargets, defaultTargets, type Targets } from '../optimise/optimiser';
 import { planJson, requirementCsv } from '../plan/report';
 import { planWorkforce, type PlanOutcome } from '../plan/plan';
-import { planMix } from '../plan/mix';
+import { planMix, totalCost } from '../plan/mix';
 import { DEFAULT_LENGTHS_HOURS, type ShiftOptions } from '../plan/shifts';
 import { loadSolver } from '../plan/solver';
 import type { ChannelKind } from '../sim';
@@ -366,7 +366,8 @@ function renderMix(m: Awaited<ReturnType<typeof planMix>>): string {
   const lines = [
     renderTable({
       title:
-        'Location mix: the plan at the current split and at the cheapest split found (paid labour per day)',
+        'Location mix: the plan at the current split and at the cheapest split found (simulated total cost: ' +
+        'labour with premiums, contracts less SLA credits, telecom, fees)',
       label: 'site',
       columns: [`current split (${firstChannel})`, 'current cost', 'mix split', 'mix cost'],
       rows: [
@@ -374,18 +375,18 @@ function renderMix(m: Awaited<ReturnType<typeof planMix>>): string {
           label: id,
           cells: [
             { mean: splitText(cur, id), ci: '' },
-            { mean: money(cur.cost.bySite[id].labour), ci: '' },
+            { mean: money(cur.cost.simulated.bySite[id]?.mean ?? NaN), ci: '' },
             { mean: splitText(b, id), ci: '' },
-            { mean: b ? money(b.cost.bySite[id].labour) : '—', ci: '' },
+            { mean: b ? money(b.cost.simulated.bySite[id]?.mean ?? NaN) : '—', ci: '' },
           ],
         })),
         {
           label: 'total',
           cells: [
             { mean: '', ci: '' },
-            { mean: money(cur.cost.total.labour), ci: '' },
+            { mean: money(totalCost(cur)), ci: '' },
             { mean: '', ci: '' },
-            { mean: b ? money(b.cost.total.labour) : '—', ci: '' },
+            { mean: b ? money(totalCost(b)) : '—', ci: '' },
           ],
         },
         {
@@ -404,7 +405,9 @@ function renderMix(m: Awaited<ReturnType<typeof planMix>>): string {
       (t) =>
         `  ${Object.entries(t.weights)
           .map(([id, w]) => `${id} ${formatNumber(w * 100, 0)}%`)
-          .join(', ')}: ${money(t.labour)} per day, ${t.met ? 'meets the targets' : 'misses a target'}`,
+          .join(
+            ', ',
+          )}: ${money(t.total)} simulated total (${money(t.labour)} paid labour per day), ${t.met ? 'meets the targets' : 'misses a target'}`,
     ),
     b ? '' : 'No split tried meets the targets; the plan written is the one at the current split.',
   ];

@@ -80,6 +80,15 @@ export const SITE_ISSUE_COLUMNS: Column[] = [
   col('costPerOwnedIssue', 'cost/owned issue', STYLES.unitMoney),
 ];
 
+/** (v3) A contract site's invoice and credit (SPEC v3 §6); in-house sites show a dash. */
+export const CONTRACT_COLUMNS: Column[] = [
+  col('handled', 'handled', STYLES.count),
+  col('serviceLevel', 'SL %', STYLES.percent),
+  col('invoice', 'invoice', STYLES.money),
+  col('slaCredit', 'SLA credit', STYLES.money),
+  col('cost', 'cost', STYLES.money),
+];
+
 export function headerLine(result: SimulationResult): string {
   const plural = (n: number, word: string) => `${formatNumber(n, 0)} ${word}${n === 1 ? '' : 's'}`;
   return (
@@ -138,5 +147,20 @@ export function renderReport(result: SimulationResult, scenario?: Scenario): str
       ),
     ),
   );
+  // (v3) Only when a site has a contract, so the report of a file without one is unchanged.
+  if (result.total.invoice?.mean != null)
+    parts.push(
+      '',
+      renderTable(
+        table(
+          'Contracts (cost = invoice − SLA credit + telecom + fees)',
+          'site',
+          CONTRACT_COLUMNS,
+          siteRows,
+          showCi,
+        ),
+      ),
+    );
+  if (scenario?.currency !== undefined) parts.push('', `Costs are in ${scenario.currency}.`);
   return parts.join('\n') + '\n';
 }

@@ -5,6 +5,8 @@
  * point; --json and --csv write them all. With --shard i/n it runs slice i of the points ×
  * replications and writes a shard file for `merge`.
  */
+import { breakEven, type BreakEven } from '../optimise/break-even';
+import { figureSeries, pairedDifference } from '../optimise/compare';
 import { applyParam, parseParam, sweepValues, type Param } from '../optimise/params';
 import { shardItems, type ShardSpec } from '../optimise/shard';
 import { validateScenario } from '../scenario/validate';
@@ -46,7 +48,9 @@ export const SWEEP_OPTIONS: OptionSpecs = {
   param: {
     type: 'string',
     value: 'PATH',
-    description: 'the parameter: sites[1].groups[0].agents, routing.voice.split.mnl, share:voice:mnl (%)',
+    description:
+      'the parameter: sites[1].groups[0].agents, routing.voice.split.mnl, share:voice:mnl (%), ' +
+      'contract:mnl:rate, fcr:mnl',
   },
   from: { type: 'string', value: 'X', description: 'first value' },
   to: { type: 'string', value: 'Y', description: 'last value (included when on a step)' },
@@ -64,6 +68,12 @@ export const SWEEP_OPTIONS: OptionSpecs = {
     description: 'write every point (or, with --shard, the shard file)',
   },
   csv: { type: 'string', value: 'FILE', description: 'write one row per point as CSV' },
+  base: {
+    type: 'string',
+    value: 'FILE',
+    description:
+      'a scenario to break even with (e.g. all in-house): its cost, the paired difference per point and the crossing',
+  },
   ...WARM_UP_OPTION,
   ...THREADS_OPTION,
   ...SHARD_OPTION,
@@ -84,6 +94,8 @@ export interface SweepArgs {
   warmUpDays?: number;
   json?: string;
   csv?: string;
+  /** (v3) --base: the scenario whose total cost the sweep's is compared with */
+  basePath?: string;
   threads?: number;
   shard?: ShardSpec;
   quiet: boolean;
@@ -129,6 +141,9 @@ export function parseSweepArgs(argv: readonly string[]): ParsedArgs<SweepArgs> {
   problems.push(...fileOptionProblems(strings, ['json', 'csv']));
   const threads = parseThreads(strings.threads, problems);
   const shard = parseShardOption(strings, problems);
+  problems.push(...fileOptionProblems(strings, ['base']));
+  if (strings.base !== undefined && shard !== undefined)
+    problems.push('--base: not with --shard (run the break-even sweep unsharded)');
   const [scenarioPath, ...extra] = positionals;
   if (scenarioPath === undefined)
     problems.push('missing scenario file: sim sweep <scenario.json> --param PATH ...');
@@ -148,6 +163,7 @@ export function parseSweepArgs(argv: readonly string[]): ParsedArgs<SweepArgs> {
       ...(warmUpDays !== undefined ? { warmUpDays } : {}),
       json: strings.json,
       csv: strings.csv,
+      ...(strings.base !== undefined ? { basePath: strings.base } : {}),
       threads,
       shard,
       quiet: !!flags.quiet,
@@ -183,6 +199,8 @@ export interface SweepPoint {
   channels: Partial<Record<ChannelKind, Outcomes>>;
   sites: Record<string, Outcomes>;
   total: Outcomes;
+  /** (v3, with a base) total cost − the base's, paired by replication */
+  costDifference?: Estimate;
 }
 
 export interface SweepResult {
@@ -193,7 +211,54 @@ export interface SweepResult {
   seed: string;
   replications: number;
   points: SweepPoint[];
+  /** (v3) with --base: the base scenario's total cost, and where the sweep's crosses it */
+  base?: { scenario: string; cost: Estimate; breakEven: BreakEven };
   performance: { events: number; contacts: number; wallSeconds: number };
+}
+
+/** (v3) Adds the base's cost, each point's paired cost difference and the break-even to a sweep. */
+export function withBreakEven(
+  result: SweepResult,
+  base: Scenario,
+  baseOutcomes: readonly ReplicationOutcome[],
+  outcomes: readonly ReplicationOutcome[],
+): SweepResult {
+  const reps = result.replications;
+  const baseCost = figureSeries(baseOutcomes, 'total', 'cost');
+  const points = result.points.map((p, i) => {
+    const d = pairedDifference(
+      figureSeries(outcomes.slice(i * reps, (i + 1) * reps), 'total', 'cost'),
+      baseCost,
+    );
+    return { ...p, costDifference: { mean: d.mean, ci95: d.ci95 } };
+  });
+  const baseResult = aggregateReplications(base, result.seed, baseOutcomes, 0);
+  return {
+    ...result,
+    points,
+    base: {
+      scenario: base.name,
+      cost: baseResult.total.cost,
+      breakEven: breakEven(
+        points.map((p) => p.value),
+        points.map((p) => p.costDifference),
+      ),
+    },
+  };
+}
+
+/** "Break-even: contract:mnl:rate = 14.2 (95 % interval 13.9 to 14.6); below it the sweep costs less than in-house." */
+export function breakEvenLine(result: SweepResult): string | null {
+  if (!result.base) return null;
+  const b = result.base.breakEven;
+  const f = (x: number | null, edge: string) => (x === null ? `${edge} the sweep` : formatNumber(x, 2));
+  if (b.value === null)
+    return `Break-even with ${result.base.scenario}: none between ${result.points[0]?.value} and ${result.points.at(-1)?.value} (the costs do not cross).`;
+  return (
+    `Break-even with ${result.base.scenario}: ${result.param} = ${formatNumber(b.value, 2)} ` +
+    `(95 % interval ${f(b.low, 'below')} to ${f(b.high, 'above')}); ` +
+    `${b.cheaperBelow ? 'below' : 'above'} it the sweep costs less than ${result.base.scenario}.`
+  );
 }
 
 /** outcomes in item order: point-major, replications within. */
@@ -245,6 +310,13 @@ function sweepColumns(result: SweepResult): SweepColumn[] {
       csv: 'costPerResolved',
     },
   ];
+  if (result.base)
+    cols.push({
+      header: `vs ${result.base.scenario}`,
+      style: STYLES.money,
+      get: (p) => p.costDifference,
+      csv: 'costDifference',
+    });
   for (const k of kinds) {
     cols.push({
       header: `${k} SL %`,
@@ -288,6 +360,8 @@ export function renderSweep(result: SweepResult): string {
   const parts = [head];
   if (showCi) parts.push('Figures are mean ± half-width of a 95% confidence interval over replications.');
   parts.push('', table);
+  const line = breakEvenLine(result);
+  if (line !== null) parts.push('', line);
   return parts.join('\n') + '\n';
 }
 
@@ -315,7 +389,10 @@ export function sweepUsage(): string {
     'to a number in the scenario — sites[1].groups[0].agents, sites[manila].groups[voice].agents (by id),',
     'channels.voice.volumePerDay, routing.voice.split.mnl — or share:<channel>:<siteId>: that site’s',
     'share of the channel’s split in % (0–100), the rest spread over the other sites in their current',
-    'proportions. Every point is checked against the schema before anything runs.',
+    'proportions; contract:<siteId>:rate, a contract site’s billed rate; fcr:<siteId>, a site’s',
+    'first-contact resolution (0–1). Every point is checked against the schema before anything runs.',
+    'When the scenario has an in-house site and a contract site, the sweep also prints where the total',
+    'cost crosses that of the scenario as it is (the break-even), with its 95 % interval.',
     '',
     'Options:',
     ...optionUsage(SWEEP_OPTIONS),
@@ -342,14 +419,24 @@ export async function sweepCommand(argv: readonly string[], io: CliIO): Promise<
   );
   if (outputs.length > 0) return usageError(io, outputs);
 
+  let base: Scenario | undefined;
+  if (args.basePath !== undefined) {
+    const b = scenarioOrExit(io, args.basePath, args.warmUpDays);
+    if (typeof b === 'number') return b;
+    base = b;
+  }
+
   const total = values.length * args.reps;
   const items = args.shard ? shardItems(total, args.shard) : Array.from({ length: total }, (_, i) => i);
   const jobs = items.map((item) => ({
     scenario: points.scenarios[Math.floor(item / args.reps)],
     replication: item % args.reps,
   }));
+  // The base runs after the points, with the same seeds: its replication r pairs with each point's r.
+  if (base) for (let r = 0; r < args.reps; r++) jobs.push({ scenario: base, replication: r });
   const start = performance.now();
-  const outcomes = await runOnThreads(io, 'sweeping', jobs, args);
+  const all = await runOnThreads(io, 'sweeping', jobs, args);
+  const outcomes = base ? all.slice(0, total) : all;
   const wallSeconds = (performance.now() - start) / 1000;
   if (args.shard) {
     writeShardFile(
@@ -372,7 +459,7 @@ export async function sweepCommand(argv: readonly string[], io: CliIO): Promise<
     );
     return EXIT_OK;
   }
-  const result = sweepResult(
+  const swept = sweepResult(
     scenario,
     args.param.text,
     values,
@@ -383,6 +470,7 @@ export async function sweepCommand(argv: readonly string[], io: CliIO): Promise<
     outcomes,
     wallSeconds,
   );
+  const result = base ? withBreakEven(swept, base, all.slice(total), outcomes) : swept;
   printAndWriteResult(io, result, renderSweep, sweepCsv, args);
   return EXIT_OK;
 }

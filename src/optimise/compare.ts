@@ -91,7 +91,13 @@ export interface VariantSummary {
   differences?: Partial<Record<Scope, Record<CompareKey, Difference>>>;
   /** whether its warm-up reached a steady state (src/sim/steady-check.ts); given its scenario */
   steadyState?: SteadyState;
+  /** (v3) per site: its cost and, for a contract site, its invoice and SLA credit (null mean elsewhere) */
+  sites?: Record<string, Record<SiteCostKey, Estimate>>;
 }
+
+/** (v3) The per-site cost figures a comparison shows. */
+export const SITE_COST_KEYS = ['cost', 'invoice', 'slaCredit'] as const satisfies readonly OutcomeKey[];
+export type SiteCostKey = (typeof SITE_COST_KEYS)[number];
 
 export interface Comparison {
   base: string;
@@ -131,7 +137,13 @@ export function compareVariants(variants: readonly VariantRuns[], baseIndex = 0)
       for (const k of COMPARE_KEYS) rec[k] = estimate(figureSeries(v.outcomes, scope, k));
       figures[scope] = rec;
     }
-    const summary: VariantSummary = { name: v.name, isBase: i === baseIndex, figures };
+    const sites: NonNullable<VariantSummary['sites']> = {};
+    for (const id of Object.keys(v.outcomes[0]?.sites ?? {})) {
+      const rec = {} as Record<SiteCostKey, Estimate>;
+      for (const k of SITE_COST_KEYS) rec[k] = estimate(v.outcomes.map((o) => o.sites[id]?.[k] ?? null));
+      sites[id] = rec;
+    }
+    const summary: VariantSummary = { name: v.name, isBase: i === baseIndex, figures, sites };
     if (v.scenario) summary.steadyState = steadyStateOf(v.scenario, v.outcomes);
     if (i !== baseIndex) {
       const baseScopes = new Set<Scope>(['total', ...channelsOf(base)]);

@@ -7,7 +7,11 @@
  *
  * The objective is the staffing cost per day, Σ agents × unit cost, where a unit cost is one agent's
  * logged-in hours per day (its shift or the site's opening hours) ÷ (1 − shrinkage) × hourly rate ×
- * (1 + overhead) — exactly the labour part of the simulated cost, without its noise. Telecom and
+ * (1 + overhead) — exactly the labour part of the simulated cost, without its noise. (v3) Pay premiums
+ * weigh each minute by its factor; a contract site's agent costs its contract's rate per productive
+ * hour (hour and FTE-month bases), or nothing for a contract billing volume, whose invoice follows the
+ * work, not the staffing (contract-cost.ts, agentHourCost). SLA credits depend on the simulated service,
+ * so they are in the simulated total cost reported, not in the objective. Telecom and
  * per-contact fees follow the volume, not the staffing, to first order; the simulated total cost is
  * reported with its interval.
  *
@@ -51,6 +55,7 @@ import {
   type OpeningHours,
   type Scenario,
 } from '../sim/scenario';
+import { agentHourCost, premiumByMinute } from '../sim/contract-cost';
 import { currentSplit } from './params';
 
 export interface ChannelTarget {
@@ -216,12 +221,12 @@ export function staffingVariables(scenario: Scenario): StaffingVariable[] {
   const vars: StaffingVariable[] = [];
   scenario.sites.forEach((site, s) => {
     const open = openMask(site.hours);
-    const shrinkage = site.shrinkage ?? DEFAULTS.site.shrinkage;
-    const rate = site.cost.hourlyRate * (1 + (site.cost.overheadRate ?? DEFAULTS.cost.overheadRate));
+    const perHour = agentHourCost(site);
+    const factor = premiumByMinute(site);
     const cost = (mask: Uint8Array) => {
       let minutes = 0;
-      for (let m = 0; m < 1440; m++) if (mask[m] && open[m]) minutes++;
-      return ((minutes / 60) * rate) / (1 - shrinkage);
+      for (let m = 0; m < 1440; m++) if (mask[m] && open[m]) minutes += factor[m];
+      return (minutes / 60) * perHour;
     };
     site.groups.forEach((g, gi) => {
       if (g.shifts && g.shifts.length > 0)

@@ -3,7 +3,9 @@
  * `routing.voice.split.mnl`, `sites[manila].groups[voice].agents` (a non-numeric bracket on an array
  * picks the element whose `id` is that text), `channels.voice.volumePerDay`; and the convenience
  * `share:<channel>:<siteId>` — that site's share of the channel's split, in percent, the rest spread
- * over the other sites in their current proportions.
+ * over the other sites in their current proportions; (v3) `contract:<siteId>:rate` — a contract site's
+ * billed rate — and `fcr:<siteId>` — a site's first-contact resolution (0–1), the two a break-even
+ * sweep of outsourcing turns (src/optimise/break-even.ts).
  *
  * Pure: no Node APIs (the browser reuses it). Nothing here validates a scenario; the caller runs the
  * schema on every point.
@@ -15,7 +17,9 @@ export type PathSegment = { key: string } | { index: number } | { id: string };
 
 export type Param =
   | { kind: 'path'; text: string; segments: PathSegment[] }
-  | { kind: 'share'; text: string; channel: ChannelKind; siteId: string };
+  | { kind: 'share'; text: string; channel: ChannelKind; siteId: string }
+  | { kind: 'contract'; text: string; siteId: string; field: 'rate' }
+  | { kind: 'fcr'; text: string; siteId: string };
 
 /** Parses `a.b[2].c`, `a["x.y"]`, `sites[manila]`; or `share:<channel>:<siteId>`. */
 export function parseParam(text: string): { ok: true; param: Param } | { ok: false; problem: string } {
@@ -27,6 +31,20 @@ export function parseParam(text: string): { ok: true; param: Param } | { ok: fal
       return bad(`share:<channel>:<siteId> needs a channel, one of ${CHANNEL_KINDS.join(', ')}`);
     if (siteId === '') return bad('share:<channel>:<siteId> needs a site id');
     return { ok: true, param: { kind: 'share', text, channel: channel as ChannelKind, siteId } };
+  }
+  if (text.startsWith('contract:')) {
+    const rest = text.slice('contract:'.length);
+    const colon = rest.lastIndexOf(':');
+    const siteId = colon < 0 ? '' : rest.slice(0, colon);
+    const field = colon < 0 ? rest : rest.slice(colon + 1);
+    if (siteId === '' || field !== 'rate')
+      return bad('contract:<siteId>:rate names a site and the field "rate"');
+    return { ok: true, param: { kind: 'contract', text, siteId, field } };
+  }
+  if (text.startsWith('fcr:')) {
+    const siteId = text.slice('fcr:'.length);
+    if (siteId === '') return bad('fcr:<siteId> needs a site id');
+    return { ok: true, param: { kind: 'fcr', text, siteId } };
   }
   const segments: PathSegment[] = [];
   let i = 0;
@@ -86,6 +104,18 @@ export function applyParam(
   if (param.kind === 'share') {
     const problem = setShare(copy, param.channel, param.siteId, value);
     return problem === undefined ? { ok: true, scenario: copy } : { ok: false, problem };
+  }
+  if (param.kind === 'contract' || param.kind === 'fcr') {
+    const site = copy.sites.find((s) => s.id === param.siteId);
+    if (!site) return { ok: false, problem: `${param.text}: no site has the id "${param.siteId}"` };
+    if (param.kind === 'fcr') site.firstContactResolution = value;
+    else if (!site.contract)
+      return {
+        ok: false,
+        problem: `${param.text}: site "${param.siteId}" has no contract (it pays hourly labour)`,
+      };
+    else site.contract.rate = value;
+    return { ok: true, scenario: copy };
   }
   let node: unknown = copy;
   const segs = param.segments;

@@ -1,6 +1,6 @@
 /**
  * The location mix (`plan --mix`): the routing split among sites that meets the targets at the
- * least paid cost, compared with the plan at the current split.
+ * least total cost, compared with the plan at the current split.
  *
  * Candidates: every split of weight among the sites that serve the planned channels, on a grid of
  * `step` (0.25 by default: 15 candidates for three sites), the same weights for every channel
@@ -8,22 +8,26 @@
  * in any interval where the current split has one, is skipped). The routing among *open* sites follows from it interval by interval, as in the engine.
  *
  * Screening: each candidate's Erlang requirement (which already counts each site's FCR repeats,
- * handle-time factor, connect delay and escalations), costed as required agent-hours × the site's
- * paid hourly cost — the bound a shift plan approaches from above. The `tryTop` cheapest are then
- * planned in full — simulation rounds, shifts by HiGHS, verification — so that what the formulas
- * miss (overflow, hand-off delays, backlog, repeats' timing) is counted, and the cheapest that meets
- * the targets is the mix. If none of them does, the result says so and keeps the current split.
+ * handle-time factor, connect delay and escalations), costed as required agent-hours × what an agent
+ * hour costs the client (paid labour in-house; a contract's rate per productive hour; nothing for a
+ * contract billing volume: agentHourCost in src/sim/contract-cost.ts) — the bound a shift plan
+ * approaches from above. The `tryTop` cheapest are then planned in full — simulation rounds, shifts by
+ * HiGHS, verification — so that what the formulas miss (overflow, hand-off delays, backlog, repeats'
+ * timing) is counted, and the one that meets the targets at the least simulated total cost (v3: labour
+ * with pay premiums, contracts' invoices less their SLA credits, telecom and fees — not labour alone)
+ * is the mix. If none of them does, the result says so and keeps the current split.
  */
 import { CHANNEL_KINDS, type ChannelKind, type Scenario } from '../sim/scenario';
 import { planWorkforce, type PlanOptions, type PlanOutcome } from './plan';
 import { erlangRequirement, type Split } from './requirement';
-import { hourlyPaidCost, type HighsSolver } from './shifts';
+import type { HighsSolver } from './shifts';
+import { agentHourCost } from '../sim/contract-cost';
 import type { Evaluate } from './correct';
 
 export interface MixCandidate {
   weights: Record<string, number>;
   split: Split;
-  /** required agent-hours × paid hourly cost, per day */
+  /** required agent-hours × the client's cost of an agent hour, per day */
   screeningCost: number;
 }
 
@@ -33,7 +37,14 @@ export interface MixOutcome {
   best: PlanOutcome | null;
   candidates: MixCandidate[];
   /** candidates planned in full, in screening order */
-  tried: { weights: Record<string, number>; labour: number; met: boolean }[];
+  tried: {
+    weights: Record<string, number>;
+    /** the shift plan's paid labour per day (hourly rates; contracts and credits aside) */
+    labour: number;
+    /** (v3) the verifying run's simulated total cost (mean), credits and premiums included: the ranking */
+    total: number;
+    met: boolean;
+  }[];
 }
 
 /** Weight vectors over `n` sites on a grid of `step`, summing to 1. */
@@ -78,7 +89,7 @@ export function mixCandidates(
     const hours = req.intervalMinutes / 60;
     const screeningCost = req.groups.reduce(
       (a, g, i) =>
-        a + req.agents[i].reduce((x, n) => x + n, 0) * hours * hourlyPaidCost(scenario.sites[g.site]),
+        a + req.agents[i].reduce((x, n) => x + n, 0) * hours * agentHourCost(scenario.sites[g.site]),
       0,
     );
     out.push({ weights, split, screeningCost });
@@ -110,8 +121,14 @@ export async function planMix(
       split: c.split,
       onProgress: (s) => progress(`mix ${k + 1}/${top.length} (${label}): ${s}`),
     });
-    tried.push({ weights: c.weights, labour: o.cost.total.labour, met: o.verification.met });
-    if (o.verification.met && (best === null || o.cost.total.labour < best.cost.total.labour)) best = o;
+    const total = totalCost(o);
+    tried.push({ weights: c.weights, labour: o.cost.total.labour, total, met: o.verification.met });
+    if (o.verification.met && (best === null || total < totalCost(best))) best = o;
   }
   return { current, best, candidates, tried };
+}
+
+/** The simulated total cost of a planned split (its mean over the verifying replications). */
+export function totalCost(o: PlanOutcome): number {
+  return o.cost.simulated.total.mean ?? Infinity;
 }

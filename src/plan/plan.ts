@@ -10,6 +10,7 @@
 import type { Estimate, SimulationResult } from '../sim/result';
 import type { Scenario } from '../sim/scenario';
 import type { Targets } from '../optimise/optimiser';
+import { agentHourCost } from '../sim/contract-cost';
 import { addAgents, correctRequirement, type CorrectionRound, type Evaluate } from './correct';
 import {
   erlangRequirement,
@@ -181,8 +182,11 @@ export async function planWorkforce(
     shifts.forEach((p, g) => {
       const site = base.sites[p.site];
       const c = bySite[site.id];
-      c.labour += p.cost;
-      c.paidHours += p.cost / (site.cost.hourlyRate * (1 + (site.cost.overheadRate ?? 0)));
+      // A contract billing volume costs nothing per agent hour: its shifts were priced nominally.
+      if (!site.contract || agentHourCost(site) > 0) c.labour += p.cost;
+      // cost = scheduled hours × hourlyPaidCost, and paid hours = scheduled ÷ (1 − shrinkage)
+      const perHour = hourlyPaidCost(site);
+      if (perHour > 0) c.paidHours += p.cost / perHour / (1 - (site.shrinkage ?? 0));
       const w = openWindow(site);
       const openHours = w === null ? 24 : w.length / 60;
       peakBySite[site.id] += Math.max(0, ...req.agents[g]) * openHours * hourlyPaidCost(site);

@@ -24,6 +24,7 @@
  * the shortest shift, or the grid misses it) is reported as uncovered, and left out of the program.
  */
 import type { Scenario, SiteSpec } from '../sim/scenario';
+import { agentHourCost } from '../sim/contract-cost';
 import { DEFAULTS } from '../sim/scenario';
 import { mod, openWindow, siteOffsetMinutes, type Requirement } from './requirement';
 import { hhmm } from './staffed';
@@ -93,12 +94,19 @@ interface Candidate {
   cost: number;
 }
 
-/** Paid cost of one agent for one hour at this site, shrinkage and overhead included. */
+/**
+ * Cost of one scheduled agent hour at this site: paid labour (shrinkage and overhead included)
+ * in-house; (v3) a contract's rate per productive hour where it bills time. A contract billing volume
+ * costs nothing per agent, but its shifts still need a price to be chosen economically: the site's own
+ * hourly labour figures (what the vendor pays its agents), or 1 if they are zero — shifts are chosen per
+ * site, so only the ratio between its candidate shifts matters.
+ */
 export function hourlyPaidCost(site: SiteSpec): number {
+  if (site.contract && agentHourCost(site) > 0) return agentHourCost(site);
   const shrinkage = site.shrinkage ?? DEFAULTS.site.shrinkage;
-  return (
-    (site.cost.hourlyRate * (1 + (site.cost.overheadRate ?? DEFAULTS.cost.overheadRate))) / (1 - shrinkage)
-  );
+  const labour =
+    (site.cost.hourlyRate * (1 + (site.cost.overheadRate ?? DEFAULTS.cost.overheadRate))) / (1 - shrinkage);
+  return site.contract && labour === 0 ? 1 : labour;
 }
 
 function candidates(site: SiteSpec, options: ShiftOptions, grid: number): Candidate[] {

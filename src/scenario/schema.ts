@@ -9,7 +9,16 @@
  *   `superRefine` on the whole file, written defensively so they still run when other fields are wrong.
  */
 import * as z from 'zod';
-import { CHANNEL_KINDS, DEFAULTS, LIMITS, LOCATIONS, type ChannelKind, type Scenario } from '../sim/scenario';
+import {
+  CHANNEL_KINDS,
+  CONTRACT_BASES,
+  DEFAULTS,
+  FTE_MONTH_HOURS,
+  LIMITS,
+  LOCATIONS,
+  type ChannelKind,
+  type Scenario,
+} from '../sim/scenario';
 import { didYouMean, formatNumber, quoteList } from './text';
 
 // zod compiles an object schema into a function with `new Function` on its first parse. A command
@@ -433,6 +442,119 @@ const costSchema = z
   })
   .meta({ description: 'What the site costs.' });
 
+// (v3) contracts and pay premiums: what the cost rules in src/sim/contract-cost.ts read
+
+const shareOf = (what: string) => num({ min: 0, max: 1, range: `must be a share from 0 to 1 (${what})` });
+
+const creditTierSchema = z
+  .strictObject({
+    below: shareOf('a service level').meta({
+      description: "The tier applies when the site's service level on the channel is below this share.",
+    }),
+    credit: shareOf('of the invoice').meta({ description: 'Share of the invoice credited to the client.' }),
+  })
+  .meta({ description: 'One SLA credit tier.' });
+
+const slaCreditsSchema = z
+  .strictObject({
+    channel: z.enum(CHANNEL_KINDS).meta({ description: 'The channel whose service level is measured.' }),
+    tiers: z
+      .array(creditTierSchema)
+      .min(1, { error: 'must list at least one tier' })
+      .max(LIMITS.maxCreditTiers, { error: `must list at most ${LIMITS.maxCreditTiers} tiers` })
+      .superRefine((tiers, ctx) => {
+        tiers.forEach((t, k) => {
+          const first = tiers.findIndex((u) => u.below === t.below);
+          if (first < k)
+            ctx.addIssue({
+              code: 'custom',
+              path: [k, 'below'],
+              message: `repeats the threshold ${formatNumber(t.below)} of tiers[${first}]`,
+            });
+        });
+      })
+      .meta({
+        description:
+          "Credit tiers; the one that applies is the lowest whose `below` exceeds the site's service level " +
+          'on the channel over the horizon.',
+      }),
+    cap: shareOf('of the invoice').meta({
+      description: 'Largest share of the invoice credited (the share at risk).',
+    }),
+  })
+  .meta({ description: "A share of the invoice at risk on the site's service level on one channel." });
+
+const minimumSchema = z
+  .strictObject({
+    contactsPerDay: num({ min: 0, max: LIMITS.maxVolumePerDay })
+      .meta({ description: 'Contacts billed at least per simulated day (basis "contact").' })
+      .optional(),
+    minutesPerDay: num({ min: 0, max: 1440 * LIMITS.maxAgentsTotal })
+      .meta({
+        description:
+          "Minutes of the basis' time billed at least per simulated day (handled minutes, or productive or paid agent minutes).",
+      })
+      .optional(),
+  })
+  .superRefine((m, ctx) => {
+    const n = Number(m.contactsPerDay !== undefined) + Number(m.minutesPerDay !== undefined);
+    if (n !== 1)
+      ctx.addIssue({
+        code: 'custom',
+        path: [],
+        message: 'must give exactly one of "contactsPerDay" and "minutesPerDay"',
+      });
+  })
+  .meta({
+    description: 'A minimum-volume commitment: the volume billed is at least this per simulated day.',
+  });
+
+const contractSchema = z
+  .strictObject({
+    basis: z.enum(CONTRACT_BASES).meta({
+      description:
+        'What is billed: productive-hour (agents logged in while open), paid-hour (productive ÷ (1 − shrinkage)), ' +
+        `handled-minute (handle time plus wrap-up), contact (handled contacts), fte-month (${FTE_MONTH_HOURS} paid hours).`,
+    }),
+    rate: num({ min: 0, max: LIMITS.maxRate }).meta({ description: 'Currency per unit of the basis.' }),
+    minimum: minimumSchema.optional(),
+    slaCredits: slaCreditsSchema.optional(),
+  })
+  .superRefine((c, ctx) => {
+    // A minimum is a volume of the basis' own unit: contacts for "contact", minutes of time otherwise.
+    if (!isObj(c.minimum)) return;
+    if (c.basis === 'contact' && c.minimum.minutesPerDay !== undefined)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['minimum', 'minutesPerDay'],
+        message: 'does not apply to basis "contact" (use "contactsPerDay")',
+      });
+    if (c.basis !== 'contact' && c.minimum.contactsPerDay !== undefined)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['minimum', 'contactsPerDay'],
+        message: `does not apply to basis "${c.basis}", which bills time (use "minutesPerDay")`,
+      });
+  })
+  .meta({
+    description:
+      "What an outsourcer bills (SPEC v3 §3), replacing the site's hourlyRate and overheadRate labour; " +
+      'telecom and per-contact fees still apply.',
+  });
+
+const payPremiumSchema = z
+  .strictObject({
+    from: timeOfDay,
+    to: timeOfDay.meta({
+      description: 'Local end "HH:MM"; earlier than from = the window crosses midnight.',
+    }),
+    factor: num({ gt: 0, max: LIMITS.maxPremiumFactor }).meta({
+      description: 'Multiplies the hourly rate of hours worked in the window (1.25 = 25 % more).',
+    }),
+  })
+  .refine((p) => p.from !== p.to, { path: ['to'], error: 'must differ from "from"' })
+  .meta({ description: 'An evening or night pay differential in local time.' });
+
 const siteSchema = z
   .strictObject({
     id: nonEmptyText.meta({ description: 'Identifier, unique among sites; used by routing and escalation.' }),
@@ -491,6 +613,14 @@ const siteSchema = z
       })
       .optional(),
     position: positionSchema.optional(),
+    contract: contractSchema.optional(),
+    payPremiums: z
+      .array(payPremiumSchema)
+      .max(24, { error: 'must list at most 24 windows' })
+      .meta({
+        description: 'In-house pay differentials by local time (SPEC v3 §3); windows must not overlap.',
+      })
+      .optional(),
   })
   .meta({ description: 'One location where agents work: an in-house center or an outsourcer.' });
 
@@ -545,6 +675,11 @@ export const scenarioSchema = z
     $schema: z.string().meta({ description: 'Path or URL of this JSON Schema, for editors.' }).optional(),
     name: nonEmptyText.meta({ description: 'Scenario name (by convention the file name without .json).' }),
     description: z.string().meta({ description: 'What the scenario shows.' }).optional(),
+    currency: z
+      .string()
+      .refine(isCurrencyCode, { error: 'must be an ISO 4217 currency code such as "USD", "EUR" or "PHP"' })
+      .meta({ description: 'ISO 4217 code labelling every cost (SPEC v3).', default: DEFAULTS.currency })
+      .optional(),
     clientUtcOffsetHours: utcOffset
       .meta({
         description: "The client's time zone, hours from UTC; the clock and profiles use it.",
@@ -578,6 +713,32 @@ void _sameAsScenario;
 
 // ---------------------------------------------------------------------------------------------------------
 // cross-field rules
+
+function isTime(v: unknown): v is string {
+  return typeof v === 'string' && TIME_PATTERN.test(v);
+}
+function minutesOf(hhmm: string): number {
+  return Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3, 5));
+}
+/** Minutes of the day [start, end) covers; end ≤ start crosses midnight. */
+function windowMinutes(w: { start: number; end: number }): [number, number][] {
+  return w.start < w.end
+    ? [[w.start, w.end]]
+    : [
+        [w.start, 1440],
+        [0, w.end],
+      ];
+}
+function windowsOverlap(a: { start: number; end: number }, b: { start: number; end: number }): boolean {
+  return windowMinutes(a).some(([a0, a1]) => windowMinutes(b).some(([b0, b1]) => a0 < b1 && b0 < a1));
+}
+
+/** Three capital letters that the runtime's Intl knows as a currency (where it can list them). */
+function isCurrencyCode(code: string): boolean {
+  if (!/^[A-Z]{3}$/.test(code)) return false;
+  const list = (Intl as { supportedValuesOf?: (key: string) => string[] }).supportedValuesOf;
+  return list === undefined || list('currency').includes(code);
+}
 
 type Obj = Record<string, unknown>;
 function isObj(v: unknown): v is Obj {
@@ -679,6 +840,44 @@ function crossCheck(value: unknown, ctx: z.RefinementCtx): void {
             `(its escalations on ${missing.length === 1 ? 'that channel' : 'those channels'} could never be answered)`,
         );
     }
+  });
+
+  // (v3) contracts and pay premiums
+  sites.forEach((site, i) => {
+    if (!isObj(site)) return;
+    const credits =
+      isObj(site.contract) && isObj(site.contract.slaCredits) ? site.contract.slaCredits : undefined;
+    if (credits !== undefined && isKind(credits.channel) && typeof site.id === 'string') {
+      const kind = credits.channel;
+      if (channels !== undefined && !channelPresent(kind))
+        add(
+          ['sites', i, 'contract', 'slaCredits', 'channel'],
+          `names the channel "${kind}", which is not in "channels"`,
+        );
+      else if (siteSkills.get(site.id)?.has(kind) === false)
+        add(
+          ['sites', i, 'contract', 'slaCredits', 'channel'],
+          `this site has no group with the skill "${kind}", so its service level on it is never measured`,
+        );
+    }
+    if (!Array.isArray(site.payPremiums)) return;
+    if (isObj(site.contract))
+      add(
+        ['sites', i, 'payPremiums'],
+        'applies to in-house labour only; a site with a "contract" is billed by its contract',
+      );
+    const windows: { k: number; start: number; end: number }[] = [];
+    site.payPremiums.forEach((p, k) => {
+      if (!isObj(p) || !isTime(p.from) || !isTime(p.to) || p.from === p.to) return;
+      const w = { k, start: minutesOf(p.from) % 1440, end: minutesOf(p.to) % 1440 };
+      const other = windows.find((o) => windowsOverlap(o, w));
+      if (other !== undefined)
+        add(
+          ['sites', i, 'payPremiums', k],
+          `overlaps payPremiums[${other.k}] (a time may have one premium only)`,
+        );
+      windows.push(w);
+    });
   });
 
   // channels: someone must answer them; profiles must fit the interval

@@ -10,6 +10,7 @@ import { DAY, inWindow, openingWindow, shiftWindow, type Window } from './clock'
 import {
   CHANNEL_KINDS,
   DEFAULTS,
+  type ContractSpec,
   isLiveChannel,
   type ChannelKind,
   type Location,
@@ -56,8 +57,16 @@ export interface SiteModel {
   utcOffsetHours: number;
   hours: Window | null;
   shrinkage: number;
+  /**
+   * Labour per paid agent hour. 0 for a contract site (SPEC v3 §3): its contract's invoice replaces
+   * labour, so the engine's per-interval labour leaves it out (see contract-cost.ts).
+   */
   hourlyRate: number;
   overheadRate: number;
+  /** (v3) an outsourcer's billing terms, or null for hourly labour */
+  contract: ContractSpec | null;
+  /** (v3) pay premiums by local time: windows never overlap (the schema checks) */
+  premiums: { window: Window; factor: number }[];
   telecomPerMinute: number;
   perContactFee: number;
   handleTimeFactor: number;
@@ -200,8 +209,15 @@ export function compileModel(s: Scenario, options: CompileOptions = {}): Model {
       utcOffsetHours: site.utcOffsetHours ?? DEFAULTS.site.utcOffsetHours,
       hours,
       shrinkage: site.shrinkage ?? DEFAULTS.site.shrinkage,
-      hourlyRate: site.cost.hourlyRate,
-      overheadRate: site.cost.overheadRate ?? DEFAULTS.cost.overheadRate,
+      hourlyRate: site.contract ? 0 : site.cost.hourlyRate,
+      overheadRate: site.contract ? 0 : (site.cost.overheadRate ?? DEFAULTS.cost.overheadRate),
+      contract: site.contract ?? null,
+      premiums: site.contract
+        ? []
+        : (site.payPremiums ?? []).map((p) => ({
+            window: shiftWindow({ start: p.from, end: p.to, agents: 0 }),
+            factor: p.factor,
+          })),
       telecomPerMinute: site.cost.telecomPerMinute ?? DEFAULTS.cost.telecomPerMinute,
       perContactFee: site.cost.perContactFee ?? DEFAULTS.cost.perContactFee,
       handleTimeFactor: site.handleTimeFactor ?? DEFAULTS.site.handleTimeFactor,

@@ -11,6 +11,10 @@
  *   minute; fees per handled contact. A channel's cost is the labour of each site shared by the
  *   channel's share of that site's busy time (evenly among its skills if the site was never busy),
  *   plus its own telecom and fees — so channel costs add up to the total.
+ * - (v3) A contract site's labour is its invoice less its SLA credit, and an in-house site's labour
+ *   includes its pay premiums (contract-cost.ts); both are shared among channels like labour. A contract
+ *   site reports `invoice` and `slaCredit`; the total reports their sums (null where no site has a
+ *   contract), channels null.
  * - (v2) Issues (SPEC §1, §6): the cohort is the issues raised by fresh contacts in the horizon, each
  *   counted in its first contact's channel (repeats and escalations stay on that channel). After the
  *   horizon's figures are taken, the final outcome follows the cohort (Simulation.followUp) and takes
@@ -29,6 +33,7 @@
  *   plus the contact's own telecom and fee. The total sums the sites; issues never handled have no
  *   owner, so Σ issuesOwned ≤ issues raised.
  */
+import { intervalExtras, siteBills, type CostInputs } from './contract-cost';
 import type { Simulation } from './engine';
 import { M, IM } from './engine';
 import { HISTOGRAM_BINS, histogramQuantile } from './histogram';
@@ -69,6 +74,9 @@ interface Sums {
   available: number;
   paidHours: number;
   cost: number;
+  /** (v3) contract sites' invoices and credits: null where there is none */
+  invoice: number | null;
+  slaCredit: number | null;
 }
 
 /** Sums that add up over sites into the total (the resolution ones are added after the follow-up). */
@@ -114,6 +122,8 @@ function emptySums(): Sums {
     available: 0,
     paidHours: 0,
     cost: 0,
+    invoice: null,
+    slaCredit: null,
   };
 }
 
@@ -163,6 +173,8 @@ function toValues(x: Sums, waitP90: number | null): OutcomeValues {
     observedFcr: x.issuesOwned === null ? null : ratio(x.firstResolved, x.issuesOwned),
     issueCost: x.issueCost,
     costPerOwnedIssue: x.issueCost === null ? null : ratio(x.issueCost, x.issuesOwned ?? 0),
+    invoice: x.invoice,
+    slaCredit: x.slaCredit,
   };
 }
 
@@ -195,7 +207,6 @@ export function replicationOutcome(sim: Simulation, final = true): ReplicationOu
   const siteSums = m.sites.map(() => emptySums());
   const chanSums = m.channels.map(() => emptySums());
   const total = emptySums();
-  const siteLabour = new Float64Array(nS);
   const siteBusy = new Float64Array(nS);
   for (let g = 0; g < m.groups.length; g++) {
     const grp = m.groups[g];
@@ -204,9 +215,13 @@ export function replicationOutcome(sim: Simulation, final = true): ReplicationOu
     const paid = logged / 3600 / (1 - site.shrinkage);
     siteSums[grp.site].available += logged;
     siteSums[grp.site].paidHours += paid;
-    siteLabour[grp.site] += paid * site.hourlyRate * (1 + site.overheadRate);
     for (const c of grp.skills) chanSums[c].available += logged;
   }
+  // (v3) Labour, premiums, contracts' invoices and credits: site-major copies of the counters they read.
+  const costInputs = costInputsOf(sim, busyTotal, loggedTotal, final);
+  const bills = siteBills(costInputs);
+  const siteLabour = bills.map((b) => b.cost);
+  const channelShare = new Float64Array(nS * nC);
   for (let s = 0; s < nS; s++) for (let c = 0; c < nC; c++) siteBusy[s] += busyTotal[s * nC + c];
 
   const siteVariable = new Float64Array(nS);
@@ -227,6 +242,7 @@ export function replicationOutcome(sim: Simulation, final = true): ReplicationOu
       siteSums[s].busy += busy;
       chanSums[c].busy += busy;
       const share = siteBusy[s] > 0 ? busy / siteBusy[s] : skills.has(c) ? 1 / skills.size : 0;
+      channelShare[s * nC + c] = share;
       const telecom = (sim.stats[base + M.TalkSeconds] / 60) * site.telecomPerMinute;
       const fees = sim.stats[base + M.Handled] * site.perContactFee;
       chanSums[c].cost += siteLabour[s] * share + telecom + fees;
@@ -235,6 +251,8 @@ export function replicationOutcome(sim: Simulation, final = true): ReplicationOu
       siteVariable[s] += telecom + fees;
     }
     siteSums[s].cost = siteCost;
+    siteSums[s].invoice = bills[s].invoice;
+    siteSums[s].slaCredit = bills[s].slaCredit;
   }
   // (v3) Each site's labour (its cost less telecom and fees) per handled minute of the horizon.
   const perMinute = m.sites.map((_, s) =>
@@ -249,6 +267,8 @@ export function replicationOutcome(sim: Simulation, final = true): ReplicationOu
   });
   for (const x of siteSums) {
     for (const k of SUMMED) total[k] += x[k];
+    if (x.invoice !== null) total.invoice = (total.invoice ?? 0) + x.invoice;
+    if (x.slaCredit !== null) total.slaCredit = (total.slaCredit ?? 0) + x.slaCredit;
   }
 
   // Everything of the horizon is taken before the follow-up, which runs the model on.
@@ -277,7 +297,16 @@ export function replicationOutcome(sim: Simulation, final = true): ReplicationOu
   // Channel offered counts arrivals; it equals the sites' sum once backlog is counted.
   m.channels.forEach((_, c) => (chanSums[c].offered = sim.arrivals[c]));
   total.offered = chanSums.reduce((a, x) => a + x.offered, 0);
-  const intervals = intervalOutcomes(sim);
+  const intervals = intervalOutcomes(
+    sim,
+    intervalExtras(
+      costInputs,
+      bills,
+      channelShare,
+      sim.intervalStats,
+      final ? m.nIntervals : Math.min(m.nIntervals, sim.intervalsClosed + 1),
+    ),
+  );
 
   // The issue cohort, followed past the horizon when the run is final.
   if (final) sim.followUp();
@@ -374,7 +403,28 @@ function intervalValues(is: Float64Array, bases: number[], cost: number): Interv
   };
 }
 
-function intervalOutcomes(sim: Simulation): ReplicationOutcome['intervals'] {
+/** The counters the cost rules read, site-major (see contract-cost.ts). */
+function costInputsOf(sim: Simulation, busy: Float64Array, logged: Float64Array, final: boolean): CostInputs {
+  const m = sim.model;
+  const nC = m.channels.length;
+  const nS = m.sites.length;
+  const handled = new Float64Array(nS * nC);
+  const within = new Float64Array(nS * nC);
+  const abandonedAfter = new Float64Array(nS * nC);
+  for (let s = 0; s < nS; s++)
+    for (let c = 0; c < nC; c++) {
+      const base = sim.statIndex(c, s);
+      handled[s * nC + c] = sim.stats[base + M.Handled];
+      within[s * nC + c] = sim.stats[base + M.HandledWithin];
+      abandonedAfter[s * nC + c] = sim.stats[base + M.AbandonedAfter];
+    }
+  // A minimum is billed for the days run: the horizon, or the part of it the live view has reached.
+  const days = final ? m.days : Math.min(m.days, Math.max(0, sim.now) / 86_400);
+  return { model: m, logged, busy, handled, within, abandonedAfter, days };
+}
+
+/** `extra`: per interval × channel, the cost beyond the engine's per-interval labour (contract-cost.ts). */
+function intervalOutcomes(sim: Simulation, extra: Float64Array): ReplicationOutcome['intervals'] {
   const m = sim.model;
   const nC = m.channels.length;
   const is = sim.intervalStats;
@@ -395,7 +445,9 @@ function intervalOutcomes(sim: Simulation): ReplicationOutcome['intervals'] {
       const b = bases[c];
       // Labour shared by busy time, as for whole-run channel costs (evenly when nobody was busy).
       const share = busyAll > 0 ? is[b + IM.Busy] / busyAll : 1 / nC;
-      channels[m.channels[c].kind] = intervalValues(is, [b], labour * share + is[b + IM.VariableCost]);
+      const more = extra[k * nC + c];
+      channels[m.channels[c].kind] = intervalValues(is, [b], labour * share + is[b + IM.VariableCost] + more);
+      variable += more;
     }
     const total = intervalValues(is, bases, labour + variable);
     // Per-channel available time counts a blended agent once per skill; the total uses logged-in time.

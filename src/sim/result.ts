@@ -17,7 +17,8 @@ export interface Estimate {
 /**
  * SPEC §6 keys, plus `resolved` and `paidHours` which the derived figures are built from, and (v2)
  * `issuesGivenUp`: raised = resolved + open + given up (see outcomes.ts). (v3) The keys of customer
- * returns and of who pays for an issue come last, so v2 columns keep their places.
+ * returns, of who pays for an issue, and a contract site's `invoice` and `slaCredit` (null elsewhere;
+ * the total sums the contract sites') come last, so v2 columns keep their places.
  */
 export const OUTCOME_KEYS = [
   'offered',
@@ -50,6 +51,8 @@ export const OUTCOME_KEYS = [
   'observedFcr',
   'issueCost',
   'costPerOwnedIssue',
+  'invoice',
+  'slaCredit',
 ] as const;
 export type OutcomeKey = (typeof OUTCOME_KEYS)[number];
 

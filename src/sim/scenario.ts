@@ -99,6 +99,49 @@ export interface SiteCost {
   perContactFee?: number;
 }
 
+/** SPEC v3 §3: what an outsourcer bills, replacing hourly labour (see src/sim/contract-cost.ts). */
+export const CONTRACT_BASES = [
+  'productive-hour',
+  'paid-hour',
+  'handled-minute',
+  'contact',
+  'fte-month',
+] as const;
+export type ContractBasis = (typeof CONTRACT_BASES)[number];
+
+/** Paid hours in one FTE-month (SPEC v3 §3): 40 h × 52 weeks ÷ 12 months. */
+export const FTE_MONTH_HOURS = 173.3;
+
+export interface SlaCreditTier {
+  /** the tier applies when the site's service level on the channel is below this share */
+  below: number;
+  /** share of the invoice credited */
+  credit: number;
+}
+
+export interface SlaCredits {
+  channel: ChannelKind;
+  tiers: SlaCreditTier[];
+  /** largest share of the invoice credited */
+  cap: number;
+}
+
+export interface ContractSpec {
+  basis: ContractBasis;
+  /** currency per unit of the basis (hour, minute, contact, FTE-month) */
+  rate: number;
+  /** volume billed at least, per simulated day: exactly one of the two (the schema checks) */
+  minimum?: { contactsPerDay?: number; minutesPerDay?: number };
+  slaCredits?: SlaCredits;
+}
+
+/** SPEC v3 §3: multiplies the in-house hourly rate for hours worked in a local-time window. */
+export interface PayPremium {
+  from: string;
+  to: string;
+  factor: number;
+}
+
 /** SPEC §3. */
 export interface SiteSpec {
   id: string;
@@ -116,6 +159,10 @@ export interface SiteSpec {
   handoffDelaySeconds?: number;
   /** SPEC v2: position on the map; absent = placed by time zone */
   position?: Position;
+  /** SPEC v3: an outsourcer's billing terms; absent = hourly labour */
+  contract?: ContractSpec;
+  /** SPEC v3: in-house evening and night differentials */
+  payPremiums?: PayPremium[];
 }
 
 /** SPEC v2 §3: a place on the map (a site's, or the client's). */
@@ -142,6 +189,8 @@ export interface Scenario {
   $schema?: string;
   name: string;
   description?: string;
+  /** SPEC v3: ISO 4217 code labelling every cost; absent = USD */
+  currency?: string;
   clientUtcOffsetHours?: number;
   /** SPEC v2: the client's position on the map */
   clientPosition?: Position;
@@ -158,6 +207,7 @@ export function isLiveChannel(c: ChannelKind): boolean {
 
 /** The SPEC's defaults, in one place. Targets come from DOMAIN.md's typical service targets. */
 export const DEFAULTS = {
+  currency: 'USD',
   clientUtcOffsetHours: 0,
   horizon: { days: 1, intervalMinutes: 30 } as Horizon,
   wrapUp: { dist: 'fixed', value: 0 } as Distribution,
@@ -224,6 +274,10 @@ export const LIMITS = {
   maxRate: 1_000_000,
   /** overhead as a share of labour */
   maxOverheadRate: 100,
+  /** (v3) a pay premium's factor on the hourly rate */
+  maxPremiumFactor: 10,
+  /** (v3) SLA credit tiers per contract */
+  maxCreditTiers: 20,
   /** below this, repeats would almost never end */
   minFirstContactResolution: 0.01,
 } as const;

@@ -7,6 +7,7 @@
 import { COMPARE_KEYS, type Comparison, type Scope } from '../../optimise/compare';
 import { h, headRow } from '../dom';
 import { COLUMN, fmtDiff, fmtEstimate } from './figures';
+import { siteCostTable } from './site-costs';
 import type { CompareState, ComparisonRun } from './state';
 import { scrollBox, swatch } from './widgets';
 
@@ -112,6 +113,7 @@ export function buildResultsTable(): ResultsTable {
           ? h('p', { class: 'note stale', text: 'The variants changed since this run: run again to update.' })
           : '',
         ...c.scopes.map((scope) => scopeTable(c, scope)),
+        siteCostTable(c) ?? '',
       );
       fitSoon();
     },

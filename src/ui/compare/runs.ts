@@ -82,7 +82,10 @@ export async function runComparison(
 /** A sweepable parameter: a group's agents (as its live slider) or a site's share of a split. */
 export type SweepParam =
   | { kind: 'agents'; key: string; label: string; current: number }
-  | { kind: 'share'; channel: string; siteId: string; label: string; current: number };
+  | { kind: 'share'; channel: string; siteId: string; label: string; current: number }
+  /** (v3) a contract site's billed rate, and a site's first-contact resolution (0–1) */
+  | { kind: 'contract'; siteId: string; label: string; current: number }
+  | { kind: 'fcr'; siteId: string; label: string; current: number };
 
 /** The parameters of a scenario the sweep offers, with their present values. */
 export function sweepParams(scenario: Scenario, peaks: Map<string, number>): SweepParam[] {
@@ -113,11 +116,34 @@ export function sweepParams(scenario: Scenario, peaks: Map<string, number>): Swe
       });
     }
   }
-  return out;
+  return [...out, ...contractParams(scenario)];
 }
 
 export function paramText(p: SweepParam): string {
+  if (p.kind === 'contract') return `contract:${p.siteId}:rate`;
+  if (p.kind === 'fcr') return `fcr:${p.siteId}`;
   return p.kind === 'agents' ? `agents:${p.key}` : `share:${p.channel}:${p.siteId}`;
+}
+
+/** (v3) The break-even parameters: each contract site's rate, each site's FCR (as the CLI's sweep). */
+export function contractParams(scenario: Scenario): SweepParam[] {
+  const out: SweepParam[] = [];
+  for (const site of scenario.sites)
+    if (site.contract)
+      out.push({
+        kind: 'contract',
+        siteId: site.id,
+        label: `contract rate: ${site.name} (${site.contract.basis})`,
+        current: site.contract.rate,
+      });
+  for (const site of scenario.sites)
+    out.push({
+      kind: 'fcr',
+      siteId: site.id,
+      label: `first-contact resolution: ${site.name}`,
+      current: site.firstContactResolution ?? 1,
+    });
+  return out;
 }
 
 /** The scenario at each value, each validated with the schema; or the problems (nothing runs). */

@@ -4,7 +4,10 @@
  * as cost and per-channel service level with their 95 % bands, and downloadable as CSV.
  *
  * The parameter list follows the loaded scenario (from CompareState) and the sliders (read through
- * `current` when the list gets the focus and before a run).
+ * `current` when the list gets the focus and before a run). (v3) A contract's rate or a site's FCR is
+ * swept against the compare panel's base variant when there is one (e.g. the all in-house setup): the
+ * cost chart then shows the base's cost and marks where the sweep crosses it, with its interval, and a
+ * chart of cost per resolved issue follows (break-even-run.ts, break-even-chart.ts).
  */
 import { sweepValues } from '../../optimise/params';
 import type { ChannelKind, Scenario } from '../../sim';
@@ -12,6 +15,8 @@ import { CHANNEL_COLOR, cssColor } from '../../render/palette';
 import { h } from '../dom';
 import { fmtMoney } from '../format';
 import { sweepCsv, type SweepPoint } from './export';
+import { breakEvenNote, breakEvenSeries, costPerResolvedPlot } from './break-even-chart';
+import { runBreakEvenSweep, type BreakEvenSweep } from './break-even-run';
 import { paramText, runSweep, sweepParams, sweepScenarios, type RunJob, type SweepParam } from './runs';
 import { groupPeaks } from './sliders';
 import type { CompareState } from './state';
@@ -54,7 +59,7 @@ type SweepPlan =
   | { ok: false; title: string; problems: string[] };
 
 /** The outcome: cost, and service level per channel, along the parameter with 95 % bands; its CSV. */
-function sweepCharts(label: string, result: SweepResult): Node[] {
+function sweepCharts(label: string, result: SweepResult, be?: BreakEvenSweep): Node[] {
   const pts = result.points;
   const xAxis = { label, format: (v: number) => String(Number(v.toFixed(2))) };
   const cost = bandPlot(
@@ -64,6 +69,8 @@ function sweepCharts(label: string, result: SweepResult): Node[] {
         color: '#60a5fa',
         points: pts.map((p) => ({ x: p.value, y: p.total.cost.mean, ci: p.total.cost.ci95 })),
       },
+      // (v3) the base's cost and the crossing, when the sweep breaks even with the base variant
+      ...(be ? breakEvenSeries(pts, be) : []),
     ],
     xAxis,
     { label: 'cost (all channels)', format: (v) => fmtMoney(v) },
@@ -107,11 +114,20 @@ function sweepCharts(label: string, result: SweepResult): Node[] {
     download('shoreline-sweep.csv', sweepCsv(result.param, result.points), 'text/csv'),
   );
   return [
+    ...(be ? [breakEvenNote(label, be)] : []),
     h(
       'div',
       { class: 'cmp-two' },
       h('figure', {}, cost, h('figcaption', { text: 'Cost (band: 95 % interval)' })),
       h('figure', {}, sl, legend),
+      be
+        ? h(
+            'figure',
+            {},
+            costPerResolvedPlot(label, pts, be),
+            h('figcaption', { text: `Cost per resolved issue, and ${be.base.name}'s (grey)` }),
+          )
+        : '',
     ),
     csv,
   ];
@@ -126,6 +142,7 @@ export function buildSweep(on: SweepHandlers): SweepPanel {
   const job = jobParts('sweep', 'Sweep', 'Run sweep');
   const { run: runBtn, problems, progress, out } = job;
   let options: SweepParam[] = [];
+  let latest: CompareState | null = null;
   const newScenario = changeTracker<Scenario | null>(null);
 
   /** Rebuilds the parameter list from the current scenario and sliders, keeping the choice if it is still there. */
@@ -145,6 +162,12 @@ export function buildSweep(on: SweepHandlers): SweepPanel {
     const p = selected();
     if (!p) return;
     let [lo, hi, by] = [0, 100, 20]; // a share: 0–100 %
+    if (p.kind === 'fcr') [lo, hi, by] = [0.4, 1, 0.1];
+    if (p.kind === 'contract') {
+      lo = +(p.current * 0.5).toPrecision(2);
+      hi = +(p.current * 2.5).toPrecision(2);
+      by = +((hi - lo) / 10).toPrecision(2);
+    }
     if (p.kind === 'agents') {
       lo = Math.max(0, Math.round(p.current * 0.7));
       hi = Math.max(lo + 1, Math.round(p.current * 1.3));
@@ -162,16 +185,18 @@ export function buildSweep(on: SweepHandlers): SweepPanel {
     const cur = on.current();
     const p = selected();
     const share = p?.kind === 'share';
-    const top = share ? 100 : MAX_VALUE;
+    const fine = p?.kind === 'fcr' || p?.kind === 'contract';
+    const top = share ? 100 : p?.kind === 'fcr' ? 1 : MAX_VALUE;
+    const least = share ? 0.1 : fine ? 0.001 : 1;
     const a = readNumber(from, 0, top);
     const b = readNumber(to, 0, top);
-    const by = readNumber(step, share ? 0.1 : 1, MAX_VALUE);
+    const by = readNumber(step, least, MAX_VALUE);
     const n = readInt(reps, 2, MAX_REPS);
     const bad: string[] = [];
     if (!cur || !p) bad.push('parameter: choose one (load a scenario first)');
     if (a == null) bad.push(`from: must be a number from 0 to ${top}`);
     if (b == null) bad.push(`to: must be a number from 0 to ${top}`);
-    if (by == null) bad.push(`step: must be ≥ ${share ? 0.1 : 1}`);
+    if (by == null) bad.push(`step: must be ≥ ${least}`);
     if (n === null) bad.push(`replications: a whole number from 2 to ${MAX_REPS}`);
     if (a != null && b != null && b < a) bad.push('to: must be ≥ from');
     if (bad.length > 0 || !cur || !p || a == null || b == null || by == null || n === null)
@@ -201,6 +226,33 @@ export function buildSweep(on: SweepHandlers): SweepPanel {
     if (!job.ok) return problems.show(job.title, job.problems);
     problems.hide();
     const { scenarios, values, reps: n, param } = job;
+    // (v3) a contract's rate or a site's FCR breaks even with the compare panel's base variant
+    const baseVariant = latest?.variants[latest.baseIndex];
+    if ((param.kind === 'contract' || param.kind === 'fcr') && baseVariant) {
+      const be = await tracked(
+        progress,
+        'starting…',
+        (signal) =>
+          on.run((pool, seed) =>
+            runBreakEvenSweep(
+              pool,
+              scenarios,
+              values,
+              baseVariant,
+              n,
+              seed,
+              (d, t) => progress.update(d, t, 'replications'),
+              signal,
+            ),
+          ),
+        ({ seed }) => `done: ${values.length} points and the base × ${n} replications, seed “${seed}”`,
+      );
+      if (be)
+        out.replaceChildren(
+          ...sweepCharts(param.label, { param: paramText(param), points: be.result.points }, be.result),
+        );
+      return;
+    }
     const done = await tracked(
       progress,
       'starting…',
@@ -233,6 +285,7 @@ export function buildSweep(on: SweepHandlers): SweepPanel {
   return {
     element,
     update(state) {
+      latest = state;
       runBtn.disabled = state.busy;
       if (newScenario(state.loaded)) refreshParams(); // another scenario: its parameters
     },

@@ -203,7 +203,13 @@ export function removeChannel(s: Scenario, kind: ChannelKind): Scenario {
     const groups = site.groups
       .map((g) => ({ ...g, skills: g.skills.filter((k) => k !== kind) }))
       .filter((g) => g.skills.length > 0);
-    return { ...site, groups: groups.length > 0 ? groups : site.groups };
+    const next = { ...site, groups: groups.length > 0 ? groups : site.groups };
+    // (v3) credits measured on the channel go with it
+    if (site.contract?.slaCredits?.channel === kind) {
+      const { slaCredits: _s, ...contract } = site.contract;
+      next.contract = contract;
+    }
+    return next;
   });
   let routing = s.routing;
   if (routing?.[kind]) {

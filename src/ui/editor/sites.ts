@@ -7,6 +7,7 @@
 import { CITIES, cityLabel, formatOffset } from '../../scenario/cities';
 import { CHANNEL_KINDS, DEFAULTS, type GroupSpec, type Scenario, type SiteSpec } from '../../sim/scenario';
 import { h } from '../dom';
+import { buildContractSection } from './contract';
 import { duplicateSite, removeSite, renameSite, setAt, setSiteCity } from './edits';
 import { block, button, checkList, numberField, selectField, textField, type FieldContext } from './fields';
 
@@ -186,6 +187,7 @@ function siteFields(
           })
         : null,
     ),
+    buildContractSection(ctx, draft, site, i),
     h('h4', { text: 'Agent groups' }),
     ...site.groups.map((g, j) => groupBlock(ctx, draft, i, g, j, on)),
     h(

@@ -31,6 +31,7 @@ import {
   type Location,
   type OpeningHours,
   type Scenario,
+  type ContractBasis,
   type SiteSpec,
 } from '../../sim/scenario';
 import { freshId } from './edits';
@@ -55,7 +56,15 @@ export interface SiteTemplate {
     | 'connectDelaySeconds'
     | 'handoffDelaySeconds'
   >;
+  /**
+   * (v3) An outsourcer's billing basis and rate (DOMAIN.md, "Outsourcing contracts"); the site then
+   * bills this instead of its hourly rate, with 10 % of the invoice at risk on its first live channel.
+   */
+  contract?: { basis: ContractBasis; rate: number };
 }
+
+/** (v3) "A typical 10 % at risk" (DOMAIN.md: 5–15 %): 5 % below the channel's target, 10 % ten points lower. */
+export const AT_RISK = 0.1;
 
 /**
  * scenarios/README.md, "Per location (defaults of the templates)". In-house: wage + benefits with
@@ -84,6 +93,7 @@ export const TEMPLATES: readonly SiteTemplate[] = [
     location: 'onshore',
     kind: 'onshore outsourcer',
     cities: TEMPLATE_CITIES.onshore,
+    contract: { basis: 'productive-hour', rate: 42 },
     site: {
       shrinkage: 0,
       cost: { hourlyRate: 42, overheadRate: 0.08, telecomPerMinute: 0.012, perContactFee: 0 },
@@ -99,6 +109,7 @@ export const TEMPLATES: readonly SiteTemplate[] = [
     location: 'nearshore',
     kind: 'nearshore outsourcer',
     cities: TEMPLATE_CITIES.nearshore,
+    contract: { basis: 'productive-hour', rate: 24 },
     site: {
       shrinkage: 0,
       cost: { hourlyRate: 24, overheadRate: 0.08, telecomPerMinute: 0.015, perContactFee: 0 },
@@ -114,6 +125,7 @@ export const TEMPLATES: readonly SiteTemplate[] = [
     location: 'offshore',
     kind: 'offshore outsourcer',
     cities: TEMPLATE_CITIES.offshore,
+    contract: { basis: 'handled-minute', rate: 0.4 },
     site: {
       shrinkage: 0,
       cost: { hourlyRate: 13, overheadRate: 0.08, telecomPerMinute: 0.02, perContactFee: 0 },
@@ -233,5 +245,28 @@ export function siteFromTemplate(s: Scenario, id: TemplateId, options: TemplateO
     groups: [{ id: skills.join('-') || 'agents', skills, agents }],
     ...structuredClone(t.site),
     position: positionOf(city),
+    ...(t.contract ? { contract: templateContract(s, t.contract, skills) } : {}),
+  };
+}
+
+/** The template's basis and rate, with AT_RISK of the invoice on the first live channel it answers. */
+function templateContract(
+  s: Scenario,
+  c: NonNullable<SiteTemplate['contract']>,
+  skills: readonly ChannelKind[],
+): NonNullable<SiteSpec['contract']> {
+  const channel = skills.find(isLiveChannel) ?? skills[0];
+  if (channel === undefined) return { ...c };
+  const target = (s.channels[channel]?.target ?? DEFAULTS.target[channel]).percent / 100;
+  return {
+    ...c,
+    slaCredits: {
+      channel,
+      tiers: [
+        { below: target, credit: AT_RISK / 2 },
+        { below: Math.max(0, +(target - 0.1).toFixed(4)), credit: AT_RISK },
+      ],
+      cap: AT_RISK,
+    },
   };
 }
