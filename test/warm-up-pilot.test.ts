@@ -29,7 +29,9 @@ describe('warm-up pilot (prototype)', () => {
     // the same day-1 customers as any other start (common random numbers), and their cohort only
     const cold = runReplication(scenario, { seed: 'p', replication: 1, warmUpDays: 0 });
     expect(a.total.issuesRaised).toBe(cold.total.issuesRaised);
-    // the seeded repeats come back on day 1: far more offered than from an empty start
-    expect(a.total.offered! - cold.total.offered!).toBeGreaterThan(1000);
+    // the seeded repeats come back on day 1: far more offered than after the same one-day warm-up
+    // without them (measured +602 on ~7,400; 0 with the seeding off)
+    const unseeded = runReplication(scenario, { seed: 'p', replication: 1, warmUpDays: 1 });
+    expect(a.total.offered! - unseeded.total.offered!).toBeGreaterThan(300);
   });
 });
