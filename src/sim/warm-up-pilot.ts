@@ -18,6 +18,10 @@
  * more repeats and a longer queue), which the one settling day mostly restores, and the pilot's
  * sampling noise (averaged over PILOT_MIDNIGHTS midnights).
  *
+ * Measured (bench/RESULTS.md, 2026-12-07): on case 3's full model day 1 agrees with the default
+ * warm-up's within the CIs (offered, SL, abandonment, cost, backlog), at 1.21× the events-time of
+ * `--warm-up 0` once the pilot is cached (the default: 11.6×).
+ *
  * The pilot depends only on the scenario and the seed (never on the replication), so every shard of a
  * run computes the same one. Only repeats are seeded: the issue-24 return kinds (redials, after-hours
  * retries, call backs) are to be added here once the engine has them.
@@ -48,17 +52,18 @@ export function pilotIntensity(
   const key = `${seed}\u0000${options.days ?? ''}\u0000${JSON.stringify(scenario)}`;
   const hit = cache.get(key);
   if (hit) return hit;
+  const days = options.days ?? scenario.horizon?.days ?? 1;
   const sim = new Simulation(scenario, {
-    days: options.days,
+    // a horizon past every due time counted: the engine drops repeats of pre-day-1 issues due after it
+    days: days + 2,
     seed: `${seed}|pilot`,
     deferWarmUp: true,
     warmUpDays: Math.max(PILOT_MIDNIGHTS, options.warmUpDays ?? defaultWarmUp(scenario, options)),
   });
-  const m = sim.model;
-  const binSeconds = m.intervalSeconds;
-  // repeats due after the horizon (and a day of warm-up) never reach the measured days
-  const nBins = Math.ceil((m.horizon + DAY) / binSeconds);
-  const bins = m.channels.map(() => new Float64Array(nBins));
+  const binSeconds = sim.model.intervalSeconds;
+  // repeats due after the replication's horizon (and its day of warm-up) never reach the measured days
+  const nBins = Math.ceil((days + 1) * (DAY / binSeconds));
+  const bins = sim.model.channels.map(() => new Float64Array(nBins));
   for (let k = PILOT_MIDNIGHTS - 1; k >= 0; k--) {
     const midnight = -k * DAY;
     sim.advanceTo(midnight);
