@@ -825,6 +825,29 @@ export class Simulation {
     return Math.round((shiftAgentsAt(grp, local) * o) / grp.peak);
   }
 
+  // ---------------------------------------------------------------- warm-up pilot (prototype)
+
+  /** Calls fn(channel, due time) for every repeat pending now (src/sim/warm-up-pilot.ts). */
+  forEachPendingRepeat(fn: (channel: number, at: number) => void): void {
+    this.q.forEachOfKind(EV_REPEAT, (at, id, gen) => {
+      if (this.cGen[id] === gen && this.cState[id] === ContactState.RepeatPending) fn(this.cChan[id], at);
+    });
+  }
+
+  /**
+   * A repeat of an issue raised before the run, due back at `at` (src/sim/warm-up-pilot.ts seeds a
+   * replication's pending repeats with it before the warm-up runs). Not in the measured cohort.
+   */
+  seedRepeat(c: number, at: number): void {
+    if (!(at < this.model.horizon) || at < this.now) return;
+    const r = this.alloc();
+    this.cState[r] = ContactState.RepeatPending;
+    this.cChan[r] = c;
+    this.cIssueStart[r] = this.now - DAY; // before the run: never in the cohort
+    this.cIssueContacts[r] = 1;
+    this.q.push(at, EV_REPEAT, r, this.cGen[r]);
+  }
+
   // ---------------------------------------------------------------- event dispatch
 
   /**

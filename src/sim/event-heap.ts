@@ -61,6 +61,11 @@ export class EventHeap {
     G[i] = gen;
   }
 
+  /** Calls fn for every event of `kind` in the heap (in no particular order). */
+  forEachOfKind(kind: number, fn: (time: number, id: number, gen: number) => void): void {
+    for (let i = 0; i < this.n; i++) if (this.kind[i] === kind) fn(this.time[i], this.id[i], this.gen[i]);
+  }
+
   /** Removes the earliest event into topTime/topSeq/topKind/topId/topGen. The heap must not be empty. */
   pop(): void {
     const { time: T, seq: S, kind: K, id: I, gen: G } = this;

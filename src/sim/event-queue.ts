@@ -162,6 +162,20 @@ export class EventQueue {
     }
   }
 
+  /**
+   * Calls fn for every event of `kind` still queued (in no particular order; lazily cancelled ones
+   * included). Not for the hot path: the warm-up pilot reads the pending repeats with it.
+   */
+  forEachOfKind(kind: number, fn: (time: number, id: number, gen: number) => void): void {
+    const visit = (head: number) => {
+      for (let n = head; n !== NONE; n = this.next[n])
+        if (this.kind[n] === kind) fn(this.time[n], this.id[n], this.gen[n]);
+    };
+    for (let slot = 0; slot < this.nBuckets; slot++) visit(this.ends[2 * slot]);
+    for (let g = 0; g < SEGMENTS; g++) visit(this.segHead[g]);
+    this.far.forEachOfKind(kind, fn);
+  }
+
   /** Absolute bucket of a time; never before the window (an event is not due before the last one). */
   private bucketOf(time: number): number {
     const b = Math.floor(time * this.perSecond);

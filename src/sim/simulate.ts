@@ -8,6 +8,7 @@ import { formatClock } from './clock';
 import { Simulation, type SimulationOptions } from './engine';
 import { replicationOutcome } from './outcomes';
 import { replicationSeed } from './random';
+import { pilotIntensity, simulationFromPilot } from './warm-up-pilot';
 import {
   INTERVAL_KEYS,
   OUTCOME_KEYS,
@@ -31,9 +32,21 @@ export interface SimulateOptions extends Omit<SimulationOptions, 'seed'> {
 }
 
 /** Runs one replication and returns its outcomes. */
-export function runReplication(scenario: Scenario, options: SimulationOptions & { replication?: number }) {
+export function runReplication(
+  scenario: Scenario,
+  options: SimulationOptions & {
+    replication?: number;
+    /** PROTOTYPE, not the default: start from the warm-up pilot (src/sim/warm-up-pilot.ts) */
+    pilot?: boolean;
+  },
+) {
   const seed = replicationSeed(options.seed ?? '1', options.replication ?? 0);
-  const sim = new Simulation(scenario, { ...options, seed });
+  const sim = options.pilot
+    ? simulationFromPilot(scenario, pilotIntensity(scenario, options.seed ?? '1', options), {
+        ...options,
+        seed,
+      })
+    : new Simulation(scenario, { ...options, seed });
   sim.runToEnd();
   return replicationOutcome(sim);
 }
