@@ -17,7 +17,7 @@ import {
   scenarioFileText,
   sweepCsv,
 } from '../src/ui/compare/export';
-import { runComparison, runSweep, sweepParams, sweepScenarios, uniqueNames } from '../src/ui/compare/runs';
+import { runComparison, runSweep, sweepParams, sweepScenarios } from '../src/ui/compare/runs';
 import { applySliders, groupPeaks, slidersFromScenario } from '../src/ui/compare/sliders';
 import {
   emptySliders,
@@ -29,6 +29,7 @@ import {
   withVariantRemoved,
   withVariantRenamed,
   withVariants,
+  uniqueNames,
   type CompareState,
 } from '../src/ui/compare/state';
 import { fmtDiff, fmtEstimate } from '../src/ui/compare/figures';

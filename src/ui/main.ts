@@ -17,7 +17,7 @@ import { buildChart, type IntervalChart } from './chart';
 import { buildControls, DEFAULT_SPEED, STEP_SECONDS } from './controls';
 import { h, setText } from './dom';
 import { ErlangEstimator } from './erlang';
-import { fmtInt, fmtSimClock } from './format';
+import { fmtInt, fmtSimClock } from '../format/figures';
 import { emptySliders } from './compare/state';
 import { onlyLiveChanges } from './editor/edits';
 import { mountEditor } from './editor/mount';

@@ -6,7 +6,7 @@
 import { GROUP, HEADER, SnapshotView, type SimulationMeta, type Snapshot } from '../sim/snapshot';
 import { h, setText, uid } from './dom';
 import type { ErlangEstimator } from './erlang';
-import { fmtInt, fmtPercent, fmtSeconds } from './format';
+import { fmtInt, fmtPercent, fmtSeconds } from '../format/figures';
 
 export interface StaffingHandlers {
   staffing(group: number, agents: number): void;

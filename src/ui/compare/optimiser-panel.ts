@@ -8,7 +8,7 @@
 import type { OptimiseOutcome, Targets } from '../../optimise/optimiser';
 import { DEFAULTS, type ChannelKind, type Scenario } from '../../sim';
 import { h, headRow, setText } from '../dom';
-import { DASH, fmtMoney } from '../format';
+import { DASH, fmtMoney } from '../../format/figures';
 import { fmtEstimate } from './figures';
 import { runOptimiser, type RunJob } from './runs';
 import { groupPeaks, slidersFromScenario } from './sliders';

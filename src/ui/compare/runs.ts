@@ -18,7 +18,7 @@ import {
 import type { ReplicationJob } from '../../worker/pool';
 import type { SweepPoint } from './export';
 import { applySliders } from './sliders';
-import type { Variant } from './state';
+import { uniqueNames, type Variant } from './state';
 
 export interface PoolLike {
   run(
@@ -40,18 +40,6 @@ export type RunJob = <T>(
 ) => Promise<{ result: T; seed: string }>;
 
 const range = (n: number) => Array.from({ length: n }, (_, i) => i);
-
-/** Names made unique ("a", "a (2)", …): the comparison and its exports identify variants by name. */
-export function uniqueNames(names: readonly string[]): string[] {
-  const seen = new Set<string>();
-  return names.map((raw) => {
-    const base = raw.trim() || 'variant';
-    let name = base;
-    for (let k = 2; seen.has(name); k++) name = `${base} (${k})`;
-    seen.add(name);
-    return name;
-  });
-}
 
 export async function runComparison(
   pool: PoolLike,

@@ -15,7 +15,6 @@
 import type { Comparison } from '../../optimise/compare';
 import { validateScenario } from '../../scenario/validate';
 import { CHANNEL_KINDS, type ChannelKind, type Scenario } from '../../sim/scenario';
-import { uniqueNames } from './runs';
 
 /**
  * The live sliders the planner has moved, on top of the loaded scenario. Only moved sliders are
@@ -40,6 +39,18 @@ export interface AppState {
   seed: string;
   sliders: SliderState;
   variants: Variant[];
+}
+
+/** Names made unique ("a", "a (2)", …): the comparison and its exports identify variants by name. */
+export function uniqueNames(names: readonly string[]): string[] {
+  const seen = new Set<string>();
+  return names.map((raw) => {
+    const base = raw.trim() || 'variant';
+    let name = base;
+    for (let k = 2; seen.has(name); k++) name = `${base} (${k})`;
+    seen.add(name);
+    return name;
+  });
 }
 
 export const emptySliders = (): SliderState => ({ agents: {}, splits: {} });

@@ -10,7 +10,7 @@ import { sweepValues } from '../../optimise/params';
 import type { ChannelKind, Scenario } from '../../sim';
 import { CHANNEL_COLOR, cssColor } from '../../render/palette';
 import { h } from '../dom';
-import { fmtMoney } from '../format';
+import { fmtMoney } from '../../format/figures';
 import { sweepCsv, type SweepPoint } from './export';
 import { paramText, runSweep, sweepParams, sweepScenarios, type RunJob, type SweepParam } from './runs';
 import { groupPeaks } from './sliders';
