@@ -346,7 +346,8 @@ describe('form helpers', () => {
   });
 
   it('changing a distribution kind keeps its mean', async () => {
-    const { convertDist, distMean } = await import('../src/ui/editor/distribution');
+    const { convertDist } = await import('../src/ui/editor/distribution');
+    const { distributionMean: distMean } = await import('../src/sim/distribution');
     const d = { dist: 'lognormal', mean: 330, cv: 0.8 } as const;
     for (const kind of ['exponential', 'gamma', 'fixed', 'uniform', 'empirical'] as const)
       expect(distMean(convertDist(d, kind, 1))).toBe(330);

@@ -10,6 +10,7 @@
  */
 import type { ChannelKind, Scenario } from '../sim/scenario';
 import { CHANNEL_KINDS } from '../sim/scenario';
+import { servesChannel } from '../sim/serving';
 
 export type PathSegment = { key: string } | { index: number } | { id: string };
 
@@ -144,7 +145,7 @@ export function currentSplit(scenario: Scenario, channel: ChannelKind): Record<s
   const split = scenario.routing?.[channel]?.split;
   if (split) return { ...split };
   const out: Record<string, number> = {};
-  for (const s of scenario.sites) if (s.groups.some((g) => g.skills.includes(channel))) out[s.id] = 1;
+  for (const s of scenario.sites) if (servesChannel(s, channel)) out[s.id] = 1;
   return out;
 }
 
@@ -166,7 +167,7 @@ function setShare(
   if (otherWeight <= 0) {
     // No other site carries weight now: spread the rest equally over the other sites with the skill.
     const skilled = scenario.sites
-      .filter((s) => s.id !== siteId && s.groups.some((g) => g.skills.includes(channel)))
+      .filter((s) => s.id !== siteId && servesChannel(s, channel))
       .map((s) => s.id);
     if (skilled.length === 0 && percent < 100)
       return `${name}: no other site answers ${channel} to take the remaining ${100 - percent} %`;

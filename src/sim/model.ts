@@ -17,6 +17,7 @@ import {
   type ServiceTarget,
 } from './scenario';
 import { defaultWarmUpDays } from './steady-state';
+import { servesChannel } from './serving';
 
 /**
  * Capacity units of one agent. A contact of a channel with concurrency N takes UNITS / N of them, so
@@ -137,7 +138,7 @@ export function compileModel(s: Scenario, options: CompileOptions = {}): Model {
     } else {
       // No routing given: share equally among the sites that can answer this channel.
       s.sites.forEach((site, i) => {
-        if (site.groups.some((g) => g.skills.includes(kind))) split[i] = 1;
+        if (servesChannel(site, kind)) split[i] = 1;
       });
     }
     return {

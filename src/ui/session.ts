@@ -6,7 +6,7 @@
 import { MAX_SCENARIO_CHARS } from '../scenario/validate';
 import type { Scenario } from '../sim/scenario';
 import type { SimulationMeta } from '../sim/snapshot';
-import { emptySliders, groupKey, type SliderState } from './compare/state';
+import { groupKey, type SliderState } from './compare/state';
 import type { BundledScenario } from './scenarios';
 
 /** A file larger than this is refused from File.size, without reading it (the schema's text limit). */
@@ -17,39 +17,6 @@ export function fileSizeProblem(size: number): string | null {
   if (size <= MAX_FILE_BYTES) return null;
   const mb = (n: number) => `${(n / 1e6).toFixed(1)} MB`;
   return `(root): file is too large (${mb(size)}; the limit is ${mb(MAX_FILE_BYTES)}) — not read`;
-}
-
-/** Sites whose groups have the skill: the ones with a split slider for the channel (as in staffing.ts). */
-function servingSites(meta: SimulationMeta, kind: string): number[] {
-  return meta.sites.flatMap((site, s) =>
-    site.groups.some((g) => (meta.groups[g].skills as string[]).includes(kind)) ? [s] : [],
-  );
-}
-
-/** The sliders moved since the scenario was loaded. */
-export class SliderTracker {
-  private sliders: SliderState = emptySliders();
-
-  clear(): void {
-    this.sliders = emptySliders();
-  }
-
-  staffing(meta: SimulationMeta, group: number, agents: number): void {
-    const g = meta.groups[group];
-    if (g) this.sliders.agents[groupKey(meta.sites[g.site].id, g.id)] = agents;
-  }
-
-  split(meta: SimulationMeta, channel: number, weights: readonly number[]): void {
-    const ch = meta.channels[channel];
-    if (!ch) return;
-    const bySite: Record<string, number> = {};
-    for (const s of servingSites(meta, ch.kind)) bySite[meta.sites[s].id] = weights[s] ?? 0;
-    this.sliders.splits[ch.kind] = bySite;
-  }
-
-  state(): SliderState {
-    return { agents: { ...this.sliders.agents }, splits: structuredClone(this.sliders.splits) };
-  }
 }
 
 function setSlider(panel: HTMLElement, testId: string, value: number): boolean {

@@ -7,6 +7,7 @@ import { GROUP, HEADER, SnapshotView, type SimulationMeta, type Snapshot } from 
 import { h, setText, uid } from './dom';
 import type { ErlangEstimator } from './erlang';
 import { fmtInt, fmtPercent, fmtSeconds } from '../format/figures';
+import { metaServes } from '../sim/serving';
 
 export interface StaffingHandlers {
   staffing(group: number, agents: number): void;
@@ -77,7 +78,7 @@ export function buildStaffing(
     const values = weights.map((w) => Math.round((w / sum) * 100));
     const serving = meta.sites
       .map((site, s) => ({ site, s }))
-      .filter(({ site }) => site.groups.some((g) => meta.groups[g].skills.includes(ch.kind)));
+      .filter(({ s }) => metaServes(meta, s, ch.kind));
     const outs: HTMLOutputElement[] = [];
     const rows = serving.map(({ site, s }) => {
       const id = uid('split');

@@ -11,6 +11,7 @@ import { optimiseStaffing, type OptimiseOutcome, type Targets } from '../../opti
 import { validateScenario } from '../../scenario/validate';
 import {
   aggregateReplications,
+  type ChannelKind,
   type ReplicationOutcome,
   type Scenario,
   type SimulationResult,
@@ -19,6 +20,7 @@ import type { ReplicationJob } from '../../worker/pool';
 import type { SweepPoint } from './export';
 import { applySliders } from './sliders';
 import { uniqueNames, type Variant } from './state';
+import { sitesServing } from '../../sim/serving';
 
 export interface PoolLike {
   run(
@@ -82,7 +84,7 @@ export function sweepParams(scenario: Scenario, peaks: Map<string, number>): Swe
       });
     }
   for (const kind of Object.keys(scenario.channels)) {
-    const serving = scenario.sites.filter((s) => s.groups.some((g) => g.skills.includes(kind as never)));
+    const serving = sitesServing(scenario.sites, kind as ChannelKind);
     if (serving.length < 2) continue; // one site: its share is always 100 %
     const split = scenario.routing?.[kind as 'voice']?.split;
     const total = split ? Object.values(split).reduce((a, w) => a + w, 0) : serving.length;

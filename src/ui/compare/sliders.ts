@@ -14,6 +14,7 @@
 import { compileModel } from '../../sim/model';
 import { LIMITS, type ChannelKind, type Scenario } from '../../sim/scenario';
 import { groupKey, type SliderState } from './state';
+import { servesChannel } from '../../sim/serving';
 
 /** A group's peak of agents logged in (the live slider's starting value), as the engine computes it. */
 export function groupPeaks(scenario: Scenario): Map<string, number> {
@@ -67,7 +68,7 @@ export function applySliders(scenario: Scenario, sliders: SliderState): AppliedS
     }
     const split: Record<string, number> = {};
     for (const site of copy.sites) {
-      if (!site.groups.some((g) => g.skills.includes(kind))) continue;
+      if (!servesChannel(site, kind)) continue;
       const w = weights[site.id];
       split[site.id] = typeof w === 'number' && Number.isFinite(w) && w > 0 ? w : 0;
     }

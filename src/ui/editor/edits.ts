@@ -15,6 +15,7 @@ import {
   type Scenario,
   type SiteSpec,
 } from '../../sim/scenario';
+import { servesChannel } from '../../sim/serving';
 
 export type Path = readonly (string | number)[];
 
@@ -64,7 +65,7 @@ function withZeroShares(s: Scenario, site: SiteSpec): Scenario {
   const routing = { ...s.routing };
   for (const kind of CHANNEL_KINDS) {
     const r = routing[kind];
-    if (!r || !site.groups.some((g) => g.skills.includes(kind))) continue;
+    if (!r || !servesChannel(site, kind)) continue;
     routing[kind] = { ...r, split: { ...r.split, [site.id]: 0 } };
   }
   return { ...s, routing };
