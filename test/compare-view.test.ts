@@ -15,8 +15,8 @@ import {
   csvLine,
   safeFileName,
   scenarioFileText,
-  sweepCsv,
 } from '../src/ui/compare/export';
+import { sweepCsv } from '../src/optimise/sweep';
 import { runComparison, runSweep, sweepParams, sweepScenarios } from '../src/ui/compare/runs';
 import { applySliders, groupPeaks, slidersFromScenario } from '../src/ui/compare/sliders';
 import {
@@ -213,13 +213,15 @@ describe('sweeps', () => {
     expect(built.ok).toBe(true);
     if (!built.ok) return;
     expect(built.scenarios[2].routing!.voice!.split).toEqual({ home: 1, away: 0 });
-    const points = await runSweep(localPool, built.scenarios, [0, 50, 100], 2, '1');
+    const result = await runSweep(localPool, s, 'share:voice:home', built.scenarios, [0, 50, 100], 2, '1');
+    const points = result.points;
     expect(points).toHaveLength(3);
     expect(points[0].total.cost.mean).toBeGreaterThan(0);
-    const csv = sweepCsv('share:voice:home', points).trimEnd().split('\n');
+    // the same columns as `sim sweep --csv` (test/shard.test.ts)
+    const csv = sweepCsv(result).trimEnd().split('\n');
     expect(csv[0]).toBe(
-      'param,value,cost,cost_ci95,costPerResolved,costPerResolved_ci95,voice.serviceLevel,voice.serviceLevel_ci95,' +
-        'voice.asa,voice.asa_ci95,voice.abandonRate,voice.abandonRate_ci95',
+      'value,cost,cost_ci95,costPerResolved,costPerResolved_ci95,voice_serviceLevel,voice_serviceLevel_ci95,' +
+        'voice_abandonRate,voice_abandonRate_ci95,voice_asa,voice_asa_ci95',
     );
     expect(csv).toHaveLength(4);
   });
@@ -230,7 +232,9 @@ describe('sweeps', () => {
     const r = sweepScenarios(s, agents, [1, 30_000]);
     expect(r).toEqual({
       ok: false,
-      problems: [expect.stringMatching(/^at 30000: sites\[0\]\.groups\[0\]\.agents: /)],
+      problems: [
+        expect.stringMatching(/^point 2 \(agents:home\/voice = 30000\): sites\[0\]\.groups\[0\]\.agents: /),
+      ],
     });
   });
 });

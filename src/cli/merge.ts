@@ -12,7 +12,8 @@ import { renderReport } from './report';
 import { streamedResult, writeResultFiles } from './stream';
 import { readShardFile } from './shard';
 import { fileOptionProblems, outputProblems, printAndWriteResult, usageError } from './shared';
-import { renderSweep, sweepCsv, sweepPoints, sweepResult } from './sweep';
+import { sweepCsv, sweepPoints, sweepResult } from '../optimise/sweep';
+import { renderSweep } from './sweep';
 import { parseParam } from '../optimise/params';
 
 export const MERGE_OPTIONS: OptionSpecs = {

@@ -3,20 +3,24 @@
  * `routing.voice.split.mnl`, `sites[manila].groups[voice].agents` (a non-numeric bracket on an array
  * picks the element whose `id` is that text), `channels.voice.volumePerDay`; and the convenience
  * `share:<channel>:<siteId>` — that site's share of the channel's split, in percent, the rest spread
- * over the other sites in their current proportions.
+ * over the other sites in their current proportions; and `agents:<siteId>/<groupId>` — a group's
+ * agents as its live slider sets them (a group with shifts keeps its pattern, scaled to that peak:
+ * src/scenario/staffing.ts), so an agents sweep means the same in the app and on the command line.
  *
  * Pure: no Node APIs (the browser reuses it). Nothing here validates a scenario; the caller runs the
  * schema on every point.
  */
 import type { ChannelKind, Scenario } from '../sim/scenario';
 import { CHANNEL_KINDS } from '../sim/scenario';
+import { withGroupAgents } from '../scenario/staffing';
 import { servesChannel } from '../sim/serving';
 
 export type PathSegment = { key: string } | { index: number } | { id: string };
 
 export type Param =
   | { kind: 'path'; text: string; segments: PathSegment[] }
-  | { kind: 'share'; text: string; channel: ChannelKind; siteId: string };
+  | { kind: 'share'; text: string; channel: ChannelKind; siteId: string }
+  | { kind: 'agents'; text: string; group: string };
 
 /** Parses `a.b[2].c`, `a["x.y"]`, `sites[manila]`; or `share:<channel>:<siteId>`. */
 export function parseParam(text: string): { ok: true; param: Param } | { ok: false; problem: string } {
@@ -28,6 +32,11 @@ export function parseParam(text: string): { ok: true; param: Param } | { ok: fal
       return bad(`share:<channel>:<siteId> needs a channel, one of ${CHANNEL_KINDS.join(', ')}`);
     if (siteId === '') return bad('share:<channel>:<siteId> needs a site id');
     return { ok: true, param: { kind: 'share', text, channel: channel as ChannelKind, siteId } };
+  }
+  if (text.startsWith('agents:')) {
+    const group = text.slice('agents:'.length);
+    if (!/^[^/]+\/[^/]+$/.test(group)) return bad('agents:<siteId>/<groupId> needs a site id and a group id');
+    return { ok: true, param: { kind: 'agents', text, group } };
   }
   const segments: PathSegment[] = [];
   let i = 0;
@@ -83,6 +92,7 @@ export function applyParam(
   param: Param,
   value: number,
 ): { ok: true; scenario: Scenario } | { ok: false; problem: string } {
+  if (param.kind === 'agents') return withGroupAgents(scenario, param.group, value);
   const copy = structuredClone(scenario);
   if (param.kind === 'share') {
     const problem = setShare(copy, param.channel, param.siteId, value);
