@@ -11,18 +11,36 @@
  *
  * Pure: no DOM, unit-tested in Node. Nothing here validates; callers run the schema.
  */
-import { compileModel } from '../sim/model';
+import { inWindow, shiftWindow } from '../sim/clock';
 import { LIMITS, type ChannelKind, type GroupSpec, type Scenario } from '../sim/scenario';
 import { servesChannel } from '../sim/serving';
 
 /** A group's key, "siteId/groupId": what a link, a sweep parameter and the history name it by. */
 export const groupKey = (siteId: string, groupId: string): string => `${siteId}/${groupId}`;
 
-/** Every group's peak of agents logged in (its slider's value), by group key, as the engine computes it. */
+/**
+ * A group's peak of agents logged in (its slider's value), as the compiled model's `peak`: the flat
+ * count, or the most agents on shift at once. A sum of shifts is largest at some shift's start, so
+ * only those are tried; no model is compiled (a drag of a slider asks this many times).
+ */
+export function groupPeak(group: GroupSpec): number {
+  if (!group.shifts) return group.agents ?? 0;
+  const windows = group.shifts.map((sh) => ({ w: shiftWindow(sh), agents: sh.agents }));
+  let peak = 0;
+  for (const { w } of windows) {
+    if (w.start === w.end) continue;
+    let n = 0;
+    for (const other of windows) if (inWindow(other.w, w.start)) n += other.agents;
+    peak = Math.max(peak, n);
+  }
+  return peak;
+}
+
+/** Every group's peak, by group key. */
 export function groupPeaks(scenario: Scenario): Map<string, number> {
-  const model = compileModel(scenario);
   const out = new Map<string, number>();
-  for (const g of model.groups) out.set(groupKey(model.sites[g.site].id, g.id), g.peak);
+  for (const site of scenario.sites)
+    for (const g of site.groups) out.set(groupKey(site.id, g.id), groupPeak(g));
   return out;
 }
 
@@ -45,7 +63,7 @@ export function withGroupAgents(scenario: Scenario, key: string, n: number): Edi
     group.agents = want;
     return { ok: true, scenario: copy };
   }
-  const peakOf = () => groupPeaks(copy).get(key) ?? 0;
+  const peakOf = () => groupPeak(group);
   const peak = peakOf();
   // every shift empty: the group then has n on every shift
   for (const sh of group.shifts) sh.agents = peak === 0 ? want : Math.round((sh.agents * want) / peak);
@@ -87,4 +105,30 @@ export function withSplitWeights(
   const copy = structuredClone(scenario);
   copy.routing = { ...copy.routing, [kind]: { ...copy.routing?.[kind], split } };
   return { ok: true, scenario: copy };
+}
+
+/**
+ * `current` staffed as `from` (the optimiser's or a plan's answer for it): every group of `from` that
+ * `current` has takes its flat count, or its shifts' agents when the shifts are the same; any other
+ * group takes `from`'s peak, as its slider would. Nothing else of `current` changes.
+ */
+export function adoptStaffing(current: Scenario, from: Scenario): Scenario {
+  let out = structuredClone(current);
+  for (const site of from.sites)
+    for (const g of site.groups) {
+      const key = groupKey(site.id, g.id);
+      const here = findGroup(out, key);
+      if (!here) continue;
+      const sameShifts =
+        g.shifts &&
+        here.shifts?.length === g.shifts.length &&
+        here.shifts.every((sh, i) => sh.start === g.shifts![i].start && sh.end === g.shifts![i].end);
+      if (sameShifts) here.shifts!.forEach((sh, i) => (sh.agents = g.shifts![i].agents));
+      else if (!g.shifts && !here.shifts) here.agents = g.agents ?? 0;
+      else {
+        const r = withGroupAgents(out, key, groupPeak(g));
+        if (r.ok) out = r.scenario;
+      }
+    }
+  return out;
 }

@@ -2,12 +2,17 @@
  * Live staffing and routing controls: a slider per agent group (agents while its site is open, or
  * the shift peak for groups that work shifts), a slider per site weight of each channel's split with
  * the normalised share shown, and the Erlang estimate per channel beside them.
+ *
+ * A slider reports its move through the handlers and nothing else; the page commits it to the store
+ * as a scenario edit, and `show` puts the sliders where the store's scenario says (after an undo, an
+ * apply or a restored link) without firing any event.
  */
 import { GROUP, HEADER, SnapshotView, type SimulationMeta, type Snapshot } from '../sim/snapshot';
 import { h, setText, uid } from './dom';
 import type { ErlangEstimator } from './erlang';
 import { fmtInt, fmtPercent, fmtSeconds } from '../format/figures';
 import { metaServes } from '../sim/serving';
+import type { SliderPositions } from './live/slider-scenario';
 
 export interface StaffingHandlers {
   staffing(group: number, agents: number): void;
@@ -17,6 +22,8 @@ export interface StaffingHandlers {
 export interface StaffingPanel {
   element: HTMLElement;
   update(snap: Snapshot): void;
+  /** the sliders at these positions (agents by group; split percent by channel, then site) */
+  show(positions: SliderPositions): void;
 }
 
 /** Slider range for a group: room to triple the scenario's staffing, and at least 20. */
@@ -43,6 +50,10 @@ export function buildStaffing(
       'data-testid': `staffing-${gi}`,
     });
     const out = h('output', { for: id, text: String(g.scheduledPeak) });
+    const setValue = (n: number) => {
+      input.value = String(n);
+      setText(out, input.value);
+    };
     const live = h('span', { class: 'live', 'data-testid': `group-logged-in-${gi}` });
     input.addEventListener('input', () => {
       setText(out, input.value);
@@ -61,7 +72,7 @@ export function buildStaffing(
       h('div', { class: 'slider-row' }, input, out),
       live,
     );
-    return { row, live };
+    return { row, live, setValue };
   });
 
   // ---- erlang, one line per channel
@@ -112,7 +123,14 @@ export function buildStaffing(
       }
     };
     showShares();
-    return h('fieldset', {}, h('legend', { text: `${ch.kind} split` }), ...rows);
+    const setValues = (next: readonly number[]) => {
+      serving.forEach(({ s }, i) => {
+        values[s] = next[s] ?? 0;
+        rows[i].querySelector('input')!.value = String(values[s]);
+      });
+      showShares();
+    };
+    return { element: h('fieldset', {}, h('legend', { text: `${ch.kind} split` }), ...rows), setValues };
   });
 
   const element = h(
@@ -134,11 +152,15 @@ export function buildStaffing(
       }),
     ),
     h('h2', { text: 'Location mix' }),
-    ...splitBlocks,
+    ...splitBlocks.map((b) => b.element),
   );
 
   return {
     element,
+    show(positions) {
+      groupRows.forEach((r, g) => r.setValue(positions.agents[g] ?? 0));
+      splitBlocks.forEach((b, c) => b.setValues(positions.splits[c] ?? []));
+    },
     update(snap) {
       if (snap.nGroups !== meta.groups.length) return;
       const view = new SnapshotView(snap);

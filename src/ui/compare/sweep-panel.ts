@@ -13,7 +13,7 @@ import { h } from '../dom';
 import { fmtMoney } from '../../format/figures';
 import { sweepCsv, type SweepResult } from '../../optimise/sweep';
 import { paramText, runSweep, sweepParams, sweepScenarios, type RunJob, type SweepParam } from './runs';
-import { groupPeaks } from './sliders';
+import { groupPeaks } from '../../scenario/staffing';
 import type { CompareState } from './state';
 import { bandPlot } from './svg-plot';
 import {
