@@ -15,6 +15,7 @@ import type { SimulationMeta } from '../../sim/snapshot';
 import type { Scenario } from '../../sim/scenario';
 import type { SimClient } from '../../worker/client';
 import type { AppStore, Change } from '../state/store';
+import { WorkerCrashedError } from '../recovery';
 import { firstWorkSecond } from './first-frame';
 
 export type StartReason = 'loaded' | 'restart' | 'seed' | 'recovered';
@@ -47,21 +48,35 @@ export function connectRun(store: AppStore, client: SimClient, hooks: RunHooks):
     await client.play();
   }
 
+  /** The worker's answer to a change: a new run's meta (null when it went on live), or what refused it. */
+  async function send(change: Change, s: Scenario, seed: string): Promise<SimulationMeta | null> {
+    if (change.kind === 'loaded') return client.load(s, seed);
+    if (change.kind === 'seed') return client.reset(seed);
+    const r = await client.applyLive(s);
+    return r.applied === 'restart' ? r.meta : null;
+  }
+
   async function handle(change: Change, s: Scenario, seed: string): Promise<void> {
+    let meta: SimulationMeta | null;
     try {
-      if (change.kind === 'loaded') await opened(await client.load(s, seed), s, 'loaded');
-      else if (change.kind === 'seed') await opened(await client.reset(seed), s, 'seed');
-      else if (change.kind === 'edit') {
-        const r = await client.applyLive(s);
-        if (r.applied === 'restart') await opened(r.meta, s, 'restart');
-      }
+      meta = await send(change, s, seed);
     } catch (e) {
-      if (change.kind === 'loaded' || change.kind === 'edit') {
-        const { id, file } = store.data.source;
-        const label = change.kind === 'edit' ? `${s.name} (edited)` : (file ?? id ?? 'scenario');
-        store.refused();
-        hooks.refused(label, message(e));
-      } else console.error(e);
+      // a worker that died is the supervisor's to restart (main.ts recovers the store's scenario);
+      // anything else is the engine refusing the scenario: the store steps back
+      if (e instanceof WorkerCrashedError || change.kind === 'seed') return console.error(e);
+      const { id, file } = store.data.source;
+      const label = change.kind === 'edit' ? `${s.name} (edited)` : (file ?? id ?? 'scenario');
+      store.refused();
+      hooks.refused(label, message(e));
+      return;
+    }
+    if (!meta) return;
+    const reason: StartReason =
+      change.kind === 'edit' ? 'restart' : change.kind === 'seed' ? 'seed' : 'loaded';
+    try {
+      await opened(meta, s, reason);
+    } catch (e) {
+      console.error(e); // a crash on the way is the supervisor's (see above)
     }
   }
 
