@@ -263,7 +263,7 @@ describe('sliders and the scenario', () => {
 
 describe('form helpers', () => {
   it('a problem path finds its field or the nearest enclosing block', async () => {
-    const { ancestors } = await import('../src/ui/editor/panel');
+    const { ancestors } = await import('../src/ui/editor/problems');
     expect(ancestors('sites[1].cost.hourlyRate')).toEqual([
       'sites[1].cost.hourlyRate',
       'sites[1].cost',

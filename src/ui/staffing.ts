@@ -31,49 +31,103 @@ export function staffingMax(peak: number): number {
   return Math.max(20, Math.ceil((peak * 3) / 10) * 10);
 }
 
+/** A group's slider: agents while open, or at the shift peak; and what the run has logged in now. */
+function groupSlider(meta: SimulationMeta, gi: number, on: StaffingHandlers) {
+  const g = meta.groups[gi];
+  const site = meta.sites[g.site];
+  const id = uid('group');
+  const input = h('input', {
+    id,
+    type: 'range',
+    min: 0,
+    max: staffingMax(g.scheduledPeak),
+    step: 1,
+    value: g.scheduledPeak,
+    'data-testid': `staffing-${gi}`,
+  });
+  const out = h('output', { for: id, text: String(g.scheduledPeak) });
+  const setValue = (n: number) => {
+    input.value = String(n);
+    setText(out, input.value);
+  };
+  const live = h('span', { class: 'live', 'data-testid': `group-logged-in-${gi}` });
+  input.addEventListener('input', () => {
+    setText(out, input.value);
+    on.staffing(gi, Number(input.value));
+  });
+  const what = g.flat ? 'agents while open' : 'agents at shift peak';
+  const row = h(
+    'div',
+    { class: 'slider' },
+    h(
+      'label',
+      { for: id },
+      `${site.name} · ${g.id} `,
+      h('small', { text: `(${g.skills.join(', ')}; ${what})` }),
+    ),
+    h('div', { class: 'slider-row' }, input, out),
+    live,
+  );
+  return { row, live, setValue };
+}
+
+/** A channel's split: a slider per site that serves it, with the normalised share shown. */
+function splitBlock(meta: SimulationMeta, c: number, on: StaffingHandlers) {
+  const ch = meta.channels[c];
+  const weights = meta.split[c].slice();
+  const sum = weights.reduce((a, b) => a + b, 0) || 1;
+  // sliders hold weights 0–100; the scenario's weights are scaled so they start as percentages
+  const values = weights.map((w) => Math.round((w / sum) * 100));
+  const serving = meta.sites.map((site, s) => ({ site, s })).filter(({ s }) => metaServes(meta, s, ch.kind));
+  const outs: HTMLOutputElement[] = [];
+  const rows = serving.map(({ site, s }) => {
+    const id = uid('split');
+    const input = h('input', {
+      id,
+      type: 'range',
+      min: 0,
+      max: 100,
+      step: 1,
+      value: values[s],
+      'data-testid': `split-${ch.kind}-${s}`,
+    });
+    const out = h('output', { for: id });
+    outs[s] = out;
+    input.addEventListener('input', () => {
+      values[s] = Number(input.value);
+      showShares();
+      on.split(c, values.slice());
+    });
+    return h(
+      'div',
+      { class: 'slider' },
+      h('label', { for: id, text: `${site.name} (${site.location})` }),
+      h('div', { class: 'slider-row' }, input, out),
+    );
+  });
+  const showShares = () => {
+    const total = values.reduce((a, b) => a + b, 0);
+    for (const { s } of serving) {
+      setText(outs[s], total > 0 ? `${Math.round((values[s] / total) * 100)} %` : '–');
+    }
+  };
+  showShares();
+  const setValues = (next: readonly number[]) => {
+    serving.forEach(({ s }, i) => {
+      values[s] = next[s] ?? 0;
+      rows[i].querySelector('input')!.value = String(values[s]);
+    });
+    showShares();
+  };
+  return { element: h('fieldset', {}, h('legend', { text: `${ch.kind} split` }), ...rows), setValues };
+}
+
 export function buildStaffing(
   meta: SimulationMeta,
   estimator: ErlangEstimator,
   on: StaffingHandlers,
 ): StaffingPanel {
-  // ---- groups
-  const groupRows = meta.groups.map((g, gi) => {
-    const site = meta.sites[g.site];
-    const id = uid('group');
-    const input = h('input', {
-      id,
-      type: 'range',
-      min: 0,
-      max: staffingMax(g.scheduledPeak),
-      step: 1,
-      value: g.scheduledPeak,
-      'data-testid': `staffing-${gi}`,
-    });
-    const out = h('output', { for: id, text: String(g.scheduledPeak) });
-    const setValue = (n: number) => {
-      input.value = String(n);
-      setText(out, input.value);
-    };
-    const live = h('span', { class: 'live', 'data-testid': `group-logged-in-${gi}` });
-    input.addEventListener('input', () => {
-      setText(out, input.value);
-      on.staffing(gi, Number(input.value));
-    });
-    const what = g.flat ? 'agents while open' : 'agents at shift peak';
-    const row = h(
-      'div',
-      { class: 'slider' },
-      h(
-        'label',
-        { for: id },
-        `${site.name} · ${g.id} `,
-        h('small', { text: `(${g.skills.join(', ')}; ${what})` }),
-      ),
-      h('div', { class: 'slider-row' }, input, out),
-      live,
-    );
-    return { row, live, setValue };
-  });
+  const groupRows = meta.groups.map((_, gi) => groupSlider(meta, gi, on));
 
   // ---- erlang, one line per channel
   const erlangRows = meta.channels.map((ch) => {
@@ -82,56 +136,7 @@ export function buildStaffing(
   });
 
   // ---- splits: a slider per site that serves the channel
-  const splitBlocks = meta.channels.map((ch, c) => {
-    const weights = meta.split[c].slice();
-    const sum = weights.reduce((a, b) => a + b, 0) || 1;
-    // sliders hold weights 0–100; the scenario's weights are scaled so they start as percentages
-    const values = weights.map((w) => Math.round((w / sum) * 100));
-    const serving = meta.sites
-      .map((site, s) => ({ site, s }))
-      .filter(({ s }) => metaServes(meta, s, ch.kind));
-    const outs: HTMLOutputElement[] = [];
-    const rows = serving.map(({ site, s }) => {
-      const id = uid('split');
-      const input = h('input', {
-        id,
-        type: 'range',
-        min: 0,
-        max: 100,
-        step: 1,
-        value: values[s],
-        'data-testid': `split-${ch.kind}-${s}`,
-      });
-      const out = h('output', { for: id });
-      outs[s] = out;
-      input.addEventListener('input', () => {
-        values[s] = Number(input.value);
-        showShares();
-        on.split(c, values.slice());
-      });
-      return h(
-        'div',
-        { class: 'slider' },
-        h('label', { for: id, text: `${site.name} (${site.location})` }),
-        h('div', { class: 'slider-row' }, input, out),
-      );
-    });
-    const showShares = () => {
-      const total = values.reduce((a, b) => a + b, 0);
-      for (const { s } of serving) {
-        setText(outs[s], total > 0 ? `${Math.round((values[s] / total) * 100)} %` : '–');
-      }
-    };
-    showShares();
-    const setValues = (next: readonly number[]) => {
-      serving.forEach(({ s }, i) => {
-        values[s] = next[s] ?? 0;
-        rows[i].querySelector('input')!.value = String(values[s]);
-      });
-      showShares();
-    };
-    return { element: h('fieldset', {}, h('legend', { text: `${ch.kind} split` }), ...rows), setValues };
-  });
+  const splitBlocks = meta.channels.map((_, c) => splitBlock(meta, c, on));
 
   const element = h(
     'div',
