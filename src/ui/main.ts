@@ -16,7 +16,7 @@ import { h } from './dom';
 import { mountEditor } from './editor/mount';
 import { buildLayout } from './live/layout';
 import { buildLiveView, type LiveView } from './live/live-view';
-import { connectRun } from './live/run-sync';
+import { connectRun, type RunSync } from './live/run-sync';
 import { exposeForTests } from './live/test-hooks';
 import { createViewSwitch } from './live/view-switch';
 import { buildNotices, type Notices } from './notices';
@@ -73,7 +73,13 @@ async function start(root: HTMLElement): Promise<void> {
   const notices = buildNotices();
   const store = new AppStore(DEFAULT_SEED);
   let speed = DEFAULT_SPEED;
-  const supervisor = supervise(debug, params, notices, (reason, recent) => void recover(reason, recent));
+  const supervisor = supervise(debug, params, notices, (reason, recent) => {
+    try {
+      void recover(reason, recent, { store, client, live, run, notices, bundled, debug, speed: () => speed });
+    } catch (e) {
+      console.error(e); // before the page is assembled: the first load goes to the new worker anyway
+    }
+  });
   const client = supervisor.client;
   const storage = openStorage();
 
@@ -85,7 +91,7 @@ async function start(root: HTMLElement): Promise<void> {
         if (found) store.load(found.scenario, { id, file: null });
       },
       file: (f) => void openFile(f),
-      playPause: () => void playPause(),
+      playPause: () => void playPause(client, live),
       step: () => void client.step(STEP_SECONDS),
       speed: (v) => {
         speed = v;
@@ -134,50 +140,70 @@ async function start(root: HTMLElement): Promise<void> {
   followStore(store, controls, compare, plan);
   saveChanges(store, storage, notices);
 
-  async function openFile(f: File): Promise<void> {
-    // a forecast CSV dropped or opened anywhere goes to the planner, which reports its problems
-    if (/\.csv$/i.test(f.name)) {
-      const read = await readFileText(f); // the same size guard as a scenario file
-      const problems = read.ok ? await plan.importForecast(read.text) : read.problems;
-      if (problems.length > 0) controls.showProblems(f.name, problems);
-      return;
-    }
-    const parsed = await readScenarioFile(f);
-    if (parsed.ok) store.load(parsed.scenario, { id: null, file: f.name });
-    else controls.showProblems(f.name, parsed.problems);
-  }
-
-  async function playPause(): Promise<void> {
-    const st = await client.status();
-    if (st.playing) await client.pause();
-    else await client.play();
-    live.showStatus(await client.status());
-  }
-
-  /** The worker died and a new one was started: put the run back, as far as the store knows it. */
-  async function recover(reason: string, recent: number): Promise<void> {
-    live.stop(); // stops polling the new worker until it has a scenario
-    const fallback = recent >= 3 || !store.scenario; // it keeps crashing with this scenario: the default
-    notices.show(
-      'worker',
-      fallback
-        ? `The simulation worker ${reason}. It was restarted with the default scenario, as it failed ${recent} times in a row.`
-        : `The simulation worker ${reason}. It was restarted with the current scenario, seed and sliders; the run started again from the beginning.`,
-    );
-    try {
-      await client.setSpeed(speed);
-      if (debug) await client.enableDebug();
-      if (fallback) store.load(bundled[0].scenario, { id: bundled[0].id, file: null });
-      else await run.rerun();
-    } catch (e) {
-      console.error(e); // a further crash is reported (and restarted) by the supervisor itself
-    }
-  }
+  const openFile = (f: File) => openAnyFile(f, store, plan, controls);
 
   await go(store, client, bundled, { storage, notices, debug, controls, compare });
   await run.idle(); // the first run is at its first picture
   root.dataset.ready = 'true';
   exposeForTests({ scene, views, client, store, idle: () => run.idle() }, debug);
+}
+
+/** The worker died and a new one was started: put the run back, as far as the store knows it. */
+async function recover(
+  reason: string,
+  recent: number,
+  p: {
+    store: AppStore;
+    client: ReturnType<typeof supervise>['client'];
+    live: LiveView;
+    run: RunSync;
+    notices: Notices;
+    bundled: readonly BundledScenario[];
+    debug: boolean;
+    speed: () => number;
+  },
+): Promise<void> {
+  p.live.stop(); // stops polling the new worker until it has a scenario
+  const fallback = recent >= 3 || !p.store.scenario; // it keeps crashing with this scenario: the default
+  p.notices.show(
+    'worker',
+    fallback
+      ? `The simulation worker ${reason}. It was restarted with the default scenario, as it failed ${recent} times in a row.`
+      : `The simulation worker ${reason}. It was restarted with the current scenario, seed and sliders; the run started again from the beginning.`,
+  );
+  try {
+    await p.client.setSpeed(p.speed());
+    if (p.debug) await p.client.enableDebug();
+    if (fallback) p.store.load(p.bundled[0].scenario, { id: p.bundled[0].id, file: null });
+    else await p.run.rerun();
+  } catch (e) {
+    console.error(e); // a further crash is reported (and restarted) by the supervisor itself
+  }
+}
+
+/** A file opened or dropped: a scenario into the store, a forecast CSV to the planner; problems listed. */
+async function openAnyFile(
+  f: File,
+  store: AppStore,
+  plan: ReturnType<typeof mountPlanPanel>,
+  controls: ReturnType<typeof buildControls>,
+): Promise<void> {
+  if (/\.csv$/i.test(f.name)) {
+    const read = await readFileText(f); // the same size guard as a scenario file
+    const problems = read.ok ? await plan.importForecast(read.text) : read.problems;
+    if (problems.length > 0) controls.showProblems(f.name, problems);
+    return;
+  }
+  const parsed = await readScenarioFile(f);
+  if (parsed.ok) store.load(parsed.scenario, { id: null, file: f.name });
+  else controls.showProblems(f.name, parsed.problems);
+}
+
+async function playPause(client: ReturnType<typeof supervise>['client'], live: LiveView): Promise<void> {
+  const st = await client.status();
+  if (st.playing) await client.pause();
+  else await client.play();
+  live.showStatus(await client.status());
 }
 
 /** What the page does when a run starts or the engine refuses a scenario. */
