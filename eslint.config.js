@@ -1,5 +1,22 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
+import { createNodeResolver, importX } from 'eslint-plugin-import-x';
+
+/** Folders of src/ that a layer may not import from (see README, "Layers"). */
+const above = (...dirs) => dirs.map((d) => `./src/${d}`);
+/** Everything above src/sim and src/analytic. */
+const ABOVE_ENGINE = [
+  'scenario',
+  'optimise',
+  'plan',
+  'format',
+  'render',
+  'worker',
+  'ui',
+  'cli',
+  'node',
+  'share',
+];
 
 export default tseslint.config(
   { ignores: ['dist/**', 'node_modules/**', 'coverage/**', 'test-results/**', '.tmp/**'] },
@@ -57,6 +74,45 @@ export default tseslint.config(
       'no-restricted-syntax': [
         'error',
         { selector: "BinaryExpression[operator='**']", message: 'use multiplication or portable-math' },
+      ],
+    },
+  },
+  {
+    // Layers, kept by lint rather than habit: the engine and the Erlang formulas import nothing above
+    // them; the render layer draws from snapshots and never imports the UI; and no module imports
+    // itself back through others (a cycle hides which part depends on which).
+    files: ['src/**/*.ts'],
+    plugins: { 'import-x': importX },
+    settings: {
+      // parse imported .ts files (a dependency that is not parsed has no edges, and hides its cycles)
+      'import-x/extensions': ['.ts', '.js'],
+      'import-x/parsers': { '@typescript-eslint/parser': ['.ts'] },
+      'import-x/resolver-next': [createNodeResolver({ extensions: ['.ts', '.js', '.json'] })],
+    },
+    rules: {
+      'import-x/no-cycle': ['error', { ignoreExternal: true }],
+      'import-x/no-restricted-paths': [
+        'error',
+        {
+          zones: [
+            {
+              target: './src/sim',
+              from: above('analytic', ...ABOVE_ENGINE),
+              message: 'src/sim is the bottom layer: it imports nothing above it',
+            },
+            {
+              target: './src/analytic',
+              from: above(...ABOVE_ENGINE),
+              message: 'src/analytic imports only src/sim',
+            },
+            {
+              target: './src/render',
+              from: above('ui', 'worker', 'cli', 'node'),
+              message:
+                'the render layer draws snapshots and does not import the UI (shared formatters are in src/format)',
+            },
+          ],
+        },
       ],
     },
   },

@@ -6,7 +6,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import type { SweepResult } from '../src/cli/sweep';
+import type { SweepResult } from '../src/optimise/sweep';
 import { breakEven, zeroCrossing } from '../src/optimise/break-even';
 import { applyParam, parseParam } from '../src/optimise/params';
 import type { Scenario } from '../src/sim';

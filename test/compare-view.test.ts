@@ -15,12 +15,18 @@ import {
   csvLine,
   safeFileName,
   scenarioFileText,
-  sweepCsv,
 } from '../src/ui/compare/export';
-import { runComparison, runSweep, sweepParams, sweepScenarios, uniqueNames } from '../src/ui/compare/runs';
-import { applySliders, groupPeaks, slidersFromScenario } from '../src/ui/compare/sliders';
+import { sweepCsv } from '../src/optimise/sweep';
+import { runComparison, runSweep, sweepParams, sweepScenarios } from '../src/ui/compare/runs';
 import {
-  emptySliders,
+  adoptStaffing,
+  groupPeaks,
+  withGroupAgents,
+  withSplitWeights,
+  type Edited,
+} from '../src/scenario/staffing';
+import { compileModel } from '../src/sim/model';
+import {
   initialCompareState,
   makeAppState,
   validateAppState,
@@ -29,6 +35,7 @@ import {
   withVariantRemoved,
   withVariantRenamed,
   withVariants,
+  uniqueNames,
   type CompareState,
 } from '../src/ui/compare/state';
 import { fmtDiff, fmtEstimate } from '../src/ui/compare/figures';
@@ -54,41 +61,52 @@ const localPool = {
   },
 };
 
-describe('applySliders', () => {
-  it('returns an equal copy when no slider moved', () => {
-    const s = small();
-    const r = applySliders(s, emptySliders());
-    expect(r.scenario).toEqual(s);
-    expect(r.scenario).not.toBe(s);
-    expect(r.skipped).toEqual([]);
-  });
+describe("a group's agents and a channel's split (src/scenario/staffing.ts)", () => {
+  const ok = (r: Edited): Scenario => {
+    if (!r.ok) throw new Error(r.problem);
+    return r.scenario;
+  };
 
   it('sets a flat group’s agents and a channel’s split, leaving the input alone', () => {
     const s = small();
-    const r = applySliders(s, { agents: { 'away/voice': 7 }, splits: { voice: { home: 30, away: 70 } } });
-    expect(r.scenario.sites[1].groups[0].agents).toBe(7);
-    expect(r.scenario.sites[0].groups[0].agents).toBe(2);
-    expect(r.scenario.routing!.voice!.split).toEqual({ home: 30, away: 70 });
+    const r = ok(withSplitWeights(ok(withGroupAgents(s, 'away/voice', 7)), 'voice', { home: 30, away: 70 }));
+    expect(r.sites[1].groups[0].agents).toBe(7);
+    expect(r.sites[0].groups[0].agents).toBe(2);
+    expect(r.routing!.voice!.split).toEqual({ home: 30, away: 70 });
     expect(s.sites[1].groups[0].agents).toBe(1);
-    expect(validateScenario(r.scenario).ok).toBe(true);
+    expect(validateScenario(r).ok).toBe(true);
   });
 
   it('scales a group’s shifts so the peak equals the slider', () => {
     const s = bundled('follow-the-sun');
     expect(groupPeaks(s).get('tampa/blended')).toBe(52);
-    const r = applySliders(s, { agents: { 'tampa/blended': 26 }, splits: {} });
-    const shifts = r.scenario.sites[0].groups[0].shifts!;
+    const r = ok(withGroupAgents(s, 'tampa/blended', 26));
+    const shifts = r.sites[0].groups[0].shifts!;
     expect(shifts.map((sh) => sh.agents)).toEqual([26, 22]);
-    expect(groupPeaks(r.scenario).get('tampa/blended')).toBe(26);
+    expect(groupPeaks(r).get('tampa/blended')).toBe(26);
     // odd targets still land exactly on the peak
     for (const n of [1, 7, 33, 101]) {
-      const x = applySliders(s, { agents: { 'manila/blended': n }, splits: {} }).scenario;
+      const x = ok(withGroupAgents(s, 'manila/blended', n));
       expect(groupPeaks(x).get('manila/blended')).toBe(n);
     }
-    expect(validateScenario(r.scenario).ok).toBe(true);
+    expect(validateScenario(r).ok).toBe(true);
   });
 
-  it('writes only sites with the skill, and reports what it cannot apply', () => {
+  it('a group’s peak without compiling is the compiled model’s, in every bundled scenario', () => {
+    for (const id of [
+      'follow-the-sun',
+      'nearshore-blend',
+      'us-retailer',
+      'peak-day-surge',
+      'overnight-backlog',
+    ]) {
+      const s = bundled(id);
+      const m = compileModel(s);
+      for (const g of m.groups) expect(groupPeaks(s).get(`${m.sites[g.site].id}/${g.id}`)).toBe(g.peak);
+    }
+  });
+
+  it('writes only sites with the skill, and names what it cannot apply', () => {
     const s = small();
     s.sites.push({
       id: 'mail',
@@ -98,38 +116,41 @@ describe('applySliders', () => {
       cost: { hourlyRate: 10 },
     });
     s.sites[2].groups[0].skills = ['voice'];
-    const r = applySliders(s, {
-      agents: { 'nowhere/voice': 3, 'home/nope': 4 },
-      splits: { voice: { home: 50, away: 0, ghost: 10 }, chat: { home: 1 } },
+    expect(ok(withSplitWeights(s, 'voice', { home: 50, away: 0, ghost: 10 })).routing!.voice!.split).toEqual({
+      home: 50,
+      away: 0,
+      mail: 0,
     });
-    expect(r.scenario.routing!.voice!.split).toEqual({ home: 50, away: 0, mail: 0 });
-    expect(r.skipped).toEqual([
-      'agents nowhere/voice: no such group',
-      'agents home/nope: no such group',
-      'split voice.ghost: no site with that id answers voice',
-      'split chat: the scenario has no such channel',
-    ]);
-    expect(validateScenario(r.scenario).ok).toBe(true);
+    expect(withGroupAgents(s, 'nowhere/voice', 3)).toEqual({
+      ok: false,
+      problem: 'agents nowhere/voice: no such group',
+    });
+    expect(withSplitWeights(s, 'chat', { home: 1 })).toEqual({
+      ok: false,
+      problem: 'split chat: the scenario has no such channel',
+    });
   });
 
   it('keeps the scenario’s split when every slider weight is 0', () => {
-    const r = applySliders(small(), { agents: {}, splits: { voice: { home: 0, away: 0 } } });
-    expect(r.scenario.routing!.voice!.split).toEqual({ home: 0.6, away: 0.4 });
-    expect(r.skipped[0]).toMatch(/every weight is 0/);
+    const r = withSplitWeights(small(), 'voice', { home: 0, away: 0 });
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.problem).toMatch(/every weight is 0/);
   });
 
-  it('slidersFromScenario gives every group’s peak', () => {
-    expect(slidersFromScenario(bundled('follow-the-sun'))).toEqual({
-      'tampa/blended': 52,
-      'guadalajara/blended': 26,
-      'manila/blended': 18,
-    });
+  it('the optimiser’s answer is adopted group by group, nothing else', () => {
+    const s = bundled('follow-the-sun');
+    const optimised = ok(withGroupAgents(ok(withGroupAgents(s, 'tampa/blended', 30)), 'manila/blended', 9));
+    optimised.name = 'other';
+    const adopted = adoptStaffing(s, optimised);
+    expect(adopted.name).toBe(s.name);
+    expect(groupPeaks(adopted)).toEqual(groupPeaks(optimised));
   });
 });
 
 describe('exports', () => {
   it('the scenario with sliders downloads as a valid scenario file', () => {
-    const r = applySliders(bundled('nearshore-blend'), { agents: {}, splits: { voice: { mty: 10 } } });
+    const r = withSplitWeights(bundled('nearshore-blend'), 'voice', { monterrey: 10 });
+    if (!r.ok) throw new Error(r.problem);
     const text = scenarioFileText(r.scenario);
     const back = validateScenario(JSON.parse(text));
     expect(back.ok).toBe(true);
@@ -145,7 +166,7 @@ describe('exports', () => {
 
   it('comparison CSV and JSON have every variant, scope and figure', async () => {
     const a = small();
-    const b = applySliders(a, { agents: { 'away/voice': 4 }, splits: {} }).scenario;
+    const b = (withGroupAgents(a, 'away/voice', 4) as { scenario: Scenario }).scenario;
     const c = await runComparison(
       localPool,
       [
@@ -215,13 +236,15 @@ describe('sweeps', () => {
     expect(built.ok).toBe(true);
     if (!built.ok) return;
     expect(built.scenarios[2].routing!.voice!.split).toEqual({ home: 1, away: 0 });
-    const points = await runSweep(localPool, built.scenarios, [0, 50, 100], 2, '1');
+    const result = await runSweep(localPool, s, 'share:voice:home', built.scenarios, [0, 50, 100], 2, '1');
+    const points = result.points;
     expect(points).toHaveLength(3);
     expect(points[0].total.cost.mean).toBeGreaterThan(0);
-    const csv = sweepCsv('share:voice:home', points).trimEnd().split('\n');
+    // the same columns as `sim sweep --csv` (test/shard.test.ts)
+    const csv = sweepCsv(result).trimEnd().split('\n');
     expect(csv[0]).toBe(
-      'param,value,cost,cost_ci95,costPerResolved,costPerResolved_ci95,voice.serviceLevel,voice.serviceLevel_ci95,' +
-        'voice.asa,voice.asa_ci95,voice.abandonRate,voice.abandonRate_ci95',
+      'value,cost,cost_ci95,costPerResolved,costPerResolved_ci95,voice_serviceLevel,voice_serviceLevel_ci95,' +
+        'voice_abandonRate,voice_abandonRate_ci95,voice_asa,voice_asa_ci95',
     );
     expect(csv).toHaveLength(4);
   });
@@ -232,7 +255,9 @@ describe('sweeps', () => {
     const r = sweepScenarios(s, agents, [1, 30_000]);
     expect(r).toEqual({
       ok: false,
-      problems: [expect.stringMatching(/^at 30000: sites\[0\]\.groups\[0\]\.agents: /)],
+      problems: [
+        expect.stringMatching(/^point 2 \(agents:home\/voice = 30000\): sites\[0\]\.groups\[0\]\.agents: /),
+      ],
     });
   });
 });
@@ -240,14 +265,29 @@ describe('sweeps', () => {
 describe('app state (links and storage)', () => {
   it('round-trips through a link and validates', async () => {
     const s = small();
-    const sliders = { agents: { 'home/voice': 5 }, splits: { voice: { home: 20, away: 80 } } };
-    const variants = [{ name: 'b', scenario: applySliders(s, sliders).scenario }];
-    const state = makeAppState(s, '7', sliders, variants);
-    expect(state).toEqual({ version: 1, scenario: s, seed: '7', sliders, variants });
+    const variants = [
+      { name: 'b', scenario: (withGroupAgents(s, 'home/voice', 5) as { scenario: Scenario }).scenario },
+    ];
+    const state = makeAppState(s, '7', variants);
+    expect(state).toEqual({ version: 1, scenario: s, seed: '7', variants });
     const text = await encodeState(state);
     expect(text.startsWith('v1.')).toBe(true);
     const back = validateAppState(await decodeState(text));
     expect(back).toEqual({ ok: true, state });
+  });
+
+  it('an old link’s slider moves are written into its scenario', () => {
+    const s = small();
+    const old = {
+      ...makeAppState(s, '7', []),
+      sliders: { agents: { 'home/voice': 5 }, splits: { voice: { home: 20, away: 80 } } },
+    };
+    const back = validateAppState(old);
+    expect(back.ok).toBe(true);
+    if (!back.ok) return;
+    expect(back.state.scenario.sites[0].groups[0].agents).toBe(5);
+    expect(back.state.scenario.routing!.voice!.split).toEqual({ home: 20, away: 80 });
+    expect('sliders' in back.state).toBe(false);
   });
 
   it('names every problem with its path', () => {

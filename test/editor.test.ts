@@ -13,19 +13,18 @@ import {
   addChannel,
   addSite,
   duplicateSite,
-  onlyLiveChanges,
   removeChannel,
   removeSite,
   renameSite,
   setAt,
   setSiteCity,
 } from '../src/ui/editor/edits';
-import { EditFlow, type FlowTarget } from '../src/ui/editor/flow';
-import { ScenarioHistory } from '../src/ui/editor/history';
-import { slidersOf, withGroupAgents, withSplit } from '../src/ui/live/slider-scenario';
+import { onlyLiveChanges } from '../src/scenario/live-changes';
+import { ScenarioHistory } from '../src/ui/state/history';
+import { sliderPositions, withSliderAgents, withSliderSplit } from '../src/ui/live/slider-scenario';
 import { Simulation, simulationMeta } from '../src/sim/index';
 import { TEMPLATES, clientDay, estimateAgents, hoursFor, siteFromTemplate } from '../src/ui/editor/templates';
-import { firstWorkSecond, warmUpText } from '../src/ui/live/first-frame';
+import { firstFrameText, firstWorkSecond } from '../src/ui/live/first-frame';
 
 const dir = fileURLToPath(new URL('../scenarios/', import.meta.url));
 const files = readdirSync(dir).filter((f) => f.endsWith('.json') && f !== 'scenario.schema.json');
@@ -226,102 +225,45 @@ describe('first frame', () => {
   it('opens at the first interval with agents logged in', () => {
     expect(firstWorkSecond(load('onshore-baseline'))).toBe(8 * 3600);
     expect(firstWorkSecond(load('tiered-escalation'))).toBe(0); // Manila 24/7
-    expect(warmUpText(1)).toMatch(/after 1 day of warm-up/);
-    expect(warmUpText(undefined)).toBe('');
+    expect(firstFrameText(1, 8 * 3600)).toBe(
+      'The view opens at 08:00 of day 1, the first interval with agents logged in, after 1 day of warm-up: ' +
+        'the backlog and pending repeats carry over from the day before.',
+    );
+    expect(firstFrameText(undefined, 8 * 3600)).toBe('');
+    expect(firstFrameText(0, 0)).toBe('');
   });
 });
 
-describe('edit flow', () => {
-  function target(restartOk = true) {
-    const calls: string[] = [];
-    const t: FlowTarget = {
-      restart: async (s) => {
-        calls.push(`restart ${s.sites[0].firstContactResolution}`);
-        return restartOk;
-      },
-      live: (s) => calls.push(`live ${s.sites[0].groups[0].agents}`),
-      shown: (s, u, r) => calls.push(`shown ${u ? 'u' : '-'}${r ? 'r' : '-'}`),
-    };
-    return { t, calls };
-  }
-
-  it('agents go live, other edits restart; undo and redo make the same choice', async () => {
-    const base = load('onshore-baseline');
-    const { t, calls } = target();
-    const flow = new EditFlow(t);
-    flow.loaded(base);
-    expect(await flow.commit(setAt(base, ['sites', 0, 'groups', 0, 'agents'], 50), 'a', 'slider')).toBe(
-      'live',
-    );
-    expect(calls.includes('live 50')).toBe(false); // a slider has moved the run already
-    const fcr = setAt(flow.scenario!, ['sites', 0, 'firstContactResolution'], 0.8);
-    expect(await flow.commit(fcr, null)).toBe('restart');
-    expect(await flow.commit(fcr, null)).toBe('none'); // the same scenario again: nothing
-    expect(await flow.undo()).toBe('restart');
-    expect(await flow.undo()).toBe('live');
-    expect(flow.scenario).toBe(base);
-    expect(await flow.redo()).toBe('live');
-    expect(calls).toEqual([
-      'shown --',
-      'shown u-',
-      'shown u-',
-      'restart 0.8',
-      'shown ur',
-      'restart 0.72',
-      'live 44',
-      'shown -r',
-      'live 50',
-      'shown ur',
-    ]);
-  });
-
-  it('a scenario the schema refuses never enters the history', async () => {
-    const base = load('onshore-baseline');
-    const { t, calls } = target();
-    const flow = new EditFlow(t);
-    flow.loaded(base);
-    expect(await flow.commit(setAt(base, ['sites', 0, 'firstContactResolution'], 1.5), null)).toBe('none');
-    expect(flow.scenario).toBe(base);
-    expect(calls).toEqual(['shown --']);
-  });
-
-  it('an edit the engine refuses is taken back and the old run goes on', async () => {
-    const base = load('onshore-baseline');
-    const { t } = target(false);
-    const flow = new EditFlow(t);
-    flow.loaded(base);
-    await flow.commit(setAt(base, ['sites', 0, 'firstContactResolution'], 0.8), null);
-    expect(flow.scenario).toBe(base);
-  });
-
+describe('sliders and the scenario', () => {
   it('slider moves are written into the scenario as the live run applies them', () => {
     const s = load('offshore-voice');
     const meta = simulationMeta(new Simulation(s, { seed: '1' }));
     const manila = meta.sites.findIndex((x) => x.location === 'offshore');
     const g = meta.groups.findIndex((x) => x.site === manila);
-    const next = withGroupAgents(s, meta, g, meta.groups[g].scheduledPeak * 2);
+    const next = withSliderAgents(s, meta, g, meta.groups[g].scheduledPeak * 2);
     expect(valid(next)).toEqual([]);
     expect(simulationMeta(new Simulation(next, { seed: '1' })).groups[g].scheduledPeak).toBe(
       meta.groups[g].scheduledPeak * 2,
     ); // shifts scaled so the peak is what the slider says
     const weights = meta.sites.map((_, i) => (i === manila ? 40 : 60));
-    const split = withSplit(s, meta, 0, weights).routing!.voice!.split;
+    const split = withSliderSplit(s, meta, 0, weights).routing!.voice!.split;
     expect(split[meta.sites[manila].id]).toBe(40);
-    expect(onlyLiveChanges(s, withSplit(next, meta, 0, weights))).toBe(true);
+    expect(onlyLiveChanges(s, withSliderSplit(next, meta, 0, weights))).toBe(true);
   });
 
-  it('slider values of a scenario: group peaks and splits in percent', () => {
+  it('slider positions of a scenario: group peaks and splits in percent', () => {
     const s = load('nearshore-blend');
-    const sl = slidersOf(s);
-    const voice = sl.splits.voice!;
-    expect(Object.values(voice).reduce((a, b) => a + b, 0)).toBeGreaterThanOrEqual(99);
-    expect(Object.keys(sl.agents).length).toBe(s.sites.reduce((n, x) => n + x.groups.length, 0));
+    const meta = simulationMeta(new Simulation(s, { seed: '1' }));
+    const sl = sliderPositions(s, meta);
+    const voice = sl.splits[meta.channels.findIndex((c) => c.kind === 'voice')];
+    expect(voice.reduce((a, b) => a + b, 0)).toBeGreaterThanOrEqual(99);
+    expect(sl.agents).toEqual(meta.groups.map((g) => g.scheduledPeak));
   });
 });
 
 describe('form helpers', () => {
   it('a problem path finds its field or the nearest enclosing block', async () => {
-    const { ancestors } = await import('../src/ui/editor/panel');
+    const { ancestors } = await import('../src/ui/editor/problems');
     expect(ancestors('sites[1].cost.hourlyRate')).toEqual([
       'sites[1].cost.hourlyRate',
       'sites[1].cost',
@@ -346,7 +288,8 @@ describe('form helpers', () => {
   });
 
   it('changing a distribution kind keeps its mean', async () => {
-    const { convertDist, distMean } = await import('../src/ui/editor/distribution');
+    const { convertDist } = await import('../src/ui/editor/distribution');
+    const { distributionMean: distMean } = await import('../src/sim/distribution');
     const d = { dist: 'lognormal', mean: 330, cv: 0.8 } as const;
     for (const kind of ['exponential', 'gamma', 'fixed', 'uniform', 'empirical'] as const)
       expect(distMean(convertDist(d, kind, 1))).toBe(330);

@@ -55,12 +55,7 @@ function bundled(name: string): Scenario {
 
 function sampleState(): AppState {
   const scenario = bundled('follow-the-sun');
-  return makeAppState(
-    scenario,
-    '42',
-    { agents: { [`${scenario.sites[0].id}/${scenario.sites[0].groups[0].id}`]: 17 }, splits: {} },
-    [{ name: 'cheaper', scenario: bundled('offshore-voice') }],
-  );
+  return makeAppState(scenario, '42', [{ name: 'cheaper', scenario: bundled('offshore-voice') }]);
 }
 
 const quotaError = () =>

@@ -13,7 +13,8 @@ import { warnIfNotSteady } from './steady-warning';
 import { streamedResult, writeResultFiles } from './stream';
 import { readShardFile } from './shard';
 import { fileOptionProblems, outputProblems, printAndWriteResult, usageError } from './shared';
-import { renderSweep, sweepCsv, sweepPoints, sweepResult } from './sweep';
+import { sweepCsv, sweepPoints, sweepResult } from '../optimise/sweep';
+import { renderSweep } from './sweep';
 import { parseParam } from '../optimise/params';
 
 export const MERGE_OPTIONS: OptionSpecs = {

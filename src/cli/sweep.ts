@@ -5,23 +5,19 @@
  * point; --json and --csv write them all. With --shard i/n it runs slice i of the points ×
  * replications and writes a shard file for `merge`.
  */
-import { breakEven, type BreakEven } from '../optimise/break-even';
-import { figureSeries, pairedDifference } from '../optimise/compare';
-import { applyParam, parseParam, sweepValues, type Param } from '../optimise/params';
-import { shardItems, type ShardSpec } from '../optimise/shard';
-import { validateScenario } from '../scenario/validate';
+import { parseParam, sweepValues, type Param } from '../optimise/params';
 import {
-  aggregateReplications,
-  isLiveChannel,
-  type ChannelKind,
-  type Estimate,
-  type Outcomes,
-  type ReplicationOutcome,
-  type Scenario,
-} from '../sim';
+  sweepCsv,
+  sweepPoints,
+  sweepResult,
+  withBreakEven,
+  sweepColumns,
+  type SweepResult,
+} from '../optimise/sweep';
+import type { Scenario } from '../sim';
+import { shardItems, type ShardSpec } from '../optimise/shard';
 import { optionUsage, parseOptions, type OptionSpecs, type ParsedArgs } from './args';
-import { csvLine } from './csv';
-import { formatEstimate, formatNumber, STYLES, type NumberStyle } from './format';
+import { formatEstimate, formatNumber, STYLES } from './format';
 import { EXIT_OK, type CliIO, type Command } from './io';
 import { MAX_DAYS } from './run';
 import { runOnThreads } from './run-on-threads';
@@ -50,7 +46,7 @@ export const SWEEP_OPTIONS: OptionSpecs = {
     value: 'PATH',
     description:
       'the parameter: sites[1].groups[0].agents, routing.voice.split.mnl, share:voice:mnl (%), ' +
-      'contract:mnl:rate, fcr:mnl',
+      'agents:mnl/voice, contract:mnl:rate, fcr:mnl',
   },
   from: { type: 'string', value: 'X', description: 'first value' },
   to: { type: 'string', value: 'Y', description: 'last value (included when on a step)' },
@@ -171,82 +167,6 @@ export function parseSweepArgs(argv: readonly string[]): ParsedArgs<SweepArgs> {
   };
 }
 
-/** The points' scenarios, each validated; or one line per problem naming the point. */
-export function sweepPoints(
-  base: Scenario,
-  param: Param,
-  values: readonly number[],
-): { ok: true; scenarios: Scenario[] } | { ok: false; problems: string[] } {
-  const problems: string[] = [];
-  const scenarios: Scenario[] = [];
-  values.forEach((v, i) => {
-    const name = `point ${i + 1} (${param.text} = ${v})`;
-    const applied = applyParam(base, param, v);
-    if (!applied.ok) {
-      problems.push(`${name}: ${applied.problem}`);
-      return;
-    }
-    const valid = validateScenario(applied.scenario);
-    if (!valid.ok) problems.push(...valid.problems.map((p) => `${name}: ${p}`));
-    else scenarios.push(valid.scenario);
-  });
-  return problems.length > 0 ? { ok: false, problems } : { ok: true, scenarios };
-}
-
-export interface SweepPoint {
-  value: number;
-  days: number;
-  channels: Partial<Record<ChannelKind, Outcomes>>;
-  sites: Record<string, Outcomes>;
-  total: Outcomes;
-  /** (v3, with a base) total cost − the base's, paired by replication */
-  costDifference?: Estimate;
-}
-
-export interface SweepResult {
-  format: 1;
-  kind: 'sweep';
-  scenario: string;
-  param: string;
-  seed: string;
-  replications: number;
-  points: SweepPoint[];
-  /** (v3) with --base: the base scenario's total cost, and where the sweep's crosses it */
-  base?: { scenario: string; cost: Estimate; breakEven: BreakEven };
-  performance: { events: number; contacts: number; wallSeconds: number };
-}
-
-/** (v3) Adds the base's cost, each point's paired cost difference and the break-even to a sweep. */
-export function withBreakEven(
-  result: SweepResult,
-  base: Scenario,
-  baseOutcomes: readonly ReplicationOutcome[],
-  outcomes: readonly ReplicationOutcome[],
-): SweepResult {
-  const reps = result.replications;
-  const baseCost = figureSeries(baseOutcomes, 'total', 'cost');
-  const points = result.points.map((p, i) => {
-    const d = pairedDifference(
-      figureSeries(outcomes.slice(i * reps, (i + 1) * reps), 'total', 'cost'),
-      baseCost,
-    );
-    return { ...p, costDifference: { mean: d.mean, ci95: d.ci95 } };
-  });
-  const baseResult = aggregateReplications(base, result.seed, baseOutcomes, 0);
-  return {
-    ...result,
-    points,
-    base: {
-      scenario: base.name,
-      cost: baseResult.total.cost,
-      breakEven: breakEven(
-        points.map((p) => p.value),
-        points.map((p) => p.costDifference),
-      ),
-    },
-  };
-}
-
 /** "Break-even: contract:mnl:rate = 14.2 (95 % interval 13.9 to 14.6); below it the sweep costs less than in-house." */
 export function breakEvenLine(result: SweepResult): string | null {
   if (!result.base) return null;
@@ -259,86 +179,6 @@ export function breakEvenLine(result: SweepResult): string | null {
     `(95 % interval ${f(b.low, 'below')} to ${f(b.high, 'above')}); ` +
     `${b.cheaperBelow ? 'below' : 'above'} it the sweep costs less than ${result.base.scenario}.`
   );
-}
-
-/** outcomes in item order: point-major, replications within. */
-export function sweepResult(
-  base: Scenario,
-  param: string,
-  values: readonly number[],
-  points: readonly Scenario[],
-  seed: string,
-  reps: number,
-  days: number | undefined,
-  outcomes: readonly ReplicationOutcome[],
-  wallSeconds: number,
-): SweepResult {
-  return {
-    format: 1,
-    kind: 'sweep',
-    scenario: base.name,
-    param,
-    seed,
-    replications: reps,
-    points: points.map((scenario, p) => {
-      const r = aggregateReplications(scenario, seed, outcomes.slice(p * reps, (p + 1) * reps), 0, days);
-      return { value: values[p], days: r.days, channels: r.channels, sites: r.sites, total: r.total };
-    }),
-    performance: {
-      events: outcomes.reduce((a, o) => a + o.events, 0),
-      contacts: outcomes.reduce((a, o) => a + o.contacts, 0),
-      wallSeconds,
-    },
-  };
-}
-
-interface SweepColumn {
-  header: string;
-  style: NumberStyle;
-  get: (p: SweepPoint) => Estimate | undefined;
-  csv: string;
-}
-
-function sweepColumns(result: SweepResult): SweepColumn[] {
-  const kinds = [...new Set(result.points.flatMap((p) => Object.keys(p.channels)))] as ChannelKind[];
-  const cols: SweepColumn[] = [
-    { header: 'cost', style: STYLES.money, get: (p) => p.total.cost, csv: 'cost' },
-    {
-      header: 'cost/resolved',
-      style: STYLES.unitMoney,
-      get: (p) => p.total.costPerResolved,
-      csv: 'costPerResolved',
-    },
-  ];
-  if (result.base)
-    cols.push({
-      header: `vs ${result.base.scenario}`,
-      style: STYLES.money,
-      get: (p) => p.costDifference,
-      csv: 'costDifference',
-    });
-  for (const k of kinds) {
-    cols.push({
-      header: `${k} SL %`,
-      style: STYLES.percent,
-      get: (p) => p.channels[k]?.serviceLevel,
-      csv: `${k}_serviceLevel`,
-    });
-    if (isLiveChannel(k))
-      cols.push({
-        header: `${k} abandon %`,
-        style: STYLES.percent,
-        get: (p) => p.channels[k]?.abandonRate,
-        csv: `${k}_abandonRate`,
-      });
-    cols.push({
-      header: `${k} ASA s`,
-      style: STYLES.seconds,
-      get: (p) => p.channels[k]?.asa,
-      csv: `${k}_asa`,
-    });
-  }
-  return cols;
 }
 
 export function renderSweep(result: SweepResult): string {
@@ -354,7 +194,7 @@ export function renderSweep(result: SweepResult): string {
     columns: cols.map((c) => c.header),
     rows: result.points.map((p) => ({
       label: String(p.value),
-      cells: cols.map((c) => formatEstimate(c.get(p) ?? { mean: null, ci95: null }, c.style, showCi)),
+      cells: cols.map((c) => formatEstimate(c.get(p) ?? { mean: null, ci95: null }, STYLES[c.unit], showCi)),
     })),
   });
   const parts = [head];
@@ -363,21 +203,6 @@ export function renderSweep(result: SweepResult): string {
   const line = breakEvenLine(result);
   if (line !== null) parts.push('', line);
   return parts.join('\n') + '\n';
-}
-
-export function sweepCsv(result: SweepResult): string {
-  const withCi = result.replications >= 2;
-  const cols = sweepColumns(result);
-  let out = csvLine(['value', ...cols.flatMap((c) => (withCi ? [c.csv, `${c.csv}_ci95`] : [c.csv]))]);
-  for (const p of result.points)
-    out += csvLine([
-      p.value,
-      ...cols.flatMap((c) => {
-        const e = c.get(p) ?? { mean: null, ci95: null };
-        return withCi ? [e.mean, e.ci95] : [e.mean];
-      }),
-    ]);
-  return out;
 }
 
 export function sweepUsage(): string {
@@ -389,10 +214,11 @@ export function sweepUsage(): string {
     'to a number in the scenario — sites[1].groups[0].agents, sites[manila].groups[voice].agents (by id),',
     'channels.voice.volumePerDay, routing.voice.split.mnl — or share:<channel>:<siteId>: that site’s',
     'share of the channel’s split in % (0–100), the rest spread over the other sites in their current',
-    'proportions; contract:<siteId>:rate, a contract site’s billed rate; fcr:<siteId>, a site’s',
-    'first-contact resolution (0–1). Every point is checked against the schema before anything runs.',
-    'When the scenario has an in-house site and a contract site, the sweep also prints where the total',
-    'cost crosses that of the scenario as it is (the break-even), with its 95 % interval.',
+    'proportions; agents:<siteId>/<groupId>, a group’s agents as the app’s slider sets them (a group',
+    'with shifts keeps its pattern, scaled to that peak); contract:<siteId>:rate, a contract site’s',
+    'billed rate; fcr:<siteId>, a site’s first-contact resolution (0–1). Every point is checked against',
+    'the schema before anything runs. With --base FILE the sweep also prints where its total cost',
+    'crosses that of the base scenario (the break-even), with its 95 % interval.',
     '',
     'Options:',
     ...optionUsage(SWEEP_OPTIONS),

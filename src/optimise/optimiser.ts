@@ -45,16 +45,9 @@
  * Pure: the simulation is injected as `evaluate`, so the browser (a worker pool) and the command line
  * (worker threads) share it.
  */
-import { staffingEstimate } from '../analytic';
+import { channelStaffing } from '../analytic/channel-staffing';
 import type { SimulationResult } from '../sim/result';
-import {
-  DEFAULTS,
-  LIMITS,
-  type ChannelKind,
-  type Distribution,
-  type OpeningHours,
-  type Scenario,
-} from '../sim/scenario';
+import { DEFAULTS, LIMITS, type ChannelKind, type OpeningHours, type Scenario } from '../sim/scenario';
 import { agentHourCost, premiumByMinute } from '../sim/contract-cost';
 import { currentSplit } from './params';
 
@@ -279,21 +272,6 @@ export function staffingCost(vars: readonly StaffingVariable[], counts: readonly
 // ---------------------------------------------------------------------------------------------------------
 // the Erlang start
 
-export function distributionMean(d: Distribution): number {
-  switch (d.dist) {
-    case 'exponential':
-    case 'lognormal':
-    case 'gamma':
-      return d.mean;
-    case 'fixed':
-      return d.value;
-    case 'uniform':
-      return (d.min + d.max) / 2;
-    case 'empirical':
-      return d.values.length ? d.values.reduce((a, v) => a + v, 0) / d.values.length : 0;
-  }
-}
-
 /** Arrival rate per second weighted by load: Σ rate² ÷ Σ rate over the profile's intervals. */
 export function loadWeightedRate(volumePerDay: number, profile: readonly number[] | undefined): number {
   const flat = volumePerDay / 86_400;
@@ -317,24 +295,12 @@ export function erlangStart(scenario: Scenario, vars: readonly StaffingVariable[
     const total = Object.values(split).reduce((a, w) => a + w, 0);
     if (total <= 0) continue;
     const rate = loadWeightedRate(ch.volumePerDay, ch.profile);
-    const patience = ch.patience === undefined ? DEFAULTS.patience[kind] : ch.patience;
-    const target = ch.target ?? DEFAULTS.target[kind];
     scenario.sites.forEach((site, s) => {
       const share = (split[site.id] ?? 0) / total;
       if (share <= 0) return;
       const skilled = site.groups.map((g, gi) => ({ g, gi })).filter(({ g }) => g.skills.includes(kind));
       if (skilled.length === 0) return;
-      const handle =
-        distributionMean(ch.handleTime) * (site.handleTimeFactor ?? 1) +
-        distributionMean(ch.wrapUp ?? DEFAULTS.wrapUp);
-      const est = staffingEstimate({
-        arrivalRatePerSecond: rate * share,
-        meanHandleSeconds: Math.max(handle, 1e-6),
-        concurrency: ch.concurrency ?? DEFAULTS.concurrency,
-        meanPatienceSeconds: patience ? distributionMean(patience) : null,
-        target,
-        maxAgents: LIMITS.maxAgentsPerGroup,
-      });
+      const est = channelStaffing(kind, ch, rate * share, site.handleTimeFactor ?? 1);
       const size = (g: (typeof skilled)[number]['g']) =>
         g.shifts ? g.shifts.reduce((a, sh) => a + sh.agents, 0) : (g.agents ?? 0);
       const weights = skilled.map(({ g }) => size(g));

@@ -3,15 +3,20 @@
  * `routing.voice.split.mnl`, `sites[manila].groups[voice].agents` (a non-numeric bracket on an array
  * picks the element whose `id` is that text), `channels.voice.volumePerDay`; and the convenience
  * `share:<channel>:<siteId>` — that site's share of the channel's split, in percent, the rest spread
- * over the other sites in their current proportions; (v3) `contract:<siteId>:rate` — a contract site's
- * billed rate — and `fcr:<siteId>` — a site's first-contact resolution (0–1), the two a break-even
- * sweep of outsourcing turns (src/optimise/break-even.ts).
+ * over the other sites in their current proportions; `agents:<siteId>/<groupId>` — a group's agents
+ * as its live slider sets them (a group with shifts keeps its pattern, scaled to that peak:
+ * src/scenario/staffing.ts), so an agents sweep means the same in the app and on the command line;
+ * and (v3) `contract:<siteId>:rate` — a contract site's billed rate — and `fcr:<siteId>` — a site's
+ * first-contact resolution (0–1), the two a break-even sweep of outsourcing turns
+ * (src/optimise/break-even.ts).
  *
  * Pure: no Node APIs (the browser reuses it). Nothing here validates a scenario; the caller runs the
  * schema on every point.
  */
 import type { ChannelKind, Scenario } from '../sim/scenario';
 import { CHANNEL_KINDS } from '../sim/scenario';
+import { withGroupAgents } from '../scenario/staffing';
+import { servesChannel } from '../sim/serving';
 
 export type PathSegment = { key: string } | { index: number } | { id: string };
 
@@ -19,7 +24,8 @@ export type Param =
   | { kind: 'path'; text: string; segments: PathSegment[] }
   | { kind: 'share'; text: string; channel: ChannelKind; siteId: string }
   | { kind: 'contract'; text: string; siteId: string; field: 'rate' }
-  | { kind: 'fcr'; text: string; siteId: string };
+  | { kind: 'fcr'; text: string; siteId: string }
+  | { kind: 'agents'; text: string; group: string };
 
 /** Parses `a.b[2].c`, `a["x.y"]`, `sites[manila]`; or `share:<channel>:<siteId>`. */
 export function parseParam(text: string): { ok: true; param: Param } | { ok: false; problem: string } {
@@ -45,6 +51,11 @@ export function parseParam(text: string): { ok: true; param: Param } | { ok: fal
     const siteId = text.slice('fcr:'.length);
     if (siteId === '') return bad('fcr:<siteId> needs a site id');
     return { ok: true, param: { kind: 'fcr', text, siteId } };
+  }
+  if (text.startsWith('agents:')) {
+    const group = text.slice('agents:'.length);
+    if (!/^[^/]+\/[^/]+$/.test(group)) return bad('agents:<siteId>/<groupId> needs a site id and a group id');
+    return { ok: true, param: { kind: 'agents', text, group } };
   }
   const segments: PathSegment[] = [];
   let i = 0;
@@ -100,6 +111,7 @@ export function applyParam(
   param: Param,
   value: number,
 ): { ok: true; scenario: Scenario } | { ok: false; problem: string } {
+  if (param.kind === 'agents') return withGroupAgents(scenario, param.group, value);
   const copy = structuredClone(scenario);
   if (param.kind === 'share') {
     const problem = setShare(copy, param.channel, param.siteId, value);
@@ -174,7 +186,7 @@ export function currentSplit(scenario: Scenario, channel: ChannelKind): Record<s
   const split = scenario.routing?.[channel]?.split;
   if (split) return { ...split };
   const out: Record<string, number> = {};
-  for (const s of scenario.sites) if (s.groups.some((g) => g.skills.includes(channel))) out[s.id] = 1;
+  for (const s of scenario.sites) if (servesChannel(s, channel)) out[s.id] = 1;
   return out;
 }
 
@@ -196,7 +208,7 @@ function setShare(
   if (otherWeight <= 0) {
     // No other site carries weight now: spread the rest equally over the other sites with the skill.
     const skilled = scenario.sites
-      .filter((s) => s.id !== siteId && s.groups.some((g) => g.skills.includes(channel)))
+      .filter((s) => s.id !== siteId && servesChannel(s, channel))
       .map((s) => s.id);
     if (skilled.length === 0 && percent < 100)
       return `${name}: no other site answers ${channel} to take the remaining ${100 - percent} %`;

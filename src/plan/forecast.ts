@@ -22,7 +22,7 @@
  */
 import { csvParseRows } from 'd3-dsv';
 import { CHANNEL_KINDS, DEFAULTS, type ChannelKind, type Distribution, type Scenario } from '../sim/scenario';
-import { distributionMean } from '../optimise/optimiser';
+import { distributionMean } from '../sim/distribution';
 
 export interface ForecastChannelSummary {
   channel: ChannelKind;

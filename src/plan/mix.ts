@@ -17,12 +17,13 @@
  * with pay premiums, contracts' invoices less their SLA credits, telecom and fees — not labour alone)
  * is the mix. If none of them does, the result says so and keeps the current split.
  */
-import { CHANNEL_KINDS, type ChannelKind, type Scenario } from '../sim/scenario';
+import { CHANNEL_KINDS, type Scenario } from '../sim/scenario';
 import { planWorkforce, type PlanOptions, type PlanOutcome } from './plan';
 import { erlangRequirement, type Split } from './requirement';
 import type { HighsSolver } from './shifts';
 import { agentHourCost } from '../sim/contract-cost';
 import type { Evaluate } from './correct';
+import { servesChannel, sitesServing } from '../sim/serving';
 
 export interface MixCandidate {
   weights: Record<string, number>;
@@ -68,8 +69,7 @@ export function mixCandidates(
   step: number,
 ): MixCandidate[] {
   const channels = CHANNEL_KINDS.filter((c) => scenario.channels[c]);
-  const serves = (s: Scenario['sites'][number], c: ChannelKind) => s.groups.some((g) => g.skills.includes(c));
-  const sites = scenario.sites.filter((s) => channels.some((c) => serves(s, c)));
+  const sites = scenario.sites.filter((s) => channels.some((c) => servesChannel(s, c)));
   // a split that leaves intervals without a site (weight 0 at the only site open then) is no
   // cheaper plan: it drops those contacts' service, so it is skipped
   const impossibleNow = erlangRequirement(scenario, targets).impossible.length;
@@ -79,7 +79,7 @@ export function mixCandidates(
     const split: Split = {};
     let ok = true;
     for (const c of channels) {
-      const sw = Object.fromEntries(sites.filter((s) => serves(s, c)).map((s) => [s.id, weights[s.id]]));
+      const sw = Object.fromEntries(sitesServing(sites, c).map((s) => [s.id, weights[s.id]]));
       if (Object.values(sw).every((x) => x <= 0)) ok = false;
       split[c] = sw;
     }

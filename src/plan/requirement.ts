@@ -36,8 +36,10 @@ import {
   type Scenario,
   type SiteSpec,
 } from '../sim/scenario';
-import { distributionMean, type ChannelTarget, type Targets } from '../optimise/optimiser';
+import { distributionMean } from '../sim/distribution';
+import type { ChannelTarget, Targets } from '../optimise/optimiser';
 import { currentSplit } from '../optimise/params';
+import { servesChannel } from '../sim/serving';
 
 export interface GroupRef {
   site: number;
@@ -216,7 +218,7 @@ export function sharesInInterval(
 ): number[] {
   const weights = splitOf(scenario, channel, split);
   const w = scenario.sites.map((site) =>
-    site.groups.some((g) => g.skills.includes(channel)) && openInInterval(scenario, site, j, intervalMinutes)
+    servesChannel(site, channel) && openInInterval(scenario, site, j, intervalMinutes)
       ? Math.max(0, weights[site.id] ?? 0)
       : 0,
   );
@@ -248,8 +250,7 @@ export function erlangRequirement(scenario: Scenario, targets: Targets, split?: 
     // in intervals whose forecast is zero too
     const repeats = scenario.sites.some(
       (site) =>
-        site.groups.some((g) => g.skills.includes(c)) &&
-        (site.firstContactResolution ?? DEFAULTS.site.firstContactResolution) < 1,
+        servesChannel(site, c) && (site.firstContactResolution ?? DEFAULTS.site.firstContactResolution) < 1,
     );
     for (let j = 0; j < perDay; j++) {
       if (rates[j] <= 0 && !repeats) continue;

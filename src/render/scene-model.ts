@@ -14,6 +14,7 @@ import {
 } from '../sim/snapshot';
 import { agentTint, CHANNEL_COLOR, STATE_COLOR } from './palette';
 import { laneEntry, layoutScene, slotCentre, type LayoutShape, type Point, type SceneLayout } from './layout';
+import { metaServes } from '../sim/serving';
 
 /** Most dots alive at once (travelling + abandoning), so a burst at high speed cannot flood the GPU. */
 export const MAX_DOTS = 600;
@@ -29,9 +30,7 @@ export const DOT_ABANDON = 1;
 
 /** Which sites serve which channels, from the groups' skills. */
 export function layoutShape(meta: SimulationMeta): LayoutShape {
-  const serves = meta.channels.map((ch) =>
-    meta.sites.map((site) => site.groups.some((g) => meta.groups[g].skills.includes(ch.kind))),
-  );
+  const serves = meta.channels.map((ch) => meta.sites.map((_, s) => metaServes(meta, s, ch.kind)));
   return { channels: meta.channels, sites: meta.sites, serves };
 }
 

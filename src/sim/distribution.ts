@@ -108,3 +108,17 @@ function sampleGamma(shape: number, u: Uniform): number {
     if (log(w) < 0.5 * x2 + d * (1 - v + log(v))) return d * v;
   }
 }
+
+/** The mean of a scenario distribution, in seconds (the compiled record's `mean`, without compiling). */
+export function distributionMean(d: Distribution): number {
+  switch (d.dist) {
+    case 'fixed':
+      return d.value;
+    case 'uniform':
+      return (d.min + d.max) / 2;
+    case 'empirical':
+      return d.values.length ? d.values.reduce((a, v) => a + v, 0) / d.values.length : 0;
+    default:
+      return d.mean;
+  }
+}

@@ -800,6 +800,20 @@ export class Simulation {
     this.applyStaffing(g);
   }
 
+  /**
+   * Sets a group's staffing from now on to an edited scenario's, the same group compiled again: its
+   * flat count, or its shifts' agents (the same windows). The run then staffs exactly as the edited
+   * scenario says (src/worker/live-run.ts applyLive), with no scaling of its own.
+   */
+  setGroupStaffing(g: number, from: Pick<Model['groups'][number], 'flat' | 'shifts' | 'peak'>): void {
+    const grp = this.model.groups[g];
+    grp.flat = from.flat;
+    grp.shifts.forEach((sh, i) => (sh.agents = from.shifts[i]?.agents ?? 0));
+    grp.peak = from.peak;
+    this.override[g] = -1;
+    this.applyStaffing(g);
+  }
+
   /** Sets a channel's routing weights per site (any non-negative numbers) from now on. */
   setSplit(c: number, weights: ArrayLike<number>): void {
     const split = this.model.channels[c].split;

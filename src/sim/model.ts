@@ -19,6 +19,7 @@ import {
 } from './scenario';
 import { compileReturns, type ReturnRules } from './returns';
 import { defaultWarmUpDays } from './steady-state';
+import { servesChannel } from './serving';
 
 /**
  * Capacity units of one agent. A contact of a channel with concurrency N takes UNITS / N of them, so
@@ -149,7 +150,7 @@ export function compileModel(s: Scenario, options: CompileOptions = {}): Model {
     } else {
       // No routing given: share equally among the sites that can answer this channel.
       s.sites.forEach((site, i) => {
-        if (site.groups.some((g) => g.skills.includes(kind))) split[i] = 1;
+        if (servesChannel(site, kind)) split[i] = 1;
       });
     }
     const rate = profileRates(c.volumePerDay, c.profile, intervalsPerDay, intervalSeconds);

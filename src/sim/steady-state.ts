@@ -23,17 +23,33 @@
 import { DAY } from './clock';
 import { DistKind, type CompiledDist } from './distribution';
 import { exp, log } from './portable-math';
-import type { ChannelModel, GroupModel, SiteModel } from './model';
 import { LIMITS } from './scenario';
+
+// What the estimate reads of the compiled model, named here rather than imported from model.ts:
+// model.ts calls this module, so importing its types back would make the two files a cycle.
+interface WarmUpChannel {
+  volumePerDay: number;
+  live: boolean;
+  repeatDelay: CompiledDist;
+}
+interface WarmUpSite {
+  fcr: number;
+  hours: unknown;
+}
+interface WarmUpGroup {
+  site: number;
+  skillMask: number;
+  flat: number | null;
+}
 
 /** Share of the steady offered load that the default warm-up may leave missing as repeats. */
 export const WARM_UP_TOLERANCE = 0.01;
 
 /** Days of warm-up that bring the model within WARM_UP_TOLERANCE of steady state (see above). */
 export function defaultWarmUpDays(
-  channels: readonly ChannelModel[],
-  sites: readonly SiteModel[],
-  groups: readonly GroupModel[],
+  channels: readonly WarmUpChannel[],
+  sites: readonly WarmUpSite[],
+  groups: readonly WarmUpGroup[],
 ): number {
   let repeatDays = 0;
   channels.forEach((ch, c) => {

@@ -4,6 +4,7 @@
  * for the agents logged in now. A steady-state cross-check (see src/analytic/index.ts for the
  * assumptions), not a forecast of the simulation: no shifts, routing, overflow or multi-skill sharing.
  */
+import { channelStaffingInput } from '../analytic/channel-staffing';
 import { erlangA, staffingEstimate } from '../analytic/index';
 import { DAY } from '../sim/clock';
 import { compileModel, type Model } from '../sim/model';
@@ -29,7 +30,7 @@ export class ErlangEstimator {
   private readonly model: Model;
   private cache = new Map<string, ErlangRow>();
 
-  constructor(scenario: Scenario) {
+  constructor(private readonly scenario: Scenario) {
     this.model = compileModel(scenario);
   }
 
@@ -43,16 +44,10 @@ export class ErlangEstimator {
       const hit = this.cache.get(key);
       if (hit) return hit;
       const rate = ch.rate[k];
-      const handle = ch.handle.mean;
-      const patience = ch.patience ? ch.patience.mean : null;
-      const est = staffingEstimate({
-        arrivalRatePerSecond: rate,
-        meanHandleSeconds: handle,
-        concurrency: ch.concurrency,
-        meanPatienceSeconds: patience,
-        target: ch.target,
-        maxAgents: 20_000,
-      });
+      const input = channelStaffingInput(ch.kind, this.scenario.channels[ch.kind]!, rate);
+      const handle = input.meanHandleSeconds;
+      const patience = input.meanPatienceSeconds ?? null;
+      const est = staffingEstimate(input);
       const serviceLevel =
         rate === 0
           ? 1
@@ -63,7 +58,7 @@ export class ErlangEstimator {
                 arrivalRatePerSecond: rate,
                 meanHandleSeconds: handle,
                 meanPatienceSeconds: patience ?? Infinity,
-                withinSeconds: ch.target.withinSeconds,
+                withinSeconds: input.target.withinSeconds,
               }).serviceLevel;
       const row: ErlangRow = {
         kind: ch.kind,

@@ -5,7 +5,7 @@
 import type { OutcomeValues, ReplicationOutcome } from '../sim/result';
 import type { SimulationMeta } from '../sim/snapshot';
 import { h, setText, headRow } from './dom';
-import { fmtInt, fmtMoney, fmtPercent, fmtSeconds } from './format';
+import { fmtInt, fmtMoney, fmtPercent, fmtSeconds } from '../format/figures';
 
 interface Column {
   key: keyof OutcomeValues;

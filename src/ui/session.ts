@@ -1,12 +1,9 @@
 /**
- * The page's side of persistence and recovery: which sliders the planner moved (as SliderState, by
- * group key and site id, so it still means the same after a reload, in a link or in a new worker),
- * putting them back onto a freshly built staffing panel, and small helpers for the start-up.
+ * Small helpers for the page's start-up and persistence: the size guard for an opened file, which
+ * bundled scenario a restored one is, and taking an applied `#s=` link out of the address.
  */
 import { MAX_SCENARIO_CHARS } from '../scenario/validate';
 import type { Scenario } from '../sim/scenario';
-import type { SimulationMeta } from '../sim/snapshot';
-import { emptySliders, groupKey, type SliderState } from './compare/state';
 import type { BundledScenario } from './scenarios';
 
 /** A file larger than this is refused from File.size, without reading it (the schema's text limit). */
@@ -17,71 +14,6 @@ export function fileSizeProblem(size: number): string | null {
   if (size <= MAX_FILE_BYTES) return null;
   const mb = (n: number) => `${(n / 1e6).toFixed(1)} MB`;
   return `(root): file is too large (${mb(size)}; the limit is ${mb(MAX_FILE_BYTES)}) — not read`;
-}
-
-/** Sites whose groups have the skill: the ones with a split slider for the channel (as in staffing.ts). */
-function servingSites(meta: SimulationMeta, kind: string): number[] {
-  return meta.sites.flatMap((site, s) =>
-    site.groups.some((g) => (meta.groups[g].skills as string[]).includes(kind)) ? [s] : [],
-  );
-}
-
-/** The sliders moved since the scenario was loaded. */
-export class SliderTracker {
-  private sliders: SliderState = emptySliders();
-
-  clear(): void {
-    this.sliders = emptySliders();
-  }
-
-  staffing(meta: SimulationMeta, group: number, agents: number): void {
-    const g = meta.groups[group];
-    if (g) this.sliders.agents[groupKey(meta.sites[g.site].id, g.id)] = agents;
-  }
-
-  split(meta: SimulationMeta, channel: number, weights: readonly number[]): void {
-    const ch = meta.channels[channel];
-    if (!ch) return;
-    const bySite: Record<string, number> = {};
-    for (const s of servingSites(meta, ch.kind)) bySite[meta.sites[s].id] = weights[s] ?? 0;
-    this.sliders.splits[ch.kind] = bySite;
-  }
-
-  state(): SliderState {
-    return { agents: { ...this.sliders.agents }, splits: structuredClone(this.sliders.splits) };
-  }
-}
-
-function setSlider(panel: HTMLElement, testId: string, value: number): boolean {
-  const input = panel.querySelector<HTMLInputElement>(`input[data-testid="${testId}"]`);
-  if (!input || !Number.isFinite(value)) return false;
-  input.value = String(value);
-  // the panel's own handler shows the value and sends it to the worker (and the tracker records it)
-  input.dispatchEvent(new Event('input', { bubbles: true }));
-  return true;
-}
-
-/**
- * Moves the staffing panel's sliders to `sliders` (the panel built for `meta`), as if the planner
- * had; returns the entries that match nothing in this scenario.
- */
-export function applySliders(panel: HTMLElement, meta: SimulationMeta, sliders: SliderState): string[] {
-  const skipped: string[] = [];
-  for (const [key, agents] of Object.entries(sliders.agents)) {
-    const gi = meta.groups.findIndex((g) => groupKey(meta.sites[g.site].id, g.id) === key);
-    if (gi < 0 || !setSlider(panel, `staffing-${gi}`, agents)) skipped.push(`agents ${key}`);
-  }
-  for (const [kind, weights] of Object.entries(sliders.splits)) {
-    if (!weights || !meta.channels.some((c) => c.kind === kind)) {
-      skipped.push(`split ${kind}`);
-      continue;
-    }
-    for (const [siteId, w] of Object.entries(weights)) {
-      const s = meta.sites.findIndex((site) => site.id === siteId);
-      if (s < 0 || !setSlider(panel, `split-${kind}-${s}`, w)) skipped.push(`split ${kind}.${siteId}`);
-    }
-  }
-  return skipped;
 }
 
 /** The bundled scenario a restored one is (so the picker can show it), if any. */

@@ -2,11 +2,17 @@
  * Live staffing and routing controls: a slider per agent group (agents while its site is open, or
  * the shift peak for groups that work shifts), a slider per site weight of each channel's split with
  * the normalised share shown, and the Erlang estimate per channel beside them.
+ *
+ * A slider reports its move through the handlers and nothing else; the page commits it to the store
+ * as a scenario edit, and `show` puts the sliders where the store's scenario says (after an undo, an
+ * apply or a restored link) without firing any event.
  */
 import { GROUP, HEADER, SnapshotView, type SimulationMeta, type Snapshot } from '../sim/snapshot';
 import { h, setText, uid } from './dom';
 import type { ErlangEstimator } from './erlang';
-import { fmtInt, fmtPercent, fmtSeconds } from './format';
+import { fmtInt, fmtPercent, fmtSeconds } from '../format/figures';
+import { metaServes } from '../sim/serving';
+import type { SliderPositions } from './live/slider-scenario';
 
 export interface StaffingHandlers {
   staffing(group: number, agents: number): void;
@@ -16,6 +22,8 @@ export interface StaffingHandlers {
 export interface StaffingPanel {
   element: HTMLElement;
   update(snap: Snapshot): void;
+  /** the sliders at these positions (agents by group; split percent by channel, then site) */
+  show(positions: SliderPositions): void;
 }
 
 /** Slider range for a group: room to triple the scenario's staffing, and at least 20. */
@@ -23,45 +31,103 @@ export function staffingMax(peak: number): number {
   return Math.max(20, Math.ceil((peak * 3) / 10) * 10);
 }
 
+/** A group's slider: agents while open, or at the shift peak; and what the run has logged in now. */
+function groupSlider(meta: SimulationMeta, gi: number, on: StaffingHandlers) {
+  const g = meta.groups[gi];
+  const site = meta.sites[g.site];
+  const id = uid('group');
+  const input = h('input', {
+    id,
+    type: 'range',
+    min: 0,
+    max: staffingMax(g.scheduledPeak),
+    step: 1,
+    value: g.scheduledPeak,
+    'data-testid': `staffing-${gi}`,
+  });
+  const out = h('output', { for: id, text: String(g.scheduledPeak) });
+  const setValue = (n: number) => {
+    input.value = String(n);
+    setText(out, input.value);
+  };
+  const live = h('span', { class: 'live', 'data-testid': `group-logged-in-${gi}` });
+  input.addEventListener('input', () => {
+    setText(out, input.value);
+    on.staffing(gi, Number(input.value));
+  });
+  const what = g.flat ? 'agents while open' : 'agents at shift peak';
+  const row = h(
+    'div',
+    { class: 'slider' },
+    h(
+      'label',
+      { for: id },
+      `${site.name} · ${g.id} `,
+      h('small', { text: `(${g.skills.join(', ')}; ${what})` }),
+    ),
+    h('div', { class: 'slider-row' }, input, out),
+    live,
+  );
+  return { row, live, setValue };
+}
+
+/** A channel's split: a slider per site that serves it, with the normalised share shown. */
+function splitBlock(meta: SimulationMeta, c: number, on: StaffingHandlers) {
+  const ch = meta.channels[c];
+  const weights = meta.split[c].slice();
+  const sum = weights.reduce((a, b) => a + b, 0) || 1;
+  // sliders hold weights 0–100; the scenario's weights are scaled so they start as percentages
+  const values = weights.map((w) => Math.round((w / sum) * 100));
+  const serving = meta.sites.map((site, s) => ({ site, s })).filter(({ s }) => metaServes(meta, s, ch.kind));
+  const outs: HTMLOutputElement[] = [];
+  const rows = serving.map(({ site, s }) => {
+    const id = uid('split');
+    const input = h('input', {
+      id,
+      type: 'range',
+      min: 0,
+      max: 100,
+      step: 1,
+      value: values[s],
+      'data-testid': `split-${ch.kind}-${s}`,
+    });
+    const out = h('output', { for: id });
+    outs[s] = out;
+    input.addEventListener('input', () => {
+      values[s] = Number(input.value);
+      showShares();
+      on.split(c, values.slice());
+    });
+    return h(
+      'div',
+      { class: 'slider' },
+      h('label', { for: id, text: `${site.name} (${site.location})` }),
+      h('div', { class: 'slider-row' }, input, out),
+    );
+  });
+  const showShares = () => {
+    const total = values.reduce((a, b) => a + b, 0);
+    for (const { s } of serving) {
+      setText(outs[s], total > 0 ? `${Math.round((values[s] / total) * 100)} %` : '–');
+    }
+  };
+  showShares();
+  const setValues = (next: readonly number[]) => {
+    serving.forEach(({ s }, i) => {
+      values[s] = next[s] ?? 0;
+      rows[i].querySelector('input')!.value = String(values[s]);
+    });
+    showShares();
+  };
+  return { element: h('fieldset', {}, h('legend', { text: `${ch.kind} split` }), ...rows), setValues };
+}
+
 export function buildStaffing(
   meta: SimulationMeta,
   estimator: ErlangEstimator,
   on: StaffingHandlers,
 ): StaffingPanel {
-  // ---- groups
-  const groupRows = meta.groups.map((g, gi) => {
-    const site = meta.sites[g.site];
-    const id = uid('group');
-    const input = h('input', {
-      id,
-      type: 'range',
-      min: 0,
-      max: staffingMax(g.scheduledPeak),
-      step: 1,
-      value: g.scheduledPeak,
-      'data-testid': `staffing-${gi}`,
-    });
-    const out = h('output', { for: id, text: String(g.scheduledPeak) });
-    const live = h('span', { class: 'live', 'data-testid': `group-logged-in-${gi}` });
-    input.addEventListener('input', () => {
-      setText(out, input.value);
-      on.staffing(gi, Number(input.value));
-    });
-    const what = g.flat ? 'agents while open' : 'agents at shift peak';
-    const row = h(
-      'div',
-      { class: 'slider' },
-      h(
-        'label',
-        { for: id },
-        `${site.name} · ${g.id} `,
-        h('small', { text: `(${g.skills.join(', ')}; ${what})` }),
-      ),
-      h('div', { class: 'slider-row' }, input, out),
-      live,
-    );
-    return { row, live };
-  });
+  const groupRows = meta.groups.map((_, gi) => groupSlider(meta, gi, on));
 
   // ---- erlang, one line per channel
   const erlangRows = meta.channels.map((ch) => {
@@ -70,49 +136,7 @@ export function buildStaffing(
   });
 
   // ---- splits: a slider per site that serves the channel
-  const splitBlocks = meta.channels.map((ch, c) => {
-    const weights = meta.split[c].slice();
-    const sum = weights.reduce((a, b) => a + b, 0) || 1;
-    // sliders hold weights 0–100; the scenario's weights are scaled so they start as percentages
-    const values = weights.map((w) => Math.round((w / sum) * 100));
-    const serving = meta.sites
-      .map((site, s) => ({ site, s }))
-      .filter(({ site }) => site.groups.some((g) => meta.groups[g].skills.includes(ch.kind)));
-    const outs: HTMLOutputElement[] = [];
-    const rows = serving.map(({ site, s }) => {
-      const id = uid('split');
-      const input = h('input', {
-        id,
-        type: 'range',
-        min: 0,
-        max: 100,
-        step: 1,
-        value: values[s],
-        'data-testid': `split-${ch.kind}-${s}`,
-      });
-      const out = h('output', { for: id });
-      outs[s] = out;
-      input.addEventListener('input', () => {
-        values[s] = Number(input.value);
-        showShares();
-        on.split(c, values.slice());
-      });
-      return h(
-        'div',
-        { class: 'slider' },
-        h('label', { for: id, text: `${site.name} (${site.location})` }),
-        h('div', { class: 'slider-row' }, input, out),
-      );
-    });
-    const showShares = () => {
-      const total = values.reduce((a, b) => a + b, 0);
-      for (const { s } of serving) {
-        setText(outs[s], total > 0 ? `${Math.round((values[s] / total) * 100)} %` : '–');
-      }
-    };
-    showShares();
-    return h('fieldset', {}, h('legend', { text: `${ch.kind} split` }), ...rows);
-  });
+  const splitBlocks = meta.channels.map((_, c) => splitBlock(meta, c, on));
 
   const element = h(
     'div',
@@ -133,11 +157,15 @@ export function buildStaffing(
       }),
     ),
     h('h2', { text: 'Location mix' }),
-    ...splitBlocks,
+    ...splitBlocks.map((b) => b.element),
   );
 
   return {
     element,
+    show(positions) {
+      groupRows.forEach((r, g) => r.setValue(positions.agents[g] ?? 0));
+      splitBlocks.forEach((b, c) => b.setValues(positions.splits[c] ?? []));
+    },
     update(snap) {
       if (snap.nGroups !== meta.groups.length) return;
       const view = new SnapshotView(snap);

@@ -16,6 +16,8 @@ import {
   type SimulationMeta,
   type Snapshot,
 } from '../sim/index';
+import { compileModel } from '../sim/model';
+import { onlyLiveChanges, sameScenario } from '../scenario/live-changes';
 
 /** What the loop needs from its environment; the worker passes setTimeout, tests a fake. */
 export interface Scheduler {
@@ -72,7 +74,7 @@ export class LiveRun {
   private handle: unknown = null;
   private lastWall = 0;
   private error: string | null = null;
-  /** live changes, replayed by reset() so a reset keeps the planner's slider settings */
+  /** live changes made with setStaffing/setSplit (not in the scenario), replayed by reset() */
   private staffing = new Map<number, number>();
   private splits = new Map<number, number[]>();
   /** event budget of the next load/reset; lowered only by tests (see setMaxEvents) */
@@ -83,8 +85,9 @@ export class LiveRun {
   /**
    * Starts a new run of a scenario. The new Simulation is built before the old one is dropped, so a
    * scenario the engine rejects leaves the current run untouched (the error propagates to the caller).
-   * The model's warm-up days (SPEC §1 v2) run first, so the view opens at 00:00 of day 1 with
-   * yesterday's backlog and pending repeats (meta().warmUpDays says how many days). A warm-up that
+   * The model's warm-up days (SPEC §1 v2) run first, so day 1 starts with yesterday's backlog and
+   * pending repeats (meta().warmUpDays says how many days; the page then steps to the first interval
+   * with agents logged in, src/ui/live/first-frame.ts). A warm-up that
    * runs over the event budget stops the run with that error, as the run itself would.
    */
   load(scenario: Scenario, seed: string): SimulationMeta {
@@ -151,6 +154,43 @@ export class LiveRun {
   step(seconds: number): void {
     const sim = this.need();
     this.guard(() => this.advance(sim, sim.now + seconds));
+  }
+
+  /**
+   * Moves the run to `next`, the edited scenario: when it differs from the running one only in agents
+   * and split (onlyLiveChanges), the groups and channels that changed take their new staffing and
+   * weights from now on and the run goes on; any other difference restarts it (load, the same seed).
+   * The run then follows the scenario as written, so the page's scenario and the run cannot drift.
+   * A scenario the engine refuses throws, and the current run goes on untouched.
+   */
+  applyLive(next: Scenario): { applied: 'none' | 'live' | 'restart'; meta: SimulationMeta } {
+    const sim = this.sim;
+    const cur = this.scenario;
+    if (sim && cur && sameScenario(cur, next)) return { applied: 'none', meta: simulationMeta(sim) };
+    if (!sim || !cur || !onlyLiveChanges(cur, next) || this.staffing.size + this.splits.size > 0)
+      return { applied: 'restart', meta: this.load(next, this.seed) };
+    const model = compileModel(next);
+    model.groups.forEach((g, i) => {
+      const was = sim.model.groups[i];
+      if (was.flat !== g.flat || was.shifts.some((sh, j) => sh.agents !== g.shifts[j].agents))
+        sim.setGroupStaffing(i, g);
+    });
+    model.channels.forEach((ch, c) => {
+      const was = sim.model.channels[c].split;
+      if (ch.split.some((w, s) => Math.abs(w - was[s]) > 1e-12)) sim.setSplit(c, ch.split);
+    });
+    this.scenario = next;
+    return { applied: 'live', meta: simulationMeta(sim) };
+  }
+
+  /** What the run staffs now, per group, and each channel's split: the test hook's view of the run. */
+  liveStaffing(): { now: number; groups: number[]; splits: number[][] } {
+    const sim = this.need();
+    return {
+      now: sim.now,
+      groups: sim.model.groups.map((_, g) => sim.groupTarget(g)),
+      splits: sim.model.channels.map((ch) => Array.from(ch.split)),
+    };
   }
 
   setStaffing(group: number, agents: number): void {

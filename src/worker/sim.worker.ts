@@ -27,6 +27,9 @@ const api = {
   pause: () => run.pause(),
   setSpeed: (speed: number) => run.setSpeed(speed),
   step: (seconds: number) => run.step(seconds),
+  /** the edited scenario: agents and split change live, anything else restarts (LiveRun.applyLive) */
+  applyLive: (scenario: Scenario) => run.applyLive(scenario),
+  liveStaffing: () => run.liveStaffing(),
   setStaffing: (group: number, agents: number) => run.setStaffing(group, agents),
   setSplit: (channel: number, weights: number[]) => run.setSplit(channel, weights),
   snapshot: () => {

@@ -51,9 +51,9 @@ describe.skipIf(SKIP_E2E)('scenario editor (built app, headless Chromium)', () =
     removeDir(scratch);
   });
 
-  it('opens the baseline after its warm-up, at the start of day 1, and says so', async () => {
+  it('opens the baseline after its warm-up, at its first interval with agents logged in, and says so', async () => {
     expect(await page.textContent('[data-testid=scenario-name]')).toBe('onshore-baseline');
-    await expect.poll(clock).toMatch(/^day 1 · 0[0-7]:/);
+    await expect.poll(clock).toMatch(/^day 1 · 08:/);
     expect(await page.isVisible('[data-testid=warm-up-note]')).toBe(true);
     // the baseline, saved as a variant before any edit (compare panel's "Save current as variant")
     await page.click('[data-testid=save-variant]');
@@ -310,8 +310,9 @@ describe.skipIf(SKIP_E2E)('scenario editor (built app, headless Chromium)', () =
     await field('horizon.warmUpDays').fill('0');
     await field('horizon.warmUpDays').press('Enter');
     await field('horizon.warmUpDays').blur();
+    // the run with a warm-up opened at 08:00 too (issue 26): wait for the restart, which drops the note
+    await expect.poll(() => page.isVisible('[data-testid=warm-up-note]')).toBe(false);
     await expect.poll(clock).toMatch(/^day 1 · 08:/);
-    expect(await page.isVisible('[data-testid=warm-up-note]')).toBe(false);
     await advances();
     expect(errors).toEqual([]);
   }, 60_000);

@@ -13,8 +13,8 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { validateScenario } from '../../src/scenario/validate';
 import { runReplication, type ReplicationOutcome, type Scenario } from '../../src/sim/index';
 import { encodeState } from '../../src/share/url-state';
-import { applySliders } from '../../src/ui/compare/sliders';
-import { emptySliders, makeAppState, type AppState } from '../../src/ui/compare/state';
+import { withGroupAgents } from '../../src/scenario/staffing';
+import { makeAppState, type AppState } from '../../src/ui/compare/state';
 import { richScenario } from '../support/rich';
 import { buildApp, launch, removeDir, requireBrowser, serve, SKIP_E2E } from './support';
 
@@ -93,12 +93,12 @@ describe.skipIf(SKIP_E2E)('robustness of the live app', () => {
   it('a #s= link restores its state (before what is stored), then leaves the address', async () => {
     const scenario = bundled('nearshore-blend');
     const site = scenario.sites[0];
-    const state: AppState = makeAppState(
-      scenario,
-      'link-7',
-      { agents: { [`${site.id}/${site.groups[0].id}`]: 5 }, splits: {} },
-      [{ name: 'offshore', scenario: bundled('offshore-voice') }],
-    );
+    // a link as written before slider moves went into the scenario: the moves beside it
+    const key = `${site.id}/${site.groups[0].id}`;
+    const state = {
+      ...makeAppState(scenario, 'link-7', [{ name: 'offshore', scenario: bundled('offshore-voice') }]),
+      sliders: { agents: { [key]: 5 }, splits: {} },
+    } as AppState;
     await open(`?debug#s=${await encodeState(state)}`);
     expect(await name()).toBe('nearshore-blend');
     expect(await page.inputValue('[data-testid=seed]')).toBe('link-7');
@@ -106,12 +106,8 @@ describe.skipIf(SKIP_E2E)('robustness of the live app', () => {
     expect(await page.isVisible('[data-testid=notices]')).toBe(false);
     expect(page.url()).not.toContain('#s=');
     // the page keeps slider moves in the scenario itself (src/ui/live/slider-scenario.ts)
-    const folded = makeAppState(
-      applySliders(state.scenario, state.sliders).scenario,
-      state.seed,
-      emptySliders(),
-      state.variants,
-    );
+    const moved = withGroupAgents(state.scenario, key, 5);
+    const folded = makeAppState(moved.ok ? moved.scenario : state.scenario, state.seed, state.variants);
     expect(await page.evaluate('window.shoreline.debug.state()')).toEqual(folded);
     await advances();
     // and it is now the saved state
@@ -134,7 +130,7 @@ describe.skipIf(SKIP_E2E)('robustness of the live app', () => {
     await notice.locator('button').click();
     expect(await page.isVisible('[data-testid=notices]')).toBe(false);
     // a link with a scenario the schema rejects
-    const bad = makeAppState(bundled('offshore-voice'), '1', { agents: {}, splits: {} }, []);
+    const bad = makeAppState(bundled('offshore-voice'), '1', []);
     (bad.scenario.sites[0].groups[0] as { agents: number }).agents = -1;
     await open(`?debug#s=${await encodeState(bad)}`);
     const again = page.locator('[data-testid=notice-link]');
@@ -231,8 +227,8 @@ describe.skipIf(SKIP_E2E)('robustness of the live app', () => {
         /The simulation worker .* restarted with the current scenario, seed and sliders/,
       );
       if (mode === 'close') expect(await notice.textContent()).toContain('stopped answering');
-      // the new worker runs the same state from the start of day 1, after the warm-up
-      await expect.poll(clock).toMatch(/^day 1 · 0[0-7]:/);
+      // the new worker runs the same state from day 1, after the warm-up, where agents are at work
+      await expect.poll(clock).toMatch(/^day 1 · 08:/);
       await advances();
       expect(await name()).toBe('onshore-baseline');
       expect(await page.inputValue('[data-testid=seed]')).toBe('5');

@@ -32,7 +32,7 @@ import {
   type SimulationMeta,
   type Snapshot,
 } from '../../sim/snapshot';
-import { fmtInt, fmtMoney, fmtPercent, fmtSeconds } from '../../ui/format';
+import { fmtInt, fmtMoney, fmtPercent, fmtSeconds } from '../../format/figures';
 import { CHANNEL_COLOR, cssColor, LOCATION_COLOR, STATE_COLOR, TEXT_DIM } from '../palette';
 import { FLOW_COLOR, FlowField, type FlowGeometry } from './flows';
 import { fitMap, MAP_DAY_OF_YEAR, project, utcSecondsOf, type MapFrame } from './geo';

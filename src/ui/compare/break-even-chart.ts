@@ -7,9 +7,9 @@
  */
 import type { BreakEven } from '../../optimise/break-even';
 import { h } from '../dom';
-import { fmtMoney } from '../format';
+import { fmtMoney } from '../../format/figures';
 import type { BreakEvenSweep } from './break-even-run';
-import type { SweepPoint } from './export';
+import type { SweepPoint } from '../../optimise/sweep';
 import { bandPlot, type LineSeries } from './svg-plot';
 
 const BASE = '#94a3b8';

@@ -6,13 +6,14 @@
  *
  * No DOM: testable in Node with any pool.
  */
-import { breakEven, type BreakEven } from '../../optimise/break-even';
-import { figureSeries, pairedDifference } from '../../optimise/compare';
-import { aggregateReplications, type Estimate, type Scenario } from '../../sim';
-import type { SweepPoint } from './export';
+import type { BreakEven } from '../../optimise/break-even';
+import { sweepResult, withBreakEven, type SweepPoint, type SweepResult } from '../../optimise/sweep';
+import type { Estimate, Scenario } from '../../sim';
 import type { PoolLike, Progress } from './runs';
 
 export interface BreakEvenSweep {
+  /** the sweep, each point with its paired cost difference, and its `base` */
+  sweep: SweepResult;
   points: SweepPoint[];
   base: { name: string; cost: Estimate; costPerResolved: Estimate };
   /** per point: total cost − the base's, paired by replication */
@@ -30,27 +31,34 @@ export async function runBreakEvenSweep(
   onProgress?: Progress,
   signal?: AbortSignal,
 ): Promise<BreakEvenSweep> {
+  const t0 = performance.now();
   const all = [...scenarios, base.scenario];
   const jobs = all.flatMap((scenario) =>
     Array.from({ length: reps }, (_, r) => ({ scenario, seed, replication: r })),
   );
   const outcomes = await pool.run(jobs, onProgress, signal);
-  const slice = (i: number) => outcomes.slice(i * reps, (i + 1) * reps);
-  const baseRuns = slice(scenarios.length);
-  const baseCost = figureSeries(baseRuns, 'total', 'cost');
-  const points = scenarios.map((scenario, i) => {
-    const res = aggregateReplications(scenario, seed, slice(i), 0);
-    return { value: values[i], channels: res.channels, total: res.total };
-  });
-  const costDifference = scenarios.map((_, i) => {
-    const d = pairedDifference(figureSeries(slice(i), 'total', 'cost'), baseCost);
-    return { mean: d.mean, ci95: d.ci95 };
-  });
-  const baseResult = aggregateReplications(base.scenario, seed, baseRuns, 0);
-  return {
+  const total = scenarios.length * reps;
+  const wall = (performance.now() - t0) / 1000;
+  // (the panel labels the parameter itself: the result's `param` stays empty)
+  const points = outcomes.slice(0, total);
+  const swept = sweepResult(
+    scenarios[0] ?? base.scenario,
+    '',
+    values,
+    scenarios,
+    seed,
+    reps,
+    undefined,
     points,
-    base: { name: base.name, cost: baseResult.total.cost, costPerResolved: baseResult.total.costPerResolved },
-    costDifference,
-    breakEven: breakEven(values, costDifference),
+    wall,
+  );
+  const sweep = withBreakEven(swept, base.scenario, outcomes.slice(total), points);
+  const b = sweep.base!;
+  return {
+    sweep,
+    points: sweep.points,
+    base: { name: base.name, cost: b.cost, costPerResolved: b.costPerResolved },
+    costDifference: sweep.points.map((p) => p.costDifference!),
+    breakEven: b.breakEven,
   };
 }

@@ -1,7 +1,7 @@
 /** How the compare panel writes figures: money, %, seconds, hours; differences in percentage points. */
 import type { CompareKey } from '../../optimise/compare';
 import type { Estimate } from '../../sim';
-import { DASH, fmtMoney, fmtPercent, fmtSeconds } from '../format';
+import { DASH, fmtMoney, fmtPercent, fmtSeconds } from '../../format/figures';
 
 export const COLUMN: Record<CompareKey, string> = {
   cost: 'Cost',

@@ -5,7 +5,7 @@
  */
 import type { Comparison } from '../../optimise/compare';
 import { h, uid } from '../dom';
-import { fmtMoney } from '../format';
+import { fmtMoney } from '../../format/figures';
 import { fmtEstimate } from './figures';
 import type { CompareState } from './state';
 import { scatterPlot, type ScatterPoint } from './svg-plot';

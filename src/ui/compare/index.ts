@@ -1,3 +1,3 @@
 /** The compare panel (variants, sweep, optimiser, exports) and the app-state contract for links. */
 export { mountCompare, type CompareHost, type ComparePanel } from './panel';
-export type { AppState, SliderState, Variant } from './state';
+export type { AppState, Variant } from './state';

@@ -8,10 +8,10 @@
 import type { OptimiseOutcome, Targets } from '../../optimise/optimiser';
 import { DEFAULTS, type ChannelKind, type Scenario } from '../../sim';
 import { h, headRow, setText } from '../dom';
-import { DASH, fmtMoney } from '../format';
+import { DASH, fmtMoney } from '../../format/figures';
 import { fmtEstimate } from './figures';
 import { runOptimiser, type RunJob } from './runs';
-import { groupPeaks, slidersFromScenario } from './sliders';
+import { groupPeaks } from '../../scenario/staffing';
 import type { CompareState } from './state';
 import {
   changeTracker,
@@ -32,8 +32,8 @@ export interface OptimiserHandlers {
   /** the loaded scenario with the sliders written in (null before the first load) */
   current(): Scenario | null;
   run: RunJob;
-  /** moves the live sliders to these agents per group ("siteId/groupId") */
-  apply(agents: Record<string, number>): void;
+  /** "Apply to sliders": the optimised scenario's staffing, as one edit of the current scenario */
+  apply(optimised: Scenario): void;
   save(name: string, scenario: Scenario): void;
 }
 
@@ -81,7 +81,7 @@ function readTargets(inputs: readonly TargetInputs[], bad: string[]): Targets {
 /** The optimiser's answer: agents per group now and optimised, its simulated figures, Apply and Save. */
 function optimumView(out: OptimiseOutcome, start: Scenario, on: OptimiserHandlers): Node[] {
   const before = groupPeaks(start);
-  const after = slidersFromScenario(out.scenario);
+  const after = Object.fromEntries(groupPeaks(out.scenario));
   const r = out.best.result;
   const status =
     out.status === 'optimal'
@@ -96,7 +96,7 @@ function optimumView(out: OptimiseOutcome, start: Scenario, on: OptimiserHandler
     'data-testid': 'opt-apply',
   });
   apply.addEventListener('click', () => {
-    on.apply(after);
+    on.apply(out.scenario);
     setText(applied, 'Applied: the live run now staffs the groups as above.');
   });
   const save = h('button', { type: 'button', text: 'Save as variant', 'data-testid': 'opt-save' });

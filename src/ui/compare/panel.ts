@@ -12,8 +12,9 @@
  * every new state to every component's update(); components report intents through their handlers
  * and never reach into each other. Runs go through one RunJob: one at a time, with the live seed.
  *
- * It talks to the rest of the page only through CompareHost (main.ts supplies it): the loaded
- * scenario, the seed, the moved sliders, and a way to move them.
+ * It talks to the rest of the page only through CompareHost (main.ts supplies it): the store's
+ * scenario (slider moves are written into it) and seed, and the optimiser's "apply" as an edit; the
+ * page calls setLoaded when the store's scenario changes.
  */
 import type { Scenario } from '../../sim';
 import type { ReplicationPool } from '../../worker/pool';
@@ -24,9 +25,7 @@ import { buildOptimiser } from './optimiser-panel';
 import { buildResultsTable } from './results-table';
 import type { RunJob } from './runs';
 import { buildResultDownloads, buildShare } from './share';
-import { applySliders } from './sliders';
 import {
-  emptySliders,
   initialCompareState,
   makeAppState,
   withBase,
@@ -36,7 +35,6 @@ import {
   withVariants,
   type AppState,
   type CompareState,
-  type SliderState,
   type Variant,
 } from './state';
 import { buildSweep } from './sweep-panel';
@@ -44,21 +42,18 @@ import { buildVariantList } from './variant-list';
 import { section } from './widgets';
 import './compare.css';
 
-/** How often the panel looks for another loaded scenario (CompareHost has no event for it). */
-const WATCH_MS = 500;
-
 export interface CompareHost {
-  /** the scenario as loaded (null before the first load) */
+  /** the scenario as edited, with the slider moves in it (null before the first load) */
   scenario(): Scenario | null;
   seed(): string;
-  /** the sliders moved since the load (null before the first load) */
-  sliders(): SliderState | null;
-  /** moves the live sliders (and so the live run) */
-  setSliders(state: SliderState): void;
+  /** the optimiser's "apply": the current scenario staffed as `optimised`, one edit */
+  applyStaffing(optimised: Scenario): void;
 }
 
 export interface ComparePanel {
   element: HTMLElement;
+  /** another scenario in the store: the sweep's parameters and the optimiser's targets follow it */
+  setLoaded(scenario: Scenario | null): void;
   variants(): Variant[];
   /** replaces the variants (e.g. restored from a link); drops results; onChange is not called */
   setVariants(variants: readonly Variant[]): void;
@@ -79,12 +74,7 @@ export function mountCompare(parent: HTMLElement, host: CompareHost): ComparePan
   let pool: ReplicationPool | null = null;
   const listeners: ((v: Variant[]) => void)[] = [];
 
-  /** The loaded scenario with the moved sliders written in; null before the first load. */
-  function current(): { scenario: Scenario; skipped: string[] } | null {
-    const s = host.scenario();
-    return s ? applySliders(s, host.sliders() ?? emptySliders()) : null;
-  }
-  const currentScenario = () => current()?.scenario ?? null;
+  const currentScenario = () => host.scenario();
 
   /** One job at a time on the pool (started on first use), with the live run's seed. */
   const runJob: RunJob = async (work) => {
@@ -105,9 +95,8 @@ export function mountCompare(parent: HTMLElement, host: CompareHost): ComparePan
 
   const variantList = buildVariantList({
     saveCurrent() {
-      const cur = current();
-      if (cur) addVariant(cur.scenario.name, cur.scenario);
-      return cur?.skipped ?? [];
+      const cur = host.scenario();
+      if (cur) addVariant(cur.name, cur);
     },
     add: addVariant,
     rename: (i, name) => change(withVariantRenamed(state, i, name)),
@@ -125,7 +114,7 @@ export function mountCompare(parent: HTMLElement, host: CompareHost): ComparePan
   const optimiser = buildOptimiser({
     current: currentScenario,
     run: runJob,
-    apply: (agents) => host.setSliders({ agents, splits: {} }),
+    apply: (optimised) => host.applyStaffing(optimised),
     save: addVariant,
   });
   const share = buildShare({ current: currentScenario, state: () => panel.state() });
@@ -164,26 +153,22 @@ export function mountCompare(parent: HTMLElement, host: CompareHost): ComparePan
   parent.append(element);
   set(state);
 
-  // another scenario loaded: the sweep's parameters and the optimiser's targets follow it
-  const watch = setInterval(() => {
-    const loaded = host.scenario();
-    if (loaded !== state.loaded) set({ ...state, loaded });
-  }, WATCH_MS);
-
   const panel: ComparePanel = {
     element,
+    setLoaded(loaded) {
+      if (loaded !== state.loaded) set({ ...state, loaded });
+    },
     variants: () => state.variants.map((v) => ({ name: v.name, scenario: v.scenario })),
     setVariants: (next) => set(withVariants(state, next)),
     addVariant,
     state() {
       const s = host.scenario();
-      return s ? makeAppState(s, host.seed(), host.sliders() ?? emptySliders(), state.variants) : null;
+      return s ? makeAppState(s, host.seed(), state.variants) : null;
     },
     onChange(fn) {
       listeners.push(fn);
     },
     dispose() {
-      clearInterval(watch);
       pool?.dispose();
       pool = null;
       element.remove();

@@ -6,19 +6,19 @@
  * No DOM: the pool is passed in (anything with ReplicationPool's run()), so this is testable in Node.
  */
 import { compareVariants, type Comparison } from '../../optimise/compare';
-import { applyParam, parseParam } from '../../optimise/params';
+import { parseParam } from '../../optimise/params';
+import { sweepPoints, sweepResult, type SweepResult } from '../../optimise/sweep';
 import { optimiseStaffing, type OptimiseOutcome, type Targets } from '../../optimise/optimiser';
-import { validateScenario } from '../../scenario/validate';
 import {
   aggregateReplications,
+  type ChannelKind,
   type ReplicationOutcome,
   type Scenario,
   type SimulationResult,
 } from '../../sim';
 import type { ReplicationJob } from '../../worker/pool';
-import type { SweepPoint } from './export';
-import { applySliders } from './sliders';
-import type { Variant } from './state';
+import { uniqueNames, type Variant } from './state';
+import { sitesServing } from '../../sim/serving';
 
 export interface PoolLike {
   run(
@@ -40,18 +40,6 @@ export type RunJob = <T>(
 ) => Promise<{ result: T; seed: string }>;
 
 const range = (n: number) => Array.from({ length: n }, (_, i) => i);
-
-/** Names made unique ("a", "a (2)", …): the comparison and its exports identify variants by name. */
-export function uniqueNames(names: readonly string[]): string[] {
-  const seen = new Set<string>();
-  return names.map((raw) => {
-    const base = raw.trim() || 'variant';
-    let name = base;
-    for (let k = 2; seen.has(name); k++) name = `${base} (${k})`;
-    seen.add(name);
-    return name;
-  });
-}
 
 export async function runComparison(
   pool: PoolLike,
@@ -101,7 +89,7 @@ export function sweepParams(scenario: Scenario, peaks: Map<string, number>): Swe
       });
     }
   for (const kind of Object.keys(scenario.channels)) {
-    const serving = scenario.sites.filter((s) => s.groups.some((g) => g.skills.includes(kind as never)));
+    const serving = sitesServing(scenario.sites, kind as ChannelKind);
     if (serving.length < 2) continue; // one site: its share is always 100 %
     const split = scenario.routing?.[kind as 'voice']?.split;
     const total = split ? Object.values(split).reduce((a, w) => a + w, 0) : serving.length;
@@ -146,50 +134,33 @@ export function contractParams(scenario: Scenario): SweepParam[] {
   return out;
 }
 
-/** The scenario at each value, each validated with the schema; or the problems (nothing runs). */
+/** The scenario at each value, each validated with the schema (src/optimise/sweep.ts); or the problems. */
 export function sweepScenarios(
   scenario: Scenario,
   param: SweepParam,
   values: readonly number[],
 ): { ok: true; scenarios: Scenario[] } | { ok: false; problems: string[] } {
-  const problems: string[] = [];
-  const scenarios: Scenario[] = [];
-  for (const value of values) {
-    let next: Scenario;
-    if (param.kind === 'agents') {
-      next = applySliders(scenario, { agents: { [param.key]: value }, splits: {} }).scenario;
-    } else {
-      const parsed = parseParam(paramText(param));
-      if (!parsed.ok) return { ok: false, problems: [parsed.problem] };
-      const r = applyParam(scenario, parsed.param, value);
-      if (!r.ok) {
-        problems.push(`${value}: ${r.problem}`);
-        continue;
-      }
-      next = r.scenario;
-    }
-    const v = validateScenario(next);
-    if (v.ok) scenarios.push(v.scenario);
-    else problems.push(...v.problems.map((p) => `at ${value}: ${p}`));
-  }
-  return problems.length > 0 ? { ok: false, problems } : { ok: true, scenarios };
+  const parsed = parseParam(paramText(param));
+  return parsed.ok ? sweepPoints(scenario, parsed.param, values) : { ok: false, problems: [parsed.problem] };
 }
 
+/** Runs the points on the pool, replications point-major, into the one sweep result (and CSV). */
 export async function runSweep(
   pool: PoolLike,
+  base: Scenario,
+  param: string,
   scenarios: readonly Scenario[],
   values: readonly number[],
   reps: number,
   seed: string,
   onProgress?: Progress,
   signal?: AbortSignal,
-): Promise<SweepPoint[]> {
+): Promise<SweepResult> {
+  const t0 = performance.now();
   const jobs = scenarios.flatMap((scenario) => range(reps).map((r) => ({ scenario, seed, replication: r })));
   const outcomes = await pool.run(jobs, onProgress, signal);
-  return scenarios.map((scenario, i) => {
-    const res = aggregateReplications(scenario, seed, outcomes.slice(i * reps, (i + 1) * reps), 0);
-    return { value: values[i], channels: res.channels, total: res.total };
-  });
+  const wall = (performance.now() - t0) / 1000;
+  return sweepResult(base, param, values, scenarios, seed, reps, undefined, outcomes, wall);
 }
 
 // ------------------------------------------------------------------------------------------- optimiser

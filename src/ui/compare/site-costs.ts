@@ -6,7 +6,7 @@
 import type { Comparison } from '../../optimise/compare';
 import type { Estimate } from '../../sim';
 import { h, headRow } from '../dom';
-import { DASH } from '../format';
+import { DASH } from '../../format/figures';
 import { fmtEstimate } from './figures';
 import { scrollBox, swatch } from './widgets';
 

@@ -1,6 +1,6 @@
 /**
- * The app state a shareable link carries, and what local storage keeps: the loaded scenario as
- * loaded, the seed, the live slider changes on top of it, and the compare panel's variants.
+ * The app state a shareable link carries, and what local storage keeps: the scenario as edited (slider
+ * moves are written into it), the seed, and the compare panel's variants.
  *
  * This is the contract between the compare panel (which writes `#s=<encodeState(AppState)>` with
  * "Copy link") and src/ui/persist.ts (which restores it on load): change it only by adding optional
@@ -14,17 +14,15 @@
  */
 import type { Comparison } from '../../optimise/compare';
 import { validateScenario } from '../../scenario/validate';
+import { withGroupAgents, withSplitWeights } from '../../scenario/staffing';
 import { CHANNEL_KINDS, type ChannelKind, type Scenario } from '../../sim/scenario';
-import { uniqueNames } from './runs';
 
 /**
- * The live sliders the planner has moved, on top of the loaded scenario. Only moved sliders are
- * listed (the worker only overrides what was moved, and an untouched split keeps its exact weights).
+ * Slider moves as links written before slider moves went into the scenario carried them. Read only:
+ * they are written into the scenario when such a link is opened (validateAppState).
  */
-export interface SliderState {
-  /** agents by group key "siteId/groupId": the flat count, or the shift peak for a group with shifts */
+interface OldLinkSliders {
   agents: Record<string, number>;
-  /** split weights by channel, then by site id (slider units 0–100; the engine normalises them) */
   splits: Partial<Record<ChannelKind, Record<string, number>>>;
 }
 
@@ -35,31 +33,45 @@ export interface Variant {
 
 export interface AppState {
   version: 1;
-  /** the scenario as loaded (a bundled one or a file), without the slider changes */
+  /** the scenario as edited, with the slider moves in it */
   scenario: Scenario;
   seed: string;
-  sliders: SliderState;
   variants: Variant[];
 }
 
-export const emptySliders = (): SliderState => ({ agents: {}, splits: {} });
+/** Names made unique ("a", "a (2)", …): the comparison and its exports identify variants by name. */
+export function uniqueNames(names: readonly string[]): string[] {
+  const seen = new Set<string>();
+  return names.map((raw) => {
+    const base = raw.trim() || 'variant';
+    let name = base;
+    for (let k = 2; seen.has(name); k++) name = `${base} (${k})`;
+    seen.add(name);
+    return name;
+  });
+}
 
-/** The key of a group in SliderState.agents. */
-export const groupKey = (siteId: string, groupId: string): string => `${siteId}/${groupId}`;
-
-export function makeAppState(
-  scenario: Scenario,
-  seed: string,
-  sliders: SliderState,
-  variants: readonly Variant[],
-): AppState {
+export function makeAppState(scenario: Scenario, seed: string, variants: readonly Variant[]): AppState {
   return {
     version: 1,
     scenario,
     seed,
-    sliders: { agents: { ...sliders.agents }, splits: structuredClone(sliders.splits) },
     variants: variants.map((v) => ({ name: v.name, scenario: v.scenario })),
   };
+}
+
+/** An old link's slider moves written into its scenario (entries that match nothing are dropped). */
+function withOldSliders(scenario: Scenario, sliders: OldLinkSliders): Scenario {
+  let s = scenario;
+  for (const [key, n] of Object.entries(sliders.agents)) {
+    const r = withGroupAgents(s, key, n);
+    if (r.ok) s = r.scenario;
+  }
+  for (const [kind, weights] of Object.entries(sliders.splits) as [ChannelKind, Record<string, number>][]) {
+    const r = withSplitWeights(s, kind, weights);
+    if (r.ok) s = r.scenario;
+  }
+  return s;
 }
 
 export type AppStateResult = { ok: true; state: AppState } | { ok: false; problems: string[] };
@@ -86,7 +98,7 @@ export function validateAppState(value: unknown): AppStateResult {
   const seed = value.seed;
   if (typeof seed !== 'string' || seed === '') problems.push('seed: must be a non-empty text');
 
-  const sliders = emptySliders();
+  const sliders: OldLinkSliders = { agents: {}, splits: {} };
   const s = value.sliders ?? { agents: {}, splits: {} };
   if (!isObj(s)) problems.push('sliders: must be an object');
   else {
@@ -128,7 +140,10 @@ export function validateAppState(value: unknown): AppStateResult {
     });
 
   if (problems.length > 0 || !scenario) return { ok: false, problems };
-  return { ok: true, state: { version: 1, scenario, seed: seed as string, sliders, variants } };
+  const edited = withOldSliders(scenario, sliders);
+  if (!validateScenario(edited).ok) problems.push('sliders: they make the scenario invalid');
+  if (problems.length > 0) return { ok: false, problems };
+  return { ok: true, state: { version: 1, scenario: edited, seed: seed as string, variants } };
 }
 
 /** The last comparison run, and whether the variants changed since. */

@@ -13,12 +13,12 @@ import { sweepValues } from '../../optimise/params';
 import type { ChannelKind, Scenario } from '../../sim';
 import { CHANNEL_COLOR, cssColor } from '../../render/palette';
 import { h } from '../dom';
-import { fmtMoney } from '../format';
-import { sweepCsv, type SweepPoint } from './export';
+import { fmtMoney } from '../../format/figures';
+import { sweepCsv, type SweepResult } from '../../optimise/sweep';
 import { breakEvenNote, breakEvenSeries, costPerResolvedPlot } from './break-even-chart';
 import { runBreakEvenSweep, type BreakEvenSweep } from './break-even-run';
 import { paramText, runSweep, sweepParams, sweepScenarios, type RunJob, type SweepParam } from './runs';
-import { groupPeaks } from './sliders';
+import { groupPeaks } from '../../scenario/staffing';
 import type { CompareState } from './state';
 import { bandPlot } from './svg-plot';
 import {
@@ -49,13 +49,8 @@ export interface SweepPanel {
   update(state: CompareState): void;
 }
 
-interface SweepResult {
-  param: string;
-  points: SweepPoint[];
-}
-
 type SweepPlan =
-  | { ok: true; scenarios: Scenario[]; values: number[]; reps: number; param: SweepParam }
+  | { ok: true; base: Scenario; scenarios: Scenario[]; values: number[]; reps: number; param: SweepParam }
   | { ok: false; title: string; problems: string[] };
 
 /** The outcome: cost, and service level per channel, along the parameter with 95 % bands; its CSV. */
@@ -110,9 +105,7 @@ function sweepCharts(label: string, result: SweepResult, be?: BreakEvenSweep): N
     ),
   );
   const csv = h('button', { type: 'button', text: 'Download sweep CSV', 'data-testid': 'sweep-csv' });
-  csv.addEventListener('click', () =>
-    download('shoreline-sweep.csv', sweepCsv(result.param, result.points), 'text/csv'),
-  );
+  csv.addEventListener('click', () => download('shoreline-sweep.csv', sweepCsv(result), 'text/csv'));
   return [
     ...(be ? [breakEvenNote(label, be)] : []),
     h(
@@ -216,7 +209,7 @@ export function buildSweep(on: SweepHandlers): SweepPanel {
         title: 'The sweep was not run — a point is not a valid scenario:',
         problems: built.problems.slice(0, 20),
       };
-    return { ok: true, scenarios: built.scenarios, values, reps: n, param: p };
+    return { ok: true, base: cur, scenarios: built.scenarios, values, reps: n, param: p };
   }
 
   runBtn.addEventListener('click', () => void run());
@@ -225,7 +218,7 @@ export function buildSweep(on: SweepHandlers): SweepPanel {
     const job = plan();
     if (!job.ok) return problems.show(job.title, job.problems);
     problems.hide();
-    const { scenarios, values, reps: n, param } = job;
+    const { base, scenarios, values, reps: n, param } = job;
     // (v3) a contract's rate or a site's FCR breaks even with the compare panel's base variant
     const baseVariant = latest?.variants[latest.baseIndex];
     if ((param.kind === 'contract' || param.kind === 'fcr') && baseVariant) {
@@ -249,7 +242,7 @@ export function buildSweep(on: SweepHandlers): SweepPanel {
       );
       if (be)
         out.replaceChildren(
-          ...sweepCharts(param.label, { param: paramText(param), points: be.result.points }, be.result),
+          ...sweepCharts(param.label, { ...be.result.sweep, param: paramText(param) }, be.result),
         );
       return;
     }
@@ -258,12 +251,21 @@ export function buildSweep(on: SweepHandlers): SweepPanel {
       'starting…',
       (signal) =>
         on.run((pool, seed) =>
-          runSweep(pool, scenarios, values, n, seed, (d, t) => progress.update(d, t, 'replications'), signal),
+          runSweep(
+            pool,
+            base,
+            paramText(param),
+            scenarios,
+            values,
+            n,
+            seed,
+            (d, t) => progress.update(d, t, 'replications'),
+            signal,
+          ),
         ),
       ({ seed }) => `done: ${values.length} points × ${n} replications, seed “${seed}”`,
     );
-    if (done)
-      out.replaceChildren(...sweepCharts(param.label, { param: paramText(param), points: done.result }));
+    if (done) out.replaceChildren(...sweepCharts(param.label, done.result));
   }
 
   const element = foldedSection(

@@ -9,13 +9,13 @@
 import { parseScenarioText } from '../../scenario/validate';
 import type { Scenario } from '../../sim';
 import { h, headRow, uid } from '../dom';
-import { groupPeaks } from './sliders';
+import { groupPeaks } from '../../scenario/staffing';
 import type { CompareState } from './state';
 import { errorText, problemBox, replaceKeepingFocus, scrollBox, swatch } from './widgets';
 
 export interface VariantListHandlers {
-  /** the live sliders as a variant; returns the slider settings that could not be written in */
-  saveCurrent(): string[];
+  /** the current scenario (slider moves are in it) as a variant */
+  saveCurrent(): void;
   add(name: string, scenario: Scenario): void;
   rename(index: number, name: string): void;
   remove(index: number): void;
@@ -63,10 +63,8 @@ export function buildVariantList(on: VariantListHandlers): VariantList {
   const baseGroup = uid('base');
 
   saveBtn.addEventListener('click', () => {
-    const skipped = on.saveCurrent();
-    if (skipped.length > 0)
-      problems.show('Some slider settings could not be written into the variant:', skipped);
-    else problems.hide();
+    on.saveCurrent();
+    problems.hide();
   });
 
   fileInput.addEventListener('change', () => {

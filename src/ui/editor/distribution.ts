@@ -3,6 +3,7 @@
  * cv, a fixed value, min and max, or observed values). Changing the kind keeps the mean, so switching
  * lognormal → exponential does not change the workload.
  */
+import { distributionMean } from '../../sim/distribution';
 import type { Distribution } from '../../sim/scenario';
 import { h } from '../dom';
 import { getAt, type Path } from './edits';
@@ -10,27 +11,13 @@ import { fieldId, numberField, selectField, type FieldContext } from './fields';
 
 const KINDS: Distribution['dist'][] = ['exponential', 'lognormal', 'gamma', 'fixed', 'uniform', 'empirical'];
 
-/** Mean of any distribution (uniform: midpoint; empirical: average). */
-export function distMean(d: Distribution): number {
-  switch (d.dist) {
-    case 'fixed':
-      return d.value;
-    case 'uniform':
-      return (d.min + d.max) / 2;
-    case 'empirical':
-      return d.values.length ? d.values.reduce((a, b) => a + b, 0) / d.values.length : 0;
-    default:
-      return d.mean;
-  }
-}
-
 /** `d` as another kind with the same mean. */
 export function convertDist(
   d: Distribution | null | undefined,
   kind: Distribution['dist'],
   fallbackMean: number,
 ): Distribution {
-  const mean = d ? distMean(d) || fallbackMean : fallbackMean;
+  const mean = d ? distributionMean(d) || fallbackMean : fallbackMean;
   const cv = d && 'cv' in d ? d.cv : 1;
   switch (kind) {
     case 'exponential':

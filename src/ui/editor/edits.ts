@@ -15,6 +15,7 @@ import {
   type Scenario,
   type SiteSpec,
 } from '../../sim/scenario';
+import { servesChannel } from '../../sim/serving';
 
 export type Path = readonly (string | number)[];
 
@@ -64,7 +65,7 @@ function withZeroShares(s: Scenario, site: SiteSpec): Scenario {
   const routing = { ...s.routing };
   for (const kind of CHANNEL_KINDS) {
     const r = routing[kind];
-    if (!r || !site.groups.some((g) => g.skills.includes(kind))) continue;
+    if (!r || !servesChannel(site, kind)) continue;
     routing[kind] = { ...r, split: { ...r.split, [site.id]: 0 } };
   }
   return { ...s, routing };
@@ -217,37 +218,4 @@ export function removeChannel(s: Scenario, kind: ChannelKind): Scenario {
     routing = rest;
   }
   return { ...s, channels, sites, routing };
-}
-
-/** The same scenario with every group's agents and shift agents, and every split weight, blanked. */
-function structure(s: Scenario): string {
-  return JSON.stringify({
-    ...s,
-    sites: s.sites.map((site) => ({
-      ...site,
-      groups: site.groups.map((g) => ({
-        ...g,
-        agents: g.agents === undefined ? undefined : 0,
-        shifts: g.shifts?.map((sh) => ({ ...sh, agents: 0 })),
-      })),
-    })),
-    // a split is live whether or not the file spelled it out; only the overflow is structure
-    routing: Object.fromEntries(
-      Object.entries(s.routing ?? {})
-        .filter(([, r]) => r.overflowAfterSeconds !== undefined)
-        .map(([k, r]) => [k, r.overflowAfterSeconds]),
-    ),
-  });
-}
-
-/**
- * True if `a` and `b` differ only in what the live run can change while it plays (agents per group
- * and split weights): then the run goes on; any other difference restarts it.
- */
-export function onlyLiveChanges(a: Scenario, b: Scenario): boolean {
-  return structure(a) === structure(b);
-}
-
-export function sameScenario(a: Scenario, b: Scenario): boolean {
-  return JSON.stringify(a) === JSON.stringify(b);
 }

@@ -1,58 +1,39 @@
 /**
- * The editor as the page uses it: the panel (panel.ts), the edit flow (flow.ts: history, live change
- * or restart) and the keyboard shortcuts, joined. The page supplies how to restart the run, how to
- * move the live controls, and where a saved variant goes; everything else stays in here.
+ * The editor as the page uses it: the panel (panel.ts) and the keyboard shortcuts, joined to the
+ * store. An edit commits a scenario to the store; undo and redo walk the store's history; the panel
+ * redraws from the store. How the run takes a change is not the editor's business (run-sync.ts).
  */
 import type { Scenario } from '../../sim/scenario';
 import { scenarioFileText, safeFileName } from '../compare/export';
-import { EditFlow } from './flow';
+import type { AppStore } from '../state/store';
 import { bindUndoKeys, downloadText } from './keys';
 import { buildEditor, type EditorPanel } from './panel';
 
-export interface EditorHost {
-  /** loads `next` into a new run, keeping the history; false if the engine refused it */
-  restart(next: Scenario): Promise<boolean>;
-  /** moves the live sliders (and so the run) to `next`'s agents and split */
-  live(next: Scenario): void;
-  /** the scenario changed: save it (local storage, link) */
-  changed(): void;
-  /** "Save edited scenario as variant" */
-  saveVariant(scenario: Scenario): void;
-}
-
-export interface MountedEditor {
-  panel: EditorPanel;
-  flow: EditFlow;
-}
-
-export function mountEditor(host: EditorHost): MountedEditor {
-  const flow = new EditFlow({
-    restart: (next) => host.restart(next),
-    live: (next) => host.live(next),
-    shown: (current, canUndo, canRedo, live) => {
-      panel.show(current, canUndo, canRedo, live);
-      host.changed();
-    },
-  });
-  /** Undo drops a value the schema refused first (it never reached the run), then walks the history. */
+export function mountEditor(store: AppStore, saveVariant: (s: Scenario) => void): EditorPanel {
+  /** Undo drops a value the schema refused first (it never reached the store), then walks the history. */
   const undo = () => {
-    const s = flow.scenario;
+    const s = store.scenario;
     if (s && panel.hasInvalidDraft()) panel.show(s, true, false);
-    else void flow.undo();
+    else store.undo();
   };
+  const redo = () => void store.redo();
   const panel = buildEditor({
-    commit: (next, key) => void flow.commit(next, key),
+    commit: (next, key) => void store.commit(next, key, 'editor'),
     undo,
-    redo: () => void flow.redo(),
+    redo,
     download: () => {
-      const s = flow.scenario;
+      const s = store.scenario;
       if (s) downloadText(safeFileName(s.name, 'json'), scenarioFileText(s));
     },
     saveVariant: () => {
-      const s = flow.scenario;
-      if (s) host.saveVariant(s);
+      const s = store.scenario;
+      if (s) saveVariant(s);
     },
   });
-  bindUndoKeys(document, panel.element, { undo, redo: () => void flow.redo() });
-  return { panel, flow };
+  store.subscribe((data, change) => {
+    if (data.scenario && change.kind !== 'seed' && change.kind !== 'variants')
+      panel.show(data.scenario, data.canUndo, data.canRedo, change.kind === 'edit' && change.live);
+  });
+  bindUndoKeys(document, panel.element, { undo, redo });
+  return panel;
 }

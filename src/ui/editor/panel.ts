@@ -9,17 +9,19 @@
  * nothing reaches the run, which keeps going. The app calls `show` with each committed scenario
  * (after an edit, an undo, a slider move or a load), and the panel redraws from it.
  */
-import { cityLabel, CITIES, formatOffset } from '../../scenario/cities';
 import { formatPath } from '../../scenario/text';
 import { validateScenario } from '../../scenario/validate';
 import { type ChannelKind, type Scenario } from '../../sim/scenario';
-import { h, setText } from '../dom';
+import { h } from '../dom';
 import { buildChannelsSection } from './channels';
-import { addSite, getAt, setAt, setClientCity, type Path } from './edits';
-import { block, button, fieldId, numberField, selectField, textField, type FieldContext } from './fields';
+import { addSiteMenu } from './add-site-menu';
+import { addSite, setAt, setClientCity, type Path } from './edits';
+import { button, fieldId, type FieldContext } from './fields';
+import { generalSection } from './general';
+import { clearProblemsIn, patchNumbers, showProblemsIn } from './problems';
 import { buildRoutingSection, effectiveSplit } from './routing';
 import { buildSitesSection } from './sites';
-import { siteFromTemplate, TEMPLATES, type TemplateId } from './templates';
+import { siteFromTemplate } from './templates';
 import './editor.css';
 
 export interface EditorHandlers {
@@ -43,11 +45,6 @@ export interface EditorPanel {
   hasInvalidDraft(): boolean;
 }
 
-const CLIENT_CITIES = CITIES.map((c) => ({
-  value: cityLabel(c),
-  label: `${cityLabel(c)} (${formatOffset(c.utcOffsetHours)})`,
-}));
-
 /** A routing entry touched by the form always carries a split (the schema requires one). */
 function completeRouting(s: Scenario, path: Path): Scenario {
   if (path[0] !== 'routing' || typeof path[1] !== 'string') return s;
@@ -55,18 +52,6 @@ function completeRouting(s: Scenario, path: Path): Scenario {
   const r = s.routing?.[kind];
   if (!r || r.split) return s;
   return setAt(s, ['routing', kind, 'split'], effectiveSplit(s, kind));
-}
-
-/** "sites[0].cost.hourlyRate" → itself, "sites[0].cost", "sites[0]", "sites". */
-export function ancestors(path: string): string[] {
-  const out = [path];
-  for (let p = path; ;) {
-    const m = /(\.[^.[\]]+|\[[^\]]*\])$/.exec(p);
-    if (!m || m.index === 0) break;
-    p = p.slice(0, m.index);
-    out.push(p);
-  }
-  return out;
 }
 
 export function buildEditor(on: EditorHandlers): EditorPanel {
@@ -88,51 +73,13 @@ export function buildEditor(on: EditorHandlers): EditorPanel {
     'data-testid': 'editor-save-variant',
   });
 
-  // "Add site": a disclosure button and a menu of templates
-  const menuId = 'ed-add-site-menu';
-  const addBtn = h('button', {
-    type: 'button',
-    text: 'Add site',
-    'aria-expanded': 'false',
-    'aria-controls': menuId,
-    'data-testid': 'add-site',
+  const addSiteBox = addSiteMenu((id) => {
+    if (!committed) return;
+    const site = siteFromTemplate(committed, id);
+    open.add(`site:${site.id}`);
+    on.commit(addSite(committed, site), null);
+    document.getElementById(fieldId(['sites', committed.sites.length - 1, 'name']))?.focus();
   });
-  const menu = h('div', {
-    id: menuId,
-    class: 'ed-menu',
-    role: 'group',
-    'aria-label': 'Site templates',
-    hidden: true,
-  });
-  const closeMenu = () => {
-    menu.hidden = true;
-    addBtn.setAttribute('aria-expanded', 'false');
-  };
-  for (const t of TEMPLATES) {
-    menu.append(
-      button(t.label, () => {
-        closeMenu();
-        if (!committed) return;
-        const site = siteFromTemplate(committed, t.id as TemplateId);
-        open.add(`site:${site.id}`);
-        on.commit(addSite(committed, site), null);
-        document.getElementById(fieldId(['sites', committed.sites.length - 1, 'name']))?.focus();
-      }),
-    );
-  }
-  addBtn.addEventListener('click', () => {
-    const show = menu.hidden;
-    menu.hidden = !show;
-    addBtn.setAttribute('aria-expanded', String(show));
-    if (show) menu.querySelector('button')?.focus();
-  });
-  menu.addEventListener('keydown', (e) => {
-    if (e.key === 'Escape') {
-      closeMenu();
-      addBtn.focus();
-    }
-  });
-  const addSiteBox = h('div', { class: 'ed-add-site' }, addBtn, menu);
 
   const summary = h('div', {
     class: 'ed-problems',
@@ -180,43 +127,11 @@ export function buildEditor(on: EditorHandlers): EditorPanel {
     showProblems(result.problems);
   }
 
-  function clearProblems(): void {
-    for (const el of element.querySelectorAll('[data-error-for]')) setText(el, '');
-    for (const el of element.querySelectorAll('[aria-invalid]')) el.removeAttribute('aria-invalid');
-    summary.hidden = true;
-    summary.replaceChildren();
-  }
-
-  /** Each problem at the field with its path, or the nearest enclosing block; the rest in the summary. */
+  const clearProblems = () => clearProblemsIn(element, summary);
+  /** Each problem at its field; undo drops the invalid value. */
   function showProblems(problems: readonly string[]): void {
-    clearProblems();
-    const unplaced: string[] = [];
-    for (const line of problems) {
-      const at = line.indexOf(': ');
-      const path = at > 0 ? line.slice(0, at) : '(root)';
-      const message = at > 0 ? line.slice(at + 2) : line;
-      let target: Element | null = null;
-      for (const p of ancestors(path)) {
-        target = element.querySelector(`[data-error-for="${CSS.escape(p)}"]`);
-        if (target) break;
-      }
-      if (!target) {
-        unplaced.push(line);
-        continue;
-      }
-      target.textContent = (target.textContent ? `${target.textContent}; ` : '') + `${path}: ${message}`;
-      const control = document.getElementById(target.id.replace(/:error$/, ''));
-      control?.setAttribute('aria-invalid', 'true');
-      target.closest('details')?.setAttribute('open', '');
-    }
-    summary.replaceChildren(
-      h('p', {
-        text: `${problems.length} problem${problems.length === 1 ? '' : 's'}: not applied, the run keeps going.`,
-      }),
-      ...(unplaced.length ? [h('ul', {}, ...unplaced.map((l) => h('li', { text: l })))] : []),
-    );
-    summary.hidden = false;
-    undoBtn.disabled = false; // undo drops the invalid value
+    showProblemsIn(element, summary, problems);
+    undoBtn.disabled = false;
   }
 
   let routing: HTMLElement | null = null;
@@ -224,13 +139,7 @@ export function buildEditor(on: EditorHandlers): EditorPanel {
   /** Agents and split only: new numbers into the fields (not the one being typed in), a new routing section. */
   function patch(): void {
     if (!draft || !routing) return render();
-    for (const input of body.querySelectorAll<HTMLInputElement>('input[data-json-path]')) {
-      if (input === document.activeElement) continue;
-      const v = getAt(draft, JSON.parse(input.dataset.jsonPath!) as Path);
-      const text =
-        typeof v === 'number' ? String(+(v * Number(input.dataset.scale ?? 1)).toPrecision(12)) : '';
-      if (input.value !== text) input.value = text;
-    }
+    patchNumbers(body, draft);
     const focused = document.activeElement?.id;
     const next = buildRoutingSection(ctx, draft, open);
     routing.replaceWith(next);
@@ -242,58 +151,9 @@ export function buildEditor(on: EditorHandlers): EditorPanel {
     if (!draft) return;
     const focused = document.activeElement?.id;
     const s = draft;
-    const general = block('general', open, 'Scenario', null, () => [
-      h(
-        'div',
-        { class: 'ed-grid' },
-        textField(ctx, ['name'], 'Name'),
-        selectField(
-          ctx,
-          ['clientPosition', 'city'],
-          'Client city (sets the client time zone)',
-          CLIENT_CITIES,
-          {
-            current: s.clientPosition?.city ?? '',
-            onChange: (label) => {
-              const city = CITIES.find((c) => cityLabel(c) === label);
-              if (city && draft) change(setClientCity(draft, city), 'client-city');
-            },
-          },
-        ),
-        numberField(ctx, ['clientUtcOffsetHours'], 'Client UTC offset (h)', {
-          min: -12,
-          max: 14,
-          step: 0.25,
-          optional: true,
-          placeholder: '0',
-        }),
-        numberField(ctx, ['horizon', 'days'], 'Days simulated', {
-          min: 1,
-          step: 1,
-          optional: true,
-          placeholder: '1',
-        }),
-        numberField(ctx, ['horizon', 'warmUpDays'], 'Warm-up days', {
-          min: 0,
-          max: 60,
-          step: 1,
-          optional: true,
-          placeholder: 'steady state',
-          hint: 'days run before day 1 and not reported; empty = enough for steady state, 0 = start empty',
-        }),
-        selectField(
-          ctx,
-          ['horizon', 'intervalMinutes'],
-          'Interval',
-          [15, 30, 60].map((m) => ({ value: String(m), label: `${m} min` })),
-          {
-            current: String(s.horizon?.intervalMinutes ?? 30),
-            onChange: (v) => ctx.set(['horizon', 'intervalMinutes'], Number(v)),
-          },
-        ),
-      ),
-      textField(ctx, ['description'], 'Description', { optional: true, long: true }),
-    ]);
+    const general = generalSection(ctx, s, open, (city) => {
+      if (draft) change(setClientCity(draft, city), 'client-city');
+    });
     const edit = {
       edit: (fn: (current: Scenario) => Scenario, key: string) => {
         if (draft) change(fn(draft), key);

@@ -8,10 +8,11 @@ import { CHANNEL_KINDS, type ChannelKind, type Scenario } from '../../sim/scenar
 import { h } from '../dom';
 import { setAt } from './edits';
 import { block, numberField, type FieldContext } from './fields';
+import { sitesServing } from '../../sim/serving';
 
 /** The split as the engine reads it: the routing's weights, or 1 for every site with the skill. */
 export function effectiveSplit(s: Scenario, kind: ChannelKind): Record<string, number> {
-  const serving = s.sites.filter((site) => site.groups.some((g) => g.skills.includes(kind)));
+  const serving = sitesServing(s.sites, kind);
   const given = s.routing?.[kind]?.split;
   return Object.fromEntries(serving.map((site) => [site.id, given ? (given[site.id] ?? 0) : 1]));
 }

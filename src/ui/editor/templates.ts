@@ -12,7 +12,7 @@
  *
  * Pure: unit-tested in Node.
  */
-import { staffingEstimate } from '../../analytic/index';
+import { channelStaffing } from '../../analytic/channel-staffing';
 import {
   CITIES,
   TEMPLATE_CITIES,
@@ -168,21 +168,6 @@ export function hoursFor(s: Scenario, siteOffsetHours: number): OpeningHours {
   return { open: formatClock(day.start + shift), close: formatClock(day.end + shift) };
 }
 
-function meanOf(d: {
-  dist: string;
-  mean?: number;
-  value?: number;
-  min?: number;
-  max?: number;
-  values?: number[];
-}): number {
-  if (d.mean !== undefined) return d.mean;
-  if (d.value !== undefined) return d.value;
-  if (d.min !== undefined && d.max !== undefined) return (d.min + d.max) / 2;
-  if (d.values?.length) return d.values.reduce((a, b) => a + b, 0) / d.values.length;
-  return 0;
-}
-
 /** Agents one group needs for `share` of every channel (see the module comment). */
 export function estimateAgents(s: Scenario, share: number, handleTimeFactor: number): number {
   const model = compileModel(s);
@@ -193,15 +178,7 @@ export function estimateAgents(s: Scenario, share: number, handleTimeFactor: num
     const rate =
       (isLiveChannel(ch.kind) ? Math.max(...rates) : rates.reduce((a, b) => a + b, 0) / rates.length) * share;
     if (!(rate > 0)) continue;
-    const patience = spec.patience ? meanOf(spec.patience) : null;
-    const est = staffingEstimate({
-      arrivalRatePerSecond: rate,
-      meanHandleSeconds: ch.handle.mean * handleTimeFactor + ch.wrap.mean,
-      concurrency: ch.concurrency,
-      meanPatienceSeconds: patience && patience > 0 ? patience : null,
-      target: ch.target,
-      maxAgents: 20_000,
-    });
+    const est = channelStaffing(ch.kind, spec, rate, handleTimeFactor);
     total += Number.isFinite(est.agents) ? est.agents : 0;
   }
   return Math.max(1, Math.ceil(total));

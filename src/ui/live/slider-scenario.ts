@@ -1,15 +1,15 @@
 /**
- * The live sliders and the scenario, both ways. A slider move is written into the scenario (so the
- * scenario is the whole state: undo, links, storage and downloads all see it), through the same
- * conversion the compare panel uses for "the current sliders" (src/ui/compare/sliders.ts). Going
- * back, a scenario's agents and split become slider values, to move the sliders after an undo.
+ * The live sliders and the scenario, both ways. A slider move is an edit of the scenario (what a
+ * group's agents and a channel's split mean is src/scenario/staffing.ts's, the one definition); the
+ * store takes it and the run follows (src/ui/live/run-sync.ts). Going back, a scenario's agents and
+ * split become slider positions for the running simulation's meta, to show after an undo, an apply
+ * or a restored link.
  *
  * Pure: unit-tested in Node.
  */
-import type { ChannelKind, Scenario } from '../../sim/scenario';
+import { groupKey, groupPeaks, withGroupAgents, withSplitWeights } from '../../scenario/staffing';
+import type { Scenario } from '../../sim/scenario';
 import type { SimulationMeta } from '../../sim/snapshot';
-import { applySliders, groupPeaks } from '../compare/sliders';
-import { groupKey, type SliderState } from '../compare/state';
 import { effectiveSplit } from '../editor/routing';
 
 /** The key of group `g` of the run described by `meta` ("siteId/groupId"). */
@@ -19,13 +19,14 @@ export function metaGroupKey(meta: SimulationMeta, g: number): string | null {
 }
 
 /** `s` with group `g`'s slider at `agents` (a group with shifts keeps their pattern, scaled). */
-export function withGroupAgents(s: Scenario, meta: SimulationMeta, g: number, agents: number): Scenario {
+export function withSliderAgents(s: Scenario, meta: SimulationMeta, g: number, agents: number): Scenario {
   const key = metaGroupKey(meta, g);
-  return key ? applySliders(s, { agents: { [key]: agents }, splits: {} }).scenario : s;
+  const r = key ? withGroupAgents(s, key, agents) : null;
+  return r?.ok ? r.scenario : s;
 }
 
 /** `s` with channel `c`'s split weights (slider values by site index of `meta`). */
-export function withSplit(
+export function withSliderSplit(
   s: Scenario,
   meta: SimulationMeta,
   c: number,
@@ -33,22 +34,25 @@ export function withSplit(
 ): Scenario {
   const ch = meta.channels[c];
   if (!ch) return s;
-  const bySite = Object.fromEntries(Object.keys(effectiveSplit(s, ch.kind)).map((id) => [id, 0]));
-  meta.sites.forEach((site, i) => {
-    if (site.id in bySite) bySite[site.id] = weights[i] ?? 0;
-  });
-  return applySliders(s, { agents: {}, splits: { [ch.kind]: bySite } }).scenario;
+  const bySite = Object.fromEntries(meta.sites.map((site, i) => [site.id, weights[i] ?? 0]));
+  const r = withSplitWeights(s, ch.kind, bySite);
+  return r.ok ? r.scenario : s;
 }
 
-/** The staffing panel's slider values for a scenario: every group's peak, each split in percent. */
-export function slidersOf(s: Scenario): SliderState {
-  const out: SliderState = { agents: Object.fromEntries(groupPeaks(s)), splits: {} };
-  for (const kind of Object.keys(s.channels) as ChannelKind[]) {
-    const split = effectiveSplit(s, kind);
-    const total = Object.values(split).reduce((a, b) => a + b, 0) || 1;
-    out.splits[kind] = Object.fromEntries(
-      Object.entries(split).map(([id, w]) => [id, Math.round((w / total) * 100)]),
-    );
-  }
-  return out;
+/** Slider positions for `s` on the run of `meta`: each group's peak; each split in percent, by site index. */
+export interface SliderPositions {
+  agents: number[];
+  splits: number[][];
+}
+
+export function sliderPositions(s: Scenario, meta: SimulationMeta): SliderPositions {
+  const peaks = groupPeaks(s);
+  return {
+    agents: meta.groups.map((_, g) => peaks.get(metaGroupKey(meta, g) ?? '') ?? 0),
+    splits: meta.channels.map((ch) => {
+      const split = s.channels[ch.kind] ? effectiveSplit(s, ch.kind) : {};
+      const total = Object.values(split).reduce((a, b) => a + b, 0) || 1;
+      return meta.sites.map((site) => Math.round(((split[site.id] ?? 0) / total) * 100));
+    }),
+  };
 }

@@ -1,4 +1,7 @@
-/** Number formatting for the panels: one place, so every figure reads the same way. */
+/**
+ * Number formatting for the panels and the map: one place, so every figure reads the same way. It
+ * sits below both ui/ and render/ (the render layer draws labels too and must not import the UI).
+ */
 import { DAY, formatClock } from '../sim/clock';
 
 const int = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });

@@ -1,0 +1,134 @@
+/**
+ * The live view's panels around the stage: the name and description, the interval chart, the figures,
+ * the staffing sliders and the status line, rebuilt for every new run (a new `meta`) and fed by the
+ * poller from the worker's snapshots and outcomes.
+ *
+ * The sliders report to the store as scenario edits (one undo step per drag, by the slider's key);
+ * the store's scenario puts them back in place after an undo, an apply or a restored link. Nothing
+ * here talks to the worker's staffing: the run follows the store (run-sync.ts).
+ */
+import { fmtInt, fmtSimClock } from '../../format/figures';
+import type { LiveScene } from '../../render/scene';
+import type { Scenario } from '../../sim/scenario';
+import { HEADER, SITE, SnapshotView, type SimulationMeta, type Snapshot } from '../../sim/snapshot';
+import type { SimClient } from '../../worker/client';
+import { buildChart, type IntervalChart } from '../chart';
+import { setText } from '../dom';
+import { ErlangEstimator } from '../erlang';
+import { buildFigures, type FiguresPanel } from '../panels';
+import { buildStaffing, type StaffingPanel } from '../staffing';
+import type { AppStore } from '../state/store';
+import { firstFrameText } from './first-frame';
+import type { PageLayout } from './layout';
+import { startPolling } from './poller';
+import { metaGroupKey, sliderPositions, withSliderAgents, withSliderSplit } from './slider-scenario';
+import type { ViewSwitch } from './view-switch';
+
+export interface LiveView {
+  /** a new run is at its first picture: every panel is rebuilt for it */
+  started(meta: SimulationMeta, scenario: Scenario, opensAt: number): void;
+  /** no run to show (the worker died): polling waits */
+  stop(): void;
+  /** the run's status (play button, error line) */
+  showStatus(st: { playing: boolean; done: boolean; error: string | null }): void;
+}
+
+interface Parts {
+  page: PageLayout;
+  scene: LiveScene | null;
+  views: ViewSwitch;
+  client: SimClient;
+  store: AppStore;
+  setPlaying(playing: boolean, done: boolean): void;
+}
+
+export function buildLiveView({ page, scene, views, client, store, setPlaying }: Parts): LiveView {
+  let generation = 0;
+  let meta: SimulationMeta | null = null;
+  let staffing: StaffingPanel | null = null;
+  let figures: FiguresPanel | null = null;
+  let chart: IntervalChart | null = null;
+  let lastSnap: Snapshot | null = null;
+
+  /** A slider's move is an edit: the key makes a drag of one slider one undo step. */
+  function sliderHandlers(m: SimulationMeta) {
+    return {
+      staffing: (g: number, n: number) => {
+        const s = store.scenario;
+        if (s) store.commit(withSliderAgents(s, m, g, n), `agents:${metaGroupKey(m, g)}`, 'slider');
+      },
+      split: (c: number, w: number[]) => {
+        const s = store.scenario;
+        if (s) store.commit(withSliderSplit(s, m, c, w), `split:${m.channels[c]?.kind}`, 'slider');
+      },
+    };
+  }
+
+  function started(m: SimulationMeta, s: Scenario, opensAt: number): void {
+    generation++;
+    meta = m;
+    lastSnap = null;
+    setText(page.name, m.name);
+    setText(page.description, s.description ?? '');
+    const text = firstFrameText((m as SimulationMeta & { warmUpDays?: number }).warmUpDays, opensAt);
+    page.warmUp.hidden = text === '';
+    setText(page.warmUp, text);
+    scene?.setMeta(m);
+    views.setMeta(m, s);
+    chart?.destroy();
+    chart = buildChart(m);
+    figures = buildFigures(m);
+    staffing = buildStaffing(m, new ErlangEstimator(s), sliderHandlers(m));
+    staffing.show(sliderPositions(s, m));
+    page.chartHost.replaceChildren(chart.element);
+    page.figuresHost.replaceChildren(figures.element);
+    page.staffingHost.replaceChildren(staffing.element);
+  }
+
+  // the sliders stand where the store's scenario says (an undo, an apply, a refused edit); a slider's
+  // own move is left alone: it stands there already, as the weights the planner set, not in percent
+  store.subscribe((data, change) => {
+    if (change.kind === 'edit' && change.origin === 'slider') return;
+    if (staffing && meta && data.scenario) staffing.show(sliderPositions(data.scenario, meta));
+  });
+
+  function showStatus(st: { playing: boolean; done: boolean; error: string | null }): void {
+    setPlaying(st.playing, st.done);
+    page.showRunError(st.error);
+  }
+
+  startPolling(client, {
+    current: () => (meta ? { meta, generation } : null),
+    snapshot: (snap) => {
+      lastSnap = snap;
+      views.snapshot(snap); // to the floor or the map, whichever is shown
+      setText(page.clock, fmtSimClock(new SnapshotView(snap).header(HEADER.now)));
+    },
+    outcome: (o) => {
+      figures?.update(o.outcome);
+      views.outcome(o.outcome);
+      chart?.update(o.outcome, o.intervalsClosed);
+    },
+    status: showStatus,
+    tick: () => {
+      if (lastSnap) {
+        staffing?.update(lastSnap);
+        const view = new SnapshotView(lastSnap);
+        let total = 0;
+        for (let s = 0; s < lastSnap.nSites; s++) total += view.site(s, SITE.loggedIn);
+        setText(page.agents, `${fmtInt(total)} agents logged in`);
+      }
+      const shownFps = views.fps();
+      if (shownFps !== null) setText(page.fps, `${Math.round(shownFps)} fps`);
+    },
+  });
+
+  return {
+    started,
+    stop: () => {
+      meta = null;
+      generation++;
+    },
+    showStatus,
+  };
+}

@@ -1,0 +1,163 @@
+/**
+ * The app's one state: the scenario as edited (with its undo history), where it came from, the seed
+ * and the compare panel's variants. Plain data with subscriptions, grown from the editor's edit flow:
+ *
+ *   edits, sliders, undo/redo, the optimiser's and the plan's "apply", a loaded file or link
+ *     → store (one validation gate, one history) → subscribers: the worker link, every panel, storage
+ *
+ * Nothing is driven by firing DOM events at other components, and nothing goes back up except through
+ * the store. A commit tells every subscriber once, with what changed: a new scenario (`loaded`: a new
+ * run and a new history), an `edit` (undo and redo are edits too; `live` when only agents and split
+ * changed, so the run goes on), the run's refusal of the last edit (`refused`: the store stepped back),
+ * the `seed` or the `variants`. A drag of one control is one undo step (history.ts merges by key).
+ *
+ * Hand-written rather than nanostores or @preact/signals-core: the whole store is one value and one
+ * listener list (a set of 7 subscribers), which those libraries would wrap without making it shorter.
+ *
+ * No DOM and no worker: unit-tested in Node (test/store.test.ts).
+ */
+import { onlyLiveChanges, sameScenario } from '../../scenario/live-changes';
+import { validateScenario } from '../../scenario/validate';
+import type { Scenario } from '../../sim/scenario';
+import type { Variant } from '../compare/state';
+import { ScenarioHistory } from './history';
+
+/** Where the scenario came from: a bundled one (its id), a file (its name), or neither (a link, storage). */
+export interface Source {
+  id: string | null;
+  file: string | null;
+}
+
+export interface AppData {
+  /** the scenario the run plays, as edited; null before the first load */
+  readonly scenario: Scenario | null;
+  readonly source: Source;
+  readonly seed: string;
+  readonly variants: readonly Variant[];
+  readonly canUndo: boolean;
+  readonly canRedo: boolean;
+}
+
+/** Who made an edit: the history key merges a drag; the origin is for the subscribers' notices. */
+export type EditOrigin = 'editor' | 'slider' | 'history' | 'optimiser' | 'plan';
+
+export type Change =
+  | { kind: 'loaded' }
+  | { kind: 'edit'; live: boolean; origin: EditOrigin }
+  | { kind: 'refused' }
+  | { kind: 'seed' }
+  | { kind: 'variants' };
+
+export type Subscriber = (data: AppData, change: Change) => void;
+
+export class AppStore {
+  private history: ScenarioHistory | null = null;
+  private source: Source = { id: null, file: null };
+  /** what a refused load goes back to: the history and source before it (until the next change) */
+  private beforeLoad: { history: ScenarioHistory | null; source: Source } | null = null;
+  private seed: string;
+  private variants: readonly Variant[] = [];
+  private readonly subscribers = new Set<Subscriber>();
+
+  constructor(seed = '1') {
+    this.seed = seed;
+  }
+
+  get data(): AppData {
+    const h = this.history;
+    return {
+      scenario: h?.current ?? null,
+      source: this.source,
+      seed: this.seed,
+      variants: this.variants,
+      canUndo: h?.canUndo ?? false,
+      canRedo: h?.canRedo ?? false,
+    };
+  }
+
+  get scenario(): Scenario | null {
+    return this.history?.current ?? null;
+  }
+
+  /** `fn` hears every change from now on; the returned function stops it. */
+  subscribe(fn: Subscriber): () => void {
+    this.subscribers.add(fn);
+    return () => this.subscribers.delete(fn);
+  }
+
+  /**
+   * A newly opened scenario (picker, file, link, saved state): a new run and a new history; a link or
+   * a saved state brings its seed along.
+   */
+  load(s: Scenario, source: Source = { id: null, file: null }, seed?: string): void {
+    this.beforeLoad = { history: this.history, source: this.source };
+    if (seed !== undefined) this.seed = seed;
+    this.history = new ScenarioHistory(s);
+    this.source = source;
+    this.emit({ kind: 'loaded' });
+  }
+
+  /**
+   * An edited scenario. One the schema refuses, or the same as now, is ignored (false). `key` names the
+   * control, so a drag of it (commits with the same key within MERGE_MS) is one undo step.
+   */
+  commit(next: Scenario, key: string | null, origin: EditOrigin = 'editor'): boolean {
+    const h = this.history;
+    if (!h || sameScenario(h.current, next)) return false;
+    // the one gate: nothing reaches the history (and so the run, storage or a link) unchecked
+    if (!validateScenario(next).ok) return false;
+    const prev = h.current;
+    h.push(next, key);
+    this.emit({ kind: 'edit', live: onlyLiveChanges(prev, next), origin });
+    return true;
+  }
+
+  undo(): boolean {
+    return this.walk((h) => h.undo());
+  }
+
+  redo(): boolean {
+    return this.walk((h) => h.redo());
+  }
+
+  /**
+   * The run refused the last change (the engine, past the schema): a load goes back to the scenario and
+   * history before it, an edit is stepped back; the old run goes on.
+   */
+  refused(): void {
+    const before = this.beforeLoad;
+    if (before?.history) {
+      this.history = before.history;
+      this.source = before.source;
+    } else if (!this.history?.undo()) return;
+    this.beforeLoad = null;
+    this.emit({ kind: 'refused' });
+  }
+
+  /** A run with this seed, from the start (a reset: the same seed restarts too). */
+  setSeed(seed: string): void {
+    this.seed = seed;
+    this.emit({ kind: 'seed' });
+  }
+
+  setVariants(variants: readonly Variant[]): void {
+    this.variants = variants;
+    this.emit({ kind: 'variants' });
+  }
+
+  private walk(step: (h: ScenarioHistory) => Scenario | null): boolean {
+    const h = this.history;
+    if (!h) return false;
+    const prev = h.current;
+    const next = step(h);
+    if (!next) return false;
+    this.emit({ kind: 'edit', live: onlyLiveChanges(prev, next), origin: 'history' });
+    return true;
+  }
+
+  private emit(change: Change): void {
+    if (change.kind !== 'loaded') this.beforeLoad = null;
+    const data = this.data;
+    for (const fn of [...this.subscribers]) fn(data, change);
+  }
+}
