@@ -82,5 +82,12 @@ describe('the comparison’s cost by site', () => {
     expect(c.variants[1].sites!.center.invoice).toEqual(estimate(vendor.map((o) => o.sites.center.invoice)));
     expect(c.variants[1].sites!.center.slaCredit.mean).toBe(0);
     expect(c.variants[1].sites!.center.cost).toEqual(c.variants[1].figures.total!.cost);
+    // (v3) cost per contact and per owned issue, each estimated over the replications' own ratios
+    expect(c.variants[1].sites!.center.costPerContact).toEqual(
+      estimate(vendor.map((o) => o.sites.center.cost! / o.sites.center.handled!)),
+    );
+    expect(c.variants[1].sites!.center.costPerOwnedIssue).toEqual(
+      estimate(vendor.map((o) => o.sites.center.costPerOwnedIssue)),
+    );
   });
 });

@@ -91,13 +91,23 @@ export interface VariantSummary {
   differences?: Partial<Record<Scope, Record<CompareKey, Difference>>>;
   /** whether its warm-up reached a steady state (src/sim/steady-check.ts); given its scenario */
   steadyState?: SteadyState;
-  /** (v3) per site: its cost and, for a contract site, its invoice and SLA credit (null mean elsewhere) */
+  /**
+   * (v3) per site: its cost, cost per contact handled and per owned issue (issue 24: the site that
+   * handled an issue's first contact pays for all its contacts), and for a contract site its invoice
+   * and SLA credit (null mean elsewhere)
+   */
   sites?: Record<string, Record<SiteCostKey, Estimate>>;
 }
 
-/** (v3) The per-site cost figures a comparison shows. */
-export const SITE_COST_KEYS = ['cost', 'invoice', 'slaCredit'] as const satisfies readonly OutcomeKey[];
-export type SiteCostKey = (typeof SITE_COST_KEYS)[number];
+/** (v3) The per-site cost figures a comparison shows, and `costPerContact` (cost ÷ handled, per replication). */
+export const SITE_COST_KEYS = [
+  'cost',
+  'invoice',
+  'slaCredit',
+  'issuesOwned',
+  'costPerOwnedIssue',
+] as const satisfies readonly OutcomeKey[];
+export type SiteCostKey = (typeof SITE_COST_KEYS)[number] | 'costPerContact';
 
 export interface Comparison {
   base: string;
@@ -141,6 +151,12 @@ export function compareVariants(variants: readonly VariantRuns[], baseIndex = 0)
     for (const id of Object.keys(v.outcomes[0]?.sites ?? {})) {
       const rec = {} as Record<SiteCostKey, Estimate>;
       for (const k of SITE_COST_KEYS) rec[k] = estimate(v.outcomes.map((o) => o.sites[id]?.[k] ?? null));
+      rec.costPerContact = estimate(
+        v.outcomes.map((o) => {
+          const x = o.sites[id];
+          return x && x.cost !== null && x.handled ? x.cost / x.handled : null;
+        }),
+      );
       sites[id] = rec;
     }
     const summary: VariantSummary = { name: v.name, isBase: i === baseIndex, figures, sites };

@@ -78,6 +78,11 @@ describe.skipIf(SKIP_E2E)('compare panel (built app, headless Chromium)', () => 
     expect(await sl.textContent()).toMatch(/^Δ \+/);
     expect(await sl.getAttribute('data-significant')).toBe('true');
     expect(await sl.textContent()).toContain('*');
+    // (v3) per site: cost per contact beside cost per owned issue, one row per variant × site (2 × 2)
+    const siteRows = page.locator('[data-testid=compare-table-sites] [data-testid=site-cost-row]');
+    expect(await siteRows.count()).toBe(4);
+    for (const key of ['costPerContact', 'costPerOwnedIssue', 'issuesOwned'])
+      expect(await siteRows.first().locator(`[data-key=${key}]`).textContent()).toMatch(/^[\d$]/);
     // the y axis toggles to ASA
     await page.check('[data-testid=chart-y-asa]');
     expect(await page.getAttribute('[data-testid=compare-chart]', 'aria-label')).toContain('ASA');
