@@ -286,6 +286,14 @@ function channelSchema(kind: ChannelKind) {
             'e.g. 48 for 30-minute intervals); normalised. Absent = flat.',
         })
         .optional(),
+      volumeCv: num({ min: 0, max: LIMITS.maxVolumeCv })
+        .meta({
+          description:
+            'Day-to-day uncertainty of volume (v3): each day the volume of every interval is multiplied by ' +
+            'one gamma draw with mean 1 and this coefficient of variation. 0 = Poisson arrivals only.',
+          default: 0,
+        })
+        .optional(),
       handleTime: distributionSchema.meta({ description: 'Handle (talk) time per contact, seconds.' }),
       wrapUp: distributionSchema
         .meta({ description: 'After-contact work per contact, seconds.', default: DEFAULTS.wrapUp })

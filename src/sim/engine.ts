@@ -29,6 +29,7 @@ import {
   shiftAgentsAt,
   siteOpenAt,
   UNITS,
+  type ChannelModel,
   type CompileOptions,
   type Model,
 } from './model';
@@ -218,6 +219,16 @@ function freshStreams(seed: string, kind: ChannelKind, day: number): Streams {
   return channelStreams(seed, kind, `day${day}/`);
 }
 
+/**
+ * (v3) Day `day`'s volume multiplier on one channel (volumeCv): one gamma draw with mean 1 from a stream
+ * of its own, seeded like the day's fresh streams, so it does not depend on the warm-up length nor on
+ * anything else a variant changes. Exactly 1 without volumeCv (no stream is made).
+ */
+function dayVolumeFactor(seed: string, ch: ChannelModel, day: number): number {
+  if (ch.dayVolume === null) return 1;
+  return sample(ch.dayVolume, createStream(seed, `${ch.kind}/day${day}/volume`));
+}
+
 export class Simulation {
   readonly model: Model;
   readonly seed: string;
@@ -366,6 +377,8 @@ export class Simulation {
   private readonly fresh: Streams[];
   /** per channel, the day index of `fresh` (day 1 = 0, warm-up days negative) */
   private readonly freshDay: Int32Array;
+  /** (v3) per channel, the volume multiplier of day freshDay (volumeCv; 1 without it) */
+  private readonly dayVolume: Float64Array;
   private readonly followup: Streams[];
   private readonly returnSt: ReturnStreams[];
   private readonly needFcr: boolean;
@@ -490,6 +503,8 @@ export class Simulation {
     const firstDay = Math.floor(start / DAY);
     this.freshDay = new Int32Array(nC).fill(firstDay);
     this.fresh = m.channels.map((c) => freshStreams(this.seed, c.kind, firstDay));
+    this.dayVolume = new Float64Array(nC).fill(1);
+    for (let c = 0; c < nC; c++) this.dayVolume[c] = dayVolumeFactor(this.seed, m.channels[c], firstDay);
     this.followup = m.channels.map((c) => channelStreams(this.seed, c.kind, 'followup/'));
     this.returnSt = m.channels.map((c) => returnStreams(this.seed, c.kind));
     this.needFcr = m.sites.some((s) => s.fcr < 1);
@@ -904,7 +919,7 @@ export class Simulation {
     if (k >= midnight) midnight = this.startFreshDay(c, k);
     let e = exponential(this.fresh[c].arrival);
     while (k < this.arrivalIntervals) {
-      const rate = ch.rate[(k + this.dayShift) % perDay];
+      const rate = ch.rate[(k + this.dayShift) % perDay] * this.dayVolume[c];
       const end = (k + 1) * m.intervalSeconds;
       const mass = rate * (end - t);
       if (mass > e) return t + e / rate;
@@ -925,6 +940,7 @@ export class Simulation {
     const day = Math.floor(k / perDay);
     this.freshDay[c] = day;
     this.fresh[c] = freshStreams(this.seed, this.model.channels[c].kind, day);
+    this.dayVolume[c] = dayVolumeFactor(this.seed, this.model.channels[c], day);
     return (day + 1) * perDay;
   }
 

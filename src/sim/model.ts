@@ -32,6 +32,8 @@ export interface ChannelModel {
   /** arrivals per second in each interval of the day */
   rate: Float64Array;
   volumePerDay: number;
+  /** (v3) the day's volume multiplier: gamma with mean 1 and cv volumeCv; null when volumeCv is 0 */
+  dayVolume: CompiledDist | null;
   handle: CompiledDist;
   wrap: CompiledDist;
   patience: CompiledDist | null;
@@ -149,6 +151,7 @@ export function compileModel(s: Scenario, options: CompileOptions = {}): Model {
       live: isLiveChannel(kind),
       rate,
       volumePerDay: c.volumePerDay,
+      dayVolume: c.volumeCv ? compileDistribution({ dist: 'gamma', mean: 1, cv: c.volumeCv }) : null,
       handle: compileDistribution(c.handleTime),
       wrap: compileDistribution(c.wrapUp ?? DEFAULTS.wrapUp),
       patience: patience ? compileDistribution(patience) : null,

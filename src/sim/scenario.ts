@@ -32,6 +32,11 @@ export interface ChannelSpec {
   volumePerDay: number;
   /** weights per interval of the day, length = intervals per day; absent = flat */
   profile?: number[];
+  /**
+   * (v3) day-to-day uncertainty of volume: each day's volume is multiplied by a gamma draw with mean 1
+   * and this cv, the same for every interval of that day (default 0)
+   */
+  volumeCv?: number;
   handleTime: Distribution;
   wrapUp?: Distribution;
   /**
@@ -213,6 +218,8 @@ export const LIMITS = {
   maxAgentsPerGroup: 20_000,
   maxAgentsTotal: 100_000,
   maxVolumePerDay: 5_000_000,
+  /** (v3) channels.*.volumeCv: beyond 2, most days would be nearly empty and a few enormous */
+  maxVolumeCv: 2,
   maxConcurrency: 10,
   maxSites: 50,
   maxGroupsPerSite: 50,
