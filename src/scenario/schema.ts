@@ -295,6 +295,17 @@ function channelSchema(kind: ChannelKind) {
         })
         .optional(),
       handleTime: distributionSchema.meta({ description: 'Handle (talk) time per contact, seconds.' }),
+      handleTimeProfile: z
+        .array(num({ min: 0, max: LIMITS.maxDistributionSeconds }))
+        .min(1, { error: 'must not be empty (leave it out for one mean all day)' })
+        .max(MAX_PROFILE_LENGTH, { error: `must have at most ${MAX_PROFILE_LENGTH} means` })
+        .meta({
+          description:
+            'Mean handle time per interval of the day in the client time zone, seconds (v3; length = ' +
+            '1440 / horizon.intervalMinutes). A contact draws its handle time from handleTime scaled to ' +
+            'the mean of the interval it arrives in (handleTime keeps the shape). Absent = handleTime all day.',
+        })
+        .optional(),
       wrapUp: distributionSchema
         .meta({ description: 'After-contact work per contact, seconds.', default: DEFAULTS.wrapUp })
         .optional(),
@@ -708,6 +719,15 @@ function crossCheck(value: unknown, ctx: z.RefinementCtx): void {
           add(
             ['channels', kind, 'profile'],
             `must have ${expected} weights, one per ${intervalMinutes}-minute interval of the day (has ${channel.profile.length})`,
+          );
+      }
+      const htp = channel.handleTimeProfile;
+      if (intervalMinutes !== undefined && Array.isArray(htp) && htp.length > 0) {
+        const expected = 1440 / intervalMinutes;
+        if (htp.length !== expected)
+          add(
+            ['channels', kind, 'handleTimeProfile'],
+            `must have ${expected} means, one per ${intervalMinutes}-minute interval of the day (has ${htp.length})`,
           );
       }
     }

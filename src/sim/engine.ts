@@ -1057,6 +1057,8 @@ export class Simulation {
     this.cFirst[id] = 0;
     this.cCallback[id] = 0;
     this.cHandle[id] = sample(ch.handle, st.handle);
+    // (v3) handleTimeProfile: the mean of the interval of the day the contact arrives in
+    if (ch.handleByInterval !== null) this.cHandle[id] *= ch.handleByInterval[this.intervalOfDay(now)];
     this.cWrap[id] = drawOrFixed(ch.wrap, st.wrap);
     this.cURoute[id] = st.route();
     this.cUFcr[id] = this.needFcr ? st.fcr() : 0;
@@ -1676,6 +1678,11 @@ export class Simulation {
     }
     this.intervalLabour[k] += labour;
     this.flushedInterval = k + 1;
+  }
+
+  /** Interval of the day (client clock) of time t, warm-up and follow-up included. */
+  private intervalOfDay(t: number): number {
+    return (Math.floor(t / this.model.intervalSeconds) + this.dayShift) % this.model.intervalsPerDay;
   }
 
   private intervalOf(t: number): number {

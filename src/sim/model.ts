@@ -35,6 +35,11 @@ export interface ChannelModel {
   /** (v3) the day's volume multiplier: gamma with mean 1 and cv volumeCv; null when volumeCv is 0 */
   dayVolume: CompiledDist | null;
   handle: CompiledDist;
+  /**
+   * (v3) handleTimeProfile as a multiplier of `handle` per interval of the day (the interval's mean ÷
+   * handle's mean); null without one
+   */
+  handleByInterval: Float64Array | null;
   wrap: CompiledDist;
   patience: CompiledDist | null;
   concurrency: number;
@@ -146,13 +151,15 @@ export function compileModel(s: Scenario, options: CompileOptions = {}): Model {
       });
     }
     const rate = profileRates(c.volumePerDay, c.profile, intervalsPerDay, intervalSeconds);
+    const handle = compileDistribution(c.handleTime);
     return {
       kind,
       live: isLiveChannel(kind),
       rate,
       volumePerDay: c.volumePerDay,
       dayVolume: c.volumeCv ? compileDistribution({ dist: 'gamma', mean: 1, cv: c.volumeCv }) : null,
-      handle: compileDistribution(c.handleTime),
+      handle,
+      handleByInterval: handleMultipliers(c.handleTimeProfile, handle.mean, intervalsPerDay),
       wrap: compileDistribution(c.wrapUp ?? DEFAULTS.wrapUp),
       patience: patience ? compileDistribution(patience) : null,
       concurrency,
@@ -313,4 +320,20 @@ function changePoints(hours: Window | null, shifts: { window: Window }[], offset
   const pts = new Set<number>([0]);
   for (const l of local) pts.add(localOf(l - offset, 0) % DAY);
   return [...pts].sort((a, b) => a - b);
+}
+
+/**
+ * (v3) handleTimeProfile's means as multipliers of the handle-time distribution, per interval of the
+ * day: scaling keeps the distribution's shape (its cv) and gives the interval's mean. A handle time
+ * with mean 0 stays 0.
+ */
+function handleMultipliers(
+  means: readonly number[] | undefined,
+  mean: number,
+  intervalsPerDay: number,
+): Float64Array | null {
+  if (means === undefined) return null;
+  const out = new Float64Array(intervalsPerDay);
+  for (let k = 0; k < intervalsPerDay; k++) out[k] = mean > 0 ? (means[k] ?? mean) / mean : 0;
+  return out;
 }

@@ -38,6 +38,11 @@ export interface ChannelSpec {
    */
   volumeCv?: number;
   handleTime: Distribution;
+  /**
+   * (v3) mean handle time per interval of the day, seconds (length = intervals per day): a contact's
+   * handle time is drawn from handleTime scaled to the mean of the interval it arrives in
+   */
+  handleTimeProfile?: number[];
   wrapUp?: Distribution;
   /**
    * absent = DEFAULTS.patience (voice exponential mean 120 s, chat exponential mean 240 s; email and
