@@ -410,6 +410,15 @@ describe('the bundled real log (anonymous bank, 1–14 February 1999)', () => {
     );
     expect(ch.volume.dispersionIndex!).toBeGreaterThan(2);
     expect(ch.patience.hazard.early!).toBeGreaterThan(ch.patience.hazard.later!);
+    // (v3) wired into the scenario: the overdispersion as volumeCv, the handle time per interval
+    const voice = c.scenario.channels.voice!;
+    expect(voice.volumeCv).toBeCloseTo(ch.volume.volumeCv!, 3);
+    expect(voice.volumeCv!).toBeGreaterThan(0.05);
+    expect(voice.handleTimeProfile).toHaveLength(24);
+    ch.intervals.forEach((o, i) => {
+      if (o.open && o.answered >= 5) expect(voice.handleTimeProfile![i]).toBeCloseTo(o.handleTime.value!, 1);
+    });
+    expect(validateScenario(c.scenario).ok).toBe(true);
   });
 });
 

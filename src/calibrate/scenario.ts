@@ -20,6 +20,10 @@ export interface CalibratedChannel {
   /** per interval of the day; 0 outside the open intervals */
   profile: number[];
   handleTime: Distribution;
+  /** (v3) mean handle time per interval of the day, seconds; absent = handleTime all day */
+  handleTimeProfile?: number[];
+  /** (v3) day-to-day cv of the volume beyond Poisson; absent or 0 = Poisson days */
+  volumeCv?: number;
   patience: Distribution | null;
   /** effective agents per interval (client clock) */
   agents: number[];
@@ -84,6 +88,8 @@ function channelSpec(c: CalibratedChannel, base: ChannelSpec | undefined): Chann
     volumePerDay: ROUND(c.volumePerDay, 1),
     profile: c.profile.map((p) => ROUND(p, 3)),
     handleTime: c.handleTime,
+    ...(c.handleTimeProfile ? { handleTimeProfile: c.handleTimeProfile.map((h) => ROUND(h, 1)) } : {}),
+    ...(c.volumeCv ? { volumeCv: ROUND(c.volumeCv, 3) } : {}),
     patience: c.patience,
   };
 }
