@@ -341,6 +341,47 @@ function channelSchema(kind: ChannelKind) {
         })
         .optional(),
       ...returnFields(live),
+      classes: z
+        .array(
+          z.strictObject({
+            name: z.string().min(1, { error: 'must not be empty' }).meta({ description: 'The class name.' }),
+            share: num({ min: 0, max: 1 }).meta({
+              description: "The class's share of the channel's contacts.",
+            }),
+            priority: num({ int: true })
+              .meta({
+                description: 'Larger is served first within the channel (then longest waiting).',
+                default: 0,
+              })
+              .optional(),
+            patience: distributionSchema
+              .nullable()
+              .meta({
+                description: "The class's patience, seconds; absent = the channel's; null = never abandons.",
+              })
+              .optional(),
+          }),
+        )
+        .min(1, { error: 'must not be empty (leave it out for one class)' })
+        .max(LIMITS.maxClasses, { error: `must have at most ${LIMITS.maxClasses} classes` })
+        .superRefine((classes, ctx) => {
+          const sum = classes.reduce((a, k) => a + (typeof k.share === 'number' ? k.share : 0), 0);
+          if (Math.abs(sum - 1) > 1e-6)
+            ctx.addIssue({ code: 'custom', message: `shares must sum to 1 (they sum to ${sum})` });
+          const seen = new Set<string>();
+          classes.forEach((k, i) => {
+            if (seen.has(k.name))
+              ctx.addIssue({ code: 'custom', path: [i, 'name'], message: `"${k.name}" is used twice` });
+            seen.add(k.name);
+          });
+        })
+        .meta({
+          description:
+            'Customer classes within the channel (v3): each contact is drawn a class by share at arrival ' +
+            "(a repeat or escalation keeps its issue's); a higher priority is served first, and a class " +
+            "patience replaces the channel's. Figures are also reported per class.",
+        })
+        .optional(),
     })
     .meta({
       description: `The ${kind} channel (${live ? 'live: customers wait and abandon' : 'deferred: a backlog'}).`,

@@ -12,6 +12,7 @@ import {
   DEFAULTS,
   isLiveChannel,
   type ChannelKind,
+  type ClassSpec,
   type Location,
   type Scenario,
   type ServiceTarget,
@@ -52,6 +53,19 @@ export interface ChannelModel {
   overflowAfter: number;
   /** (v3) repeats' clock, after hours, redial and call back (returns.ts) */
   returns: ReturnRules;
+  /** (v3) customer classes within the channel; null without `classes` */
+  classes: ClassModel | null;
+}
+
+/** (v3) A channel's customer classes, in the file's order. */
+export interface ClassModel {
+  names: string[];
+  /** cumulative shares (the last is 1), for drawing a class by inversion */
+  cumShare: Float64Array;
+  /** queue rank per class: 0 for the highest priority; equal priorities share a rank */
+  rank: Int32Array;
+  /** per class: its patience (the channel's when the class gives none) */
+  patience: (CompiledDist | null)[];
 }
 
 export interface SiteModel {
@@ -170,6 +184,7 @@ export function compileModel(s: Scenario, options: CompileOptions = {}): Model {
       split,
       overflowAfter: routing?.overflowAfterSeconds ?? Infinity,
       returns: compileReturns(c, isLiveChannel(kind), rate, intervalSeconds),
+      classes: c.classes ? compileClasses(c.classes, patience ? compileDistribution(patience) : null) : null,
     };
   });
 
@@ -336,4 +351,25 @@ function handleMultipliers(
   const out = new Float64Array(intervalsPerDay);
   for (let k = 0; k < intervalsPerDay; k++) out[k] = mean > 0 ? (means[k] ?? mean) / mean : 0;
   return out;
+}
+
+function compileClasses(classes: readonly ClassSpec[], channelPatience: CompiledDist | null): ClassModel {
+  const cumShare = new Float64Array(classes.length);
+  let sum = 0;
+  classes.forEach((k, i) => (cumShare[i] = sum += k.share));
+  for (let i = 0; i < cumShare.length; i++) cumShare[i] /= sum;
+  cumShare[cumShare.length - 1] = 1;
+  const priorities = [...new Set(classes.map((k) => k.priority ?? 0))].sort((a, b) => b - a);
+  return {
+    names: classes.map((k) => k.name),
+    cumShare,
+    rank: Int32Array.from(classes, (k) => priorities.indexOf(k.priority ?? 0)),
+    patience: classes.map((k) =>
+      k.patience === undefined
+        ? channelPatience
+        : k.patience === null
+          ? null
+          : compileDistribution(k.patience),
+    ),
+  };
 }

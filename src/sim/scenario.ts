@@ -61,6 +61,17 @@ export interface ChannelSpec {
   redial?: RedialSpec;
   /** (v3) live channels: queued call back (virtual hold) */
   callback?: CallbackSpec;
+  /** (v3) customer classes within the channel; shares sum to 1 */
+  classes?: ClassSpec[];
+}
+
+/** SPEC v3 §2: a customer class; a higher priority is served first within the channel. */
+export interface ClassSpec {
+  name: string;
+  share: number;
+  priority?: number;
+  /** absent = the channel's patience; null = never abandons */
+  patience?: Distribution | null;
 }
 
 export type RepeatTiming = 'customer-hours' | 'clock';
@@ -225,6 +236,8 @@ export const LIMITS = {
   maxVolumePerDay: 5_000_000,
   /** (v3) channels.*.volumeCv: beyond 2, most days would be nearly empty and a few enormous */
   maxVolumeCv: 2,
+  /** (v3) channels.*.classes */
+  maxClasses: 8,
   maxConcurrency: 10,
   maxSites: 50,
   maxGroupsPerSite: 50,
