@@ -9,6 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { erlangCAsa } from '../src/analytic/index';
 import { CS, MAX_CLASSES, Simulation } from '../src/sim/engine';
 import { replicationSeed } from '../src/sim/random';
+import { runReplication } from '../src/sim/simulate';
 import type { Scenario } from '../src/sim/scenario';
 import { validateScenario } from '../src/scenario/validate';
 import { oneSite } from './support/build';
@@ -66,6 +67,25 @@ describe('customer classes', () => {
     // the class draw follows the shares (±1 point over ~230,000 contacts: se ≈ 0.1 points)
     const m = share.reduce((a, x) => a + x, 0) / share.length;
     expect(Math.abs(m - HIGH)).toBeLessThan(0.01);
+  });
+
+  it('the result breaks the channel down per class: the classes add up to the channel, per replication', () => {
+    const s = scenario();
+    s.horizon = { days: 1, intervalMinutes: 60 };
+    const voice = s.channels.voice!;
+    voice.patience = { dist: 'exponential', mean: 120 };
+    voice.classes![1].patience = null; // premium never abandons
+    for (let r = 0; r < 3; r++) {
+      const o = runReplication(s, { seed: 'classes', replication: r });
+      const byClass = o.classes!.voice!;
+      expect(Object.keys(byClass)).toEqual(['standard', 'premium']);
+      for (const key of ['offered', 'handled', 'abandoned'] as const)
+        expect(byClass.standard[key]! + byClass.premium[key]!).toBe(o.channels.voice![key]);
+      expect(byClass.premium.abandoned).toBe(0);
+      expect(byClass.standard.abandoned!).toBeGreaterThan(0);
+    }
+    // without classes the key is absent (old results unchanged)
+    expect(runReplication(oneSite(5, 40), { seed: 'classes' }).classes).toBeUndefined();
   });
 
   it('validation names the field: shares must sum to 1', () => {

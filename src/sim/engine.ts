@@ -149,6 +149,7 @@ export const enum CS {
   Handled,
   HandledWithin,
   Abandoned,
+  AbandonedAfter,
   WaitSum,
   COUNT,
 }
@@ -1339,6 +1340,7 @@ export class Simulation {
     this.intervalStats[ib + IM.Abandoned]++;
     this.classStats[(c * MAX_CLASSES + this.cClass[id]) * CS.COUNT + CS.Abandoned]++;
     if (wait > this.model.channels[c].target.withinSeconds) {
+      this.classStats[(c * MAX_CLASSES + this.cClass[id]) * CS.COUNT + CS.AbandonedAfter]++;
       this.stats[base + M.AbandonedAfter]++;
       this.intervalStats[ib + IM.AbandonedAfter]++;
     }
