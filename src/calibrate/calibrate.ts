@@ -10,11 +10,19 @@
  *   patience (src/calibrate/patience.ts: the likelihood's choice);
  *   effective agents per interval (src/calibrate/staffing.ts), then the fit (src/calibrate/fit.ts).
  *   (v3) the day-to-day overdispersion of volume as volumeCv, and the handle time's mean per interval
- *   as handleTimeProfile (an interval with under 5 answered calls gets the channel's mean).
- * Reported for wiring into the engine later (SPEC v3): classes by priority and type, weekday volumes.
+ *   as handleTimeProfile (an interval with under 5 answered calls gets the channel's mean); the classes
+ *   by the log's priority (share, patience, queue order by their observed ASA: classSpecs).
+ * Reported only: classes by type, weekday volumes.
  */
 import { simulate } from '../sim/simulate';
-import { DEFAULTS, type ChannelKind, type Distribution, type Scenario } from '../sim/scenario';
+import {
+  DEFAULTS,
+  LIMITS,
+  type ChannelKind,
+  type ClassSpec,
+  type Distribution,
+  type Scenario,
+} from '../sim/scenario';
 import type { SimulationResult } from '../sim/result';
 import { estimateClasses, type ClassEstimate } from './classes';
 import { selectDays, type WeekdaySummary } from './days';
@@ -145,6 +153,9 @@ export function calibrate(
     const handleOf = (o: IntervalObservation) =>
       o.handleTime.value && o.answered >= 5 ? o.handleTime.value : ht.mean.value;
     const { volumeCv } = estimateVolume(dailyOpenVolumes(inOpen, selection.dates));
+    const classes = classSpecs(
+      estimateClasses(inOpen, (r) => (r.priority === null ? null : String(r.priority))),
+    );
     return {
       channel,
       records: recs,
@@ -172,6 +183,7 @@ export function calibrate(
         // a closed interval (no arrivals) gets the channel's mean
         handleTimeProfile: obs.map((o, i) => (open[i] ? handleOf(o) : ht.mean.value)),
         ...(volumeCv ? { volumeCv } : {}),
+        ...(classes ? { classes } : {}),
         patience: patience.best
           ? patienceDistribution(patience.best)
           : patience.abandons > 0
@@ -307,6 +319,29 @@ export function calibrate(
     fit,
     wallSeconds: (now() - t0) / 1000,
   };
+}
+
+/**
+ * (v3) The log's priority classes as scenario classes: share and patience (the likelihood's choice,
+ * else the exponential-equivalent mean, else none for a class that never abandons) from the log, and
+ * the queue order from the log's own ASAs — the class answered fastest is served first, since a
+ * log's priority codes need not mean "served first". Null with fewer than two classes.
+ */
+function classSpecs(estimates: readonly ClassEstimate[]): ClassSpec[] | null {
+  if (estimates.length < 2 || estimates.length > LIMITS.maxClasses) return null;
+  const byAsa = [...estimates].sort((a, b) => (a.asa ?? Infinity) - (b.asa ?? Infinity));
+  const shares = estimates.map((k) => Math.round(k.share * 1e4) / 1e4);
+  shares[shares.length - 1] = Math.round((1 - shares.slice(0, -1).reduce((a, b) => a + b, 0)) * 1e4) / 1e4;
+  return estimates.map((k, i) => ({
+    name: `priority ${k.name}`,
+    share: shares[i],
+    priority: estimates.length - 1 - byAsa.indexOf(k),
+    patience:
+      k.patience ??
+      (k.patienceExponentialMean !== null
+        ? { dist: 'exponential', mean: Math.round(k.patienceExponentialMean) }
+        : null),
+  }));
 }
 
 /** Calls per regular date. */

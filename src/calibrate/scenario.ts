@@ -12,7 +12,7 @@
  * first group with the skill at each site it is routed to, in the routing's split, converted to the
  * site's local clock.
  */
-import type { ChannelKind, ChannelSpec, Distribution, Scenario, Shift } from '../sim/scenario';
+import type { ChannelKind, ChannelSpec, ClassSpec, Distribution, Scenario, Shift } from '../sim/scenario';
 
 export interface CalibratedChannel {
   channel: ChannelKind;
@@ -25,6 +25,8 @@ export interface CalibratedChannel {
   /** (v3) day-to-day cv of the volume beyond Poisson; absent or 0 = Poisson days */
   volumeCv?: number;
   patience: Distribution | null;
+  /** (v3) customer classes (by the log's priority) */
+  classes?: ClassSpec[];
   /** effective agents per interval (client clock) */
   agents: number[];
 }
@@ -91,6 +93,7 @@ function channelSpec(c: CalibratedChannel, base: ChannelSpec | undefined): Chann
     ...(c.handleTimeProfile ? { handleTimeProfile: c.handleTimeProfile.map((h) => ROUND(h, 1)) } : {}),
     ...(c.volumeCv ? { volumeCv: ROUND(c.volumeCv, 3) } : {}),
     patience: c.patience,
+    ...(c.classes ? { classes: c.classes } : {}),
   };
 }
 
