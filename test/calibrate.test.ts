@@ -412,6 +412,23 @@ describe('the bundled real log (anonymous bank, 1–14 February 1999)', () => {
     );
     expect(ch.volume.dispersionIndex!).toBeGreaterThan(2);
     expect(ch.patience.hazard.early!).toBeGreaterThan(ch.patience.hazard.later!);
+    // (v3) wired into the scenario: the overdispersion as volumeCv, the handle time per interval
+    const voice = c.scenario.channels.voice!;
+    expect(voice.volumeCv).toBeCloseTo(ch.volume.volumeCv!, 3);
+    expect(voice.volumeCv!).toBeGreaterThan(0.05);
+    expect(voice.handleTimeProfile).toHaveLength(24);
+    ch.intervals.forEach((o, i) => {
+      if (o.open && o.answered >= 5) expect(voice.handleTimeProfile![i]).toBeCloseTo(o.handleTime.value!, 1);
+    });
+    // classes by the log's priority: its shares and patience; served first = answered fastest in the log
+    const classes = voice.classes!;
+    expect(classes.map((k) => k.name)).toEqual(['priority 0', 'priority 1', 'priority 2']);
+    expect(classes.reduce((a, k) => a + k.share, 0)).toBeCloseTo(1, 9);
+    classes.forEach((k, i) => expect(k.share).toBeCloseTo(byP[i].share, 3));
+    const asaOf = (k: (typeof classes)[number]) => byP.find((e) => `priority ${e.name}` === k.name)!.asa!;
+    const served = [...classes].sort((a, b) => b.priority! - a.priority!);
+    for (let i = 1; i < served.length; i++) expect(asaOf(served[i - 1])).toBeLessThan(asaOf(served[i]));
+    expect(validateScenario(c.scenario).ok).toBe(true);
   });
 });
 

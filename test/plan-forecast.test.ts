@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { importForecast } from '../src/plan/forecast';
+import { validateScenario } from '../src/scenario/validate';
 import type { Scenario } from '../src/sim';
 import { cli } from './support/cli';
 
@@ -46,6 +47,7 @@ describe('importForecast', () => {
     expect(v.profile![17]).toBe(10);
     expect(v.profile!.reduce((a, b) => a + b, 0)).toBe(40);
     expect(r.value.scenario.channels.chat!.volumePerDay).toBe(5);
+    expect(v.handleTimeProfile).toBeUndefined();
   });
 
   it("averages several days and keeps each day's volume; --day picks one", () => {
@@ -68,6 +70,12 @@ describe('importForecast', () => {
     ]);
     // volume-weighted handle time of the rows that give one: (30·200 + 10·400 + 10·400) / 50
     expect(v.handleTime).toEqual({ dist: 'lognormal', mean: 280, cv: 0.8 });
+    // (v3) and each interval's own volume-weighted mean; intervals without one get the channel's mean
+    expect(v.handleTimeProfile).toHaveLength(48);
+    expect(v.handleTimeProfile![16]).toBe(200);
+    expect(v.handleTimeProfile![17]).toBe(400);
+    expect(v.handleTimeProfile!.filter((x, k) => k !== 16 && k !== 17).every((x) => x === 280)).toBe(true);
+    expect(validateScenario(r.value.scenario).ok).toBe(true);
     const one = importForecast(csv, scenario(), { day: '2026-03-03' });
     if (!one.ok) throw new Error(one.problems.join('\n'));
     expect(one.value.scenario.channels.voice!.volumePerDay).toBe(60);

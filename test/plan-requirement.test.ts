@@ -79,6 +79,29 @@ describe('requirement against independent figures', () => {
     expect(10 / req.agents[0][0]).toBeCloseTo(0.7143, 4); // occupancy = load ÷ agents
   });
 
+  it('(v3) handleTimeProfile: each interval is sized with its own mean handle time', () => {
+    const s = published([
+      {
+        id: 'a',
+        name: 'A',
+        location: 'onshore',
+        hours: '24/7',
+        groups: [{ id: 'g', skills: ['voice'], agents: 1 }],
+        cost: { hourlyRate: 30 },
+      },
+    ]);
+    s.channels.voice!.handleTimeProfile = Array.from({ length: 48 }, (_, j) => (j < 24 ? 180 : 360));
+    const req = erlangRequirement(s, { voice: { serviceLevel: 0.8 } });
+    const long = agentsForServiceLevel({
+      arrivalRatePerSecond: 100 / 1800,
+      meanHandleSeconds: 360,
+      targetPercent: 80,
+      withinSeconds: 20,
+    });
+    expect(long).toBeGreaterThan(14);
+    expect(req.agents).toEqual([[...new Array(24).fill(14), ...new Array(24).fill(long)]]);
+  });
+
   it('a hand-computed two-site case with FCR repeats, escalation, connect delay and handle-time factor', () => {
     // A (24/7, FCR 1, connect delay 8 s) takes 60 %, B (24/7, FCR 0.6, handle-time factor 1.2,
     // escalates 20 % of its contacts to A) 40 %. By hand (Erlang C from its definition, outside this code):

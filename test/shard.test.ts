@@ -11,7 +11,7 @@ import { cli } from './support/cli';
 import { SHORELINE_VERSION } from '../src/cli/shard';
 import { applyParam, parseParam, sweepValues } from '../src/optimise/params';
 import { parseShard, shardItems } from '../src/optimise/shard';
-import type { Scenario } from '../src/sim';
+import type { Scenario, SimulationResult } from '../src/sim';
 
 const TMP = mkdtempSync(join(tmpdir(), 'shoreline-shard-'));
 afterAll(() => rmSync(TMP, { recursive: true, force: true }));
@@ -39,6 +39,11 @@ function scenario(): Scenario {
         volumePerDay: 1200,
         handleTime: { dist: 'exponential', mean: 300 },
         patience: { dist: 'exponential', mean: 150 },
+        // (v3) per-class figures must merge like the rest
+        classes: [
+          { name: 'standard', share: 0.8 },
+          { name: 'premium', share: 0.2, priority: 1, patience: null },
+        ],
       },
     },
     sites: [site('home', 3, 30), site('away', 3, 12)],
@@ -74,6 +79,10 @@ describe('run --shard + merge', () => {
     expect(m.code).toBe(0);
     expect(withoutPerformance(merged)).toBe(withoutPerformance(whole));
     expect(m.stdout).toBe(direct.stdout);
+    expect(direct.stdout).toMatch(/By customer class\n.*\n.*\nvoice standard .*\nvoice premium /);
+    const classes = (JSON.parse(readFileSync(whole, 'utf8')) as SimulationResult).channels.voice!.classes!;
+    expect(Object.keys(classes)).toEqual(['standard', 'premium']);
+    expect(classes.premium.handled.mean).toBeGreaterThan(0);
   });
 
   it('refuses a duplicated or missing shard, naming the files (exit 2, one line each)', async () => {

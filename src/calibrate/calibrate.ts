@@ -9,11 +9,20 @@
  *   handle time (a lognormal with the log's mean and cv; per interval in the report);
  *   patience (src/calibrate/patience.ts: the likelihood's choice);
  *   effective agents per interval (src/calibrate/staffing.ts), then the fit (src/calibrate/fit.ts).
- * Reported for wiring into the engine later (SPEC v3): classes by priority and type, the day-to-day
- * overdispersion of volume (volumeCv), per-interval handle time, weekday volumes.
+ *   (v3) the day-to-day overdispersion of volume as volumeCv, and the handle time's mean per interval
+ *   as handleTimeProfile (an interval with under 5 answered calls gets the channel's mean); the classes
+ *   by the log's priority (share, patience, queue order by their observed ASA: classSpecs).
+ * Reported only: classes by type, weekday volumes.
  */
 import { simulate } from '../sim/simulate';
-import { DEFAULTS, type ChannelKind, type Distribution, type Scenario } from '../sim/scenario';
+import {
+  DEFAULTS,
+  LIMITS,
+  type ChannelKind,
+  type ClassSpec,
+  type Distribution,
+  type Scenario,
+} from '../sim/scenario';
 import type { SimulationResult } from '../sim/result';
 import { estimateClasses, type ClassEstimate } from './classes';
 import { selectDays, type WeekdaySummary } from './days';
@@ -141,6 +150,12 @@ export function calibrate(
     const answered = inOpen.filter((r) => r.answered);
     const dayAb = (inOpen.length - answered.length) / Math.max(1, inOpen.length);
     const dayAsa = answered.length > 0 ? answered.reduce((a, r) => a + r.wait, 0) / answered.length : null;
+    const handleOf = (o: IntervalObservation) =>
+      o.handleTime.value && o.answered >= 5 ? o.handleTime.value : ht.mean.value;
+    const { volumeCv } = estimateVolume(dailyOpenVolumes(inOpen, selection.dates));
+    const classes = classSpecs(
+      estimateClasses(inOpen, (r) => (r.priority === null ? null : String(r.priority))),
+    );
     return {
       channel,
       records: recs,
@@ -148,7 +163,7 @@ export function calibrate(
       open,
       loads: obs.map((o, i) => ({
         rate: open[i] ? o.offeredPerDay / L : 0,
-        handle: o.handleTime.value && o.answered >= 5 ? o.handleTime.value : ht.mean.value,
+        handle: handleOf(o),
         // no abandons in the log: the abandon rate cannot tell the agents apart, the ASA can
         metric: patience.abandons > 0 ? ('abandonRate' as const) : ('asa' as const),
         observed: patience.abandons > 0 ? o.abandonRate.value : o.asa.value,
@@ -165,6 +180,10 @@ export function calibrate(
           mean: Math.round(ht.mean.value * 10) / 10,
           cv: Math.round(ht.cv * 1000) / 1000,
         },
+        // a closed interval (no arrivals) gets the channel's mean
+        handleTimeProfile: obs.map((o, i) => (open[i] ? handleOf(o) : ht.mean.value)),
+        ...(volumeCv ? { volumeCv } : {}),
+        ...(classes ? { classes } : {}),
         patience: patience.best
           ? patienceDistribution(patience.best)
           : patience.abandons > 0
@@ -225,10 +244,9 @@ export function calibrate(
     const offset = k;
     k += w.loads.length;
     const volume = estimateVolume(
-      selection.dates.map(
-        (d) =>
-          w.records.filter((r) => r.date === d && w.open[Math.min(perDay - 1, Math.floor(r.arrival / L))])
-            .length,
+      dailyOpenVolumes(
+        w.records.filter((r) => w.open[Math.min(perDay - 1, Math.floor(r.arrival / L))]),
+        selection.dates,
       ),
     );
     let effHours = 0;
@@ -301,6 +319,36 @@ export function calibrate(
     fit,
     wallSeconds: (now() - t0) / 1000,
   };
+}
+
+/**
+ * (v3) The log's priority classes as scenario classes: share and patience (the likelihood's choice,
+ * else the exponential-equivalent mean, else none for a class that never abandons) from the log, and
+ * the queue order from the log's own ASAs — the class answered fastest is served first, since a
+ * log's priority codes need not mean "served first". Null with fewer than two classes.
+ */
+function classSpecs(estimates: readonly ClassEstimate[]): ClassSpec[] | null {
+  if (estimates.length < 2 || estimates.length > LIMITS.maxClasses) return null;
+  const byAsa = [...estimates].sort((a, b) => (a.asa ?? Infinity) - (b.asa ?? Infinity));
+  const shares = estimates.map((k) => Math.round(k.share * 1e4) / 1e4);
+  shares[shares.length - 1] = Math.round((1 - shares.slice(0, -1).reduce((a, b) => a + b, 0)) * 1e4) / 1e4;
+  return estimates.map((k, i) => ({
+    name: `priority ${k.name}`,
+    share: shares[i],
+    priority: estimates.length - 1 - byAsa.indexOf(k),
+    patience:
+      k.patience ??
+      (k.patienceExponentialMean !== null
+        ? { dist: 'exponential', mean: Math.round(k.patienceExponentialMean) }
+        : null),
+  }));
+}
+
+/** Calls per regular date. */
+function dailyOpenVolumes(records: readonly CallRecord[], dates: readonly string[]): number[] {
+  const count = new Map<string, number>(dates.map((d) => [d, 0]));
+  for (const r of records) if (count.has(r.date)) count.set(r.date, count.get(r.date)! + 1);
+  return dates.map((d) => count.get(d)!);
 }
 
 /** refineBySimulation with a patience per interval (channels differ). */

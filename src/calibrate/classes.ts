@@ -1,8 +1,8 @@
 /**
  * Customer classes by the log's priority and by its call type: each class's share of the calls, its
  * abandon rate and ASA, and its patience (censoring done right, src/calibrate/patience.ts). These are
- * what SPEC v3 `channels.<c>.classes` needs; the engine does not take classes yet, so they are
- * reported for wiring, and the scenario keeps one class per channel.
+ * what SPEC v3 `channels.<c>.classes` needs. The classes by priority go into the scenario
+ * (calibrate.ts, classSpecs); those by type are reported only.
  */
 import type { CallRecord } from './log';
 import { estimatePatience, patienceDistribution } from './patience';

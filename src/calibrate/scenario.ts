@@ -12,7 +12,7 @@
  * first group with the skill at each site it is routed to, in the routing's split, converted to the
  * site's local clock.
  */
-import type { ChannelKind, ChannelSpec, Distribution, Scenario, Shift } from '../sim/scenario';
+import type { ChannelKind, ChannelSpec, ClassSpec, Distribution, Scenario, Shift } from '../sim/scenario';
 
 export interface CalibratedChannel {
   channel: ChannelKind;
@@ -20,7 +20,13 @@ export interface CalibratedChannel {
   /** per interval of the day; 0 outside the open intervals */
   profile: number[];
   handleTime: Distribution;
+  /** (v3) mean handle time per interval of the day, seconds; absent = handleTime all day */
+  handleTimeProfile?: number[];
+  /** (v3) day-to-day cv of the volume beyond Poisson; absent or 0 = Poisson days */
+  volumeCv?: number;
   patience: Distribution | null;
+  /** (v3) customer classes (by the log's priority) */
+  classes?: ClassSpec[];
   /** effective agents per interval (client clock) */
   agents: number[];
 }
@@ -84,7 +90,10 @@ function channelSpec(c: CalibratedChannel, base: ChannelSpec | undefined): Chann
     volumePerDay: ROUND(c.volumePerDay, 1),
     profile: c.profile.map((p) => ROUND(p, 3)),
     handleTime: c.handleTime,
+    ...(c.handleTimeProfile ? { handleTimeProfile: c.handleTimeProfile.map((h) => ROUND(h, 1)) } : {}),
+    ...(c.volumeCv ? { volumeCv: ROUND(c.volumeCv, 3) } : {}),
     patience: c.patience,
+    ...(c.classes ? { classes: c.classes } : {}),
   };
 }
 

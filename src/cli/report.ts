@@ -2,7 +2,7 @@
  * The result as text tables (stdout of `sim`): a header line, outcomes by channel, outcomes by site,
  * each closed by a total line. Deterministic — no timings — so the same seed prints the same text.
  */
-import type { Estimate, OutcomeKey, Outcomes, Scenario, SimulationResult } from '../sim';
+import type { ClassKey, Estimate, OutcomeKey, Outcomes, Scenario, SimulationResult } from '../sim';
 import { formatEstimate, formatNumber, STYLES, type NumberStyle } from './format';
 import { renderTable, type TextTable } from './table';
 
@@ -116,6 +116,33 @@ function table(
   };
 }
 
+/** (v3) Within a channel with `classes`: a class's figures, as the channel's. */
+export const CLASS_COLUMNS: { key: ClassKey; header: string; style: NumberStyle }[] = [
+  { key: 'offered', header: 'offered', style: STYLES.count },
+  { key: 'handled', header: 'handled', style: STYLES.count },
+  { key: 'abandoned', header: 'abandoned', style: STYLES.count },
+  { key: 'serviceLevel', header: 'SL %', style: STYLES.percent },
+  { key: 'asa', header: 'ASA s', style: STYLES.seconds },
+  { key: 'abandonRate', header: 'abandon %', style: STYLES.percent },
+];
+
+/** (v3) One row per channel and class, or null when no channel has classes. */
+function classesTable(result: SimulationResult, showCi: boolean): TextTable | null {
+  const rows = Object.entries(result.channels).flatMap(([kind, o]) =>
+    Object.entries(o?.classes ?? {}).map(([name, figures]) => ({
+      label: `${kind} ${name}`,
+      cells: CLASS_COLUMNS.map((c) => formatEstimate(figures[c.key], c.style, showCi)),
+    })),
+  );
+  if (rows.length === 0) return null;
+  return {
+    title: 'By customer class',
+    label: 'channel class',
+    columns: CLASS_COLUMNS.map((c) => c.header),
+    rows,
+  };
+}
+
 /** The whole report. `scenario` (optional) adds each site's location to its label. */
 export function renderReport(result: SimulationResult, scenario?: Scenario): string {
   const showCi = result.replications >= 2;
@@ -134,6 +161,8 @@ export function renderReport(result: SimulationResult, scenario?: Scenario): str
   if (showCi) parts.push('Figures are mean ± half-width of a 95% confidence interval over replications.');
   for (const panel of CHANNEL_PANELS)
     parts.push('', renderTable(table(panel.title, 'channel', panel.columns, channelRows, showCi)));
+  const classTable = classesTable(result, showCi);
+  if (classTable) parts.push('', renderTable(classTable));
   parts.push('', renderTable(table('By site', 'site', SITE_COLUMNS, siteRows, showCi)));
   parts.push(
     '',

@@ -16,9 +16,11 @@
  * Shifts are daily in the scenario format, so a plan is for one (average or chosen) day; the daily
  * volumes are returned in the summary so that a caller can show them.
  *
- * Handle times: the scenario has one handle-time distribution per channel, so a `handleTime` column
- * sets its mean to the volume-weighted mean of the rows that give one (the distribution keeps its
- * shape: it is scaled).
+ * Handle times: a `handleTime` column sets the channel's handle-time mean to the volume-weighted mean
+ * of the rows that give one (the distribution keeps its shape: it is scaled), and (v3) its
+ * `handleTimeProfile` to each interval's volume-weighted mean; an interval no row gives a handle time
+ * for (or only with volume 0) gets the channel's mean. The engine then draws each contact's handle
+ * time with the mean of its arrival interval, and the plan's Erlang requirement uses it too.
  */
 import { csvParseRows } from 'd3-dsv';
 import { CHANNEL_KINDS, DEFAULTS, type ChannelKind, type Distribution, type Scenario } from '../sim/scenario';
@@ -209,12 +211,17 @@ function apply(scenario: Scenario, rows: Row[], dates: string[], intervalMinutes
     const byDay = new Map<string, number>(dates.map((d) => [d, 0]));
     let hv = 0;
     let hw = 0;
+    const ihv = new Array<number>(perDay).fill(0);
+    const ihw = new Array<number>(perDay).fill(0);
     for (const r of mine) {
-      profile[r.minute / intervalMinutes] += r.volume;
+      const k = r.minute / intervalMinutes;
+      profile[k] += r.volume;
       byDay.set(r.date, byDay.get(r.date)! + r.volume);
       if (r.handleTime !== null) {
         hv += r.handleTime * r.volume;
         hw += r.volume;
+        ihv[k] += r.handleTime * r.volume;
+        ihw[k] += r.volume;
       }
     }
     const total = profile.reduce((a, v) => a + v, 0);
@@ -222,7 +229,11 @@ function apply(scenario: Scenario, rows: Row[], dates: string[], intervalMinutes
     if (total > 0) spec.profile = profile.map((v) => round(v / dates.length, 6));
     else delete spec.profile;
     const handleTime = hw > 0 ? hv / hw : null;
-    if (handleTime !== null) spec.handleTime = scaledTo(spec.handleTime, handleTime);
+    if (handleTime !== null) {
+      spec.handleTime = scaledTo(spec.handleTime, handleTime);
+      const mean = distributionMean(spec.handleTime);
+      spec.handleTimeProfile = ihw.map((w, k) => (w > 0 ? round(ihv[k] / w, 3) : mean));
+    }
     channels.push({
       channel,
       days: dates.map((date) => ({ date, volume: round(byDay.get(date)!, 6) })),

@@ -296,7 +296,9 @@ export function erlangRequirement(scenario: Scenario, targets: Targets, split?: 
           arrivalRatePerSecond: rate[s],
           meanHandleSeconds: Math.max(
             1e-6,
-            distributionMean(ch.handleTime) * (site.handleTimeFactor ?? DEFAULTS.site.handleTimeFactor) +
+            // (v3) handleTimeProfile: the interval's own mean
+            (ch.handleTimeProfile?.[j] ?? distributionMean(ch.handleTime)) *
+              (site.handleTimeFactor ?? DEFAULTS.site.handleTimeFactor) +
               wrap,
           ),
           concurrency: ch.concurrency ?? DEFAULTS.concurrency,

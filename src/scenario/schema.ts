@@ -295,7 +295,26 @@ function channelSchema(kind: ChannelKind) {
             'e.g. 48 for 30-minute intervals); normalised. Absent = flat.',
         })
         .optional(),
+      volumeCv: num({ min: 0, max: LIMITS.maxVolumeCv })
+        .meta({
+          description:
+            'Day-to-day uncertainty of volume (v3): each day the volume of every interval is multiplied by ' +
+            'one gamma draw with mean 1 and this coefficient of variation. 0 = Poisson arrivals only.',
+          default: 0,
+        })
+        .optional(),
       handleTime: distributionSchema.meta({ description: 'Handle (talk) time per contact, seconds.' }),
+      handleTimeProfile: z
+        .array(num({ min: 0, max: LIMITS.maxDistributionSeconds }))
+        .min(1, { error: 'must not be empty (leave it out for one mean all day)' })
+        .max(MAX_PROFILE_LENGTH, { error: `must have at most ${MAX_PROFILE_LENGTH} means` })
+        .meta({
+          description:
+            'Mean handle time per interval of the day in the client time zone, seconds (v3; length = ' +
+            '1440 / horizon.intervalMinutes). A contact draws its handle time from handleTime scaled to ' +
+            'the mean of the interval it arrives in (handleTime keeps the shape). Absent = handleTime all day.',
+        })
+        .optional(),
       wrapUp: distributionSchema
         .meta({ description: 'After-contact work per contact, seconds.', default: DEFAULTS.wrapUp })
         .optional(),
@@ -331,6 +350,47 @@ function channelSchema(kind: ChannelKind) {
         })
         .optional(),
       ...returnFields(live),
+      classes: z
+        .array(
+          z.strictObject({
+            name: z.string().min(1, { error: 'must not be empty' }).meta({ description: 'The class name.' }),
+            share: num({ min: 0, max: 1 }).meta({
+              description: "The class's share of the channel's contacts.",
+            }),
+            priority: num({ int: true })
+              .meta({
+                description: 'Larger is served first within the channel (then longest waiting).',
+                default: 0,
+              })
+              .optional(),
+            patience: distributionSchema
+              .nullable()
+              .meta({
+                description: "The class's patience, seconds; absent = the channel's; null = never abandons.",
+              })
+              .optional(),
+          }),
+        )
+        .min(1, { error: 'must not be empty (leave it out for one class)' })
+        .max(LIMITS.maxClasses, { error: `must have at most ${LIMITS.maxClasses} classes` })
+        .superRefine((classes, ctx) => {
+          const sum = classes.reduce((a, k) => a + (typeof k.share === 'number' ? k.share : 0), 0);
+          if (Math.abs(sum - 1) > 1e-6)
+            ctx.addIssue({ code: 'custom', message: `shares must sum to 1 (they sum to ${sum})` });
+          const seen = new Set<string>();
+          classes.forEach((k, i) => {
+            if (seen.has(k.name))
+              ctx.addIssue({ code: 'custom', path: [i, 'name'], message: `"${k.name}" is used twice` });
+            seen.add(k.name);
+          });
+        })
+        .meta({
+          description:
+            'Customer classes within the channel (v3): each contact is drawn a class by share at arrival ' +
+            "(a repeat or escalation keeps its issue's); a higher priority is served first, and a class " +
+            "patience replaces the channel's. Figures are also reported per class.",
+        })
+        .optional(),
     })
     .meta({
       description: `The ${kind} channel (${live ? 'live: customers wait and abandon' : 'deferred: a backlog'}).`,
@@ -899,6 +959,15 @@ function crossCheck(value: unknown, ctx: z.RefinementCtx): void {
           add(
             ['channels', kind, 'profile'],
             `must have ${expected} weights, one per ${intervalMinutes}-minute interval of the day (has ${channel.profile.length})`,
+          );
+      }
+      const htp = channel.handleTimeProfile;
+      if (intervalMinutes !== undefined && Array.isArray(htp) && htp.length > 0) {
+        const expected = 1440 / intervalMinutes;
+        if (htp.length !== expected)
+          add(
+            ['channels', kind, 'handleTimeProfile'],
+            `must have ${expected} means, one per ${intervalMinutes}-minute interval of the day (has ${htp.length})`,
           );
       }
     }

@@ -29,6 +29,7 @@ import {
   shiftAgentsAt,
   siteOpenAt,
   UNITS,
+  type ChannelModel,
   type CompileOptions,
   type Model,
 } from './model';
@@ -142,6 +143,27 @@ export const enum IM {
   COUNT,
 }
 
+/** (v3) Per-class counters, per channel × class (classStats). */
+export const enum CS {
+  Offered = 0,
+  Handled,
+  HandledWithin,
+  Abandoned,
+  AbandonedAfter,
+  WaitSum,
+  COUNT,
+}
+
+/** (v3) Classes per channel at most (LIMITS.maxClasses): the stride of classStats. */
+export const MAX_CLASSES = 8;
+
+/**
+ * (v3) Queue keys of classes: arrival time + rank × CLASS_SPAN, so a higher class (lower rank) is
+ * ahead of every lower one and each class stays first-come first-served. Times stay within ±2^26 s
+ * (776 days), so the ranks never overlap, and 2^30 keeps a key's resolution under a microsecond.
+ */
+const CLASS_SPAN = 134_217_728; // 2^27
+
 export class SimulationBudgetError extends Error {
   constructor(public readonly events: number) {
     super(
@@ -194,6 +216,8 @@ interface Streams {
   fcr: Uniform;
   escalation: Uniform;
   repeatDelay: Uniform;
+  /** (v3) the customer class (channels with `classes`) */
+  klass: Uniform;
 }
 
 function channelStreams(seed: string, kind: ChannelKind, prefix: string): Streams {
@@ -207,6 +231,7 @@ function channelStreams(seed: string, kind: ChannelKind, prefix: string): Stream
     fcr: s('fcr'),
     escalation: s('escalation'),
     repeatDelay: s('repeat-delay'),
+    klass: s('class'),
   };
 }
 
@@ -216,6 +241,16 @@ function channelStreams(seed: string, kind: ChannelKind, prefix: string): Stream
  */
 function freshStreams(seed: string, kind: ChannelKind, day: number): Streams {
   return channelStreams(seed, kind, `day${day}/`);
+}
+
+/**
+ * (v3) Day `day`'s volume multiplier on one channel (volumeCv): one gamma draw with mean 1 from a stream
+ * of its own, seeded like the day's fresh streams, so it does not depend on the warm-up length nor on
+ * anything else a variant changes. Exactly 1 without volumeCv (no stream is made).
+ */
+function dayVolumeFactor(seed: string, ch: ChannelModel, day: number): number {
+  if (ch.dayVolume === null) return 1;
+  return sample(ch.dayVolume, createStream(seed, `${ch.kind}/day${day}/volume`));
 }
 
 export class Simulation {
@@ -252,6 +287,10 @@ export class Simulation {
   private cAbandonAt = new Float64Array(0);
   private cInterval = new Int32Array(0);
   private cArrive = new Float64Array(0);
+  /** queue order: the arrival time, (v3) plus its class rank × CLASS_SPAN */
+  private cKey = new Float64Array(0);
+  /** (v3) customer class (0 without classes) */
+  private cClass = new Uint8Array(0);
   private cIssueStart = new Float64Array(0);
   private cIssueContacts = new Int32Array(0);
   private cHandle = new Float64Array(0);
@@ -324,6 +363,8 @@ export class Simulation {
   // Statistics.
   /** per channel: contacts that arrived (fresh, repeats, escalations) */
   readonly arrivals: Float64Array;
+  /** (v3) per channel × class (MAX_CLASSES stride) × CS: offered, handled, within target, abandoned, waits */
+  readonly classStats: Float64Array;
   /** per (channel × site) × M */
   readonly stats: Float64Array;
   /** per (channel × site) × HISTOGRAM_BINS: waits of handled contacts */
@@ -366,6 +407,8 @@ export class Simulation {
   private readonly fresh: Streams[];
   /** per channel, the day index of `fresh` (day 1 = 0, warm-up days negative) */
   private readonly freshDay: Int32Array;
+  /** (v3) per channel, the volume multiplier of day freshDay (volumeCv; 1 without it) */
+  private readonly dayVolume: Float64Array;
   private readonly followup: Streams[];
   private readonly returnSt: ReturnStreams[];
   private readonly needFcr: boolean;
@@ -466,6 +509,7 @@ export class Simulation {
     this.loggedTotal = new Float64Array(nG);
 
     this.arrivals = new Float64Array(nC);
+    this.classStats = new Float64Array(nC * MAX_CLASSES * CS.COUNT);
     this.stats = new Float64Array(nC * nS * M.COUNT);
     this.waitHist = new Uint32Array(nC * nS * HISTOGRAM_BINS);
     this.intervalStats = new Float64Array(m.nIntervals * nC * IM.COUNT);
@@ -490,6 +534,8 @@ export class Simulation {
     const firstDay = Math.floor(start / DAY);
     this.freshDay = new Int32Array(nC).fill(firstDay);
     this.fresh = m.channels.map((c) => freshStreams(this.seed, c.kind, firstDay));
+    this.dayVolume = new Float64Array(nC).fill(1);
+    for (let c = 0; c < nC; c++) this.dayVolume[c] = dayVolumeFactor(this.seed, m.channels[c], firstDay);
     this.followup = m.channels.map((c) => channelStreams(this.seed, c.kind, 'followup/'));
     this.returnSt = m.channels.map((c) => returnStreams(this.seed, c.kind));
     this.needFcr = m.sites.some((s) => s.fcr < 1);
@@ -541,6 +587,7 @@ export class Simulation {
           (this.channelBacklog(c) - this.backlogGrowthPerDay[c]) / STEADY_CHECK_DAYS;
     for (const a of [
       this.arrivals,
+      this.classStats,
       this.stats,
       this.waitHist,
       this.intervalStats,
@@ -578,6 +625,7 @@ export class Simulation {
       const c = this.cChan[id];
       this.arrivals[c]++;
       this.intervalStats[c * IM.COUNT + IM.Offered]++;
+      this.classStats[(c * MAX_CLASSES + this.cClass[id]) * CS.COUNT + CS.Offered]++;
     }
   }
 
@@ -652,9 +700,18 @@ export class Simulation {
   }
 
   /** (v3) A new pending slot for an issue's next contact (repeat, redial), due at `at`. */
-  private pend(c: number, start: number, contacts: number, owner: number, kind: Pend, at: number): void {
+  private pend(
+    c: number,
+    start: number,
+    contacts: number,
+    owner: number,
+    kind: Pend,
+    at: number,
+    klass: number,
+  ): void {
     if (!(start >= 0) && !(at < this.loadEnd)) return;
     const r = this.alloc();
+    this.cClass[r] = klass;
     this.cState[r] = ContactState.RepeatPending;
     this.cPend[r] = kind;
     this.cChan[r] = c;
@@ -941,7 +998,7 @@ export class Simulation {
     if (k >= midnight) midnight = this.startFreshDay(c, k);
     let e = exponential(this.fresh[c].arrival);
     while (k < this.arrivalIntervals) {
-      const rate = ch.rate[(k + this.dayShift) % perDay];
+      const rate = ch.rate[(k + this.dayShift) % perDay] * this.dayVolume[c];
       const end = (k + 1) * m.intervalSeconds;
       const mass = rate * (end - t);
       if (mass > e) return t + e / rate;
@@ -962,6 +1019,7 @@ export class Simulation {
     const day = Math.floor(k / perDay);
     this.freshDay[c] = day;
     this.fresh[c] = freshStreams(this.seed, this.model.channels[c].kind, day);
+    this.dayVolume[c] = dayVolumeFactor(this.seed, this.model.channels[c], day);
     return (day + 1) * perDay;
   }
 
@@ -994,6 +1052,7 @@ export class Simulation {
     const c = this.cChan[id];
     this.arrivals[c]++;
     this.intervalStats[(this.cInterval[id] * this.nC + c) * IM.COUNT + IM.Offered]++;
+    this.classStats[(c * MAX_CLASSES + this.cClass[id]) * CS.COUNT + CS.Offered]++;
     if (this.cIssueStart[id] >= 0) this.cohortContacts[c]++;
   }
 
@@ -1062,6 +1121,7 @@ export class Simulation {
     issueContacts: number,
     owner: number,
     st: Streams,
+    klass = -1,
   ): number {
     const id = this.alloc();
     const ch = this.model.channels[c];
@@ -1078,13 +1138,27 @@ export class Simulation {
     this.cFirst[id] = 0;
     this.cCallback[id] = 0;
     this.cHandle[id] = sample(ch.handle, st.handle);
+    // (v3) handleTimeProfile: the mean of the interval of the day the contact arrives in
+    if (ch.handleByInterval !== null) this.cHandle[id] *= ch.handleByInterval[this.intervalOfDay(now)];
     this.cWrap[id] = drawOrFixed(ch.wrap, st.wrap);
     this.cURoute[id] = st.route();
     this.cUFcr[id] = this.needFcr ? st.fcr() : 0;
     this.cUEsc[id] = this.needEscalation ? st.escalation() : 1;
     this.cInterval[id] = this.intervalOf(now);
+    let patience = ch.patience;
+    const cls = ch.classes;
+    if (cls === null) {
+      this.cClass[id] = 0;
+      this.cKey[id] = now;
+    } else {
+      // (v3) a fresh contact draws its class; a repeat, redial or escalation keeps its issue's
+      const k = klass >= 0 ? klass : drawClass(cls.cumShare, st.klass());
+      this.cClass[id] = k;
+      this.cKey[id] = now + cls.rank[k] * CLASS_SPAN;
+      patience = cls.patience[k];
+    }
     // Patience is drawn now (common random numbers) but its timer only starts if the contact waits.
-    this.cAbandonAt[id] = ch.patience ? now + sample(ch.patience, st.patience) : Infinity;
+    this.cAbandonAt[id] = patience ? now + sample(patience, st.patience) : Infinity;
     return id;
   }
 
@@ -1172,7 +1246,7 @@ export class Simulation {
       this.cState[id] = ContactState.Hold;
       this.cSite[id] = -1;
       this.holding[c]++;
-      this.holdQ[c].push(id, this.cGen[id], this.cArrive[id]);
+      this.holdQ[c].push(id, this.cGen[id], this.cKey[id]);
       this.startWaiting(id);
       return;
     }
@@ -1231,7 +1305,7 @@ export class Simulation {
     this.cSite[id] = s;
     this.waitingAt[s * this.nC + c]++;
     if (this.cCallback[id] === 1) this.callbackWaiting[s * this.nC + c]++;
-    this.siteQ[s * this.nC + c].push(id, this.cGen[id], this.cArrive[id]);
+    this.siteQ[s * this.nC + c].push(id, this.cGen[id], this.cKey[id]);
     this.startWaiting(id);
   }
 
@@ -1288,7 +1362,7 @@ export class Simulation {
         return;
       }
     }
-    this.overflowQ[c].push(id, this.cGen[id], this.cArrive[id]);
+    this.overflowQ[c].push(id, this.cGen[id], this.cKey[id]);
   }
 
   private abandon(id: number): void {
@@ -1301,7 +1375,9 @@ export class Simulation {
     this.stats[base + M.Abandoned]++;
     const ib = (this.cInterval[id] * this.nC + c) * IM.COUNT;
     this.intervalStats[ib + IM.Abandoned]++;
+    this.classStats[(c * MAX_CLASSES + this.cClass[id]) * CS.COUNT + CS.Abandoned]++;
     if (wait > this.model.channels[c].target.withinSeconds) {
+      this.classStats[(c * MAX_CLASSES + this.cClass[id]) * CS.COUNT + CS.AbandonedAfter]++;
       this.stats[base + M.AbandonedAfter]++;
       this.intervalStats[ib + IM.AbandonedAfter]++;
     }
@@ -1311,9 +1387,10 @@ export class Simulation {
     const start = this.cIssueStart[id];
     const contacts = this.cIssueContacts[id] + 1;
     const owner = this.cOwner[id];
+    const klass = this.cClass[id];
     if (delay < 0) this.giveUp(id);
     this.free(id);
-    if (delay >= 0) this.pend(c, start, contacts, owner, Pend.Redial, this.now + delay);
+    if (delay >= 0) this.pend(c, start, contacts, owner, Pend.Redial, this.now + delay, klass);
   }
 
   // ---------------------------------------------------------------- service
@@ -1367,6 +1444,10 @@ export class Simulation {
     is[ib + IM.Handled]++;
     is[ib + IM.WaitSum] += wait;
     if (within) is[ib + IM.HandledWithin]++;
+    const cb = (c * MAX_CLASSES + this.cClass[id]) * CS.COUNT;
+    this.classStats[cb + CS.Handled]++;
+    this.classStats[cb + CS.WaitSum] += wait;
+    if (within) this.classStats[cb + CS.HandledWithin]++;
     let variable = site.perContactFee;
     if (ch.kind === 'voice') {
       stats[base + M.TalkSeconds] += talk;
@@ -1412,6 +1493,7 @@ export class Simulation {
       this.cIssueContacts[id] + 1,
       this.cOwner[id],
       this.followup[c],
+      this.cClass[id],
     );
     this.cFixed[e] = 1;
     this.offer(e);
@@ -1455,7 +1537,15 @@ export class Simulation {
       if (at < this.now) at = this.now;
       // A cohort issue's repeat is kept whenever it is due (followUp needs it, or counts it open);
       // one of an issue raised before day 1 only if it falls before the follow-up load's end.
-      this.pend(c, this.cIssueStart[id], this.cIssueContacts[id] + 1, this.cOwner[id], Pend.Repeat, at);
+      this.pend(
+        c,
+        this.cIssueStart[id],
+        this.cIssueContacts[id] + 1,
+        this.cOwner[id],
+        Pend.Repeat,
+        at,
+        this.cClass[id],
+      );
     }
   }
 
@@ -1466,9 +1556,10 @@ export class Simulation {
     const issueContacts = this.cIssueContacts[id];
     const owner = this.cOwner[id];
     const kind = this.cPend[id];
+    const klass = this.cClass[id];
     this.free(id);
     if (kind === Pend.Repeat) this.repeatCount[c]++;
-    const r = this.newContact(c, issueStart, issueContacts, owner, this.followup[c]);
+    const r = this.newContact(c, issueStart, issueContacts, owner, this.followup[c], klass);
     this.enter(r);
   }
 
@@ -1529,7 +1620,7 @@ export class Simulation {
     }
     const a = sq.length > 0 ? sq.headId() : -1;
     const b = oq.length > 0 ? oq.headId() : -1;
-    if (a >= 0 && (b < 0 || this.cArrive[a] <= this.cArrive[b])) {
+    if (a >= 0 && (b < 0 || this.cKey[a] <= this.cKey[b])) {
       sq.shift();
       return a;
     }
@@ -1628,7 +1719,7 @@ export class Simulation {
     for (let i = 0; i < n; i++) {
       const id = this.rerouteBuf[i];
       if (this.cFixed[id]) {
-        sq.push(id, this.cGen[id], this.cArrive[id]); // escalations wait for their tier
+        sq.push(id, this.cGen[id], this.cKey[id]); // escalations wait for their tier
         continue;
       }
       this.leaveWait(id);
@@ -1699,6 +1790,11 @@ export class Simulation {
     this.flushedInterval = k + 1;
   }
 
+  /** Interval of the day (client clock) of time t, warm-up and follow-up included. */
+  private intervalOfDay(t: number): number {
+    return (Math.floor(t / this.model.intervalSeconds) + this.dayShift) % this.model.intervalsPerDay;
+  }
+
   private intervalOf(t: number): number {
     const k = Math.floor(t / this.model.intervalSeconds);
     // Warm-up contacts (t < 0) count in the first interval; those not closed by 00:00 stay there.
@@ -1744,6 +1840,8 @@ export class Simulation {
     this.cAbandonAt = grown(this.cAbandonAt, cap);
     this.cInterval = grown(this.cInterval, cap);
     this.cArrive = grown(this.cArrive, cap);
+    this.cKey = grown(this.cKey, cap);
+    this.cClass = grown(this.cClass, cap);
     this.cIssueStart = grown(this.cIssueStart, cap);
     this.cIssueContacts = grown(this.cIssueContacts, cap);
     this.cHandle = grown(this.cHandle, cap);
@@ -1760,6 +1858,13 @@ export class Simulation {
     this.freeList = grown(this.freeList, cap);
     this.cap = cap;
   }
+}
+
+/** (v3) The class whose cumulative share first exceeds u. */
+function drawClass(cumShare: Float64Array, u: number): number {
+  let k = 0;
+  while (k < cumShare.length - 1 && u >= cumShare[k]) k++;
+  return k;
 }
 
 /** Highest total rate of fresh arrivals over the day's intervals, contacts per second. */

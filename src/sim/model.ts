@@ -13,6 +13,7 @@ import {
   type ContractSpec,
   isLiveChannel,
   type ChannelKind,
+  type ClassSpec,
   type Location,
   type Scenario,
   type ServiceTarget,
@@ -34,7 +35,14 @@ export interface ChannelModel {
   /** arrivals per second in each interval of the day */
   rate: Float64Array;
   volumePerDay: number;
+  /** (v3) the day's volume multiplier: gamma with mean 1 and cv volumeCv; null when volumeCv is 0 */
+  dayVolume: CompiledDist | null;
   handle: CompiledDist;
+  /**
+   * (v3) handleTimeProfile as a multiplier of `handle` per interval of the day (the interval's mean ÷
+   * handle's mean); null without one
+   */
+  handleByInterval: Float64Array | null;
   wrap: CompiledDist;
   patience: CompiledDist | null;
   concurrency: number;
@@ -47,6 +55,19 @@ export interface ChannelModel {
   overflowAfter: number;
   /** (v3) repeats' clock, after hours, redial and call back (returns.ts) */
   returns: ReturnRules;
+  /** (v3) customer classes within the channel; null without `classes` */
+  classes: ClassModel | null;
+}
+
+/** (v3) A channel's customer classes, in the file's order. */
+export interface ClassModel {
+  names: string[];
+  /** cumulative shares (the last is 1), for drawing a class by inversion */
+  cumShare: Float64Array;
+  /** queue rank per class: 0 for the highest priority; equal priorities share a rank */
+  rank: Int32Array;
+  /** per class: its patience (the channel's when the class gives none) */
+  patience: (CompiledDist | null)[];
 }
 
 export interface SiteModel {
@@ -154,12 +175,15 @@ export function compileModel(s: Scenario, options: CompileOptions = {}): Model {
       });
     }
     const rate = profileRates(c.volumePerDay, c.profile, intervalsPerDay, intervalSeconds);
+    const handle = compileDistribution(c.handleTime);
     return {
       kind,
       live: isLiveChannel(kind),
       rate,
       volumePerDay: c.volumePerDay,
-      handle: compileDistribution(c.handleTime),
+      dayVolume: c.volumeCv ? compileDistribution({ dist: 'gamma', mean: 1, cv: c.volumeCv }) : null,
+      handle,
+      handleByInterval: handleMultipliers(c.handleTimeProfile, handle.mean, intervalsPerDay),
       wrap: compileDistribution(c.wrapUp ?? DEFAULTS.wrapUp),
       patience: patience ? compileDistribution(patience) : null,
       concurrency,
@@ -170,6 +194,7 @@ export function compileModel(s: Scenario, options: CompileOptions = {}): Model {
       split,
       overflowAfter: routing?.overflowAfterSeconds ?? Infinity,
       returns: compileReturns(c, isLiveChannel(kind), rate, intervalSeconds),
+      classes: c.classes ? compileClasses(c.classes, patience ? compileDistribution(patience) : null) : null,
     };
   });
 
@@ -327,4 +352,41 @@ function changePoints(hours: Window | null, shifts: { window: Window }[], offset
   const pts = new Set<number>([0]);
   for (const l of local) pts.add(localOf(l - offset, 0) % DAY);
   return [...pts].sort((a, b) => a - b);
+}
+
+/**
+ * (v3) handleTimeProfile's means as multipliers of the handle-time distribution, per interval of the
+ * day: scaling keeps the distribution's shape (its cv) and gives the interval's mean. A handle time
+ * with mean 0 stays 0.
+ */
+function handleMultipliers(
+  means: readonly number[] | undefined,
+  mean: number,
+  intervalsPerDay: number,
+): Float64Array | null {
+  if (means === undefined) return null;
+  const out = new Float64Array(intervalsPerDay);
+  for (let k = 0; k < intervalsPerDay; k++) out[k] = mean > 0 ? (means[k] ?? mean) / mean : 0;
+  return out;
+}
+
+function compileClasses(classes: readonly ClassSpec[], channelPatience: CompiledDist | null): ClassModel {
+  const cumShare = new Float64Array(classes.length);
+  let sum = 0;
+  classes.forEach((k, i) => (cumShare[i] = sum += k.share));
+  for (let i = 0; i < cumShare.length; i++) cumShare[i] /= sum;
+  cumShare[cumShare.length - 1] = 1;
+  const priorities = [...new Set(classes.map((k) => k.priority ?? 0))].sort((a, b) => b - a);
+  return {
+    names: classes.map((k) => k.name),
+    cumShare,
+    rank: Int32Array.from(classes, (k) => priorities.indexOf(k.priority ?? 0)),
+    patience: classes.map((k) =>
+      k.patience === undefined
+        ? channelPatience
+        : k.patience === null
+          ? null
+          : compileDistribution(k.patience),
+    ),
+  };
 }

@@ -35,9 +35,9 @@
  */
 import { intervalExtras, siteBills, type CostInputs } from './contract-cost';
 import type { Simulation } from './engine';
-import { M, IM } from './engine';
+import { CS, M, IM, MAX_CLASSES } from './engine';
 import { HISTOGRAM_BINS, histogramQuantile } from './histogram';
-import type { IntervalValues, OutcomeValues, ReplicationOutcome } from './result';
+import type { ClassValues, IntervalValues, OutcomeValues, ReplicationOutcome } from './result';
 
 function ratio(a: number, b: number): number | null {
   return b > 0 ? a / b : null;
@@ -308,6 +308,8 @@ export function replicationOutcome(sim: Simulation, final = true): ReplicationOu
     ),
   );
 
+  const classes = classOutcomes(sim);
+
   // The issue cohort, followed past the horizon when the run is final.
   if (final) sim.followUp();
   const open = new Float64Array(nC);
@@ -354,6 +356,7 @@ export function replicationOutcome(sim: Simulation, final = true): ReplicationOu
     sites,
     total: totalValues,
     intervals,
+    ...(classes ? { classes } : {}),
     events: sim.events,
     contacts: sim.contacts,
     warmUpDays: sim.warmUpDays,
@@ -454,5 +457,35 @@ function intervalOutcomes(sim: Simulation, extra: Float64Array): ReplicationOutc
     total.occupancy = ratio(busyAll, sim.intervalLogged[k]);
     out.push({ channels, total });
   }
+  return out;
+}
+
+/**
+ * (v3) Per channel with classes, each class's figures, as the channel's are defined: offered counts
+ * arrivals, service level is within target ÷ (handled + abandoned after the target). Taken before the
+ * follow-up, with the horizon's other figures. Undefined (no class anywhere): no key at all, so results
+ * without classes are unchanged.
+ */
+function classOutcomes(sim: Simulation): ReplicationOutcome['classes'] {
+  const m = sim.model;
+  if (!m.channels.some((ch) => ch.classes !== null)) return undefined;
+  const out: NonNullable<ReplicationOutcome['classes']> = {};
+  m.channels.forEach((ch, c) => {
+    if (ch.classes === null) return;
+    const byName: Record<string, ClassValues> = {};
+    ch.classes.names.forEach((name, k) => {
+      const b = (c * MAX_CLASSES + k) * CS.COUNT;
+      const x = sim.classStats;
+      byName[name] = {
+        offered: x[b + CS.Offered],
+        handled: x[b + CS.Handled],
+        abandoned: x[b + CS.Abandoned],
+        serviceLevel: ratio(x[b + CS.HandledWithin], x[b + CS.Handled] + x[b + CS.AbandonedAfter]),
+        asa: ratio(x[b + CS.WaitSum], x[b + CS.Handled]),
+        abandonRate: ratio(x[b + CS.Abandoned], x[b + CS.Handled] + x[b + CS.Abandoned]),
+      };
+    });
+    out[ch.kind] = byName;
+  });
   return out;
 }

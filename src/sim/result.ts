@@ -96,6 +96,8 @@ export interface ReplicationOutcome {
   sites: Record<string, OutcomeValues>;
   total: OutcomeValues;
   intervals: { channels: Partial<Record<ChannelKind, IntervalValues>>; total: IntervalValues }[];
+  /** (v3) per channel with `classes`, per class name; absent when no channel has classes */
+  classes?: Partial<Record<ChannelKind, Record<string, ClassValues>>>;
   events: number;
   contacts: number;
   /** (v2) days of warm-up run before day 1 */
@@ -106,6 +108,15 @@ export interface ReplicationOutcome {
    */
   backlogGrowthPerDay?: Partial<Record<ChannelKind, number | null>>;
 }
+
+/** (v3) Per customer class of a channel (channels.<c>.classes). */
+export const CLASS_KEYS = ['offered', 'handled', 'abandoned', 'serviceLevel', 'asa', 'abandonRate'] as const;
+export type ClassKey = (typeof CLASS_KEYS)[number];
+export type ClassValues = Record<ClassKey, number | null>;
+export type ClassFigures = Record<ClassKey, Estimate>;
+
+/** A channel's figures, and (v3) with `classes` its figures per class, by class name. */
+export type ChannelOutcomes = Outcomes & { classes?: Record<string, ClassFigures> };
 
 export interface SimulationResult {
   format: 1;
@@ -118,7 +129,7 @@ export interface SimulationResult {
   steadyState: SteadyState;
   days: number;
   intervalMinutes: number;
-  channels: Partial<Record<ChannelKind, Outcomes>>;
+  channels: Partial<Record<ChannelKind, ChannelOutcomes>>;
   sites: Record<string, Outcomes>;
   total: Outcomes;
   intervals: IntervalOutcome[];

@@ -32,7 +32,17 @@ export interface ChannelSpec {
   volumePerDay: number;
   /** weights per interval of the day, length = intervals per day; absent = flat */
   profile?: number[];
+  /**
+   * (v3) day-to-day uncertainty of volume: each day's volume is multiplied by a gamma draw with mean 1
+   * and this cv, the same for every interval of that day (default 0)
+   */
+  volumeCv?: number;
   handleTime: Distribution;
+  /**
+   * (v3) mean handle time per interval of the day, seconds (length = intervals per day): a contact's
+   * handle time is drawn from handleTime scaled to the mean of the interval it arrives in
+   */
+  handleTimeProfile?: number[];
   wrapUp?: Distribution;
   /**
    * absent = DEFAULTS.patience (voice exponential mean 120 s, chat exponential mean 240 s; email and
@@ -51,6 +61,17 @@ export interface ChannelSpec {
   redial?: RedialSpec;
   /** (v3) live channels: queued call back (virtual hold) */
   callback?: CallbackSpec;
+  /** (v3) customer classes within the channel; shares sum to 1 */
+  classes?: ClassSpec[];
+}
+
+/** SPEC v3 §2: a customer class; a higher priority is served first within the channel. */
+export interface ClassSpec {
+  name: string;
+  share: number;
+  priority?: number;
+  /** absent = the channel's patience; null = never abandons */
+  patience?: Distribution | null;
 }
 
 export type RepeatTiming = 'customer-hours' | 'clock';
@@ -263,6 +284,10 @@ export const LIMITS = {
   maxAgentsPerGroup: 20_000,
   maxAgentsTotal: 100_000,
   maxVolumePerDay: 5_000_000,
+  /** (v3) channels.*.volumeCv: beyond 2, most days would be nearly empty and a few enormous */
+  maxVolumeCv: 2,
+  /** (v3) channels.*.classes */
+  maxClasses: 8,
   maxConcurrency: 10,
   maxSites: 50,
   maxGroupsPerSite: 50,

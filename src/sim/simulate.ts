@@ -11,6 +11,7 @@ import { replicationSeed } from './random';
 import { pilotIntensity, simulationFromPilot } from './warm-up-pilot';
 import {
   INTERVAL_KEYS,
+  CLASS_KEYS,
   OUTCOME_KEYS,
   type IntervalOutcome,
   type Outcomes,
@@ -78,11 +79,24 @@ export function aggregateReplications(
   const intervalMinutes = scenario.horizon?.intervalMinutes ?? 30;
   const channels: SimulationResult['channels'] = {};
   const kinds = Object.keys(outcomes[0]?.channels ?? {}) as ChannelKind[];
-  for (const k of kinds)
+  for (const k of kinds) {
     channels[k] = estimateRecord(
       OUTCOME_KEYS,
       outcomes.map((o) => o.channels[k]!),
     );
+    // (v3) per customer class, when the channel has classes
+    const names = Object.keys(outcomes[0]?.classes?.[k] ?? {});
+    if (names.length > 0)
+      channels[k].classes = Object.fromEntries(
+        names.map((n) => [
+          n,
+          estimateRecord(
+            CLASS_KEYS,
+            outcomes.map((o) => o.classes![k]![n]),
+          ),
+        ]),
+      );
+  }
   const sites: Record<string, Outcomes> = {};
   for (const id of Object.keys(outcomes[0]?.sites ?? {})) {
     sites[id] = estimateRecord(
