@@ -404,6 +404,8 @@ export class Simulation {
    * STEADY_CHECK_DAYS days; NaN when the warm-up is too short to tell (src/sim/steady-check.ts).
    */
   readonly backlogGrowthPerDay: Float64Array;
+  /** started from a warm-up pilot (warm-up-pilot.ts): the days of the pilot's own warm-up, else 0 */
+  pilotWarmUpDays = 0;
   /** per channel: issues raised (fresh contacts) since 00:00 of day 1 */
   readonly issuesRaised: Float64Array;
   /** per channel: cohort issues given up (one of their contacts abandoned) */
@@ -763,7 +765,8 @@ export class Simulation {
   }
 
   /** Contacts of channel c waiting now: in a site's queue, in transit, or held. */
-  private channelBacklog(c: number): number {
+  /** Contacts of channel c waiting now (queued, in transit or held): its backlog. */
+  channelBacklog(c: number): number {
     let n = this.holding[c];
     for (let s = 0; s < this.nS; s++) n += this.waitingAt[s * this.nC + c] + this.inTransit[s * this.nC + c];
     return n;

@@ -48,6 +48,7 @@ import {
   type SimulationOptions,
 } from './engine';
 import { createStream, type Uniform } from './random';
+import { STEADY_CHECK_DAYS } from './steady-check';
 import type { Scenario } from './scenario';
 import { exponential } from './ziggurat';
 
@@ -67,6 +68,13 @@ export interface PendingIntensity {
   bins: Float64Array[][];
   /** per channel, the expected number turned away after hours and waiting at midnight for an opening */
   waiting: Float64Array;
+  /** the pilot's warm-up days */
+  warmUpDays: number;
+  /**
+   * per channel, the backlog's growth per day over the pilot's last STEADY_CHECK_DAYS days (NaN: not
+   * measured), given to every replication for the steady-state check (steady-check.ts)
+   */
+  backlogGrowthPerDay: Float64Array;
 }
 
 /** @deprecated the prototype's name */
@@ -96,18 +104,26 @@ export function pilotIntensity(
 
 function measurePilot(scenario: Scenario, seed: string, options: SimulationOptions): PendingIntensity {
   const days = options.days ?? scenario.horizon?.days ?? 1;
+  const warmUpDays = Math.max(
+    PILOT_MIDNIGHTS,
+    STEADY_CHECK_DAYS + 1,
+    options.warmUpDays ?? defaultWarmUp(scenario, options),
+  );
   const sim = new Simulation(scenario, {
     // a horizon past every due time counted: the engine drops returns of pre-day-1 issues due after it
     days: days + 2,
     seed: `${seed}|pilot`,
     deferWarmUp: true,
-    warmUpDays: Math.max(PILOT_MIDNIGHTS, options.warmUpDays ?? defaultWarmUp(scenario, options)),
+    warmUpDays,
   });
   const binSeconds = sim.model.intervalSeconds;
   // returns due after the replication's horizon (and its day of warm-up) never reach the measured days
   const nBins = Math.ceil((days + 1) * (DAY / binSeconds));
   const bins = sim.model.channels.map(() => SEEDED_KINDS.map(() => new Float64Array(nBins)));
   const waiting = new Float64Array(sim.model.channels.length);
+  const growth = new Float64Array(sim.model.channels.length);
+  sim.advanceTo(-STEADY_CHECK_DAYS * DAY);
+  for (let c = 0; c < growth.length; c++) growth[c] = sim.channelBacklog(c);
   for (let k = PILOT_MIDNIGHTS - 1; k >= 0; k--) {
     const midnight = -k * DAY;
     sim.advanceTo(midnight);
@@ -120,7 +136,8 @@ function measurePilot(scenario: Scenario, seed: string, options: SimulationOptio
       if (b >= 0 && b < nBins) bins[c][SEEDED_KINDS.indexOf(kind as 0 | 1 | 2)][b] += 1 / PILOT_MIDNIGHTS;
     });
   }
-  return { binSeconds, bins, waiting };
+  for (let c = 0; c < growth.length; c++) growth[c] = (sim.channelBacklog(c) - growth[c]) / STEADY_CHECK_DAYS;
+  return { binSeconds, bins, waiting, warmUpDays, backlogGrowthPerDay: growth };
 }
 
 function defaultWarmUp(scenario: Scenario, options: SimulationOptions): number {
@@ -133,6 +150,8 @@ export function scaledIntensity(p: PendingIntensity, factor: number): PendingInt
     binSeconds: p.binSeconds,
     bins: p.bins.map((kinds) => kinds.map((b) => b.map((x) => x * factor))),
     waiting: p.waiting.map((x) => x * factor),
+    warmUpDays: p.warmUpDays,
+    backlogGrowthPerDay: p.backlogGrowthPerDay,
   };
 }
 
@@ -148,6 +167,8 @@ export function simulationFromPilot(
   const sim = new Simulation(scenario, { ...options, warmUpDays: 1, deferWarmUp: true });
   seedPendingReturns(sim, intensity, options.seed);
   sim.warmUp();
+  sim.pilotWarmUpDays = intensity.warmUpDays;
+  sim.backlogGrowthPerDay.set(intensity.backlogGrowthPerDay);
   return sim;
 }
 
