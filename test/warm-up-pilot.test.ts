@@ -1,7 +1,9 @@
 /**
- * The warm-up pilot (PROTOTYPE, src/sim/warm-up-pilot.ts, not the default): a replication started
- * from it runs one day of warm-up with the pilot's pending repeats seeded, deterministically, and the
- * seeded repeats belong to issues raised before day 1 (never to the measured cohort).
+ * The warm-up pilot (src/sim/warm-up-pilot.ts, the default start where the default warm-up is over a
+ * day): a replication started from it runs one day of warm-up with the pilot's pending returns
+ * seeded, deterministically, each of its own kind, and the seeded returns belong to issues raised
+ * before day 1 (never to the measured cohort). Its agreement with a 20-day warm-up:
+ * test/steady-equivalence.test.ts.
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
@@ -21,7 +23,7 @@ const scenario = JSON.parse(
   readFileSync(new URL('../scenarios/offshore-voice.json', import.meta.url), 'utf8'),
 ) as Scenario;
 
-describe('warm-up pilot (prototype)', () => {
+describe('warm-up pilot', () => {
   it('measures the pending repeats once per scenario and seed, and seeds them into a one-day warm-up', () => {
     const intensity = pilotIntensity(scenario, 'p');
     expect(pilotIntensity(scenario, 'p')).toBe(intensity); // cached
