@@ -40,7 +40,7 @@ function batch(label: string, opts: { warmUpDays?: number; pilot?: boolean }) {
 
 console.log(`${scenario.name}, ${reps} replications, serial, seed "${seed}"`);
 const w0 = batch('--warm-up 0', { warmUpDays: 0 });
-const def = batch('default warm-up', {});
+const def = batch('full warm-up', { pilot: false });
 const pilot = batch('pilot (cold)', { pilot: true });
 const warm = batch('pilot (cached)', { pilot: true });
 console.log(

@@ -16,7 +16,13 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { availableParallelism, cpus } from 'node:os';
 import { parseArgs } from 'node:util';
 import { withRunner } from '../src/node/pool';
-import { aggregateReplications, runReplication, simulate, type ReplicationOutcome } from '../src/sim/index';
+import {
+  aggregateReplications,
+  runReplication,
+  simulate,
+  type ReplicationOutcome,
+  type Scenario,
+} from '../src/sim/index';
 import { erlangACase, fullModelCase } from './cases';
 import { renderBenchmark } from './render';
 import { startupBenchmark } from './startup';
@@ -120,6 +126,24 @@ if (want(3)) {
       `${spread(cold)} from a cold start, ${spread(warm)} on warm threads; ` +
       `speed-up ${fmt(serialS / median(cold), 2)}× cold, ${fmt(serialS / median(warm), 2)}× warm ` +
       `(target ≤ 2 s)${same ? '' : ' — MISMATCH'}`,
+  );
+
+  // Issue 25: the default start (the warm-up pilot, its pilot included: a seed not run before, so it
+  // is computed inside the clock) against --warm-up 0, side by side on one pool of warm threads.
+  const empty: Scenario = { ...scenario, horizon: { ...scenario.horizon, warmUpDays: 0 } };
+  const emptyJobs = jobs.map((j) => ({ ...j, scenario: empty }));
+  const [w0, dflt] = await withRunner(threads, async (runner) => {
+    await runner.run(emptyJobs.slice(0, threads), { seed: 'bench-jit' }); // threads up and warm
+    const t0 = performance.now();
+    await runner.run(emptyJobs, { seed: 'bench-start' });
+    const a = (performance.now() - t0) / 1000;
+    const t1 = performance.now();
+    await runner.run(jobs, { seed: 'bench-start' });
+    return [a, (performance.now() - t1) / 1000];
+  });
+  console.log(
+    `case 3  start × ${reps} reps on ${threads} threads: default (warm-up pilot, pilot included) ` +
+      `${fmt(dflt, 2)} s, --warm-up 0 ${fmt(w0, 2)} s: ${fmt(dflt / w0, 2)}× (target ≤ 1.5×)`,
   );
 }
 

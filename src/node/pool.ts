@@ -12,7 +12,7 @@
 import type { Worker } from 'node:worker_threads';
 import { workerBundle } from './parallel';
 import type { ReplicationJob } from './replication-worker';
-import { runReplication, type ReplicationOutcome, type Scenario } from '../sim';
+import { pilotFor, runReplication, type ReplicationOutcome, type Scenario } from '../sim';
 
 export interface Job {
   scenario: Scenario;
@@ -47,6 +47,7 @@ function serialRunner(): ReplicationRunner {
             seed: options.seed,
             days: options.days,
             replication: job.replication,
+            pilot: pilotOf(job, options),
           }),
         );
         onDone?.();
@@ -110,7 +111,8 @@ function poolRunner(threads: number): ReplicationRunner {
             queue.push({
               job: {
                 scenario: job.scenario,
-                options: { seed: options.seed, days: options.days },
+                // the pilot once here (cached by scenario and seed), to every thread as plain data
+                options: { seed: options.seed, days: options.days, pilot: pilotOf(job, options) },
                 replication: job.replication,
               },
               resolve: (o) => {
@@ -130,6 +132,15 @@ function poolRunner(threads: number): ReplicationRunner {
       await Promise.all(ws.map((w) => w.terminate()));
     },
   };
+}
+
+/**
+ * The warm-up pilot a job starts from (src/sim/warm-up-pilot.ts), or false for its full warm-up. It
+ * depends on the job's scenario and the run's seed only, so each variant of a comparison or a sweep
+ * gets its own, shared by its replications, and every shard of a run computes the same one.
+ */
+function pilotOf(job: Job, options: RunOptions) {
+  return pilotFor(job.scenario, { seed: options.seed, days: options.days }) ?? false;
 }
 
 /**

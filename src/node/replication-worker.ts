@@ -8,10 +8,11 @@ import { runReplication } from '../sim/simulate';
 import { warmUp } from './warm-up';
 import type { Scenario } from '../sim/scenario';
 import type { SimulationOptions } from '../sim/engine';
+import type { PendingIntensity } from '../sim/warm-up-pilot';
 
 export interface ReplicationJob {
   scenario: Scenario;
-  options: SimulationOptions;
+  options: SimulationOptions & { pilot?: PendingIntensity | false };
   replication: number;
 }
 

@@ -106,6 +106,13 @@ const enum Pend {
   AfterHours = 2,
 }
 
+/** Pending-return kinds as the warm-up pilot sees them (forEachPendingReturn, seedReturn). */
+export const PEND_REPEAT = Pend.Repeat;
+export const PEND_REDIAL = Pend.Redial;
+export const PEND_AFTER_HOURS = Pend.AfterHours;
+/** turned away after hours, waiting for the next opening (not yet due at a known time) */
+export const PEND_AFTER_HOURS_WAITING = 3;
+
 /** Per (channel, site) counters; see Stats below. */
 export const enum M {
   Offered = 0,
@@ -440,6 +447,8 @@ export class Simulation {
    * STEADY_CHECK_DAYS days; NaN when the warm-up is too short to tell (src/sim/steady-check.ts).
    */
   readonly backlogGrowthPerDay: Float64Array;
+  /** started from a warm-up pilot (warm-up-pilot.ts): the days of the pilot's own warm-up, else 0 */
+  pilotWarmUpDays = 0;
   /** per channel: issues raised (fresh contacts) since 00:00 of day 1 */
   readonly issuesRaised: Float64Array;
   /** per channel: cohort issues given up (one of their contacts abandoned) */
@@ -813,7 +822,8 @@ export class Simulation {
   }
 
   /** Contacts of channel c waiting now: in a site's queue, in transit, or held. */
-  private channelBacklog(c: number): number {
+  /** Contacts of channel c waiting now (queued, in transit or held): its backlog. */
+  channelBacklog(c: number): number {
     let n = this.holding[c];
     for (let s = 0; s < this.nS; s++) n += this.waitingAt[s * this.nC + c] + this.inTransit[s * this.nC + c];
     return n;
@@ -898,25 +908,60 @@ export class Simulation {
 
   // ---------------------------------------------------------------- warm-up pilot (prototype)
 
-  /** Calls fn(channel, due time) for every repeat pending now (src/sim/warm-up-pilot.ts). */
-  forEachPendingRepeat(fn: (channel: number, at: number) => void): void {
+  /**
+   * Calls fn(channel, kind, due time) for every return pending now (src/sim/warm-up-pilot.ts): repeats,
+   * redials and released after-hours retries (kind: PEND_REPEAT, PEND_REDIAL, PEND_AFTER_HOURS), and
+   * the customers turned away after hours still waiting for an opening (kind PEND_AFTER_HOURS_WAITING,
+   * due time NaN: it is the next opening plus their drawn delay).
+   */
+  forEachPendingReturn(fn: (channel: number, kind: number, at: number) => void): void {
     this.q.forEachOfKind(EV_REPEAT, (at, id, gen) => {
-      if (this.cGen[id] === gen && this.cState[id] === ContactState.RepeatPending) fn(this.cChan[id], at);
+      if (this.cGen[id] === gen && this.cState[id] === ContactState.RepeatPending)
+        fn(this.cChan[id], this.cPend[id], at);
     });
+    for (let c = 0; c < this.nC; c++) {
+      const q = this.closedQ[c];
+      for (let i = 0; i < q.length; i++) {
+        const id = q.idAt(i);
+        if (this.cGen[id] === q.genAt(i) && this.cState[id] === ContactState.AfterHours)
+          fn(c, PEND_AFTER_HOURS_WAITING, NaN);
+      }
+    }
   }
 
   /**
-   * A repeat of an issue raised before the run, due back at `at` (src/sim/warm-up-pilot.ts seeds a
-   * replication's pending repeats with it before the warm-up runs). Not in the measured cohort.
+   * A return (kind PEND_REPEAT, PEND_REDIAL or PEND_AFTER_HOURS) of an issue raised before the run, due
+   * back at `at` (src/sim/warm-up-pilot.ts seeds a replication's pending returns with it before the
+   * warm-up runs). Not in the measured cohort.
    */
-  seedRepeat(c: number, at: number): void {
+  seedReturn(c: number, kind: number, at: number): void {
     if (!(at < this.model.horizon) || at < this.now) return;
-    const r = this.alloc();
+    const r = this.seedSlot(c);
+    this.cPend[r] = kind;
     this.cState[r] = ContactState.RepeatPending;
+    this.q.push(at, EV_REPEAT, r, this.cGen[r]);
+  }
+
+  /**
+   * A customer of an issue raised before the run, turned away after hours and waiting now for the next
+   * opening of channel c, to retry `delay` after it (src/sim/warm-up-pilot.ts). Not in the cohort.
+   */
+  seedAfterHoursWaiting(c: number, delay: number): void {
+    const r = this.seedSlot(c);
+    this.cState[r] = ContactState.AfterHours;
+    this.cPend[r] = Pend.AfterHours;
+    this.cAbandonAt[r] = delay;
+    this.closedQ[c].push(r, this.cGen[r], this.now);
+    this.afterHoursWaiting[c]++;
+  }
+
+  private seedSlot(c: number): number {
+    const r = this.alloc();
     this.cChan[r] = c;
     this.cIssueStart[r] = this.now - DAY; // before the run: never in the cohort
     this.cIssueContacts[r] = 1;
-    this.q.push(at, EV_REPEAT, r, this.cGen[r]);
+    this.cOwner[r] = -1;
+    return r;
   }
 
   // ---------------------------------------------------------------- event dispatch

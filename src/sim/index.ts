@@ -3,6 +3,7 @@ export { Simulation, SimulationBudgetError, type SimulationOptions } from './eng
 export {
   simulate,
   runReplication,
+  pilotFor,
   aggregateReplications,
   resultIntervals,
   type SimulateOptions,

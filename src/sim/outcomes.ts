@@ -360,6 +360,7 @@ export function replicationOutcome(sim: Simulation, final = true): ReplicationOu
     events: sim.events,
     contacts: sim.contacts,
     warmUpDays: sim.warmUpDays,
+    ...(sim.pilotWarmUpDays > 0 ? { pilotWarmUpDays: sim.pilotWarmUpDays } : {}),
     backlogGrowthPerDay: Object.fromEntries(
       m.channels.map((ch, c) => [
         ch.kind,

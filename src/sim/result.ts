@@ -103,6 +103,11 @@ export interface ReplicationOutcome {
   /** (v2) days of warm-up run before day 1 */
   warmUpDays: number;
   /**
+   * started from the warm-up pilot (src/sim/warm-up-pilot.ts): the days of the pilot's own warm-up,
+   * which the steady-state check (backlogGrowthPerDay, measured in the pilot) covers
+   */
+  pilotWarmUpDays?: number;
+  /**
    * per channel, how much the backlog grew per day at the end of the warm-up (null: warm-up too short
    * to tell; absent in shard files written before it was measured) — see steady-check.ts
    */
@@ -125,6 +130,11 @@ export interface SimulationResult {
   replications: number;
   /** (v2) days of warm-up each replication ran before day 1 (SPEC §1) */
   warmUpDays: number;
+  /**
+   * the replications started from the warm-up pilot (src/sim/warm-up-pilot.ts, the default where the
+   * default warm-up is over a day): the pilot's own warm-up days; warmUpDays is then 1
+   */
+  pilotWarmUpDays?: number;
   /** whether the warm-up reached a steady state: not where a backlog still grows (steady-check.ts) */
   steadyState: SteadyState;
   days: number;

@@ -74,6 +74,15 @@ export class RingQueue {
     return this.buf[this.head * 2 + 1];
   }
 
+  /** The i-th entry's slot from the head (0 = head); for inspection, not the hot path. */
+  idAt(i: number): number {
+    return this.buf[((this.head + i) & this.mask) * 2];
+  }
+
+  genAt(i: number): number {
+    return this.buf[((this.head + i) & this.mask) * 2 + 1];
+  }
+
   shift(): void {
     this.head = (this.head + 1) & this.mask;
     this.len--;

@@ -8,7 +8,7 @@ import { formatClock } from './clock';
 import { Simulation, type SimulationOptions } from './engine';
 import { replicationOutcome } from './outcomes';
 import { replicationSeed } from './random';
-import { pilotIntensity, simulationFromPilot } from './warm-up-pilot';
+import { pilotIntensity, pilotKey, simulationFromPilot, type PendingIntensity } from './warm-up-pilot';
 import {
   INTERVAL_KEYS,
   CLASS_KEYS,
@@ -32,25 +32,70 @@ export interface SimulateOptions extends Omit<SimulationOptions, 'seed'> {
   now?: () => number;
 }
 
-/** Runs one replication and returns its outcomes. */
+/**
+ * Runs one replication and returns its outcomes.
+ *
+ * The start (issue 25): unless a warm-up is asked for explicitly (options.warmUpDays, the CLI's
+ * --warm-up, or the scenario's horizon.warmUpDays), a replication whose default warm-up is longer than
+ * a day starts from the warm-up pilot (src/sim/warm-up-pilot.ts): one day of warm-up with the pending
+ * returns of the pilot's steady state seeded. `pilot`: true or the pilot itself (computed once by the
+ * caller, e.g. sent to a worker as plain data) forces it; false forces the full warm-up.
+ */
 export function runReplication(
   scenario: Scenario,
   options: SimulationOptions & {
     replication?: number;
-    /** PROTOTYPE, not the default: start from the warm-up pilot (src/sim/warm-up-pilot.ts) */
-    pilot?: boolean;
+    pilot?: boolean | PendingIntensity;
   },
 ) {
   const seed = replicationSeed(options.seed ?? '1', options.replication ?? 0);
-  const sim = options.pilot
-    ? simulationFromPilot(scenario, pilotIntensity(scenario, options.seed ?? '1', options), {
-        ...options,
-        seed,
-      })
-    : new Simulation(scenario, { ...options, seed });
+  let sim: Simulation;
+  if (options.pilot === false || (options.pilot === undefined && explicitWarmUp(scenario, options))) {
+    sim = new Simulation(scenario, { ...options, seed });
+  } else {
+    const full =
+      options.pilot === undefined ? new Simulation(scenario, { ...options, seed, deferWarmUp: true }) : null;
+    if (full && full.warmUpDays <= 1) {
+      full.warmUp(); // a day or less: the full warm-up costs no more than the pilot's
+      sim = full;
+    } else {
+      const intensity =
+        typeof options.pilot === 'object'
+          ? options.pilot
+          : pilotIntensity(scenario, options.seed ?? '1', options);
+      sim = simulationFromPilot(scenario, intensity, { ...options, seed });
+    }
+  }
   sim.runToEnd();
   return replicationOutcome(sim);
 }
+
+/** Whether the run asks for a warm-up of its own (then it gets exactly that, never the pilot). */
+export function explicitWarmUp(scenario: Scenario, options: SimulationOptions): boolean {
+  return options.warmUpDays !== undefined || scenario.horizon?.warmUpDays !== undefined;
+}
+
+/**
+ * The pilot a run of `scenario` starts from, or null when it runs its full warm-up (see
+ * runReplication): computed once here and passed to workers as plain data.
+ */
+export function pilotFor(
+  scenario: Scenario,
+  options: SimulationOptions & { seed: string },
+): PendingIntensity | null {
+  if (explicitWarmUp(scenario, options)) return null;
+  const key = pilotKey(scenario, options.seed, options);
+  let short = shortWarmUp.get(key);
+  if (short === undefined) {
+    short = new Simulation(scenario, { ...options, deferWarmUp: true }).warmUpDays <= 1;
+    if (shortWarmUp.size > 64) shortWarmUp.clear();
+    shortWarmUp.set(key, short);
+  }
+  return short ? null : pilotIntensity(scenario, options.seed, options);
+}
+
+/** pilotFor's answer "a day or less of default warm-up: no pilot", by pilotKey */
+const shortWarmUp = new Map<string, boolean>();
 
 export function simulate(scenario: Scenario, options: SimulateOptions = {}): SimulationResult {
   const seed = options.seed ?? '1';
@@ -113,6 +158,7 @@ export function aggregateReplications(
     seed,
     replications: outcomes.length,
     warmUpDays: outcomes[0]?.warmUpDays ?? 0,
+    ...(outcomes[0]?.pilotWarmUpDays ? { pilotWarmUpDays: outcomes[0].pilotWarmUpDays } : {}),
     steadyState: steadyStateOf(scenario, outcomes),
     days,
     intervalMinutes,

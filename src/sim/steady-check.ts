@@ -43,7 +43,8 @@ export interface SteadyState {
 }
 
 export function steadyStateOf(scenario: Scenario, outcomes: readonly ReplicationOutcome[]): SteadyState {
-  const warmUp = outcomes[0]?.warmUpDays ?? 0;
+  // started from the pilot: its growth was measured at the end of the pilot's long warm-up
+  const warmUp = outcomes[0]?.pilotWarmUpDays ?? outcomes[0]?.warmUpDays ?? 0;
   const growth: SteadyState['backlogGrowthPerDay'] = {};
   const growing: string[] = [];
   for (const kind of Object.keys(outcomes[0]?.channels ?? {}) as ChannelKind[]) {
