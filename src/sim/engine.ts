@@ -66,6 +66,9 @@ const EV_CALLBACK_OFFER = 10;
 /** Contact slots and event nodes to start with (see the constructor). */
 const INITIAL_SLOTS = 64;
 
+/** cClass of a seeded return (src/sim/warm-up-pilot.ts) whose customer class is drawn when it comes back. */
+const CLASS_UNDRAWN = 255;
+
 /**
  * (v2) Days after the horizon for which the issues raised in it are followed (SPEC §1): those still
  * open then are reported open. See followUp.
@@ -958,6 +961,8 @@ export class Simulation {
   private seedSlot(c: number): number {
     const r = this.alloc();
     this.cChan[r] = c;
+    // the pilot does not know the issue's class: it is drawn by share when the customer comes back
+    this.cClass[r] = CLASS_UNDRAWN;
     this.cIssueStart[r] = this.now - DAY; // before the run: never in the cohort
     this.cIssueContacts[r] = 1;
     this.cOwner[r] = -1;
@@ -1604,7 +1609,14 @@ export class Simulation {
     const klass = this.cClass[id];
     this.free(id);
     if (kind === Pend.Repeat) this.repeatCount[c]++;
-    const r = this.newContact(c, issueStart, issueContacts, owner, this.followup[c], klass);
+    const r = this.newContact(
+      c,
+      issueStart,
+      issueContacts,
+      owner,
+      this.followup[c],
+      klass === CLASS_UNDRAWN ? -1 : klass,
+    );
     this.enter(r);
   }
 
