@@ -68,7 +68,8 @@ describe('determinism', () => {
   });
 
   it('stepping in small increments gives the same run as one call', () => {
-    const whole = runReplication(richScenario(1), { seed: 'step' });
+    // the full warm-up on both sides (runReplication's default start is the pilot: warm-up-pilot.ts)
+    const whole = runReplication(richScenario(1), { seed: 'step', pilot: false });
     const sim = new Simulation(richScenario(1), { seed: 'step' });
     for (let t = 0; t <= 86_400; t += 97.3) sim.advanceTo(t);
     const stepped = replicationOutcome(sim);
