@@ -43,7 +43,20 @@ const COLUMNS: Column[] = [
     title: 'live contacts turned away because no site was open (not in offered)',
     fmt: fmtInt,
   },
+  {
+    key: 'contactsPerIssue',
+    label: 'Contacts / issue',
+    title: 'contacts of the issues raised so far ÷ those issues, resolved or not (per channel)',
+    fmt: (x) => (x === null ? fmtInt(x) : x.toFixed(2)),
+  },
   { key: 'cost', label: 'Cost', title: 'labour + telecom + fees so far', fmt: (x) => fmtMoney(x) },
+  {
+    key: 'costPerOwnedIssue',
+    label: 'Cost / owned issue',
+    title:
+      'per site: every contact of the issues whose first contact it handled, wherever handled, ÷ those issues',
+    fmt: (x) => fmtMoney(x, true),
+  },
   {
     key: 'costPerResolved',
     label: 'Cost / resolved',

@@ -144,6 +144,11 @@ describe.skipIf(SKIP_E2E)('live app (built, served under /sub/)', () => {
     const c2 = await cost();
     // labour is paid per logged-in hour: 108 instead of 62 agents cost clearly more per half hour
     expect(c2 - c1).toBeGreaterThan(1.4 * (c1 - c0));
+    // (v3) who pays for an issue, live: contacts per issue per channel, cost per owned issue per site
+    const cell = (row: string, key: string) =>
+      page.textContent(`[data-testid=${row}] td[data-key=${key}]`) as Promise<string>;
+    expect(Number(await cell('fig-channel-voice', 'contactsPerIssue'))).toBeGreaterThanOrEqual(1);
+    expect(num(await cell('fig-total', 'costPerOwnedIssue'))).toBeGreaterThan(0);
     await page.click('[data-testid=play]'); // play again
   });
 
