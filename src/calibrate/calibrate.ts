@@ -11,20 +11,20 @@
  *   effective agents per interval (src/calibrate/staffing.ts), then the fit (src/calibrate/fit.ts).
  *   (v3) the day-to-day overdispersion of volume as volumeCv, and the handle time's mean per interval
  *   as handleTimeProfile (an interval with under 5 answered calls gets the channel's mean); the classes
- *   by the log's priority (share, patience, queue order by their observed ASA: classSpecs).
- * Reported only: classes by type, weekday volumes.
+ *   by the log's priority or by its call type, whichever the patience likelihood prefers (share,
+ *   patience, queue order by their observed ASA: classes.ts, chooseClasses).
+ * Reported only: the other grouping of classes, weekday volumes.
  */
 import { simulate } from '../sim/simulate';
-import {
-  DEFAULTS,
-  LIMITS,
-  type ChannelKind,
-  type ClassSpec,
-  type Distribution,
-  type Scenario,
-} from '../sim/scenario';
+import { DEFAULTS, type ChannelKind, type Distribution, type Scenario } from '../sim/scenario';
 import type { SimulationResult } from '../sim/result';
-import { estimateClasses, type ClassEstimate } from './classes';
+import {
+  chooseClasses,
+  estimateClasses,
+  mergeSmallTypes,
+  type ClassChoice,
+  type ClassEstimate,
+} from './classes';
 import { selectDays, type WeekdaySummary } from './days';
 import { channelFit, type Fit } from './fit';
 import { observeIntervals, type IntervalObservation } from './intervals';
@@ -61,7 +61,16 @@ export interface ChannelCalibration {
   handleTimeDistribution: Distribution;
   patience: PatienceEstimate;
   patienceDistribution: Distribution | null;
-  classes: { byPriority: ClassEstimate[]; byType: ClassEstimate[] };
+  /**
+   * by priority and by type (small types merged into "other"), and which went into the scenario
+   * (classes.ts, chooseClasses)
+   */
+  classes: {
+    byPriority: ClassEstimate[];
+    byType: ClassEstimate[];
+    inScenario: ClassChoice['by'];
+    aic: ClassChoice['aic'];
+  };
   intervals: (IntervalObservation & {
     open: boolean;
     /** effective agents, Erlang A alone */
@@ -107,6 +116,7 @@ interface ChannelWork {
   base: Omit<CalibratedChannel, 'agents'>;
   patience: PatienceEstimate;
   patienceMean: number;
+  classes: ClassChoice;
   dayFigures: {
     abandonRate: { value: number | null; ci95: number | null };
     asa: { value: number | null; ci95: number | null };
@@ -153,9 +163,7 @@ export function calibrate(
     const handleOf = (o: IntervalObservation) =>
       o.handleTime.value && o.answered >= 5 ? o.handleTime.value : ht.mean.value;
     const { volumeCv } = estimateVolume(dailyOpenVolumes(inOpen, selection.dates));
-    const classes = classSpecs(
-      estimateClasses(inOpen, (r) => (r.priority === null ? null : String(r.priority))),
-    );
+    const classes = chooseClasses(inOpen);
     return {
       channel,
       records: recs,
@@ -183,7 +191,7 @@ export function calibrate(
         // a closed interval (no arrivals) gets the channel's mean
         handleTimeProfile: obs.map((o, i) => (open[i] ? handleOf(o) : ht.mean.value)),
         ...(volumeCv ? { volumeCv } : {}),
-        ...(classes ? { classes } : {}),
+        ...(classes.specs ? { classes: classes.specs } : {}),
         patience: patience.best
           ? patienceDistribution(patience.best)
           : patience.abandons > 0
@@ -192,6 +200,7 @@ export function calibrate(
       },
       patience,
       patienceMean,
+      classes,
       dayFigures: { abandonRate: { value: dayAb, ci95: null }, asa: { value: dayAsa, ci95: null } },
     };
   });
@@ -276,7 +285,9 @@ export function calibrate(
       patienceDistribution: w.base.patience,
       classes: {
         byPriority: estimateClasses(inOpen, (r) => (r.priority === null ? null : String(r.priority))),
-        byType: estimateClasses(inOpen, (r) => r.type),
+        byType: mergeSmallTypes(inOpen),
+        inScenario: w.classes.by,
+        aic: w.classes.aic,
       },
       intervals,
       weekdayProfiles: selection.weekdays
@@ -319,29 +330,6 @@ export function calibrate(
     fit,
     wallSeconds: (now() - t0) / 1000,
   };
-}
-
-/**
- * (v3) The log's priority classes as scenario classes: share and patience (the likelihood's choice,
- * else the exponential-equivalent mean, else none for a class that never abandons) from the log, and
- * the queue order from the log's own ASAs — the class answered fastest is served first, since a
- * log's priority codes need not mean "served first". Null with fewer than two classes.
- */
-function classSpecs(estimates: readonly ClassEstimate[]): ClassSpec[] | null {
-  if (estimates.length < 2 || estimates.length > LIMITS.maxClasses) return null;
-  const byAsa = [...estimates].sort((a, b) => (a.asa ?? Infinity) - (b.asa ?? Infinity));
-  const shares = estimates.map((k) => Math.round(k.share * 1e4) / 1e4);
-  shares[shares.length - 1] = Math.round((1 - shares.slice(0, -1).reduce((a, b) => a + b, 0)) * 1e4) / 1e4;
-  return estimates.map((k, i) => ({
-    name: `priority ${k.name}`,
-    share: shares[i],
-    priority: estimates.length - 1 - byAsa.indexOf(k),
-    patience:
-      k.patience ??
-      (k.patienceExponentialMean !== null
-        ? { dist: 'exponential', mean: Math.round(k.patienceExponentialMean) }
-        : null),
-  }));
 }
 
 /** Calls per regular date. */

@@ -204,7 +204,8 @@ export function calibrationText(log: string, out: string, rows: number, c: Calib
     ] as const)
       if (classes.length > 1)
         lines.push(
-          `Classes by ${label}: ` +
+          `Classes by ${label}${ch.classes.inScenario === label ? ' (in the scenario)' : ''}` +
+            `${ch.classes.aic[label] === null ? '' : `, patience AIC ${formatNumber(ch.classes.aic[label]!, 1)}`}: ` +
             classes
               .map(
                 (k) =>

@@ -1,5 +1,6 @@
 /**
- * `sim [run] <scenario.json> [--reps N] [--seed S] [--days D] [--json FILE] [--csv FILE] [--quiet]`:
+ * `sim [run] <scenario.json> [--reps N] [--seed S] [--days D] [--json FILE] [--csv FILE]
+ * [--contact-log FILE] [--quiet]`:
  * validate the arguments and the scenario (exit 2 with one line per problem, nothing simulated),
  * simulate, print the table, write the files.
  */
@@ -37,6 +38,8 @@ import {
 import { renderReport } from './report';
 import { streamedResult, writeResultFiles, type StreamedResult } from './stream';
 import { warnIfNotSteady } from './steady-warning';
+import { ContactLog } from '../sim/contact-log';
+import { writeContactLogFile } from './contact-log';
 
 export const RUN_OPTIONS: OptionSpecs = {
   reps: {
@@ -52,6 +55,11 @@ export const RUN_OPTIONS: OptionSpecs = {
   },
   json: { type: 'string', value: 'FILE', description: 'write the full result (SPEC §7) as JSON' },
   csv: { type: 'string', value: 'FILE', description: 'write per-interval figures as CSV' },
+  'contact-log': {
+    type: 'string',
+    value: 'FILE',
+    description: "write the first replication's contacts as a call log (sim calibrate's generic CSV)",
+  },
   ...WARM_UP_OPTION,
   ...THREADS_OPTION,
   ...SHARD_OPTION,
@@ -68,6 +76,8 @@ export interface RunArgs {
   warmUpDays?: number;
   json?: string;
   csv?: string;
+  /** --contact-log: the first replication's contacts as a generic call log */
+  contactLog?: string;
   quiet: boolean;
   /** worker threads; undefined = available cores */
   threads?: number;
@@ -83,10 +93,12 @@ export function parseRunArgs(argv: readonly string[]): ParsedRunArgs {
   if (flags.help) return { kind: 'help' };
 
   const { reps, days, seed, warmUpDays } = parseRunCommon(strings, problems, { reps: 1 });
-  problems.push(...fileOptionProblems(strings, ['json', 'csv']));
+  problems.push(...fileOptionProblems(strings, ['json', 'csv', 'contact-log']));
 
   const threads = parseThreads(strings.threads, problems);
   const shard = parseShardOption(strings, problems);
+  if (shard !== undefined && strings['contact-log'] !== undefined)
+    problems.push('--contact-log: not with --shard (write it from a run of the whole)');
 
   const [scenarioPath, ...extra] = positionals;
   if (scenarioPath === undefined) problems.push('missing scenario file: sim <scenario.json> [options]');
@@ -104,6 +116,7 @@ export function parseRunArgs(argv: readonly string[]): ParsedRunArgs {
       ...(warmUpDays !== undefined ? { warmUpDays } : {}),
       json: strings.json,
       csv: strings.csv,
+      ...(strings['contact-log'] !== undefined ? { contactLog: strings['contact-log'] } : {}),
       quiet: !!flags.quiet,
       ...(threads !== undefined ? { threads } : {}),
       ...(shard !== undefined ? { shard } : {}),
@@ -118,6 +131,7 @@ function runOutputProblems(args: RunArgs): string[] {
     [
       ['json', args.json],
       ['csv', args.csv],
+      ['contact-log', args.contactLog],
     ],
     'the scenario file',
   );
@@ -178,6 +192,8 @@ export async function runCommand(
   const threads = resolveThreads(args.threads, indexes.length * contactsPerReplication(scenario, args.days));
   bar?.update(0, indexes.length);
   let streamed: StreamedResult;
+  // recorded during the first replication when it runs in this thread
+  let contactLog: ContactLog | null = null;
   try {
     if (args.shard || (threads > 1 && args.reps > 1)) {
       // replications on worker threads (or one shard of them): identical outcomes, index by index
@@ -218,7 +234,16 @@ export async function runCommand(
       const start = now();
       const outcomes: ReplicationOutcome[] = [];
       for (const replication of indexes) {
-        outcomes.push(runReplication(scenario, { seed: args.seed, days: args.days, replication }));
+        const log = args.contactLog !== undefined && outcomes.length === 0 ? new ContactLog() : null;
+        if (log) contactLog = log;
+        outcomes.push(
+          runReplication(scenario, {
+            seed: args.seed,
+            days: args.days,
+            replication,
+            ...(log ? { contactLog: log } : {}),
+          }),
+        );
         bar?.update(outcomes.length, indexes.length);
       }
       const wallSeconds = (now() - start) / 1000;
@@ -239,6 +264,12 @@ export async function runCommand(
   warnIfNotSteady(io, result.steadyState);
   io.stdout(renderReport(result, scenario));
   writeResultFiles(streamed, args.json, args.csv);
+  if (args.contactLog !== undefined)
+    writeContactLogFile(
+      args.contactLog,
+      { scenario, seed: args.seed, days: args.days, replication: indexes[0] },
+      contactLog,
+    );
   return EXIT_OK;
 }
 

@@ -48,6 +48,7 @@ import { RingQueue } from './ring-queue';
 import { grown } from './typed-array';
 import { exponential } from './ziggurat';
 import type { ChannelKind, Scenario } from './scenario';
+import type { ContactLog } from './contact-log';
 
 // Event kinds. Fresh arrivals are not events in the queue: each channel's next arrival time is kept
 // apart (see advanceTo), which saves a third of all queue operations.
@@ -204,6 +205,11 @@ export interface SimulationOptions extends CompileOptions {
    * test/common-random-numbers.test.ts checks with it that day d's customers do not depend on the warm-up.
    */
   onFreshArrival?: FreshArrivalHook;
+  /**
+   * (issue 30) Records each answered or abandoned contact (src/sim/contact-log.ts); off by default,
+   * when it costs one null check per contact.
+   */
+  contactLog?: ContactLog;
 }
 
 export type FreshArrivalHook = (
@@ -272,6 +278,7 @@ export class Simulation {
   contacts = 0;
   private readonly maxEvents: number;
   private readonly onFresh: FreshArrivalHook | undefined;
+  private readonly contactLog: ContactLog | null;
   private readonly q: EventQueue;
   readonly agents: AgentPool;
 
@@ -471,6 +478,7 @@ export class Simulation {
     this.seed = options.seed ?? '1';
     this.maxEvents = options.maxEvents ?? Infinity;
     this.onFresh = options.onFreshArrival;
+    this.contactLog = options.contactLog ?? null;
     const m = this.model;
     const nC = (this.nC = m.channels.length);
     const nS = (this.nS = m.sites.length);
@@ -1432,6 +1440,8 @@ export class Simulation {
       this.intervalStats[ib + IM.AbandonedAfter]++;
     }
     this.abandonCount[s * this.nC + c]++;
+    if (this.contactLog !== null)
+      this.contactLog.record(this.cArrive[id], wait, false, 0, -1, c, this.cClass[id], s);
     // (v3) The customer redials as the same issue after a delay, or gives up.
     const delay = redialDelay(this.model.channels[c].returns, this.returnSt[c]);
     const start = this.cIssueStart[id];
@@ -1498,6 +1508,8 @@ export class Simulation {
     this.classStats[cb + CS.Handled]++;
     this.classStats[cb + CS.WaitSum] += wait;
     if (within) this.classStats[cb + CS.HandledWithin]++;
+    if (this.contactLog !== null)
+      this.contactLog.record(this.cArrive[id], wait, true, talk, a, c, this.cClass[id], s);
     let variable = site.perContactFee;
     if (ch.kind === 'voice') {
       stats[base + M.TalkSeconds] += talk;
