@@ -7,15 +7,13 @@
 import { closeSync, openSync, writeSync } from 'node:fs';
 import {
   aggregateReplications,
-  INTERVAL_KEYS,
   resultIntervals,
-  type IntervalFigures,
   type IntervalOutcome,
   type ReplicationOutcome,
   type Scenario,
   type SimulationResult,
 } from '../sim';
-import { csvLine, intervalCsvHeader } from './csv';
+import { classColumnNames, csvLine, intervalCsvHeader, intervalCsvRows } from './csv';
 import { describeFsError } from './io';
 
 /** Text written to a file in chunks of ~64 KiB. */
@@ -114,22 +112,16 @@ export function writeResultJson(
   writeJson(sink, result as unknown as Record<string, unknown>, { intervals });
 }
 
-/** The per-interval CSV (src/cli/csv.ts), row by row. */
+/** The per-interval CSV (src/cli/csv.ts), row by row; `classNames`: csv.ts, classColumnNames. */
 export function writeIntervalCsv(
   sink: { write(text: string): void },
   replications: number,
   intervals: Iterable<IntervalOutcome>,
+  classNames: readonly string[] = [],
 ): void {
   const withCi = replications >= 2;
-  const figures = (f: IntervalFigures) =>
-    INTERVAL_KEYS.flatMap((k) => (withCi ? [f[k].mean, f[k].ci95] : [f[k].mean]));
-  sink.write(csvLine(intervalCsvHeader(withCi)));
-  for (const iv of intervals) {
-    let rows = '';
-    for (const [channel, f] of Object.entries(iv.channels))
-      rows += csvLine([iv.index, iv.day, iv.start, channel, ...figures(f!)]);
-    sink.write(rows + csvLine([iv.index, iv.day, iv.start, 'total', ...figures(iv.total)]));
-  }
+  sink.write(csvLine(intervalCsvHeader(withCi, classNames)));
+  for (const iv of intervals) sink.write(intervalCsvRows(iv, withCi, classNames));
 }
 
 /**
@@ -160,5 +152,7 @@ export function streamedResult(
 export function writeResultFiles(r: StreamedResult, json?: string, csv?: string): void {
   if (json !== undefined) writeFileStreaming(json, (sink) => writeResultJson(sink, r.result, r.intervals()));
   if (csv !== undefined)
-    writeFileStreaming(csv, (sink) => writeIntervalCsv(sink, r.result.replications, r.intervals()));
+    writeFileStreaming(csv, (sink) =>
+      writeIntervalCsv(sink, r.result.replications, r.intervals(), classColumnNames(r.result)),
+    );
 }

@@ -382,6 +382,13 @@ export class Simulation {
   readonly arrivals: Float64Array;
   /** (v3) per channel × class (MAX_CLASSES stride) × CS: offered, handled, within target, abandoned, waits */
   readonly classStats: Float64Array;
+  /**
+   * (v3) per interval × class slot × CS, the classes of every channel with `classes` side by side
+   * (classSlot gives a channel's first slot, −1 without classes; empty when no channel has any)
+   */
+  readonly intervalClassStats: Float64Array;
+  readonly classSlot: Int32Array;
+  readonly nClassSlots: number;
   /** per (channel × site) × M */
   readonly stats: Float64Array;
   /** per (channel × site) × HISTOGRAM_BINS: waits of handled contacts */
@@ -530,6 +537,15 @@ export class Simulation {
 
     this.arrivals = new Float64Array(nC);
     this.classStats = new Float64Array(nC * MAX_CLASSES * CS.COUNT);
+    this.classSlot = new Int32Array(nC).fill(-1);
+    let slots = 0;
+    m.channels.forEach((ch, c) => {
+      if (ch.classes === null) return;
+      this.classSlot[c] = slots;
+      slots += ch.classes.names.length;
+    });
+    this.nClassSlots = slots;
+    this.intervalClassStats = new Float64Array(m.nIntervals * slots * CS.COUNT);
     this.stats = new Float64Array(nC * nS * M.COUNT);
     this.waitHist = new Uint32Array(nC * nS * HISTOGRAM_BINS);
     this.intervalStats = new Float64Array(m.nIntervals * nC * IM.COUNT);
@@ -608,6 +624,7 @@ export class Simulation {
     for (const a of [
       this.arrivals,
       this.classStats,
+      this.intervalClassStats,
       this.stats,
       this.waitHist,
       this.intervalStats,
@@ -645,7 +662,7 @@ export class Simulation {
       const c = this.cChan[id];
       this.arrivals[c]++;
       this.intervalStats[c * IM.COUNT + IM.Offered]++;
-      this.classStats[(c * MAX_CLASSES + this.cClass[id]) * CS.COUNT + CS.Offered]++;
+      this.countClass(id, c, CS.Offered, 1);
     }
   }
 
@@ -1110,7 +1127,7 @@ export class Simulation {
     const c = this.cChan[id];
     this.arrivals[c]++;
     this.intervalStats[(this.cInterval[id] * this.nC + c) * IM.COUNT + IM.Offered]++;
-    this.classStats[(c * MAX_CLASSES + this.cClass[id]) * CS.COUNT + CS.Offered]++;
+    this.countClass(id, c, CS.Offered, 1);
     if (this.cIssueStart[id] >= 0) this.cohortContacts[c]++;
   }
 
@@ -1433,9 +1450,9 @@ export class Simulation {
     this.stats[base + M.Abandoned]++;
     const ib = (this.cInterval[id] * this.nC + c) * IM.COUNT;
     this.intervalStats[ib + IM.Abandoned]++;
-    this.classStats[(c * MAX_CLASSES + this.cClass[id]) * CS.COUNT + CS.Abandoned]++;
+    this.countClass(id, c, CS.Abandoned, 1);
     if (wait > this.model.channels[c].target.withinSeconds) {
-      this.classStats[(c * MAX_CLASSES + this.cClass[id]) * CS.COUNT + CS.AbandonedAfter]++;
+      this.countClass(id, c, CS.AbandonedAfter, 1);
       this.stats[base + M.AbandonedAfter]++;
       this.intervalStats[ib + IM.AbandonedAfter]++;
     }
@@ -1504,10 +1521,9 @@ export class Simulation {
     is[ib + IM.Handled]++;
     is[ib + IM.WaitSum] += wait;
     if (within) is[ib + IM.HandledWithin]++;
-    const cb = (c * MAX_CLASSES + this.cClass[id]) * CS.COUNT;
-    this.classStats[cb + CS.Handled]++;
-    this.classStats[cb + CS.WaitSum] += wait;
-    if (within) this.classStats[cb + CS.HandledWithin]++;
+    this.countClass(id, c, CS.Handled, 1);
+    this.countClass(id, c, CS.WaitSum, wait);
+    if (within) this.countClass(id, c, CS.HandledWithin, 1);
     if (this.contactLog !== null)
       this.contactLog.record(this.cArrive[id], wait, true, talk, a, c, this.cClass[id], s);
     let variable = site.perContactFee;
@@ -1862,6 +1878,15 @@ export class Simulation {
   /** Interval of the day (client clock) of time t, warm-up and follow-up included. */
   private intervalOfDay(t: number): number {
     return (Math.floor(t / this.model.intervalSeconds) + this.dayShift) % this.model.intervalsPerDay;
+  }
+
+  /** (v3) Adds v to counter f of contact id's class: over the run, and in its interval (classStats). */
+  private countClass(id: number, c: number, f: CS, v: number): void {
+    const k = this.cClass[id];
+    this.classStats[(c * MAX_CLASSES + k) * CS.COUNT + f] += v;
+    const slot = this.classSlot[c];
+    if (slot >= 0)
+      this.intervalClassStats[(this.cInterval[id] * this.nClassSlots + slot + k) * CS.COUNT + f] += v;
   }
 
   private intervalOf(t: number): number {

@@ -456,9 +456,38 @@ function intervalOutcomes(sim: Simulation, extra: Float64Array): ReplicationOutc
     const total = intervalValues(is, bases, labour + variable);
     // Per-channel available time counts a blended agent once per skill; the total uses logged-in time.
     total.occupancy = ratio(busyAll, sim.intervalLogged[k]);
-    out.push({ channels, total });
+    const classes = intervalClassValues(sim, k);
+    out.push(classes ? { channels, total, classes } : { channels, total });
   }
   return out;
+}
+
+/** (v3) Per channel with classes, each class's figures in interval k (absent: no channel has classes). */
+function intervalClassValues(sim: Simulation, k: number): ReplicationOutcome['classes'] {
+  if (sim.nClassSlots === 0) return undefined;
+  const out: NonNullable<ReplicationOutcome['classes']> = {};
+  sim.model.channels.forEach((ch, c) => {
+    if (ch.classes === null) return;
+    const byName: Record<string, ClassValues> = {};
+    ch.classes.names.forEach((name, j) => {
+      const b = (k * sim.nClassSlots + sim.classSlot[c] + j) * CS.COUNT;
+      byName[name] = classValues(sim.intervalClassStats, b);
+    });
+    out[ch.kind] = byName;
+  });
+  return out;
+}
+
+/** A class's figures from its CS counters at `b`. */
+function classValues(x: Float64Array, b: number): ClassValues {
+  return {
+    offered: x[b + CS.Offered],
+    handled: x[b + CS.Handled],
+    abandoned: x[b + CS.Abandoned],
+    serviceLevel: ratio(x[b + CS.HandledWithin], x[b + CS.Handled] + x[b + CS.AbandonedAfter]),
+    asa: ratio(x[b + CS.WaitSum], x[b + CS.Handled]),
+    abandonRate: ratio(x[b + CS.Abandoned], x[b + CS.Handled] + x[b + CS.Abandoned]),
+  };
 }
 
 /**
@@ -475,16 +504,7 @@ function classOutcomes(sim: Simulation): ReplicationOutcome['classes'] {
     if (ch.classes === null) return;
     const byName: Record<string, ClassValues> = {};
     ch.classes.names.forEach((name, k) => {
-      const b = (c * MAX_CLASSES + k) * CS.COUNT;
-      const x = sim.classStats;
-      byName[name] = {
-        offered: x[b + CS.Offered],
-        handled: x[b + CS.Handled],
-        abandoned: x[b + CS.Abandoned],
-        serviceLevel: ratio(x[b + CS.HandledWithin], x[b + CS.Handled] + x[b + CS.AbandonedAfter]),
-        asa: ratio(x[b + CS.WaitSum], x[b + CS.Handled]),
-        abandonRate: ratio(x[b + CS.Abandoned], x[b + CS.Handled] + x[b + CS.Abandoned]),
-      };
+      byName[name] = classValues(sim.classStats, (c * MAX_CLASSES + k) * CS.COUNT);
     });
     out[ch.kind] = byName;
   });

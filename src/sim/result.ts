@@ -88,6 +88,8 @@ export interface IntervalOutcome {
   start: string;
   channels: Partial<Record<ChannelKind, IntervalFigures>>;
   total: IntervalFigures;
+  /** (v3) per channel with `classes`, each class's figures in the interval; absent without classes */
+  classes?: Partial<Record<ChannelKind, Record<string, ClassFigures>>>;
 }
 
 /** One replication, before aggregation. */
@@ -95,7 +97,12 @@ export interface ReplicationOutcome {
   channels: Partial<Record<ChannelKind, OutcomeValues>>;
   sites: Record<string, OutcomeValues>;
   total: OutcomeValues;
-  intervals: { channels: Partial<Record<ChannelKind, IntervalValues>>; total: IntervalValues }[];
+  intervals: {
+    channels: Partial<Record<ChannelKind, IntervalValues>>;
+    total: IntervalValues;
+    /** (v3) per channel with `classes`, per class name; absent when no channel has classes */
+    classes?: Partial<Record<ChannelKind, Record<string, ClassValues>>>;
+  }[];
   /** (v3) per channel with `classes`, per class name; absent when no channel has classes */
   classes?: Partial<Record<ChannelKind, Record<string, ClassValues>>>;
   events: number;

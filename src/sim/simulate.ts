@@ -197,6 +197,7 @@ export function* resultIntervals(
         INTERVAL_KEYS,
         outcomes.map((o) => o.intervals[i].channels[k]!),
       );
+    const classes = intervalClasses(outcomes, i);
     yield {
       index: i,
       day: Math.floor(i / perDay) + 1,
@@ -206,6 +207,26 @@ export function* resultIntervals(
         INTERVAL_KEYS,
         outcomes.map((o) => o.intervals[i].total),
       ),
+      ...(classes ? { classes } : {}),
     };
   }
+}
+
+/** (v3) Interval i's class figures over the replications; undefined when no channel has classes. */
+function intervalClasses(outcomes: readonly ReplicationOutcome[], i: number): IntervalOutcome['classes'] {
+  const first = outcomes[0]?.intervals[i]?.classes;
+  // (shard files written before per-interval classes have none)
+  if (!first || outcomes.some((o) => !o.intervals[i].classes)) return undefined;
+  const out: NonNullable<IntervalOutcome['classes']> = {};
+  for (const k of Object.keys(first) as ChannelKind[])
+    out[k] = Object.fromEntries(
+      Object.keys(first[k]!).map((n) => [
+        n,
+        estimateRecord(
+          CLASS_KEYS,
+          outcomes.map((o) => o.intervals[i].classes![k]![n]),
+        ),
+      ]),
+    );
+  return out;
 }
