@@ -18,13 +18,7 @@
 import { simulate } from '../sim/simulate';
 import { DEFAULTS, type ChannelKind, type Distribution, type Scenario } from '../sim/scenario';
 import type { SimulationResult } from '../sim/result';
-import {
-  chooseClasses,
-  estimateClasses,
-  mergeSmallTypes,
-  type ClassChoice,
-  type ClassEstimate,
-} from './classes';
+import { chooseClasses, type ClassChoice, type ClassEstimate } from './classes';
 import { selectDays, type WeekdaySummary } from './days';
 import { channelFit, type Fit } from './fit';
 import { observeIntervals, type IntervalObservation } from './intervals';
@@ -284,8 +278,8 @@ export function calibrate(
       patience: w.patience,
       patienceDistribution: w.base.patience,
       classes: {
-        byPriority: estimateClasses(inOpen, (r) => (r.priority === null ? null : String(r.priority))),
-        byType: mergeSmallTypes(inOpen),
+        byPriority: w.classes.byPriority,
+        byType: w.classes.byType,
         inScenario: w.classes.by,
         aic: w.classes.aic,
       },

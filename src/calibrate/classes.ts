@@ -65,6 +65,9 @@ export interface ClassChoice {
   /** each eligible grouping's total patience AIC (the sum over its classes' best fits) */
   aic: { priority: number | null; type: number | null };
   specs: ClassSpec[] | null;
+  byPriority: ClassEstimate[];
+  /** small types merged into "other" (mergeSmallTypes) */
+  byType: ClassEstimate[];
 }
 
 /**
@@ -96,7 +99,7 @@ export function chooseClasses(records: readonly CallRecord[]): ClassChoice {
       : by === 'type'
         ? classSpecs(byType, (n) => n)
         : null;
-  return { by, aic: { priority: finite(aic.priority), type: finite(aic.type) }, specs };
+  return { by, aic: { priority: finite(aic.priority), type: finite(aic.type) }, specs, byPriority, byType };
 }
 
 function finite(x: number | null): number | null {
@@ -105,13 +108,22 @@ function finite(x: number | null): number | null {
 
 /** The classes by type, small types merged into "other" (MIN_TYPE_SHARE, MIN_TYPE_ABANDONS). */
 export function mergeSmallTypes(records: readonly CallRecord[]): ClassEstimate[] {
-  const raw = estimateClasses(records, (r) => r.type);
+  // counted first, so that the patience fits run once, on the merged classes
+  const count = new Map<string, { calls: number; abandons: number }>();
+  let typed = 0;
+  for (const r of records) {
+    if (r.type === null) continue;
+    typed++;
+    const c = count.get(r.type) ?? { calls: 0, abandons: 0 };
+    c.calls++;
+    if (!r.answered) c.abandons++;
+    count.set(r.type, c);
+  }
   const small = new Set(
-    raw
-      .filter((k) => k.share < MIN_TYPE_SHARE || Math.round(k.calls * k.abandonRate) < MIN_TYPE_ABANDONS)
-      .map((k) => k.name),
+    [...count]
+      .filter(([, c]) => c.calls < MIN_TYPE_SHARE * typed || c.abandons < MIN_TYPE_ABANDONS)
+      .map(([name]) => name),
   );
-  if (small.size === 0) return raw;
   return estimateClasses(records, (r) => (r.type === null ? null : small.has(r.type) ? 'other' : r.type));
 }
 
