@@ -269,6 +269,13 @@ describe('sim run --contact-log', () => {
     expect(parsed.records.filter((r) => !r.answered)).toHaveLength(voice.abandoned.mean);
     expect(new Set(parsed.records.map((r) => r.date))).toEqual(new Set(['2027-03-01', '2027-03-02']));
     expect(new Set(parsed.records.map((r) => r.type))).toEqual(new Set(['standard', 'premium']));
+    // on worker threads the first replication is run again in-process: the same contacts
+    const threaded = join(dir, 'threads.csv');
+    const one = join(dir, 'one.csv');
+    const args = [path, '--reps', '2', '--seed', 'y', '--quiet'];
+    expect((await cli([...args, '--threads', '2', '--contact-log', threaded])).code).toBe(0);
+    expect((await cli([...args, '--threads', '1', '--contact-log', one])).code).toBe(0);
+    expect(readFileSync(threaded, 'utf8')).toBe(readFileSync(one, 'utf8'));
     const bad = await cli([path, '--contact-log', '', '--quiet']);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain('--contact-log: needs a file name');
