@@ -113,7 +113,7 @@ describe('oracle: calibrating a log the engine simulated gives back its scenario
     for (const o of open) expect(within(o.share, PROFILE[o.index] / total, 1.5), o.start).toBe(true);
   });
 
-  it('handle time per hour: 210 s before 13:00, 280 s after, each hour within 1.5 CI half-widths (±~6 %: catches a 10 % error)', () => {
+  it('handle time per hour: 210 s before 13:00, 280 s after, each hour within 1.5 CI half-widths (CIs ±4–5 %: catches ~7 %)', () => {
     for (const o of open) {
       const ht = o.handleTime;
       const ci = { value: ht.value!, low: ht.value! - ht.ci95!, high: ht.value! + ht.ci95! };
@@ -123,7 +123,7 @@ describe('oracle: calibrating a log the engine simulated gives back its scenario
     }
   });
 
-  it('classes: each class’s share (±0.6 points) and its own patience within 1.5 CI half-widths (catching ~8 % and ~30 %)', () => {
+  it('classes: each class’s share (±0.6 points) and its own patience within 1.5 CI half-widths (CIs ±4 % and ±15 % with ~2,700 and ~170 abandons: catching ~6 % and ~25 %)', () => {
     const byName = Object.fromEntries(ch.classes.byType.map((k) => [k.name, k]));
     expect(Object.keys(byName).sort()).toEqual(['premium', 'standard']);
     const calls = ch.classes.byType.reduce((a, k) => a + k.calls, 0);
@@ -145,7 +145,7 @@ describe('oracle: calibrating a log the engine simulated gives back its scenario
     );
   });
 
-  it('agents: 8 in each open hour within 2.5 CI half-widths (catches ~1.5 agents), their mean within 0.3 (a 4 % bias)', () => {
+  it('agents: 8 in each open hour within 2.5 CI half-widths (half-widths ~0.7: catches ~1.8 agents), their mean within 0.3 (a 4 % bias)', () => {
     for (const x of open) expect(within(x.agents, AGENTS, 2.5), x.start).toBe(true);
     const mean = open.reduce((a, x) => a + x.agents.value, 0) / open.length;
     expect(Math.abs(mean - AGENTS)).toBeLessThan(0.3);
