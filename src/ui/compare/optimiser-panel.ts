@@ -8,7 +8,7 @@
 import type { OptimiseOutcome, Targets } from '../../optimise/optimiser';
 import { DEFAULTS, type ChannelKind, type Scenario } from '../../sim';
 import { h, headRow, setText } from '../dom';
-import { DASH, fmtMoney } from '../../format/figures';
+import { DASH, fmtCurrency } from '../../format/figures';
 import { fmtEstimate } from './figures';
 import { runOptimiser, type RunJob } from './runs';
 import { groupPeaks } from '../../scenario/staffing';
@@ -83,6 +83,7 @@ function optimumView(out: OptimiseOutcome, start: Scenario, on: OptimiserHandler
   const before = groupPeaks(start);
   const after = Object.fromEntries(groupPeaks(out.scenario));
   const r = out.best.result;
+  const currency = start.currency ?? DEFAULTS.currency;
   const status =
     out.status === 'optimal'
       ? 'Local optimum: no single removal or exchange of an agent keeps every target.'
@@ -128,7 +129,7 @@ function optimumView(out: OptimiseOutcome, start: Scenario, on: OptimiserHandler
       'Optimised figures',
       { class: 'figures cmp-opt-table' },
       h('caption', { text: `Simulated with ${r.replications} replications (mean ± 95 % CI)` }),
-      headRow('', 'Cost', 'Service level', 'Abandon rate', 'ASA'),
+      headRow('', `Cost over the run (${currency})`, 'Service level', 'Abandon rate', 'ASA'),
       h(
         'tbody',
         {},
@@ -136,7 +137,7 @@ function optimumView(out: OptimiseOutcome, start: Scenario, on: OptimiserHandler
           'tr',
           { class: 'total' },
           h('th', { scope: 'row', text: 'all channels' }),
-          h('td', { text: fmtEstimate('cost', r.total.cost) }),
+          h('td', { text: fmtEstimate('cost', r.total.cost, currency) }),
           h('td', { text: fmtEstimate('serviceLevel', r.total.serviceLevel) }),
           h('td', { text: fmtEstimate('abandonRate', r.total.abandonRate) }),
           h('td', { text: fmtEstimate('asa', r.total.asa) }),
@@ -157,7 +158,7 @@ function optimumView(out: OptimiseOutcome, start: Scenario, on: OptimiserHandler
     ),
     h('p', {
       class: 'note',
-      text: `Staffing cost ${fmtMoney(out.best.staffingCost)} per day (start ${fmtMoney(out.start.staffingCost)}). Targets are met when the lower end of a service level’s interval (upper end of an abandon rate’s) clears the target.${hasShifts ? ' Groups with shifts: the slider sets the peak and keeps the present shift pattern; “Save as variant” keeps the optimiser’s per-shift counts.' : ''}`,
+      text: `Staffing cost ${fmtCurrency(out.best.staffingCost, currency)} per day (start ${fmtCurrency(out.start.staffingCost, currency)}). Targets are met when the lower end of a service level’s interval (upper end of an abandon rate’s) clears the target.${hasShifts ? ' Groups with shifts: the slider sets the peak and keeps the present shift pattern; “Save as variant” keeps the optimiser’s per-shift counts.' : ''}`,
     }),
     h('div', { class: 'cmp-buttons' }, apply, save, applied),
   ];
@@ -217,7 +218,9 @@ export function buildOptimiser(on: OptimiserHandlers): OptimiserPanel {
             most,
             (k, max, best) => {
               const cheapest =
-                best !== null ? ` · cheapest meeting the targets so far: ${fmtMoney(best)}/day staffing` : '';
+                best !== null
+                  ? ` · cheapest meeting the targets so far: ${fmtCurrency(best, start.currency ?? DEFAULTS.currency)}/day staffing`
+                  : '';
               progress.update(k, max, `evaluations${cheapest}`);
             },
             signal,
