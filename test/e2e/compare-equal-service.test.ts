@@ -4,7 +4,7 @@
  * interval; the fixed-staffing compare saying that cost cannot fall; the README's pair of scenarios
  * (onshore-baseline with e-mail, offshore-voice without) warning that the channel sets differ, with
  * no "all channels" wait figure blending voice and e-mail; and the chart's target line and zero-based
- * cost axis. axe-core finds nothing serious or critical in the panel with all of it shown.
+ * cost axis, and the live chart's target line. axe-core finds nothing serious or critical in the panel with all of it shown.
  *
  * The split is set by loading an edited scenario file (the split controls are being reworked).
  */
@@ -50,6 +50,12 @@ describe.skipIf(SKIP_E2E)('compare at equal service (built app, headless Chromiu
   });
   afterAll(async () => {
     await app?.close();
+  });
+
+  it('the live interval chart draws the service-level target', async () => {
+    // the default scenario, onshore-baseline: voice 80 % in 20 s
+    const legend = page.locator('[data-testid=chart] .u-legend');
+    await expect.poll(() => legend.textContent()).toContain('SL target 80 % (voice)');
   });
 
   it('fixed staffing: moving voice to Manila shows a cost rise, and the panel says why', async () => {
