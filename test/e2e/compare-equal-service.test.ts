@@ -58,6 +58,14 @@ describe.skipIf(SKIP_E2E)('compare at equal service (built app, headless Chromiu
     await expect.poll(() => legend.textContent()).toContain('SL target 80 % (voice)');
   });
 
+  it('the live figures: the total row blends no voice seconds with e-mail hours', async () => {
+    const cell = (row: string, key: string) => page.textContent(`[data-testid=${row}] td[data-key=${key}]`);
+    await expect.poll(() => cell('fig-channel-voice', 'asa'), { timeout: 30_000 }).toMatch(/\d/);
+    expect(await cell('fig-total', 'asa')).toBe('–');
+    expect(await cell('fig-total', 'serviceLevel')).toBe('–');
+    expect(await cell('fig-total', 'cost')).toMatch(/\d/);
+  });
+
   it('fixed staffing: moving voice to Manila shows a cost rise, and the panel says why', async () => {
     await addVariant('offshore-voice.json', bundled('offshore-voice'));
     await addVariant('manila.json', manila100());
