@@ -13,6 +13,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { compareVariants, mixesLiveAndDeferred } from '../src/optimise/compare';
 import { restaffTargetsFor } from '../src/optimise/equal-service';
 import { runReplication, type Scenario } from '../src/sim';
+import { fmtCurrency } from '../src/format/figures';
 import { cli } from './support/cli';
 
 const TMP = mkdtempSync(join(tmpdir(), 'shoreline-equal-'));
@@ -182,5 +183,16 @@ describe('compare, channel sets (the README case: onshore-baseline with email, o
     expect(mixesLiveAndDeferred(['voice', 'email'])).toBe(true);
     expect(mixesLiveAndDeferred(['voice', 'chat'])).toBe(false);
     expect(mixesLiveAndDeferred(['email', 'social'])).toBe(false);
+  });
+});
+
+describe('money with its currency sign (src/format/figures.ts)', () => {
+  it('writes the sign of the scenario currency, a true minus, and cents when asked', () => {
+    expect(fmtCurrency(24520.4, 'USD')).toBe('$24,520');
+    expect(fmtCurrency(-6185, 'USD')).toBe('−$6,185');
+    expect(fmtCurrency(5.185, 'EUR', true)).toBe('€5.19');
+    expect(fmtCurrency(null, 'USD')).toBe('–');
+    // not a currency code Intl knows how to write: the code before the amount
+    expect(fmtCurrency(1200, 'not-a-code')).toBe('not-a-code 1,200');
   });
 });
