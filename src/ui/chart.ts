@@ -17,16 +17,8 @@ export interface IntervalChart {
   destroy(): void;
 }
 
-export function buildChart(meta: SimulationMeta): IntervalChart {
-  const element = h('figure', { class: 'chart', 'data-testid': 'chart' });
-  const caption = h('figcaption', {
-    text: 'Per interval: service level (solid, left axis) against its target (dotted), and queue at the interval’s end (dashed, right axis)',
-  });
-  const plotHost = h('div');
-  element.append(plotHost, caption);
-
-  const n = meta.horizon / meta.intervalSeconds;
-  const hours = Array.from({ length: n }, (_, k) => (k * meta.intervalSeconds) / 3600);
+/** Per channel its service level, then per channel its queue, then the targets' lines. */
+function chartSeries(meta: SimulationMeta, targets: readonly { label: string }[]): uPlot.Series[] {
   const series: uPlot.Series[] = [{ label: 'time' }];
   for (const ch of meta.channels) {
     series.push({
@@ -47,7 +39,6 @@ export function buildChart(meta: SimulationMeta): IntervalChart {
     });
   }
   // the service-level targets (issue 27): one dotted line per distinct target, after the other series
-  const targets = targetLines(meta);
   for (const t of targets)
     series.push({
       label: t.label,
@@ -57,6 +48,21 @@ export function buildChart(meta: SimulationMeta): IntervalChart {
       width: 1.5,
       points: { show: false },
     });
+  return series;
+}
+
+export function buildChart(meta: SimulationMeta): IntervalChart {
+  const element = h('figure', { class: 'chart', 'data-testid': 'chart' });
+  const caption = h('figcaption', {
+    text: 'Per interval: service level (solid, left axis) against its target (dotted), and queue at the interval’s end (dashed, right axis)',
+  });
+  const plotHost = h('div');
+  element.append(plotHost, caption);
+
+  const n = meta.horizon / meta.intervalSeconds;
+  const hours = Array.from({ length: n }, (_, k) => (k * meta.intervalSeconds) / 3600);
+  const targets = targetLines(meta);
+  const series = chartSeries(meta, targets);
   const axisColor = '#94a3b8';
   const grid = { stroke: '#1e293b', width: 1 };
   const opts: uPlot.Options = {

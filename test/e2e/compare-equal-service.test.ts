@@ -85,7 +85,7 @@ describe.skipIf(SKIP_E2E)('compare at equal service (built app, headless Chromiu
     await page.check('[data-testid=compare-mode-equal]');
     expect(await page.inputValue('[data-testid=equal-sl-voice]')).toBe('80');
     expect(await page.inputValue('[data-testid=equal-ab-voice]')).toBe('5');
-    await runAndWait(/^done at equal service/, 400_000);
+    await runAndWait(/^done at equal service/, 580_000);
     const note = await page.textContent('[data-testid=compare-equal-note]');
     expect(note).toMatch(/voice SL ≥ 80 %, abandon ≤ 5 %/);
     expect(note).toMatch(/voice all to Manila \d+ → \d+ agents, staffing \$[\d,]+ per day/);
@@ -96,7 +96,7 @@ describe.skipIf(SKIP_E2E)('compare at equal service (built app, headless Chromiu
     expect(await diff.getAttribute('data-significant')).toBe('true');
     const saved = Number(/−\$([\d,]+)/.exec(text)![1].replace(/,/g, ''));
     expect(saved).toBeGreaterThan(1000);
-  }, 420_000);
+  }, 600_000);
 
   it('the chart: cost from zero in dollars per day, and the service-level target line', async () => {
     const chart = page.locator('[data-testid=compare-chart]');

@@ -78,6 +78,41 @@ function readTargets(inputs: readonly TargetInputs[], bad: string[]): Targets {
   return targets;
 }
 
+/** The optimum's simulated figures: all channels (with cost), then each channel. */
+function figuresTable(r: OptimiseOutcome['best']['result'], currency: string): HTMLElement {
+  return box(
+    'Optimised figures',
+    { class: 'figures cmp-opt-table' },
+    h('caption', { text: `Simulated with ${r.replications} replications (mean ± 95 % CI)` }),
+    headRow('', `Cost over the run (${currency})`, 'Service level', 'Abandon rate', 'ASA'),
+    h(
+      'tbody',
+      {},
+      h(
+        'tr',
+        { class: 'total' },
+        h('th', { scope: 'row', text: 'all channels' }),
+        h('td', { text: fmtEstimate('cost', r.total.cost, currency) }),
+        h('td', { text: fmtEstimate('serviceLevel', r.total.serviceLevel) }),
+        h('td', { text: fmtEstimate('abandonRate', r.total.abandonRate) }),
+        h('td', { text: fmtEstimate('asa', r.total.asa) }),
+      ),
+      ...(Object.entries(r.channels) as [ChannelKind, NonNullable<(typeof r.channels)['voice']>][]).map(
+        ([k, o]) =>
+          h(
+            'tr',
+            {},
+            h('th', { scope: 'row', text: k }),
+            h('td', { text: DASH }),
+            h('td', { text: fmtEstimate('serviceLevel', o.serviceLevel) }),
+            h('td', { text: fmtEstimate('abandonRate', o.abandonRate) }),
+            h('td', { text: fmtEstimate('asa', o.asa) }),
+          ),
+      ),
+    ),
+  );
+}
+
 /** The optimiser's answer: agents per group now and optimised, its simulated figures, Apply and Save. */
 function optimumView(out: OptimiseOutcome, start: Scenario, on: OptimiserHandlers): Node[] {
   const before = groupPeaks(start);
@@ -125,37 +160,7 @@ function optimumView(out: OptimiseOutcome, start: Scenario, on: OptimiserHandler
         ),
       ),
     ),
-    box(
-      'Optimised figures',
-      { class: 'figures cmp-opt-table' },
-      h('caption', { text: `Simulated with ${r.replications} replications (mean ± 95 % CI)` }),
-      headRow('', `Cost over the run (${currency})`, 'Service level', 'Abandon rate', 'ASA'),
-      h(
-        'tbody',
-        {},
-        h(
-          'tr',
-          { class: 'total' },
-          h('th', { scope: 'row', text: 'all channels' }),
-          h('td', { text: fmtEstimate('cost', r.total.cost, currency) }),
-          h('td', { text: fmtEstimate('serviceLevel', r.total.serviceLevel) }),
-          h('td', { text: fmtEstimate('abandonRate', r.total.abandonRate) }),
-          h('td', { text: fmtEstimate('asa', r.total.asa) }),
-        ),
-        ...(Object.entries(r.channels) as [ChannelKind, NonNullable<(typeof r.channels)['voice']>][]).map(
-          ([k, o]) =>
-            h(
-              'tr',
-              {},
-              h('th', { scope: 'row', text: k }),
-              h('td', { text: DASH }),
-              h('td', { text: fmtEstimate('serviceLevel', o.serviceLevel) }),
-              h('td', { text: fmtEstimate('abandonRate', o.abandonRate) }),
-              h('td', { text: fmtEstimate('asa', o.asa) }),
-            ),
-        ),
-      ),
-    ),
+    figuresTable(r, currency),
     h('p', {
       class: 'note',
       text: `Staffing cost ${fmtCurrency(out.best.staffingCost, currency)} per day (start ${fmtCurrency(out.start.staffingCost, currency)}). Targets are met when the lower end of a service level’s interval (upper end of an abandon rate’s) clears the target.${hasShifts ? ' Groups with shifts: the slider sets the peak and keeps the present shift pattern; “Save as variant” keeps the optimiser’s per-shift counts.' : ''}`,

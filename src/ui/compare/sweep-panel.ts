@@ -21,7 +21,7 @@ import { runBreakEvenSweep, type BreakEvenSweep } from './break-even-run';
 import { paramText, runSweep, sweepParams, sweepScenarios, type RunJob, type SweepParam } from './runs';
 import { groupPeaks } from '../../scenario/staffing';
 import type { CompareState } from './state';
-import { bandPlot } from './svg-plot';
+import { bandPlot, type Axis } from './svg-plot';
 import {
   changeTracker,
   download,
@@ -55,31 +55,8 @@ type SweepPlan =
   | { ok: true; base: Scenario; scenarios: Scenario[]; values: number[]; reps: number; param: SweepParam }
   | { ok: false; title: string; problems: string[] };
 
-/** The outcome: cost, and service level per channel, along the parameter with 95 % bands; its CSV. */
-function sweepCharts(label: string, result: SweepResult, base: Scenario, be?: BreakEvenSweep): Node[] {
-  const pts = result.points;
-  const currency = base.currency ?? DEFAULTS.currency;
-  const days = base.horizon?.days ?? DEFAULTS.horizon.days;
-  const xAxis = { label, format: (v: number) => String(Number(v.toFixed(2))) };
-  const cost = bandPlot(
-    [
-      {
-        label: 'cost',
-        color: '#60a5fa',
-        points: pts.map((p) => ({ x: p.value, y: p.total.cost.mean, ci: p.total.cost.ci95 })),
-      },
-      // (v3) the base's cost and the crossing, when the sweep breaks even with the base variant
-      ...(be ? breakEvenSeries(pts, be) : []),
-    ],
-    xAxis,
-    {
-      label: `cost over ${days} day${days === 1 ? '' : 's'} (${currency}, all channels)`,
-      format: (v) => fmtCurrency(v, currency),
-      zero: true,
-    },
-    `Cost along ${label}, with its 95 % band`,
-    'sweep-cost-chart',
-  );
+/** Service level per channel along the parameter, with bands and the targets' lines; its legend. */
+function slChart(label: string, pts: SweepResult['points'], xAxis: Axis, base: Scenario) {
   const kinds = Object.keys(pts[0]?.channels ?? {}) as ChannelKind[];
   const sl = bandPlot(
     kinds.map((k) => ({
@@ -116,6 +93,35 @@ function sweepCharts(label: string, result: SweepResult, base: Scenario, be?: Br
       ),
     ),
   );
+  return { sl, legend };
+}
+
+/** The outcome: cost, and service level per channel, along the parameter with 95 % bands; its CSV. */
+function sweepCharts(label: string, result: SweepResult, base: Scenario, be?: BreakEvenSweep): Node[] {
+  const pts = result.points;
+  const currency = base.currency ?? DEFAULTS.currency;
+  const days = base.horizon?.days ?? DEFAULTS.horizon.days;
+  const xAxis = { label, format: (v: number) => String(Number(v.toFixed(2))) };
+  const cost = bandPlot(
+    [
+      {
+        label: 'cost',
+        color: '#60a5fa',
+        points: pts.map((p) => ({ x: p.value, y: p.total.cost.mean, ci: p.total.cost.ci95 })),
+      },
+      // (v3) the base's cost and the crossing, when the sweep breaks even with the base variant
+      ...(be ? breakEvenSeries(pts, be) : []),
+    ],
+    xAxis,
+    {
+      label: `cost over ${days} day${days === 1 ? '' : 's'} (${currency}, all channels)`,
+      format: (v) => fmtCurrency(v, currency),
+      zero: true,
+    },
+    `Cost along ${label}, with its 95 % band`,
+    'sweep-cost-chart',
+  );
+  const { sl, legend } = slChart(label, pts, xAxis, base);
   const csv = h('button', { type: 'button', text: 'Download sweep CSV', 'data-testid': 'sweep-csv' });
   csv.addEventListener('click', () => download('shoreline-sweep.csv', sweepCsv(result), 'text/csv'));
   return [
