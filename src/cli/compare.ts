@@ -173,7 +173,8 @@ export function compareUsage(): string {
     'Options:',
     ...optionUsage(COMPARE_OPTIONS),
     '',
-    'Exit status: 0 done, 1 internal error, 2 bad arguments or scenario (nothing simulated).',
+    'Exit status: 0 done, 1 internal error or (--restaff) no staffing meets the targets, 2 bad arguments',
+    'or scenario (nothing simulated).',
     '',
   ].join('\n');
 }
