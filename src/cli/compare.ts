@@ -7,6 +7,7 @@
  */
 import { basename } from 'node:path';
 import {
+  channelSetWarning,
   COMPARE_KEYS,
   compareVariants,
   type CompareKey,
@@ -14,11 +15,15 @@ import {
   type Difference,
   type Scope,
 } from '../optimise/compare';
-import type { Scenario } from '../sim';
+import { restaffProblems, unmetTargets } from '../optimise/equal-service';
+import type { Targets } from '../optimise/optimiser';
+import { DEFAULTS, type Scenario } from '../sim';
+import { renderRestaff, restaffOnThreads, restaffReport, type RestaffReport } from './compare-restaff';
 import { optionUsage, parseOptions, type OptionSpecs, type ParsedArgs } from './args';
 import { comparisonCsv } from '../optimise/csv';
 import { formatEstimate, formatNumber, STYLES, type NumberStyle } from './format';
-import { EXIT_OK, type CliIO, type Command } from './io';
+import { EXIT_ERROR, EXIT_OK, type CliIO, type Command } from './io';
+import { parseTargets } from './optimise';
 import { MAX_DAYS, MAX_REPS } from './run';
 import { runOnThreads } from './run-on-threads';
 import { loadScenario } from './scenario-file';
@@ -58,6 +63,12 @@ export const COMPARE_OPTIONS: OptionSpecs = {
     value: 'NAME',
     description: 'the variant to compare against: its name or file (default the first)',
   },
+  restaff: {
+    type: 'string',
+    value: 'T',
+    description:
+      'compare at equal service: first staff each variant with the optimiser to these targets, e.g. "voice:sl=0.8,ab=0.05" (other channels keep their own target)',
+  },
   json: { type: 'string', value: 'FILE', description: 'write the comparison as JSON' },
   csv: { type: 'string', value: 'FILE', description: 'write one row per variant, scope and figure as CSV' },
   ...WARM_UP_OPTION,
@@ -84,6 +95,8 @@ export interface CompareArgs {
   /** --warm-up: overrides horizon.warmUpDays */
   warmUpDays?: number;
   base?: string;
+  /** --restaff: compare at equal service, every variant staffed to these targets first */
+  restaff?: Targets;
   json?: string;
   csv?: string;
   threads?: number;
@@ -95,6 +108,8 @@ export function parseCompareArgs(argv: readonly string[]): ParsedArgs<CompareArg
   if (flags.help) return { kind: 'help' };
   const { reps, days, seed, warmUpDays } = parseRunCommon(strings, problems, { reps: 10, minReps: 2 });
   if (strings.base !== undefined && strings.base.trim() === '') problems.push('--base: must not be empty');
+  const restaff =
+    strings.restaff !== undefined ? parseTargets(strings.restaff, problems, '--restaff') : undefined;
   problems.push(...fileOptionProblems(strings, ['json', 'csv']));
   const threads = parseThreads(strings.threads, problems);
   if (positionals.length < 2)
@@ -112,6 +127,7 @@ export function parseCompareArgs(argv: readonly string[]): ParsedArgs<CompareArg
       days,
       ...(warmUpDays !== undefined ? { warmUpDays } : {}),
       base: strings.base,
+      ...(restaff ? { restaff } : {}),
       json: strings.json,
       csv: strings.csv,
       threads,
@@ -136,6 +152,8 @@ export interface CompareResult extends Comparison {
   seed: string;
   days: number | null;
   files: Record<string, string>;
+  /** --restaff: the targets and each variant's staffing (absent: staffing as in the files) */
+  restaff?: RestaffReport;
 }
 
 export function compareUsage(): string {
@@ -146,16 +164,50 @@ export function compareUsage(): string {
     'the same random streams) and prints cost, cost per resolved contact, service level, ASA, P90 wait,',
     'abandon rate and resolution time per variant and channel, then the differences against the base',
     'variant estimated per replication (paired), marked * where the 95% interval excludes zero.',
+    "Costs are per simulated day, in the base scenario's currency.",
+    '',
+    'With staffing as in the files, agents stay paid when work moves away from them, so moving work to a',
+    'cheaper site cannot lower cost. --restaff compares at equal service: the optimiser first staffs each',
+    'variant to the same targets (as `optimise --targets`), then the staffed variants are compared.',
     '',
     'Options:',
     ...optionUsage(COMPARE_OPTIONS),
     '',
-    'Exit status: 0 done, 1 internal error, 2 bad arguments or scenario (nothing simulated).',
+    'Exit status: 0 done, 1 internal error or (--restaff) no staffing meets the targets, 2 bad arguments',
+    'or scenario (nothing simulated).',
     '',
   ].join('\n');
 }
 
 const scopeTitle = (s: Scope) => (s === 'total' ? 'all channels' : s);
+
+/** Column headers with the currency, and "/day" where the cost is per day. */
+function columnHeaders(c: Comparison): string[] {
+  return COMPARE_KEYS.map((k) =>
+    k === 'cost'
+      ? `cost ${c.currency}${c.costPerDay ? '/day' : ''}`
+      : k === 'costPerResolved'
+        ? `${c.currency}/resolved`
+        : COMPARE_COLUMNS[k].header,
+  );
+}
+
+/** The lines under the title: CRN, intervals, what fixed staffing means, differing channels. */
+function preamble(c: CompareResult): string[] {
+  const lines = [
+    'Common random numbers: replication r of every variant uses the same seed. Figures are mean ± half-width',
+    'of a 95% confidence interval; differences are estimated per replication (variant − base).',
+  ];
+  if (c.restaff) lines.push(renderRestaff(c.restaff, c.currency).trimEnd());
+  else
+    lines.push(
+      'Staffing is fixed as in the files: agents stay paid when work moves away, so cost cannot fall by moving',
+      'work to a cheaper site here; --restaff "voice:sl=0.8,ab=0.05" compares at equal service.',
+    );
+  const warning = channelSetWarning(c);
+  if (warning) lines.push(`Warning: ${warning}`);
+  return lines;
+}
 
 function diffText(d: Difference | undefined, style: NumberStyle): { mean: string; ci: string } {
   if (!d || d.mean === null) return { mean: '—', ci: '' };
@@ -166,11 +218,11 @@ function diffText(d: Difference | undefined, style: NumberStyle): { mean: string
 
 export function renderComparison(c: CompareResult): string {
   const parts = [
-    `compare — ${c.variants.length} variants, seed ${JSON.stringify(c.seed)}, ${formatNumber(c.replications, 0)} replications each; ` +
+    `compare${c.restaff ? ' at equal service' : ''} — ${c.variants.length} variants, seed ${JSON.stringify(c.seed)}, ${formatNumber(c.replications, 0)} replications each; ` +
       `base: ${c.base}`,
-    'Common random numbers: replication r of every variant uses the same seed. Figures are mean ± half-width',
-    'of a 95% confidence interval; differences are estimated per replication (variant − base).',
+    ...preamble(c),
   ];
+  const headers = columnHeaders(c);
   for (const scope of c.scopes) {
     const rows = c.variants.filter((v) => v.figures[scope]);
     parts.push(
@@ -178,7 +230,7 @@ export function renderComparison(c: CompareResult): string {
       renderTable({
         title: `Figures — ${scopeTitle(scope)}`,
         label: 'variant',
-        columns: COMPARE_KEYS.map((k) => COMPARE_COLUMNS[k].header),
+        columns: headers,
         rows: rows.map((v) => ({
           label: v.isBase ? `${v.name} (base)` : v.name,
           cells: COMPARE_KEYS.map((k) =>
@@ -194,7 +246,7 @@ export function renderComparison(c: CompareResult): string {
         renderTable({
           title: `Difference against ${c.base} — ${scopeTitle(scope)} (* = the 95% interval excludes 0)`,
           label: 'variant',
-          columns: COMPARE_KEYS.map((k) => COMPARE_COLUMNS[k].header),
+          columns: headers,
           rows: diffs.map((v) => ({
             label: v.name,
             cells: COMPARE_KEYS.map((k) => diffText(v.differences![scope]![k], COMPARE_COLUMNS[k].style)),
@@ -235,20 +287,23 @@ export async function compareCommand(argv: readonly string[], io: CliIO): Promis
       ['csv', args.csv],
     ]),
   );
+  if (args.restaff) problems.push(...restaffProblems('--restaff', scenarios, args.restaff));
   if (problems.length > 0) return usageError(io, problems);
 
-  const jobs = scenarios.flatMap((scenario) =>
-    Array.from({ length: args.reps }, (_, replication) => ({ scenario, replication })),
-  );
-  const outcomes = await runOnThreads(io, 'comparing', jobs, args);
-  const comparison = compareVariants(
-    names.map((name, i) => ({
-      name,
-      outcomes: outcomes.slice(i * args.reps, (i + 1) * args.reps),
-      scenario: scenarios[i],
-    })),
-    baseIndex,
-  );
+  let staffed = scenarios;
+  let restaff: RestaffReport | undefined;
+  if (args.restaff) {
+    const variants = names.map((name, i) => ({ name, scenario: scenarios[i] }));
+    const restaffed = await restaffOnThreads(io, variants, { ...args, targets: args.restaff });
+    const unmet = unmetTargets(restaffed);
+    if (unmet.length > 0) {
+      io.stderr(unmet.map((u) => `error: ${u}; nothing compared\n`).join(''));
+      return EXIT_ERROR;
+    }
+    staffed = restaffed.map((r) => r.outcome.scenario);
+    restaff = restaffReport(args.restaff, restaffed);
+  }
+  const comparison = await compareOnThreads(io, names, staffed, baseIndex, args);
   for (const v of comparison.variants) if (v.steadyState) warnIfNotSteady(io, v.steadyState, v.name);
   const result: CompareResult = {
     format: 1,
@@ -257,9 +312,33 @@ export async function compareCommand(argv: readonly string[], io: CliIO): Promis
     days: args.days ?? null,
     files: Object.fromEntries(names.map((n, i) => [n, args.files[i]])),
     ...comparison,
+    ...(restaff ? { restaff } : {}),
   };
   printAndWriteResult(io, result, renderComparison, comparisonCsv, args);
   return EXIT_OK;
+}
+
+/** Every variant's replications with the same seeds (common random numbers), compared per day. */
+async function compareOnThreads(
+  io: CliIO,
+  names: readonly string[],
+  scenarios: readonly Scenario[],
+  baseIndex: number,
+  args: CompareArgs,
+): Promise<Comparison> {
+  const jobs = scenarios.flatMap((scenario) =>
+    Array.from({ length: args.reps }, (_, replication) => ({ scenario, replication })),
+  );
+  const outcomes = await runOnThreads(io, 'comparing', jobs, args);
+  return compareVariants(
+    names.map((name, i) => ({
+      name,
+      outcomes: outcomes.slice(i * args.reps, (i + 1) * args.reps),
+      scenario: scenarios[i],
+      days: args.days ?? scenarios[i].horizon?.days ?? DEFAULTS.horizon.days,
+    })),
+    baseIndex,
+  );
 }
 
 export const compareCommandSpec: Command = {

@@ -96,10 +96,10 @@ export interface OptimiseArgs {
 }
 
 /** "voice:sl=0.8,ab=0.05;chat:sl=80%" → targets, or problems. */
-export function parseTargets(text: string, problems: string[]): Targets | undefined {
+export function parseTargets(text: string, problems: string[], flag = '--targets'): Targets | undefined {
   const targets: Targets = {};
   const before = problems.length;
-  const bad = (why: string) => problems.push(`--targets: ${why} (got "${text}")`);
+  const bad = (why: string) => problems.push(`${flag}: ${why} (got "${text}")`);
   const parts = text
     .split(';')
     .map((p) => p.trim())

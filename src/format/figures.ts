@@ -29,6 +29,38 @@ export function fmtMoney(x: number | null | undefined, cents = false): string {
   return x === null || x === undefined || !Number.isFinite(x) ? DASH : (cents ? money2 : money).format(x);
 }
 
+const currencyFormats = new Map<string, Intl.NumberFormat>();
+
+/** An en-US currency format for the ISO 4217 code (a malformed code: its text before the figure). */
+function currencyFormat(currency: string, cents: boolean): Intl.NumberFormat | null {
+  const key = `${currency}/${cents}`;
+  let f = currencyFormats.get(key);
+  if (!f) {
+    try {
+      f = new Intl.NumberFormat('en-US', {
+        style: 'currency',
+        currency,
+        minimumFractionDigits: cents ? 2 : 0,
+        maximumFractionDigits: cents ? 2 : 0,
+      });
+    } catch {
+      return null;
+    }
+    currencyFormats.set(key, f);
+  }
+  return f;
+}
+
+/**
+ * Money with its currency's sign (issue 27): "$24,520", "€1,200.50", "MX$300"; a code without a
+ * sign reads "PHP 1,200". The scenario's `currency` (default USD) labels every cost.
+ */
+export function fmtCurrency(x: number | null | undefined, currency: string, cents = false): string {
+  if (x === null || x === undefined || !Number.isFinite(x)) return DASH;
+  const f = currencyFormat(currency, cents);
+  return f ? f.format(x).replace(/^-/, '−') : `${currency} ${fmtMoney(x, cents)}`;
+}
+
 /** Simulation clock → "day 1 · 09:30". */
 export function fmtSimClock(t: number): string {
   return `day ${Math.floor(t / DAY) + 1} · ${formatClock(t)}`;

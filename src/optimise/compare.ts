@@ -10,7 +10,7 @@
  */
 import { estimate } from '../sim/aggregate';
 import type { Estimate, OutcomeKey, OutcomeValues, ReplicationOutcome } from '../sim/result';
-import type { ChannelKind, Scenario } from '../sim/scenario';
+import { DEFAULTS, isLiveChannel, type ChannelKind, type Scenario } from '../sim/scenario';
 import { steadyStateOf, type SteadyState } from '../sim/steady-check';
 
 /** The figures a comparison shows, in order. */
@@ -80,6 +80,11 @@ export interface VariantRuns {
   outcomes: readonly ReplicationOutcome[];
   /** the variant's scenario: with it, its summary says whether the warm-up reached a steady state */
   scenario?: Scenario;
+  /**
+   * days each replication measured: given for every variant, money figures (cost, a site's cost,
+   * invoice and SLA credit) are per day, so runs of different lengths compare (issue 27)
+   */
+  days?: number;
 }
 
 export interface VariantSummary {
@@ -112,6 +117,15 @@ export type SiteCostKey = (typeof SITE_COST_KEYS)[number] | 'costPerContact';
 export interface Comparison {
   base: string;
   replications: number;
+  /** (issue 27) the currency every cost is in: the base scenario's (default USD) */
+  currency: string;
+  /** (issue 27) money figures are per simulated day (every variant gave its days) */
+  costPerDay: boolean;
+  /**
+   * (issue 27) each variant's channels, where they differ between variants: then the "total" scope
+   * covers different work in each, so it has no differences, and each channel is compared apart
+   */
+  channelSets?: Record<string, ChannelKind[]>;
   scopes: Scope[];
   variants: VariantSummary[];
   /** names of the variants on the (total cost ↓, total service level ↑) Pareto frontier, by cost */
@@ -134,10 +148,15 @@ export function compareVariants(variants: readonly VariantRuns[], baseIndex = 0)
   for (const v of variants)
     if (v.outcomes.length !== reps)
       throw new RangeError(`compare: ${v.name} has ${v.outcomes.length} replications, not ${reps}`);
+  const costPerDay = variants.every((v) => v.days !== undefined && v.days > 0);
+  if (costPerDay)
+    variants = variants.map((v) => ({ ...v, outcomes: v.outcomes.map((o) => perDay(o, v.days!)) }));
   const base = variants[baseIndex];
   const channelsOf = (v: VariantRuns) => Object.keys(v.outcomes[0]?.channels ?? {}) as ChannelKind[];
   const scopes: Scope[] = ['total'];
   for (const v of variants) for (const c of channelsOf(v)) if (!scopes.includes(c)) scopes.push(c);
+  const setKey = (v: VariantRuns) => [...channelsOf(v)].sort().join(',');
+  const setsDiffer = variants.some((v) => setKey(v) !== setKey(base));
 
   const summaries: VariantSummary[] = variants.map((v, i) => {
     const own: Scope[] = ['total', ...channelsOf(v)];
@@ -147,6 +166,7 @@ export function compareVariants(variants: readonly VariantRuns[], baseIndex = 0)
       for (const k of COMPARE_KEYS) rec[k] = estimate(figureSeries(v.outcomes, scope, k));
       figures[scope] = rec;
     }
+    if (mixesLiveAndDeferred(channelsOf(v))) for (const k of WAIT_KEYS) figures.total![k] = NO_ESTIMATE;
     const sites: NonNullable<VariantSummary['sites']> = {};
     for (const id of Object.keys(v.outcomes[0]?.sites ?? {})) {
       const rec = {} as Record<SiteCostKey, Estimate>;
@@ -165,13 +185,13 @@ export function compareVariants(variants: readonly VariantRuns[], baseIndex = 0)
       const baseScopes = new Set<Scope>(['total', ...channelsOf(base)]);
       const differences: NonNullable<VariantSummary['differences']> = {};
       for (const scope of own) {
-        if (!baseScopes.has(scope)) continue;
+        if (!baseScopes.has(scope) || (scope === 'total' && setsDiffer)) continue;
         const rec = {} as Record<CompareKey, Difference>;
         for (const k of COMPARE_KEYS)
-          rec[k] = pairedDifference(
-            figureSeries(v.outcomes, scope, k),
-            figureSeries(base.outcomes, scope, k),
-          );
+          rec[k] =
+            scope === 'total' && figures.total![k] === NO_ESTIMATE
+              ? { ...NO_ESTIMATE, pairs: 0, significant: false }
+              : pairedDifference(figureSeries(v.outcomes, scope, k), figureSeries(base.outcomes, scope, k));
         differences[scope] = rec;
       }
       summary.differences = differences;
@@ -193,10 +213,58 @@ export function compareVariants(variants: readonly VariantRuns[], baseIndex = 0)
   return {
     base: base.name,
     replications: reps,
+    currency: base.scenario?.currency ?? DEFAULTS.currency,
+    costPerDay,
+    ...(setsDiffer ? { channelSets: Object.fromEntries(variants.map((v) => [v.name, channelsOf(v)])) } : {}),
     scopes,
     variants: summaries,
     paretoCostServiceLevel: frontier('serviceLevel', 'max'),
     paretoCostAsa: frontier('asa', 'min'),
+  };
+}
+
+/** The waiting figures that mean nothing across live (seconds) and deferred (hours) channels. */
+const WAIT_KEYS = ['serviceLevel', 'asa', 'waitP90'] as const satisfies readonly CompareKey[];
+const NO_ESTIMATE: Estimate = Object.freeze({ mean: null, ci95: null });
+
+/**
+ * Voice or chat beside email or social: an "all channels" service level or ASA would blend waits of
+ * seconds with waits of hours (issue 27), so the total leaves them out and each channel has its own.
+ */
+export function mixesLiveAndDeferred(channels: readonly ChannelKind[]): boolean {
+  return channels.some(isLiveChannel) && channels.some((c) => !isLiveChannel(c));
+}
+
+/** One sentence when the variants' channel sets differ (null when they are the same). */
+export function channelSetWarning(c: Comparison): string | null {
+  if (!c.channelSets) return null;
+  const sets = Object.entries(c.channelSets)
+    .map(([name, chs]) => `${name}: ${chs.join(', ') || 'none'}`)
+    .join('; ');
+  return (
+    `The variants handle different channels (${sets}): "all channels" covers different work in each, ` +
+    'so it is not compared; compare channel by channel.'
+  );
+}
+
+const MONEY_KEYS = ['cost', 'invoice', 'slaCredit', 'issueCost'] as const satisfies readonly OutcomeKey[];
+
+/** A replication's money figures divided by the days it measured (rates and ratios unchanged). */
+function perDay(o: ReplicationOutcome, days: number): ReplicationOutcome {
+  const scale = (x: OutcomeValues): OutcomeValues => {
+    const out = { ...x };
+    for (const k of MONEY_KEYS) if (out[k] !== null) out[k] = out[k]! / days;
+    return out;
+  };
+  const map = <K extends string>(r: Partial<Record<K, OutcomeValues>>) =>
+    Object.fromEntries(Object.entries(r).map(([k, v]) => [k, scale(v as OutcomeValues)])) as Partial<
+      Record<K, OutcomeValues>
+    >;
+  return {
+    ...o,
+    total: scale(o.total),
+    channels: map(o.channels),
+    sites: map(o.sites) as Record<string, OutcomeValues>,
   };
 }
 

@@ -17,16 +17,8 @@ export interface IntervalChart {
   destroy(): void;
 }
 
-export function buildChart(meta: SimulationMeta): IntervalChart {
-  const element = h('figure', { class: 'chart', 'data-testid': 'chart' });
-  const caption = h('figcaption', {
-    text: 'Per interval: service level (solid, left axis) and queue at the interval’s end (dashed, right axis)',
-  });
-  const plotHost = h('div');
-  element.append(plotHost, caption);
-
-  const n = meta.horizon / meta.intervalSeconds;
-  const hours = Array.from({ length: n }, (_, k) => (k * meta.intervalSeconds) / 3600);
+/** Per channel its service level, then per channel its queue, then the targets' lines. */
+function chartSeries(meta: SimulationMeta, targets: readonly { label: string }[]): uPlot.Series[] {
   const series: uPlot.Series[] = [{ label: 'time' }];
   for (const ch of meta.channels) {
     series.push({
@@ -46,6 +38,31 @@ export function buildChart(meta: SimulationMeta): IntervalChart {
       width: 1.5,
     });
   }
+  // the service-level targets (issue 27): one dotted line per distinct target, after the other series
+  for (const t of targets)
+    series.push({
+      label: t.label,
+      scale: '%',
+      stroke: '#fbbf24',
+      dash: [2, 3],
+      width: 1.5,
+      points: { show: false },
+    });
+  return series;
+}
+
+export function buildChart(meta: SimulationMeta): IntervalChart {
+  const element = h('figure', { class: 'chart', 'data-testid': 'chart' });
+  const caption = h('figcaption', {
+    text: 'Per interval: service level (solid, left axis) against its target (dotted), and queue at the interval’s end (dashed, right axis)',
+  });
+  const plotHost = h('div');
+  element.append(plotHost, caption);
+
+  const n = meta.horizon / meta.intervalSeconds;
+  const hours = Array.from({ length: n }, (_, k) => (k * meta.intervalSeconds) / 3600);
+  const targets = targetLines(meta);
+  const series = chartSeries(meta, targets);
   const axisColor = '#94a3b8';
   const grid = { stroke: '#1e293b', width: 1 };
   const opts: uPlot.Options = {
@@ -66,7 +83,14 @@ export function buildChart(meta: SimulationMeta): IntervalChart {
     cursor: { drag: { x: false, y: false } },
   };
   const empty = (): (number | null)[] => Array.from({ length: n }, () => null);
-  const data: uPlot.AlignedData = [hours, ...series.slice(1).map(() => empty())];
+  const data: uPlot.AlignedData = [
+    hours,
+    ...series
+      .slice(1)
+      .map((_, i) =>
+        i < 2 * meta.channels.length ? empty() : empty().fill(targets[i - 2 * meta.channels.length].value),
+      ),
+  ];
   const plot = new uPlot(opts, data, plotHost);
 
   const fit = () => plot.setSize({ width: Math.max(240, element.clientWidth - 8), height: 220 });
@@ -81,6 +105,7 @@ export function buildChart(meta: SimulationMeta): IntervalChart {
       shown = closed;
       const nC = meta.channels.length;
       const cols = series.slice(1).map(() => empty());
+      targets.forEach((t, i) => cols[2 * nC + i].fill(t.value));
       for (let k = 0; k < Math.min(closed, n); k++) {
         const iv = outcome.intervals[k];
         meta.channels.forEach((ch, c) => {
@@ -96,4 +121,11 @@ export function buildChart(meta: SimulationMeta): IntervalChart {
       plot.destroy();
     },
   };
+}
+
+/** One line per distinct service-level target percent: "SL target 80 % (voice, chat)". */
+function targetLines(meta: SimulationMeta): { value: number; label: string }[] {
+  const by = new Map<number, string[]>();
+  for (const ch of meta.channels) by.set(ch.targetPercent, [...(by.get(ch.targetPercent) ?? []), ch.kind]);
+  return [...by].map(([value, kinds]) => ({ value, label: `SL target ${value} % (${kinds.join(', ')})` }));
 }

@@ -6,6 +6,7 @@ import type { OutcomeValues, ReplicationOutcome } from '../sim/result';
 import type { SimulationMeta } from '../sim/snapshot';
 import { h, setText, headRow } from './dom';
 import { fmtInt, fmtMoney, fmtPercent, fmtSeconds } from '../format/figures';
+import { mixesLiveAndDeferred } from '../optimise/compare';
 
 interface Column {
   key: keyof OutcomeValues;
@@ -88,7 +89,12 @@ export function buildFigures(meta: SimulationMeta): FiguresPanel {
   for (const site of meta.sites) {
     addRow(`${site.name} (${site.location})`, 'site', `fig-site-${site.id}`, (o) => o.sites[site.id]);
   }
-  addRow('total', 'total', 'fig-total', (o) => o.total);
+  // (issue 27) voice or chat beside e-mail or social: an all-channel SL, ASA would blend waits of
+  // seconds with waits of hours, so the total row leaves them out
+  const blended = mixesLiveAndDeferred(meta.channels.map((c) => c.kind));
+  addRow('total', 'total', 'fig-total', (o) =>
+    blended ? { ...o.total, serviceLevel: null, asa: null } : o.total,
+  );
 
   const element = h(
     'table',

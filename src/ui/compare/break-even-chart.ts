@@ -7,7 +7,7 @@
  */
 import type { BreakEven } from '../../optimise/break-even';
 import { h } from '../dom';
-import { fmtMoney } from '../../format/figures';
+import { fmtCurrency } from '../../format/figures';
 import type { BreakEvenSweep } from './break-even-run';
 import type { SweepPoint } from '../../optimise/sweep';
 import { bandPlot, type LineSeries } from './svg-plot';
@@ -74,6 +74,7 @@ export function costPerResolvedPlot(
   label: string,
   points: readonly SweepPoint[],
   be: BreakEvenSweep,
+  currency: string,
 ): SVGSVGElement {
   const base = be.base.costPerResolved;
   return bandPlot(
@@ -98,7 +99,11 @@ export function costPerResolvedPlot(
           ]),
     ],
     { label, format: (v: number) => fmtX(v) },
-    { label: 'cost per resolved issue', format: (v) => fmtMoney(v, true) },
+    {
+      label: `cost per resolved issue (${currency})`,
+      format: (v) => fmtCurrency(v, currency, true),
+      zero: true,
+    },
     `Cost per resolved issue along ${label}, with its 95 % band, and the base's`,
     'sweep-cpr-chart',
   );

@@ -1,7 +1,7 @@
 /** How the compare panel writes figures: money, %, seconds, hours; differences in percentage points. */
-import type { CompareKey } from '../../optimise/compare';
-import type { Estimate } from '../../sim';
-import { DASH, fmtMoney, fmtPercent, fmtSeconds } from '../../format/figures';
+import type { CompareKey, Comparison } from '../../optimise/compare';
+import { DEFAULTS, type ChannelKind, type Estimate, type Scenario } from '../../sim';
+import { DASH, fmtCurrency, fmtMoney, fmtPercent, fmtSeconds } from '../../format/figures';
 
 export const COLUMN: Record<CompareKey, string> = {
   cost: 'Cost',
@@ -13,6 +13,17 @@ export const COLUMN: Record<CompareKey, string> = {
   resolutionHours: 'Resolution',
 };
 
+/** A column's title with the comparison's currency, and "per day" where its costs are. */
+export function columnTitle(key: CompareKey, c: Pick<Comparison, 'currency' | 'costPerDay'>): string {
+  if (key === 'cost') return `Cost${c.costPerDay ? ' per day' : ''} (${c.currency})`;
+  if (key === 'costPerResolved') return `Cost / resolved (${c.currency})`;
+  return COLUMN[key];
+}
+
+/** Money in the currency when one is given (issue 27), else the bare amount. */
+const money = (x: number, cents: boolean, currency?: string) =>
+  currency ? fmtCurrency(x, currency, cents) : fmtMoney(x, cents);
+
 /** Resolution time: minutes (via fmtSeconds) under two hours, else hours, days past two days. */
 function fmtHours(x: number | null | undefined): string {
   if (x === null || x === undefined || !Number.isFinite(x)) return DASH;
@@ -21,17 +32,22 @@ function fmtHours(x: number | null | undefined): string {
 }
 
 /** A figure in its unit (money, %, seconds, hours); `signed` adds "+" for differences. */
-export function fmtFigure(key: CompareKey, x: number | null | undefined, signed = false): string {
+export function fmtFigure(
+  key: CompareKey,
+  x: number | null | undefined,
+  signed = false,
+  currency?: string,
+): string {
   if (x === null || x === undefined || !Number.isFinite(x)) return DASH;
   const sign = signed && x > 0 ? '+' : signed && x < 0 ? '−' : '';
   const v = signed ? Math.abs(x) : x;
   let text: string;
   switch (key) {
     case 'cost':
-      text = fmtMoney(v);
+      text = money(v, false, currency);
       break;
     case 'costPerResolved':
-      text = fmtMoney(v, true);
+      text = money(v, true, currency);
       break;
     case 'serviceLevel':
     case 'abandonRate':
@@ -49,18 +65,44 @@ export function fmtFigure(key: CompareKey, x: number | null | undefined, signed 
 }
 
 /** A paired difference: "+1,440 ± 210", "+13.3 ± 8.0 pt" (percentage points for shares). */
-export function fmtDiff(key: CompareKey, mean: number | null, ci: number | null): string {
+export function fmtDiff(key: CompareKey, mean: number | null, ci: number | null, currency?: string): string {
   if (mean === null || !Number.isFinite(mean)) return DASH;
   if (key === 'serviceLevel' || key === 'abandonRate') {
     const sign = mean > 0 ? '+' : mean < 0 ? '−' : '';
     const ciText = ci === null ? '' : ` ± ${(ci * 100).toFixed(1)}`;
     return `${sign}${Math.abs(mean * 100).toFixed(1)}${ciText} pt`;
   }
-  return fmtFigure(key, mean, true) + (ci === null ? '' : ` ± ${fmtFigure(key, ci)}`);
+  return (
+    fmtFigure(key, mean, true, currency) + (ci === null ? '' : ` ± ${fmtFigure(key, ci, false, currency)}`)
+  );
 }
 
-export function fmtEstimate(key: CompareKey, e: Estimate | undefined): string {
+export function fmtEstimate(key: CompareKey, e: Estimate | undefined, currency?: string): string {
   if (!e || e.mean === null) return DASH;
-  const ci = e.ci95 === null ? '' : ` ± ${fmtFigure(key, e.ci95)}`;
-  return fmtFigure(key, e.mean) + ci;
+  const ci = e.ci95 === null ? '' : ` ± ${fmtFigure(key, e.ci95, false, currency)}`;
+  return fmtFigure(key, e.mean, false, currency) + ci;
+}
+
+/**
+ * Service-level target lines for a chart in percent (issue 27): one per distinct target among the
+ * scenario's channels (all of them, or those given), "target 80 % (voice, chat)".
+ */
+export function slTargetMarks(
+  scenario: Scenario | undefined,
+  channels?: readonly ChannelKind[],
+): { value: number; label: string }[] {
+  if (!scenario) return [];
+  const byPercent = new Map<number, ChannelKind[]>();
+  for (const [kind, spec] of Object.entries(scenario.channels) as [
+    ChannelKind,
+    { target?: { percent: number } },
+  ][]) {
+    if (channels && !channels.includes(kind)) continue;
+    const p = (spec.target ?? DEFAULTS.target[kind]).percent;
+    byPercent.set(p, [...(byPercent.get(p) ?? []), kind]);
+  }
+  return [...byPercent].map(([value, kinds]) => ({
+    value,
+    label: `target ${value} % (${kinds.join(', ')})`,
+  }));
 }

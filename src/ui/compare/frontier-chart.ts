@@ -5,8 +5,9 @@
  */
 import type { Comparison } from '../../optimise/compare';
 import { h, uid } from '../dom';
-import { fmtMoney } from '../../format/figures';
-import { fmtEstimate } from './figures';
+import { fmtCurrency } from '../../format/figures';
+import type { Scenario } from '../../sim';
+import { fmtEstimate, slTargetMarks } from './figures';
 import type { CompareState } from './state';
 import { scatterPlot, type ScatterPoint } from './svg-plot';
 import { colorOf } from './widgets';
@@ -20,7 +21,7 @@ export interface FrontierChart {
 
 const Y_NAME: Record<YKey, string> = { serviceLevel: 'service level', asa: 'ASA' };
 
-function plot(c: Comparison, y: YKey): HTMLElement {
+function plot(c: Comparison, y: YKey, base?: Scenario): HTMLElement {
   const scale = y === 'serviceLevel' ? 100 : 1;
   const points: ScatterPoint[] = [];
   c.variants.forEach((v, i) => {
@@ -33,16 +34,24 @@ function plot(c: Comparison, y: YKey): HTMLElement {
       y: t[y].mean! * scale,
       yci: t[y].ci95 === null ? null : t[y].ci95! * scale,
       color: colorOf(i),
-      title: `${v.name}: cost ${fmtEstimate('cost', t.cost)}, ${Y_NAME[y]} ${fmtEstimate(y, t[y])}`,
+      title: `${v.name}: cost ${fmtEstimate('cost', t.cost, c.currency)}, ${Y_NAME[y]} ${fmtEstimate(y, t[y])}`,
     });
   });
   const frontier = y === 'serviceLevel' ? c.paretoCostServiceLevel : c.paretoCostAsa;
   const svg = scatterPlot(
     points,
     frontier,
-    { label: 'cost (all channels)', format: (v) => fmtMoney(v) },
+    {
+      label: `cost${c.costPerDay ? ' per day' : ''} (${c.currency}, all channels)`,
+      format: (v) => fmtCurrency(v, c.currency),
+      zero: true,
+    },
     y === 'serviceLevel'
-      ? { label: 'service level (%)', format: (v) => `${Number(v.toFixed(1))} %` }
+      ? {
+          label: 'service level (%)',
+          format: (v) => `${Number(v.toFixed(1))} %`,
+          marks: slTargetMarks(base),
+        }
       : { label: 'ASA (s)', format: (v) => `${Number(v.toFixed(1))} s` },
     `Cost against ${Y_NAME[y]} per variant, with 95 % intervals; Pareto frontier: ${frontier.join(', ') || 'none'}`,
   );
@@ -59,8 +68,9 @@ function plot(c: Comparison, y: YKey): HTMLElement {
 export function buildFrontierChart(...side: Node[]): FrontierChart {
   let y: YKey = 'serviceLevel';
   let comparison: Comparison | null = null;
+  let base: Scenario | undefined;
   const chartHost = h('div', { class: 'cmp-chart' });
-  const draw = () => chartHost.replaceChildren(comparison ? plot(comparison, y) : '');
+  const draw = () => chartHost.replaceChildren(comparison ? plot(comparison, y, base) : '');
   const name = uid('ytoggle');
   const toggle = h(
     'fieldset',
@@ -93,7 +103,7 @@ export function buildFrontierChart(...side: Node[]): FrontierChart {
       toggle,
       h('p', {
         class: 'note',
-        text: 'Whiskers: 95 % intervals. Dashed: the Pareto frontier (no other variant is both cheaper and better). Figures for all channels together.',
+        text: 'Whiskers: 95 % intervals. Dashed: the Pareto frontier (no other variant is both cheaper and better). Dotted amber: the service-level target. Figures for all channels together; cost starts at zero.',
       }),
       ...side,
     ),
@@ -105,6 +115,8 @@ export function buildFrontierChart(...side: Node[]): FrontierChart {
       element.hidden = !next;
       if (next === comparison) return;
       comparison = next;
+      // the target line: the base variant's own service-level targets
+      base = state.variants[state.baseIndex]?.scenario;
       draw();
     },
   };

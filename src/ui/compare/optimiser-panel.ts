@@ -8,7 +8,7 @@
 import type { OptimiseOutcome, Targets } from '../../optimise/optimiser';
 import { DEFAULTS, type ChannelKind, type Scenario } from '../../sim';
 import { h, headRow, setText } from '../dom';
-import { DASH, fmtMoney } from '../../format/figures';
+import { DASH, fmtCurrency } from '../../format/figures';
 import { fmtEstimate } from './figures';
 import { runOptimiser, type RunJob } from './runs';
 import { groupPeaks } from '../../scenario/staffing';
@@ -78,11 +78,47 @@ function readTargets(inputs: readonly TargetInputs[], bad: string[]): Targets {
   return targets;
 }
 
+/** The optimum's simulated figures: all channels (with cost), then each channel. */
+function figuresTable(r: OptimiseOutcome['best']['result'], currency: string): HTMLElement {
+  return box(
+    'Optimised figures',
+    { class: 'figures cmp-opt-table' },
+    h('caption', { text: `Simulated with ${r.replications} replications (mean ± 95 % CI)` }),
+    headRow('', `Cost over the run (${currency})`, 'Service level', 'Abandon rate', 'ASA'),
+    h(
+      'tbody',
+      {},
+      h(
+        'tr',
+        { class: 'total' },
+        h('th', { scope: 'row', text: 'all channels' }),
+        h('td', { text: fmtEstimate('cost', r.total.cost, currency) }),
+        h('td', { text: fmtEstimate('serviceLevel', r.total.serviceLevel) }),
+        h('td', { text: fmtEstimate('abandonRate', r.total.abandonRate) }),
+        h('td', { text: fmtEstimate('asa', r.total.asa) }),
+      ),
+      ...(Object.entries(r.channels) as [ChannelKind, NonNullable<(typeof r.channels)['voice']>][]).map(
+        ([k, o]) =>
+          h(
+            'tr',
+            {},
+            h('th', { scope: 'row', text: k }),
+            h('td', { text: DASH }),
+            h('td', { text: fmtEstimate('serviceLevel', o.serviceLevel) }),
+            h('td', { text: fmtEstimate('abandonRate', o.abandonRate) }),
+            h('td', { text: fmtEstimate('asa', o.asa) }),
+          ),
+      ),
+    ),
+  );
+}
+
 /** The optimiser's answer: agents per group now and optimised, its simulated figures, Apply and Save. */
 function optimumView(out: OptimiseOutcome, start: Scenario, on: OptimiserHandlers): Node[] {
   const before = groupPeaks(start);
   const after = Object.fromEntries(groupPeaks(out.scenario));
   const r = out.best.result;
+  const currency = start.currency ?? DEFAULTS.currency;
   const status =
     out.status === 'optimal'
       ? 'Local optimum: no single removal or exchange of an agent keeps every target.'
@@ -124,40 +160,10 @@ function optimumView(out: OptimiseOutcome, start: Scenario, on: OptimiserHandler
         ),
       ),
     ),
-    box(
-      'Optimised figures',
-      { class: 'figures cmp-opt-table' },
-      h('caption', { text: `Simulated with ${r.replications} replications (mean ± 95 % CI)` }),
-      headRow('', 'Cost', 'Service level', 'Abandon rate', 'ASA'),
-      h(
-        'tbody',
-        {},
-        h(
-          'tr',
-          { class: 'total' },
-          h('th', { scope: 'row', text: 'all channels' }),
-          h('td', { text: fmtEstimate('cost', r.total.cost) }),
-          h('td', { text: fmtEstimate('serviceLevel', r.total.serviceLevel) }),
-          h('td', { text: fmtEstimate('abandonRate', r.total.abandonRate) }),
-          h('td', { text: fmtEstimate('asa', r.total.asa) }),
-        ),
-        ...(Object.entries(r.channels) as [ChannelKind, NonNullable<(typeof r.channels)['voice']>][]).map(
-          ([k, o]) =>
-            h(
-              'tr',
-              {},
-              h('th', { scope: 'row', text: k }),
-              h('td', { text: DASH }),
-              h('td', { text: fmtEstimate('serviceLevel', o.serviceLevel) }),
-              h('td', { text: fmtEstimate('abandonRate', o.abandonRate) }),
-              h('td', { text: fmtEstimate('asa', o.asa) }),
-            ),
-        ),
-      ),
-    ),
+    figuresTable(r, currency),
     h('p', {
       class: 'note',
-      text: `Staffing cost ${fmtMoney(out.best.staffingCost)} per day (start ${fmtMoney(out.start.staffingCost)}). Targets are met when the lower end of a service level’s interval (upper end of an abandon rate’s) clears the target.${hasShifts ? ' Groups with shifts: the slider sets the peak and keeps the present shift pattern; “Save as variant” keeps the optimiser’s per-shift counts.' : ''}`,
+      text: `Staffing cost ${fmtCurrency(out.best.staffingCost, currency)} per day (start ${fmtCurrency(out.start.staffingCost, currency)}). Targets are met when the lower end of a service level’s interval (upper end of an abandon rate’s) clears the target.${hasShifts ? ' Groups with shifts: the slider sets the peak and keeps the present shift pattern; “Save as variant” keeps the optimiser’s per-shift counts.' : ''}`,
     }),
     h('div', { class: 'cmp-buttons' }, apply, save, applied),
   ];
@@ -217,7 +223,9 @@ export function buildOptimiser(on: OptimiserHandlers): OptimiserPanel {
             most,
             (k, max, best) => {
               const cheapest =
-                best !== null ? ` · cheapest meeting the targets so far: ${fmtMoney(best)}/day staffing` : '';
+                best !== null
+                  ? ` · cheapest meeting the targets so far: ${fmtCurrency(best, start.currency ?? DEFAULTS.currency)}/day staffing`
+                  : '';
               progress.update(k, max, `evaluations${cheapest}`);
             },
             signal,

@@ -69,65 +69,68 @@ export interface ComparePanel {
   dispose(): void;
 }
 
-export function mountCompare(parent: HTMLElement, host: CompareHost): ComparePanel {
-  let state: CompareState = initialCompareState();
-  let pool: ReplicationPool | null = null;
-  const listeners: ((v: Variant[]) => void)[] = [];
+/** The panel's state, its one setter, and the pool its jobs share. */
+interface PanelCore {
+  get(): CompareState;
+  set(next: CompareState, notify?: boolean): void;
+  pool: ReplicationPool | null;
+}
 
-  const currentScenario = () => host.scenario();
-
-  /** One job at a time on the pool (started on first use), with the live run's seed. */
-  const runJob: RunJob = async (work) => {
-    if (state.busy) throw new Error('another run is going; wait for it or cancel it');
-    set({ ...state, busy: true });
+/** One job at a time on the pool (started on first use), with the live run's seed. */
+function makeRunJob(core: PanelCore, host: CompareHost): RunJob {
+  return async (work) => {
+    if (core.get().busy) throw new Error('another run is going; wait for it or cancel it');
+    core.set({ ...core.get(), busy: true });
     try {
-      if (!pool) pool = (await import('../../worker/pool-client')).createReplicationPool();
+      if (!core.pool) core.pool = (await import('../../worker/pool-client')).createReplicationPool();
       const seed = host.seed();
-      return { result: await work(pool, seed), seed };
+      return { result: await work(core.pool, seed), seed };
     } finally {
-      set({ ...state, busy: false });
+      core.set({ ...core.get(), busy: false });
     }
   };
+}
 
-  // a change to the variants: the listeners are told (main.ts saves them)
-  const change = (next: CompareState) => set(next, true);
-  const addVariant = (name: string, scenario: Scenario) => change(withVariantAdded(state, name, scenario));
-
-  const variantList = buildVariantList({
-    saveCurrent() {
-      const cur = host.scenario();
-      if (cur) addVariant(cur.name, cur);
-    },
-    add: addVariant,
-    rename: (i, name) => change(withVariantRenamed(state, i, name)),
-    remove: (i) => change(withVariantRemoved(state, i)),
-    setBase: (i) => change(withBase(state, i)),
-  });
-  const compareRun = buildCompareRun({
-    run: runJob,
-    compared: (result, seed) => set({ ...state, comparison: { result, seed, stale: false } }),
-  });
-  const resultsTable = buildResultsTable();
+/** Every component of the panel, wired to the state through `core` and to the page through `host`. */
+function buildParts(core: PanelCore, host: CompareHost, addVariant: (name: string, s: Scenario) => void) {
+  const change = (next: CompareState) => core.set(next, true);
+  const current = () => host.scenario();
+  const run = makeRunJob(core, host);
   const downloads = buildResultDownloads();
-  const chart = buildFrontierChart(downloads.element);
-  const sweep = buildSweep({ current: currentScenario, run: runJob });
-  const optimiser = buildOptimiser({
-    current: currentScenario,
-    run: runJob,
-    apply: (optimised) => host.applyStaffing(optimised),
-    save: addVariant,
-  });
-  const share = buildShare({ current: currentScenario, state: () => panel.state() });
-  const components = [variantList, compareRun, resultsTable, downloads, chart, sweep, optimiser];
+  return {
+    variantList: buildVariantList({
+      saveCurrent() {
+        const cur = host.scenario();
+        if (cur) addVariant(cur.name, cur);
+      },
+      add: addVariant,
+      rename: (i, name) => change(withVariantRenamed(core.get(), i, name)),
+      remove: (i) => change(withVariantRemoved(core.get(), i)),
+      setBase: (i) => change(withBase(core.get(), i)),
+    }),
+    compareRun: buildCompareRun({
+      run,
+      compared: (result, seed, equalService) =>
+        core.set({
+          ...core.get(),
+          comparison: { result, seed, stale: false, ...(equalService ? { equalService } : {}) },
+        }),
+    }),
+    resultsTable: buildResultsTable(),
+    downloads,
+    chart: buildFrontierChart(downloads.element),
+    sweep: buildSweep({ current, run }),
+    optimiser: buildOptimiser({
+      current,
+      run,
+      apply: (optimised) => host.applyStaffing(optimised),
+      save: addVariant,
+    }),
+  };
+}
 
-  /** The one way the state changes: every component redraws from the new state. */
-  function set(next: CompareState, notify = false): void {
-    state = next;
-    for (const c of components) c.update(state);
-    if (notify) for (const fn of listeners) fn(panel.variants());
-  }
-
-  const element = h(
+function panelElement(parts: ReturnType<typeof buildParts>, share: HTMLElement): HTMLElement {
+  return h(
     'section',
     { class: 'compare', 'aria-labelledby': 'compare-title', 'data-testid': 'compare-panel' },
     h('h2', { id: 'compare-title', text: 'Compare' }),
@@ -137,19 +140,38 @@ export function mountCompare(parent: HTMLElement, host: CompareHost): ComparePan
     }),
     section(
       'Variants',
-      variantList.element,
-      compareRun.element,
+      parts.variantList.element,
+      parts.compareRun.element,
       h(
         'div',
         { class: 'cmp-results', 'data-testid': 'compare-results' },
-        resultsTable.element,
-        chart.element,
+        parts.resultsTable.element,
+        parts.chart.element,
       ),
     ),
-    sweep.element,
-    optimiser.element,
-    section('Export and share', share.element),
+    parts.sweep.element,
+    parts.optimiser.element,
+    section('Export and share', share),
   );
+}
+
+export function mountCompare(parent: HTMLElement, host: CompareHost): ComparePanel {
+  let state: CompareState = initialCompareState();
+  const listeners: ((v: Variant[]) => void)[] = [];
+  const core: PanelCore = { get: () => state, set, pool: null };
+  const addVariant = (name: string, scenario: Scenario) => set(withVariantAdded(state, name, scenario), true);
+  const parts = buildParts(core, host, addVariant);
+  const share = buildShare({ current: () => host.scenario(), state: () => panel.state() });
+  const components = Object.values(parts);
+
+  /** The one way the state changes: every component redraws from the new state. */
+  function set(next: CompareState, notify = false): void {
+    state = next;
+    for (const c of components) c.update(state);
+    if (notify) for (const fn of listeners) fn(panel.variants());
+  }
+
+  const element = panelElement(parts, share.element);
   parent.append(element);
   set(state);
 
@@ -169,8 +191,8 @@ export function mountCompare(parent: HTMLElement, host: CompareHost): ComparePan
       listeners.push(fn);
     },
     dispose() {
-      pool?.dispose();
-      pool = null;
+      core.pool?.dispose();
+      core.pool = null;
       element.remove();
     },
   };

@@ -4,9 +4,11 @@
  * (bold with * where its interval excludes zero). Each table scrolls sideways inside the panel when
  * it is wider; a note says when the variants changed since the run.
  */
-import { COMPARE_KEYS, type Comparison, type Scope } from '../../optimise/compare';
+import { channelSetWarning, COMPARE_KEYS, type Comparison, type Scope } from '../../optimise/compare';
+import { fmtCurrency } from '../../format/figures';
 import { h, headRow } from '../dom';
-import { COLUMN, fmtDiff, fmtEstimate } from './figures';
+import { columnTitle, fmtDiff, fmtEstimate } from './figures';
+import { FIXED_STAFFING_NOTE } from './service-mode';
 import { siteCostTable } from './site-costs';
 import type { CompareState, ComparisonRun } from './state';
 import { scrollBox, swatch } from './widgets';
@@ -47,10 +49,15 @@ function figureCells(c: Comparison, v: Comparison['variants'][number], scope: Sc
               'data-significant': String(d.significant),
               title: `paired difference against ${c.base}: its 95 % interval ${d.significant ? 'excludes' : 'includes'} zero`,
             },
-            ...breakable(`Δ ${fmtDiff(k, d.mean, d.ci95)}${d.significant ? ' *' : ''}`),
+            ...breakable(`Δ ${fmtDiff(k, d.mean, d.ci95, c.currency)}${d.significant ? ' *' : ''}`),
           )
         : null;
-    return h('td', { 'data-key': k }, h('div', {}, ...breakable(fmtEstimate(k, v.figures[scope]![k]))), diff);
+    return h(
+      'td',
+      { 'data-key': k },
+      h('div', {}, ...breakable(fmtEstimate(k, v.figures[scope]![k], c.currency))),
+      diff,
+    );
   });
 }
 
@@ -72,10 +79,51 @@ function scopeTable(c: Comparison, scope: Scope): HTMLElement {
     h('caption', {
       text: `${scopeTitle(scope)} — mean ± 95 % CI over ${c.replications} replications; Δ = paired difference against ${c.base} (* = its interval excludes zero)`,
     }),
-    headRow('Variant', ...COMPARE_KEYS.map((k) => COLUMN[k])),
+    headRow('Variant', ...COMPARE_KEYS.map((k) => columnTitle(k, c))),
     h('tbody', {}, ...rows),
   );
   return scrollBox(table, `Results: ${scopeTitle(scope)}`);
+}
+
+/**
+ * What the figures mean before them (issue 27): at equal service, the targets and each variant's
+ * staffing; with staffing fixed, that cost cannot fall; a warning when the channel sets differ; and
+ * that "all channels" has no wait figures where it would blend live and deferred channels.
+ */
+function notes(run: ComparisonRun): HTMLElement[] {
+  const c = run.result;
+  const out: HTMLElement[] = [];
+  const es = run.equalService;
+  if (es)
+    out.push(
+      h('p', {
+        class: 'note',
+        'data-testid': 'compare-equal-note',
+        text:
+          `At equal service: each variant was staffed by the optimiser to ${es.targets} first; ` +
+          es.variants
+            .map(
+              (v) =>
+                `${v.name} ${v.agentsBefore} → ${v.agents} agents, staffing ${fmtCurrency(v.staffingCost, c.currency)} per day`,
+            )
+            .join('; ') +
+          '. Costs below are at that staffing.',
+      }),
+    );
+  else out.push(h('p', { class: 'note', 'data-testid': 'compare-fixed-note', text: FIXED_STAFFING_NOTE }));
+  const warning = channelSetWarning(c);
+  if (warning)
+    out.push(
+      h('p', { class: 'warn', role: 'status', 'data-testid': 'compare-channel-warning', text: warning }),
+    );
+  if (c.scopes.length > 2 && c.variants.some((v) => v.figures.total?.serviceLevel.mean === null))
+    out.push(
+      h('p', {
+        class: 'note',
+        text: 'Where voice or chat (waits in seconds) sits beside e-mail or social (waits in hours), “All channels” shows no service level, ASA or P90 wait: see each channel.',
+      }),
+    );
+  return out;
 }
 
 /**
@@ -112,6 +160,7 @@ export function buildResultsTable(): ResultsTable {
         drawn.stale
           ? h('p', { class: 'note stale', text: 'The variants changed since this run: run again to update.' })
           : '',
+        ...notes(drawn),
         ...c.scopes.map((scope) => scopeTable(c, scope)),
         siteCostTable(c) ?? '',
       );

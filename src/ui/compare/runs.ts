@@ -11,13 +11,15 @@ import { sweepPoints, sweepResult, type SweepResult } from '../../optimise/sweep
 import { optimiseStaffing, type OptimiseOutcome, type Targets } from '../../optimise/optimiser';
 import {
   aggregateReplications,
+  DEFAULTS,
   type ChannelKind,
   type ReplicationOutcome,
   type Scenario,
   type SimulationResult,
 } from '../../sim';
 import type { ReplicationJob } from '../../worker/pool';
-import { uniqueNames, type Variant } from './state';
+import { uniqueNames, type EqualService, type Variant } from './state';
+import { describeTargets, restaffVariants, unmetTargets } from '../../optimise/equal-service';
 import { sitesServing } from '../../sim/serving';
 
 export interface PoolLike {
@@ -60,9 +62,51 @@ export async function runComparison(
       name: names[i],
       outcomes: outcomes.slice(i * reps, (i + 1) * reps),
       scenario: v.scenario,
+      // costs per day (issue 27): a replication measures the scenario's horizon
+      days: v.scenario.horizon?.days ?? DEFAULTS.horizon.days,
     })),
     baseIndex,
   );
+}
+
+/**
+ * Compare at equal service (issue 27, src/optimise/equal-service.ts): each variant staffed by the
+ * optimiser to the same targets on the pool, then the staffed variants compared with the same seed.
+ * Progress: the searches count as evaluations of at most `maxEvaluations` each.
+ */
+export async function runEqualService(
+  pool: PoolLike,
+  variants: readonly Variant[],
+  baseIndex: number,
+  targets: Targets,
+  reps: number,
+  seed: string,
+  onProgress?: (text: string) => void,
+  signal?: AbortSignal,
+): Promise<{ comparison: Comparison; equalService: EqualService }> {
+  const names = uniqueNames(variants.map((v) => v.name));
+  const named = variants.map((v, i) => ({ name: names[i], scenario: v.scenario }));
+  const restaffed = await restaffVariants(named, targets, poolEvaluator(pool, reps, seed, signal), {
+    onVariant: (i, n) => onProgress?.(`staffing ${names[i]} to the targets: evaluation ${n}`),
+  });
+  const unmet = unmetTargets(restaffed);
+  if (unmet.length > 0) throw new Error(unmet.join('; '));
+  const staffed = restaffed.map((r, i) => ({ name: names[i], scenario: r.outcome.scenario }));
+  const comparison = await runComparison(pool, staffed, baseIndex, reps, seed, undefined, signal);
+  const agents = (counts: readonly number[]) => counts.reduce((a, n) => a + n, 0);
+  return {
+    comparison,
+    equalService: {
+      targets: describeTargets(targets),
+      variants: restaffed.map((r) => ({
+        name: r.name,
+        status: r.outcome.status,
+        staffingCost: r.outcome.best.staffingCost,
+        agents: agents(r.outcome.best.counts),
+        agentsBefore: agents(r.before),
+      })),
+    },
+  };
 }
 
 // ---------------------------------------------------------------------------------------------- sweeps

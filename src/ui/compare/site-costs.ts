@@ -12,14 +12,18 @@ import { DASH, fmtInt } from '../../format/figures';
 import { fmtEstimate } from './figures';
 import { scrollBox, swatch } from './widgets';
 
-const money = (e: Estimate | undefined) => (e && e.mean !== null ? fmtEstimate('cost', e) : DASH);
-const unitMoney = (e: Estimate | undefined) =>
-  e && e.mean !== null ? fmtEstimate('costPerResolved', e) : DASH;
+const moneyIn = (currency: string) => (e: Estimate | undefined) =>
+  e && e.mean !== null ? fmtEstimate('cost', e, currency) : DASH;
+const unitMoneyIn = (currency: string) => (e: Estimate | undefined) =>
+  e && e.mean !== null ? fmtEstimate('costPerResolved', e, currency) : DASH;
 const count = (e: Estimate | undefined) =>
   e && e.mean !== null ? fmtInt(e.mean) + (e.ci95 === null ? '' : ` ± ${fmtInt(e.ci95)}`) : DASH;
 
 export function siteCostTable(c: Comparison): HTMLElement | null {
   if (!c.variants.some((v) => Object.keys(v.sites ?? {}).length > 0)) return null;
+  const money = moneyIn(c.currency);
+  const unitMoney = unitMoneyIn(c.currency);
+  const perDay = c.costPerDay ? ' per day' : '';
   const anyContract = c.variants.some((v) =>
     Object.values(v.sites ?? {}).some((s) => s.invoice.mean !== null),
   );
@@ -52,15 +56,15 @@ export function siteCostTable(c: Comparison): HTMLElement | null {
         (anyContract
           ? "; a contract site's cost is its invoice less its SLA credit, plus telecom and fees"
           : '') +
-        `; mean ± 95 % CI over ${c.replications} replications`,
+        `; in ${c.currency}; mean ± 95 % CI over ${c.replications} replications`,
     }),
     headRow(
       'Variant · site',
       'Cost per contact',
       'Issues owned',
       'Cost per owned issue',
-      ...(anyContract ? ['Invoice', 'SLA credit'] : []),
-      'Cost',
+      ...(anyContract ? [`Invoice${perDay}`, `SLA credit${perDay}`] : []),
+      `Cost${perDay}`,
     ),
     h('tbody', {}, ...rows),
   );

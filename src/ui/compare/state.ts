@@ -151,6 +151,15 @@ export interface ComparisonRun {
   result: Comparison;
   seed: string;
   stale: boolean;
+  /** (issue 27) compared at equal service: what each variant was staffed to first */
+  equalService?: EqualService;
+}
+
+/** A comparison at equal service: the targets, and each variant's staffing found by the optimiser. */
+export interface EqualService {
+  /** "voice SL ≥ 80 %, abandon ≤ 5 %" */
+  targets: string;
+  variants: { name: string; status: string; staffingCost: number; agents: number; agentsBefore: number }[];
 }
 
 /** Everything the compare panel's components draw from. */

@@ -41,6 +41,23 @@ export function niceTicks(lo: number, hi: number, count = 5): number[] {
 export interface Axis {
   label: string;
   format: (v: number) => string;
+  /**
+   * the axis reaches zero (issue 27: a cost axis starts at zero, so that a 0.1 % difference does not
+   * look like a cliff)
+   */
+  zero?: boolean;
+  /** reference lines across the chart at these values (y axis: a service-level target) */
+  marks?: { value: number; label: string }[];
+}
+
+/** The range an axis shows: its data, its marks, and zero where it must start there. */
+function axisRange(r: [number, number], a: Axis): [number, number] {
+  let [lo, hi] = r;
+  for (const m of a.marks ?? []) {
+    lo = Math.min(lo, m.value);
+    hi = Math.max(hi, m.value);
+  }
+  return a.zero ? [Math.min(0, lo), Math.max(0, hi)] : [lo, hi];
 }
 
 export interface ScatterPoint {
@@ -78,6 +95,8 @@ function frame(
   yr: [number, number],
   testid: string,
 ): Frame {
+  xr = axisRange(xr, x);
+  yr = axisRange(yr, y);
   const xt = niceTicks(xr[0], xr[1]);
   const yt = niceTicks(yr[0], yr[1]);
   const x0 = Math.min(xr[0], xt[0] ?? xr[0]);
@@ -123,6 +142,15 @@ function frame(
     ),
   );
   svg.append(grid);
+  for (const m of y.marks ?? [])
+    svg.append(
+      el(
+        'g',
+        { class: 'target-line', 'data-testid': 'target-line', 'data-value': m.value },
+        el('line', { x1: M.left, x2: W - M.right, y1: sy(m.value), y2: sy(m.value) }),
+        el('text', { x: W - M.right - 4, y: sy(m.value) - 4, 'text-anchor': 'end' }, m.label),
+      ),
+    );
   return { svg, sx, sy };
 }
 

@@ -125,6 +125,8 @@ export interface ProgressRow {
   element: HTMLElement;
   start(label: string): AbortSignal;
   update(done: number, total: number, unit: string): void;
+  /** progress as words, where there is no total to fill the bar against (the bar shows as busy) */
+  note(text: string): void;
   finish(text: string): void;
 }
 
@@ -164,6 +166,10 @@ export function progressRow(testid: string, job: string): ProgressRow {
       bar.max = Math.max(1, total);
       bar.value = done;
       setText(text, `${done} / ${total} ${unit}`);
+    },
+    note(words) {
+      bar.removeAttribute('value');
+      setText(text, words);
     },
     finish(message) {
       controller = null;
