@@ -303,6 +303,17 @@ function channelSchema(kind: ChannelKind) {
           default: 0,
         })
         .optional(),
+      weekly: z
+        .array(num({ min: 0, max: LIMITS.maxWeight }))
+        .length(7, { error: 'must have seven weights, Monday to Sunday' })
+        .refine(notAllZero, { error: 'must not be all zero' })
+        .meta({
+          description:
+            'Seven weights, Monday to Sunday, multiplying volumePerDay (v3); normalised to mean 1, so ' +
+            "[1.2, 1, 1, 1, 1, 0.9, 0.9] keeps the week's volume. Absent = every day alike. An undated " +
+            "file's day 1 is a Monday.",
+        })
+        .optional(),
       handleTime: distributionSchema.meta({ description: 'Handle (talk) time per contact, seconds.' }),
       handleTimeProfile: z
         .array(num({ min: 0, max: LIMITS.maxDistributionSeconds }))

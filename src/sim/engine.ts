@@ -442,6 +442,8 @@ export class Simulation {
   private warmedUp = false;
   /** intervals between the warm-up's first day and the clock's day 0, so rate indexes stay ≥ 0 */
   private readonly dayShift: number;
+  /** (v3) weekday (0 = Monday) of the first warm-up day, for `weekly` */
+  private readonly weekStart: number;
   /** staffing changes and wait deadlines are scheduled only before this: the horizon, then the follow-up's end */
   private limit: number;
   private followedUp = false;
@@ -479,6 +481,7 @@ export class Simulation {
     this.now = start;
     this.warmUpDays = m.warmUpDays;
     this.dayShift = m.warmUpDays * m.intervalsPerDay;
+    this.weekStart = (((m.firstWeekday - m.warmUpDays) % 7) + 7) % 7;
     this.limit = m.horizon;
     this.issuesRaised = new Float64Array(nC);
     this.backlogGrowthPerDay = new Float64Array(nC).fill(NaN);
@@ -1048,7 +1051,7 @@ export class Simulation {
     if (k >= midnight) midnight = this.startFreshDay(c, k);
     let e = exponential(this.fresh[c].arrival);
     while (k < this.arrivalIntervals) {
-      const rate = ch.rate[(k + this.dayShift) % perDay] * this.dayVolume[c];
+      const rate = this.rateAt(ch, c, k);
       const end = (k + 1) * m.intervalSeconds;
       const mass = rate * (end - t);
       if (mass > e) return t + e / rate;
@@ -1061,6 +1064,18 @@ export class Simulation {
       }
     }
     return Infinity;
+  }
+
+  /**
+   * Fresh arrivals per second of channel c in clock interval k (k ≥ −warm-up intervals): the profile's
+   * rate × the day's volume draw × (v3) the weekday's weight, Monday first, day 1 on firstWeekday.
+   */
+  private rateAt(ch: ChannelModel, c: number, k: number): number {
+    const perDay = this.model.intervalsPerDay;
+    const kk = k + this.dayShift;
+    const rate = ch.rate[kk % perDay] * this.dayVolume[c];
+    if (ch.weekly === null) return rate;
+    return rate * ch.weekly[(this.weekStart + Math.floor(kk / perDay)) % 7];
   }
 
   /** Switches channel c's fresh streams to the day of interval k; returns the next day's first interval. */

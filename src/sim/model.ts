@@ -35,6 +35,8 @@ export interface ChannelModel {
   /** arrivals per second in each interval of the day */
   rate: Float64Array;
   volumePerDay: number;
+  /** (v3) `weekly` normalised to mean 1, Monday first; null for a flat week */
+  weekly: Float64Array | null;
   /** (v3) the day's volume multiplier: gamma with mean 1 and cv volumeCv; null when volumeCv is 0 */
   dayVolume: CompiledDist | null;
   handle: CompiledDist;
@@ -126,6 +128,8 @@ export interface Model {
   horizon: number;
   /** (v2) days run before day 1 and discarded (SPEC §1); the clock starts at −warmUpDays · DAY */
   warmUpDays: number;
+  /** (v3) day 1's weekday, 0 = Monday … 6 = Sunday (an undated file's day 1 is a Monday) */
+  firstWeekday: number;
   channels: ChannelModel[];
   /** channel index by kind, −1 if absent */
   channelIndex: Record<ChannelKind, number>;
@@ -181,6 +185,7 @@ export function compileModel(s: Scenario, options: CompileOptions = {}): Model {
       live: isLiveChannel(kind),
       rate,
       volumePerDay: c.volumePerDay,
+      weekly: weeklyWeights(c.weekly),
       dayVolume: c.volumeCv ? compileDistribution({ dist: 'gamma', mean: 1, cv: c.volumeCv }) : null,
       handle,
       handleByInterval: handleMultipliers(c.handleTimeProfile, handle.mean, intervalsPerDay),
@@ -287,6 +292,7 @@ export function compileModel(s: Scenario, options: CompileOptions = {}): Model {
     nIntervals: days * intervalsPerDay,
     horizon: days * DAY,
     warmUpDays,
+    firstWeekday: 0,
     channels,
     channelIndex,
     sites,
@@ -314,6 +320,14 @@ function profileRates(
     rate[i] = max > 0 ? (volumePerDay * (profile[i] / max)) / sum / intervalSeconds : 0;
   }
   return rate;
+}
+
+/** (v3) Seven weekday weights scaled to mean 1 (SPEC §2: they shape the week, not its volume). */
+function weeklyWeights(weekly: readonly number[] | undefined): Float64Array | null {
+  if (weekly === undefined || weekly.length !== 7) return null;
+  const sum = weekly.reduce((a, b) => a + b, 0);
+  if (!(sum > 0) || !Number.isFinite(sum)) return null;
+  return Float64Array.from(weekly, (w) => (7 * w) / sum);
 }
 
 /** Scales weights so the largest is 1: relative weights keep their meaning and sums stay finite. */

@@ -37,6 +37,11 @@ export interface ChannelSpec {
    * and this cv, the same for every interval of that day (default 0)
    */
   volumeCv?: number;
+  /**
+   * (v3) seven weights, Monday to Sunday, multiplying volumePerDay; normalised to mean 1 (absent = flat
+   * week). An undated file's day 1 is a Monday.
+   */
+  weekly?: number[];
   handleTime: Distribution;
   /**
    * (v3) mean handle time per interval of the day, seconds (length = intervals per day): a contact's
