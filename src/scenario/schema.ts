@@ -20,6 +20,7 @@ import {
   type Scenario,
 } from '../sim/scenario';
 import { didYouMean, formatNumber, quoteList } from './text';
+import { isIsoDate, isTimeZone } from '../sim/calendar';
 
 // zod compiles an object schema into a function with `new Function` on its first parse. A command
 // parses one file: compiling cost ~10 ms of its start-up and saved nothing (measured on the bundled
@@ -77,6 +78,10 @@ function num(rule: NumberRule = {}) {
 
 const nonEmptyText = z.string().min(1, { error: 'must not be empty' });
 const utcOffset = num({ min: -12, max: 14, range: 'must be a UTC offset in hours from -12 to 14' });
+/** (v3) An IANA name the platform's time-zone database (Intl) knows. */
+const timeZoneName = z.string().refine(isTimeZone, {
+  error: 'must be an IANA time zone such as "America/New_York" or "Asia/Manila"',
+});
 const agentCount = num({ int: true, min: 0, max: LIMITS.maxAgentsPerGroup });
 const delaySeconds = num({ min: 0, max: MAX_DELAY_SECONDS });
 const seconds = num({ min: 0, max: MAX_SECONDS });
@@ -634,6 +639,14 @@ const siteSchema = z
     utcOffsetHours: utcOffset
       .meta({ description: "The site's time zone, hours from UTC.", default: DEFAULTS.site.utcOffsetHours })
       .optional(),
+    timeZone: timeZoneName
+      .meta({
+        description:
+          'IANA time zone (v3), e.g. "Asia/Manila": with horizon.startDate, the site\'s offset on each ' +
+          'simulated date, daylight saving included; in an undated file (without utcOffsetHours) its ' +
+          'standard offset.',
+      })
+      .optional(),
     hours: hoursSchema.optional(),
     groups: z
       .array(groupSchema)
@@ -738,6 +751,16 @@ const horizonSchema = z
           'default chosen from the repeat delay and first-contact resolution (see the README).',
       })
       .optional(),
+    startDate: z
+      .string()
+      .refine(isIsoDate, { error: 'must be a date "YYYY-MM-DD", such as "2027-03-08"' })
+      .meta({
+        description:
+          "The date of day 1 (v3). With it, clientTimeZone and the sites' timeZone give each offset on " +
+          'every simulated date (daylight saving), and intervals are labelled with their date. Absent = ' +
+          'undated: fixed offsets, day 1 a Monday.',
+      })
+      .optional(),
   })
   .meta({ description: 'How long a run lasts and how it is reported.', default: DEFAULTS.horizon });
 
@@ -755,6 +778,14 @@ export const scenarioSchema = z
       .meta({
         description: "The client's time zone, hours from UTC; the clock and profiles use it.",
         default: DEFAULTS.clientUtcOffsetHours,
+      })
+      .optional(),
+    clientTimeZone: timeZoneName
+      .meta({
+        description:
+          'The client\'s IANA time zone (v3), e.g. "America/New_York": with horizon.startDate, the ' +
+          "client's offset on each date, so profiles and interval labels follow its local time (days of " +
+          '23 and 25 hours when clocks change).',
       })
       .optional(),
     clientPosition: positionSchema

@@ -27,7 +27,9 @@ import {
   normaliseWeights,
   scheduledAgents,
   shiftAgentsAt,
+  siteOffsetAt,
   siteOpenAt,
+  CALENDAR_BEFORE_DAYS,
   UNITS,
   type ChannelModel,
   type CompileOptions,
@@ -904,7 +906,7 @@ export class Simulation {
   groupTarget(g: number): number {
     const grp = this.model.groups[g];
     const site = this.model.sites[grp.site];
-    const local = localSecondOfDay(this.now, site.offset);
+    const local = localSecondOfDay(this.now, siteOffsetAt(site, this.now));
     const o = this.override[g];
     if (o < 0) return scheduledAgents(grp, site, local);
     if (!siteOpenAt(site, local)) return 0;
@@ -1072,10 +1074,23 @@ export class Simulation {
    */
   private rateAt(ch: ChannelModel, c: number, k: number): number {
     const perDay = this.model.intervalsPerDay;
-    const kk = k + this.dayShift;
+    const kk = this.clientInterval(k);
     const rate = ch.rate[kk % perDay] * this.dayVolume[c];
     if (ch.weekly === null) return rate;
     return rate * ch.weekly[(this.weekStart + Math.floor(kk / perDay)) % 7];
+  }
+
+  /**
+   * Interval k of the clock as an interval of the client's local days counted from the first warm-up
+   * day (≥ 0): k itself plus the warm-up, and (v3) plus the hours a dated client's clocks moved.
+   */
+  private clientInterval(k: number): number {
+    const kk = k + this.dayShift;
+    const shift = this.model.clientShift;
+    if (shift === null) return kk;
+    const i = k + CALENDAR_BEFORE_DAYS * this.model.intervalsPerDay;
+    const local = kk + shift[i < 0 ? 0 : i < shift.length ? i : shift.length - 1];
+    return local < 0 ? local + 7 * this.model.intervalsPerDay : local;
   }
 
   /** Switches channel c's fresh streams to the day of interval k; returns the next day's first interval. */
@@ -1864,7 +1879,7 @@ export class Simulation {
 
   /** Interval of the day (client clock) of time t, warm-up and follow-up included. */
   private intervalOfDay(t: number): number {
-    return (Math.floor(t / this.model.intervalSeconds) + this.dayShift) % this.model.intervalsPerDay;
+    return this.clientInterval(Math.floor(t / this.model.intervalSeconds)) % this.model.intervalsPerDay;
   }
 
   private intervalOf(t: number): number {

@@ -8,6 +8,15 @@
 import { compileDistribution, type CompiledDist } from './distribution';
 import { DAY, inWindow, openingWindow, shiftWindow, type Window } from './clock';
 import {
+  compileCalendar,
+  horizonEnd,
+  siteSteps,
+  standardOffsetHours,
+  stepAt,
+  type Calendar,
+  type Steps,
+} from './calendar';
+import {
   CHANNEL_KINDS,
   DEFAULTS,
   type ContractSpec,
@@ -76,8 +85,10 @@ export interface SiteModel {
   id: string;
   name: string;
   location: Location;
-  /** site clock − client clock, seconds */
+  /** site clock − client clock, seconds (on day 1 when the file is dated) */
   offset: number;
+  /** (v3) dated files: the offset as steps over the clock (daylight saving); null = fixed `offset` */
+  offsetSteps: Steps | null;
   utcOffsetHours: number;
   hours: Window | null;
   shrinkage: number;
@@ -130,6 +141,13 @@ export interface Model {
   warmUpDays: number;
   /** (v3) day 1's weekday, 0 = Monday … 6 = Sunday (an undated file's day 1 is a Monday) */
   firstWeekday: number;
+  /** (v3) a dated file's calendar (calendar.ts); null = undated */
+  calendar: Calendar | null;
+  /**
+   * (v3) client local − clock in whole intervals, per clock interval k at index k + CALENDAR_BEFORE_DAYS ·
+   * intervalsPerDay (the last entry holds beyond the end); null when the client's offset never moves
+   */
+  clientShift: Int16Array | null;
   channels: ChannelModel[];
   /** channel index by kind, −1 if absent */
   channelIndex: Record<ChannelKind, number>;
@@ -146,12 +164,24 @@ export interface CompileOptions {
   warmUpDays?: number;
 }
 
+/** (v3) Days of calendar compiled before day 1 (the longest warm-up and one more) and after the horizon. */
+export const CALENDAR_BEFORE_DAYS = 61;
+const CALENDAR_AFTER_DAYS = 40;
+
 export function compileModel(s: Scenario, options: CompileOptions = {}): Model {
   const days = options.days ?? s.horizon?.days ?? DEFAULTS.horizon.days;
   const intervalMinutes = s.horizon?.intervalMinutes ?? DEFAULTS.horizon.intervalMinutes;
   const intervalSeconds = intervalMinutes * 60;
   const intervalsPerDay = DAY / intervalSeconds;
-  const clientOffset = (s.clientUtcOffsetHours ?? DEFAULTS.clientUtcOffsetHours) * 3600;
+  const calFrom = -CALENDAR_BEFORE_DAYS * DAY;
+  const calTo = (days + CALENDAR_AFTER_DAYS) * DAY;
+  const calendar = compileCalendar(
+    { ...s, startDate: s.horizon?.startDate, clientUtcOffsetHours: clientOffsetHours(s) },
+    calFrom,
+    calTo,
+  );
+  // the client's offset at clock 0: in a dated file, its zone's on day 1
+  const clientOffset = calendar ? calendar.clientOffset : clientOffsetHours(s) * 3600;
 
   const siteIndex = new Map(s.sites.map((site, i) => [site.id, i]));
   const kinds = CHANNEL_KINDS.filter((k) => s.channels[k] !== undefined);
@@ -205,7 +235,8 @@ export function compileModel(s: Scenario, options: CompileOptions = {}): Model {
 
   const groups: GroupModel[] = [];
   const sites: SiteModel[] = s.sites.map((site, si) => {
-    const offset = (site.utcOffsetHours ?? DEFAULTS.site.utcOffsetHours) * 3600 - clientOffset;
+    const steps = calendar && site.timeZone ? siteSteps(calendar, site, calFrom, calTo) : null;
+    const offset = steps ? stepAt(steps, 0) : siteOffsetHours(site) * 3600 - clientOffset;
     const hours = openingWindow(site.hours ?? DEFAULTS.site.hours);
     const groupIds: number[] = [];
     for (const g of site.groups) {
@@ -225,7 +256,11 @@ export function compileModel(s: Scenario, options: CompileOptions = {}): Model {
         peak: 0,
         changePoints: [],
       };
-      group.changePoints = changePoints(hours, shifts, offset);
+      // (v3) a site that changes its clocks changes staffing at the change points of each offset
+      const offsets = steps ? [...new Set(steps.value)] : [offset];
+      group.changePoints = [...new Set(offsets.flatMap((o) => changePoints(hours, shifts, o)))].sort(
+        (a, b) => a - b,
+      );
       group.peak =
         flat ?? Math.max(0, ...group.changePoints.map((t) => shiftAgentsAt(group, localOf(t, offset))));
       groupIds.push(groups.length);
@@ -237,7 +272,8 @@ export function compileModel(s: Scenario, options: CompileOptions = {}): Model {
       name: site.name,
       location: site.location,
       offset,
-      utcOffsetHours: site.utcOffsetHours ?? DEFAULTS.site.utcOffsetHours,
+      offsetSteps: steps,
+      utcOffsetHours: (offset + clientOffset) / 3600,
       hours,
       shrinkage: site.shrinkage ?? DEFAULTS.site.shrinkage,
       hourlyRate: site.contract ? 0 : site.cost.hourlyRate,
@@ -284,15 +320,21 @@ export function compileModel(s: Scenario, options: CompileOptions = {}): Model {
   const warmUpDays =
     options.warmUpDays ?? s.horizon?.warmUpDays ?? defaultWarmUpDays(channels, sites, groups);
 
+  // (v3) a dated client's 23- and 25-hour days: the horizon ends at the client's midnight
+  const nIntervals = calendar
+    ? Math.round(horizonEnd(calendar, days) / intervalSeconds)
+    : days * intervalsPerDay;
   return {
     name: s.name,
     days,
     intervalSeconds,
     intervalsPerDay,
-    nIntervals: days * intervalsPerDay,
-    horizon: days * DAY,
+    nIntervals,
+    horizon: nIntervals * intervalSeconds,
     warmUpDays,
-    firstWeekday: 0,
+    firstWeekday: calendar?.firstWeekday ?? 0,
+    calendar,
+    clientShift: calendar ? clientShiftByInterval(calendar, intervalSeconds, calFrom, calTo) : null,
     channels,
     channelIndex,
     sites,
@@ -320,6 +362,38 @@ function profileRates(
     rate[i] = max > 0 ? (volumePerDay * (profile[i] / max)) / sum / intervalSeconds : 0;
   }
   return rate;
+}
+
+/** (v3) Client local − clock in whole intervals for each clock interval of [from, to); null if always 0. */
+function clientShiftByInterval(
+  cal: Calendar,
+  intervalSeconds: number,
+  from: number,
+  to: number,
+): Int16Array | null {
+  if (cal.clientShift.value.every((v) => v === 0)) return null;
+  const n = (to - from) / intervalSeconds;
+  const out = new Int16Array(n);
+  for (let i = 0; i < n; i++)
+    out[i] = Math.round(stepAt(cal.clientShift, from + i * intervalSeconds) / intervalSeconds);
+  return out;
+}
+
+/** (v3) The client's fixed offset: clientUtcOffsetHours, or its zone's standard offset, or 0. */
+export function clientOffsetHours(s: Pick<Scenario, 'clientUtcOffsetHours' | 'clientTimeZone'>): number {
+  if (s.clientUtcOffsetHours !== undefined) return s.clientUtcOffsetHours;
+  return s.clientTimeZone ? standardOffsetHours(s.clientTimeZone) : DEFAULTS.clientUtcOffsetHours;
+}
+
+/** (v3) A site's fixed offset: utcOffsetHours, or its zone's standard offset, or 0. */
+export function siteOffsetHours(site: { utcOffsetHours?: number; timeZone?: string }): number {
+  if (site.utcOffsetHours !== undefined) return site.utcOffsetHours;
+  return site.timeZone ? standardOffsetHours(site.timeZone) : DEFAULTS.site.utcOffsetHours;
+}
+
+/** (v3) Site local − client clock at clock time t, seconds: its steps in a dated file, else fixed. */
+export function siteOffsetAt(site: Pick<SiteModel, 'offset' | 'offsetSteps'>, t: number): number {
+  return site.offsetSteps === null ? site.offset : stepAt(site.offsetSteps, t);
 }
 
 /** (v3) Seven weekday weights scaled to mean 1 (SPEC §2: they shape the week, not its volume). */

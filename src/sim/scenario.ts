@@ -174,6 +174,8 @@ export interface SiteSpec {
   name: string;
   location: Location;
   utcOffsetHours?: number;
+  /** (v3) IANA zone: with horizon.startDate, the site's offset on each date (SPEC §1) */
+  timeZone?: string;
   hours?: OpeningHours;
   groups: GroupSpec[];
   shrinkage?: number;
@@ -209,6 +211,8 @@ export interface Horizon {
   intervalMinutes: 15 | 30 | 60;
   /** (v2) days simulated before day 1 and then discarded; absent = the steady-state default (steady-state.ts) */
   warmUpDays?: number;
+  /** (v3) "YYYY-MM-DD": the date of day 1 (absent = undated: fixed offsets, day 1 a Monday) */
+  startDate?: string;
 }
 
 export interface Scenario {
@@ -218,6 +222,8 @@ export interface Scenario {
   /** SPEC v3: ISO 4217 code labelling every cost; absent = USD */
   currency?: string;
   clientUtcOffsetHours?: number;
+  /** (v3) the client's IANA zone: with horizon.startDate, its offset on each date (SPEC §1) */
+  clientTimeZone?: string;
   /** SPEC v2: the client's position on the map */
   clientPosition?: Position;
   horizon?: Partial<Horizon>;
