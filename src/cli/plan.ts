@@ -12,9 +12,9 @@ import { planMix, totalCost } from '../plan/mix';
 import { DEFAULT_LENGTHS_HOURS, type ShiftOptions } from '../plan/shifts';
 import { loadSolver } from '../plan/solver';
 import { parseRoster, type Pattern } from '../plan/roster';
-import { firstWeekday, planWeek, scenarioOnWeekday } from '../plan/week';
+import { planWeek, scenarioOnDay } from '../plan/week';
 import { renderWeek, weekJson } from '../plan/week-report';
-import type { ChannelKind } from '../sim';
+import type { ChannelKind, Scenario } from '../sim';
 import { withRunner } from '../node/pool';
 import { optionUsage, parseOptions, wholeNumber, type OptionSpecs } from './args';
 import { formatEstimate, formatNumber, STYLES } from './format';
@@ -198,7 +198,7 @@ export async function planCommand(argv: readonly string[], io: CliIO): Promise<n
   const options = { targets, maxRounds: rounds, shifts: shiftOptions, onProgress };
   // (v3) with --roster the one-day plan is day 1's (its weekly weight applied), so its simulated
   // correction is measured at the volume its Erlang figure assumed; planWeek carries it to each day
-  const planned = patterns ? scenarioOnWeekday(scenario, firstWeekday(scenario)) : scenario;
+  const planned = patterns ? oneDay(scenarioOnDay(scenario, 0)) : scenario;
   const { plan, mix } = await withRunner(Math.min(resolveThreads(threads, work), reps), async (runner) => {
     const evaluate = runnerEvaluate(runner, seed, reps);
     if (!flags.mix) return { plan: await planWorkforce(planned, evaluate, highs, options), mix: null };
@@ -488,3 +488,8 @@ export const planCommandSpec: Command = {
   usage: planUsage,
   run: planCommand,
 };
+
+/** Day 1 alone: the one-day plan under --roster simulates one day. */
+function oneDay(s: Scenario): Scenario {
+  return { ...s, horizon: { ...s.horizon, days: 1 } };
+}

@@ -2,7 +2,8 @@
  * (v3) A week's plan and its roster (SPEC §8, `plan --roster`): the requirement for every interval of
  * each of the seven days, their shifts, and the agents on weekly patterns with days off.
  *
- *  1. Each day's requirement is the Erlang requirement at that day's volumes (`weekly` weights), plus
+ *  1. Each day's requirement is the Erlang requirement at that day's volumes (`weekly` weights, or a
+ *     dated forecast's `daily` volume and profile), plus
  *     the simulation's correction of the one-day plan (corrected − Erlang, per group and interval):
  *     what queueing the Erlang formula misses (blending, overflow, repeats) is carried to every day.
  *  2. Each day's shifts are solved as the one-day plan's are (shifts.ts), with the roster's lengths.
@@ -59,15 +60,27 @@ export interface WeekPlan {
   cost: number;
 }
 
-/** The scenario on one weekday (0 = Monday): each channel's volume × its normalised weekly weight. */
-export function scenarioOnWeekday(s: Scenario, weekday: number): Scenario {
+/**
+ * The scenario on day d of the horizon (0 = day 1) as one undated day: a dated forecast's own day
+ * (`daily`; past its end, the last), else each channel's volume × its normalised weekly weight.
+ */
+export function scenarioOnDay(s: Scenario, d: number): Scenario {
   const copy = structuredClone(s);
+  const weekday = (firstWeekday(s) + d) % 7;
   for (const k of CHANNEL_KINDS) {
     const c = copy.channels[k];
-    if (!c?.weekly) continue;
-    const sum = c.weekly.reduce((a, b) => a + b, 0);
-    c.volumePerDay *= sum > 0 ? (7 * c.weekly[weekday]) / sum : 1;
-    delete c.weekly;
+    if (!c) continue;
+    if (c.daily) {
+      const day = c.daily[Math.min(d, c.daily.length - 1)];
+      c.volumePerDay = day.volume;
+      if (day.profile) c.profile = day.profile;
+      delete c.daily;
+      delete c.weekly;
+    } else if (c.weekly) {
+      const sum = c.weekly.reduce((a, b) => a + b, 0);
+      c.volumePerDay *= sum > 0 ? (7 * c.weekly[weekday]) / sum : 1;
+      delete c.weekly;
+    }
   }
   return copy;
 }
@@ -92,11 +105,7 @@ export function planWeek(
   const days: WeekDay[] = [];
   for (let d = 0; d < 7; d++) {
     const weekday = (first + d) % 7;
-    const erlang = erlangRequirement(
-      scenarioOnWeekday(base, weekday),
-      options.targets as Targets,
-      options.split,
-    );
+    const erlang = erlangRequirement(scenarioOnDay(base, d), options.targets as Targets, options.split);
     const req = {
       ...erlang,
       agents: erlang.agents.map((row, g) =>

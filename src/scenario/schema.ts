@@ -319,6 +319,28 @@ function channelSchema(kind: ChannelKind) {
             "file's day 1 is a Monday.",
         })
         .optional(),
+      daily: z
+        .array(
+          z.strictObject({
+            volume: num({ min: 0, max: LIMITS.maxVolumePerDay }).meta({ description: "The day's contacts." }),
+            profile: z
+              .array(num({ min: 0, max: LIMITS.maxWeight }))
+              .min(1, { error: 'must not be empty (leave it out for the channel profile)' })
+              .max(MAX_PROFILE_LENGTH, { error: `must have at most ${MAX_PROFILE_LENGTH} weights` })
+              .refine(notAllZero, { error: 'must not be all zero' })
+              .meta({ description: "The day's weights per interval (absent = the channel's profile)." })
+              .optional(),
+          }),
+        )
+        .min(1, { error: 'must list at least one day' })
+        .max(LIMITS.maxDays, { error: `must list at most ${LIMITS.maxDays} days` })
+        .meta({
+          description:
+            "A dated forecast's days from horizon.startDate (v3; import-forecast writes it): each day's volume " +
+            'and profile, replacing volumePerDay, profile and weekly on those days. Warm-up days take the ' +
+            "first day's; days past the list the last one's.",
+        })
+        .optional(),
       handleTime: distributionSchema.meta({ description: 'Handle (talk) time per contact, seconds.' }),
       handleTimeProfile: z
         .array(num({ min: 0, max: LIMITS.maxDistributionSeconds }))
@@ -1002,6 +1024,20 @@ function crossCheck(value: unknown, ctx: z.RefinementCtx): void {
             ['channels', kind, 'profile'],
             `must have ${expected} weights, one per ${intervalMinutes}-minute interval of the day (has ${channel.profile.length})`,
           );
+      }
+      if (Array.isArray(channel.daily)) {
+        if (channel.weekly !== undefined)
+          add(['channels', kind, 'weekly'], 'cannot be given with "daily" (each day has its own volume)');
+        if (horizon.startDate === undefined)
+          add(['channels', kind, 'daily'], 'needs horizon.startDate (the date of its first day)');
+        const expected = intervalMinutes === undefined ? undefined : 1440 / intervalMinutes;
+        channel.daily.forEach((d, i) => {
+          if (expected !== undefined && isObj(d) && Array.isArray(d.profile) && d.profile.length !== expected)
+            add(
+              ['channels', kind, 'daily', i, 'profile'],
+              `must have ${expected} weights, one per ${intervalMinutes}-minute interval of the day (has ${d.profile.length})`,
+            );
+        });
       }
       const htp = channel.handleTimeProfile;
       if (intervalMinutes !== undefined && Array.isArray(htp) && htp.length > 0) {

@@ -1075,6 +1075,12 @@ export class Simulation {
   private rateAt(ch: ChannelModel, c: number, k: number): number {
     const perDay = this.model.intervalsPerDay;
     const kk = this.clientInterval(k);
+    if (ch.daily !== null) {
+      // (v3) a dated forecast's own day; warm-up days take the first, days past it the last
+      const n = ch.daily.length / perDay;
+      const day = Math.min(n - 1, Math.max(0, Math.floor(kk / perDay) - this.warmUpDays));
+      return ch.daily[day * perDay + (kk % perDay)] * this.dayVolume[c];
+    }
     const rate = ch.rate[kk % perDay] * this.dayVolume[c];
     if (ch.weekly === null) return rate;
     return rate * ch.weekly[(this.weekStart + Math.floor(kk / perDay)) % 7];

@@ -44,6 +44,11 @@ export interface ChannelModel {
   /** arrivals per second in each interval of the day */
   rate: Float64Array;
   volumePerDay: number;
+  /**
+   * (v3) a dated forecast's days: arrivals per second per interval of each day (day d at d ·
+   * intervalsPerDay); null without `daily`
+   */
+  daily: Float64Array | null;
   /** (v3) `weekly` normalised to mean 1, Monday first; null for a flat week */
   weekly: Float64Array | null;
   /** (v3) the day's volume multiplier: gamma with mean 1 and cv volumeCv; null when volumeCv is 0 */
@@ -215,7 +220,8 @@ export function compileModel(s: Scenario, options: CompileOptions = {}): Model {
       live: isLiveChannel(kind),
       rate,
       volumePerDay: c.volumePerDay,
-      weekly: weeklyWeights(c.weekly),
+      weekly: c.daily ? null : weeklyWeights(c.weekly),
+      daily: c.daily ? dailyRates(c.daily, c.profile, intervalsPerDay, intervalSeconds) : null,
       dayVolume: c.volumeCv ? compileDistribution({ dist: 'gamma', mean: 1, cv: c.volumeCv }) : null,
       handle,
       handleByInterval: handleMultipliers(c.handleTimeProfile, handle.mean, intervalsPerDay),
@@ -394,6 +400,23 @@ export function siteOffsetHours(site: { utcOffsetHours?: number; timeZone?: stri
 /** (v3) Site local − client clock at clock time t, seconds: its steps in a dated file, else fixed. */
 export function siteOffsetAt(site: Pick<SiteModel, 'offset' | 'offsetSteps'>, t: number): number {
   return site.offsetSteps === null ? site.offset : stepAt(site.offsetSteps, t);
+}
+
+/** (v3) A dated forecast's rates, day after day: each day's volume on its profile (or the channel's). */
+function dailyRates(
+  days: readonly { volume: number; profile?: number[] }[],
+  profile: number[] | undefined,
+  intervalsPerDay: number,
+  intervalSeconds: number,
+): Float64Array {
+  const out = new Float64Array(days.length * intervalsPerDay);
+  days.forEach((d, i) =>
+    out.set(
+      profileRates(d.volume, d.profile ?? profile, intervalsPerDay, intervalSeconds),
+      i * intervalsPerDay,
+    ),
+  );
+  return out;
 }
 
 /** (v3) Seven weekday weights scaled to mean 1 (SPEC §2: they shape the week, not its volume). */

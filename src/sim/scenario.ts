@@ -42,6 +42,12 @@ export interface ChannelSpec {
    * week). An undated file's day 1 is a Monday.
    */
   weekly?: number[];
+  /**
+   * (v3) a dated forecast's days, from horizon.startDate: each day's volume and profile (absent profile =
+   * the channel's). Replaces volumePerDay, profile and weekly for those days; warm-up days take the
+   * first day's, days past the list the last one's. volumePerDay and profile stay the average day.
+   */
+  daily?: DaySpec[];
   handleTime: Distribution;
   /**
    * (v3) mean handle time per interval of the day, seconds (length = intervals per day): a contact's
@@ -68,6 +74,12 @@ export interface ChannelSpec {
   callback?: CallbackSpec;
   /** (v3) customer classes within the channel; shares sum to 1 */
   classes?: ClassSpec[];
+}
+
+/** SPEC v3 §8: one day of a dated forecast. */
+export interface DaySpec {
+  volume: number;
+  profile?: number[];
 }
 
 /** SPEC v3 §2: a customer class; a higher priority is served first within the channel. */
