@@ -77,6 +77,11 @@ function dateMs(date: string): number {
   return Date.parse(`${date}T00:00:00Z`);
 }
 
+/** Day of the year of an ISO date, 1 = 1 January. */
+export function dayOfYear(date: string): number {
+  return (dateMs(date) - dateMs(`${date.slice(0, 4)}-01-01`)) / 86_400_000 + 1;
+}
+
 /** Weekday of an ISO date, 0 = Monday … 6 = Sunday. */
 export function weekdayOf(date: string): number {
   return (new Date(dateMs(date)).getUTCDay() + 6) % 7;
