@@ -33,6 +33,22 @@ describe('weekly volumes', () => {
     }
   });
 
+  it("a dated file's week starts on its start date's weekday", () => {
+    // 2027-03-10 is a Wednesday: day 6 is a Monday (1.5), day 4 a Saturday (0.7); 8 replications give
+    // se √(8·240·w) ≤ 54, so a week starting on Monday (day 6 a Saturday: 1344 against 2880) fails
+    const s = oneSite(30, PER_DAY / 24, 7, { weekly: WEEKLY });
+    s.horizon = { ...s.horizon, startDate: '2027-03-10' };
+    const perDay = new Float64Array(7);
+    for (let r = 0; r < REPS; r++)
+      runReplication(s, { seed: 'dated-week', replication: r, warmUpDays: 1 }).intervals.forEach(
+        (iv, k) => (perDay[Math.floor(k / 48)] += iv.channels.voice!.offered!),
+      );
+    for (let d = 0; d < 7; d++) {
+      const expected = REPS * PER_DAY * WEEKLY[(2 + d) % 7];
+      expect(Math.abs(perDay[d] - expected), `day ${d + 1}`).toBeLessThan(4 * Math.sqrt(expected));
+    }
+  });
+
   it('weights are scaled to mean 1: doubling them all changes nothing', () => {
     const a = runReplication(oneSite(30, PER_DAY / 24, 7, { weekly: WEEKLY }), { seed: 's', warmUpDays: 0 });
     const b = runReplication(oneSite(30, PER_DAY / 24, 7, { weekly: WEEKLY.map((w) => 2 * w) }), {
