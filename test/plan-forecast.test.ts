@@ -154,8 +154,19 @@ describe('sim import-forecast', () => {
     const r = await cli(['import-forecast', csv, '--into', into, '--out', out, '--day', '2026-03-03']);
     expect(r.code).toBe(0);
     expect((JSON.parse(readFileSync(out, 'utf8')) as Scenario).channels.voice!.volumePerDay).toBe(50);
-    const all = await cli(['import-forecast', csv, '--into', into, '--out', join(TMP, 'avg.json')]);
-    expect(all.stdout).toMatch(/covers 2 days; the scenario gets the average day/);
+    // (v3) by default each date is kept; --average gives the v2 average day
+    const all = await cli(['import-forecast', csv, '--into', into, '--out', join(TMP, 'all.json')]);
+    expect(all.stdout).toMatch(/covers 2 days from 2026-03-02; the scenario keeps each date/);
+    const avg = await cli([
+      'import-forecast',
+      csv,
+      '--into',
+      into,
+      '--out',
+      join(TMP, 'avg.json'),
+      '--average',
+    ]);
+    expect(avg.stdout).toMatch(/covers 2 days; the scenario gets the average day/);
     const none = await cli([
       'import-forecast',
       csv,

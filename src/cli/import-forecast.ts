@@ -23,7 +23,11 @@ export const IMPORT_FORECAST_OPTIONS: OptionSpecs = {
   day: {
     type: 'string',
     value: 'DATE',
-    description: 'a multi-day file: use this day (YYYY-MM-DD) instead of the average day',
+    description: 'a multi-day file: use this day (YYYY-MM-DD) only',
+  },
+  average: {
+    type: 'boolean',
+    description: 'a multi-day file: the average day only, undated (default: every date kept)',
   },
   help: { type: 'boolean', short: 'h', description: 'show this help' },
 };
@@ -74,7 +78,7 @@ export async function importForecastCommand(argv: readonly string[], io: CliIO):
   } catch (e) {
     return usageError(io, [`${csvPath}: cannot read file (${describeFsError(e)})`]);
   }
-  const imported = importForecast(text, loaded.scenario, { day: strings.day });
+  const imported = importForecast(text, loaded.scenario, { day: strings.day, average: flags.average });
   if (!imported.ok)
     return usageError(
       io,
@@ -97,7 +101,9 @@ export async function importForecastCommand(argv: readonly string[], io: CliIO):
       multi
         ? strings.day !== undefined
           ? `The file covers ${strings.day} (chosen with --day).`
-          : `The file covers ${v.dates.length} days; the scenario gets the average day (volume and profile).`
+          : flags.average
+            ? `The file covers ${v.dates.length} days; the scenario gets the average day (volume and profile).`
+            : `The file covers ${v.dates.length} days from ${v.dates[0]}; the scenario keeps each date (horizon.startDate, ${v.dates.length} days, each day's volume and profile in "daily"; volumePerDay and profile are the average day).`
         : 'The file covers one day.',
       '',
       renderTable({

@@ -11,7 +11,10 @@ import { planWorkforce, type PlanOutcome } from '../plan/plan';
 import { planMix, totalCost } from '../plan/mix';
 import { DEFAULT_LENGTHS_HOURS, type ShiftOptions } from '../plan/shifts';
 import { loadSolver } from '../plan/solver';
-import type { ChannelKind } from '../sim';
+import { parseRoster, type Pattern } from '../plan/roster';
+import { planWeek, scenarioOnDay } from '../plan/week';
+import { renderWeek, weekJson } from '../plan/week-report';
+import type { ChannelKind, Scenario } from '../sim';
 import { withRunner } from '../node/pool';
 import { optionUsage, parseOptions, wholeNumber, type OptionSpecs } from './args';
 import { formatEstimate, formatNumber, STYLES } from './format';
@@ -65,6 +68,12 @@ export const PLAN_OPTIONS: OptionSpecs = {
     type: 'string',
     value: 'S',
     description: 'seconds the solver may take per group (default 10; the gap is reported if it stops)',
+  },
+  roster: {
+    type: 'string',
+    value: 'P',
+    description:
+      'plan the week (7 days, weekly weights) and roster agents on weekly patterns with consecutive days off: "5x8", "4x10", or seven 0/1 flags Monday to Sunday ("1111100,0111110:8")',
   },
   mix: { type: 'boolean', description: 'also choose the cheapest routing split among the sites' },
   'mix-step': { type: 'string', value: 'F', description: 'grid of split weights for --mix (default 0.25)' },
@@ -140,6 +149,17 @@ export async function planCommand(argv: readonly string[], io: CliIO): Promise<n
       problems.push(`--time-limit: must be seconds from 0 to 3600 (got "${strings['time-limit']}")`);
     else shiftOptions.timeLimitSeconds = t;
   }
+  let patterns: Pattern[] | null = null;
+  if (strings.roster !== undefined) {
+    try {
+      patterns = parseRoster(strings.roster);
+      if (strings.lengths !== undefined)
+        problems.push('--lengths: not with --roster (its patterns give the lengths)');
+      shiftOptions.lengthsHours = [...new Set(patterns.map((p) => p.hoursPerDay))];
+    } catch (e) {
+      problems.push((e as Error).message);
+    }
+  }
   let step = 0.25;
   if (strings['mix-step'] !== undefined) {
     step = Number(strings['mix-step']);
@@ -176,19 +196,29 @@ export async function planCommand(argv: readonly string[], io: CliIO): Promise<n
   const highs = await loadSolver();
   const work = reps * contactsPerReplication(scenario) * (rounds + 2) * (flags.mix ? 3 : 1);
   const options = { targets, maxRounds: rounds, shifts: shiftOptions, onProgress };
+  // (v3) with --roster the one-day plan is day 1's (its weekly weight applied), so its simulated
+  // correction is measured at the volume its Erlang figure assumed; planWeek carries it to each day
+  const planned = patterns ? oneDay(scenarioOnDay(scenario, 0)) : scenario;
   const { plan, mix } = await withRunner(Math.min(resolveThreads(threads, work), reps), async (runner) => {
     const evaluate = runnerEvaluate(runner, seed, reps);
-    if (!flags.mix) return { plan: await planWorkforce(scenario, evaluate, highs, options), mix: null };
-    const m = await planMix(scenario, evaluate, highs, { ...options, step });
+    if (!flags.mix) return { plan: await planWorkforce(planned, evaluate, highs, options), mix: null };
+    const m = await planMix(planned, evaluate, highs, { ...options, step });
     return { plan: m.best ?? m.current, mix: m };
   });
+  const split = mix?.best?.split ?? undefined;
+  const week = patterns
+    ? planWeek(highs, scenario, plan, patterns, { targets, split, shifts: shiftOptions })
+    : null;
   if (live) io.stderr('\r\x1b[2K');
 
   const meta = { scenario: scenario.name, seed, replications: reps };
   io.stdout(renderPlan(mix ? mix.current : plan, meta, shiftOptions));
   if (mix) io.stdout('\n' + renderMix(mix));
+  if (week) io.stdout('\n' + renderWeek(week));
   if (strings.json !== undefined) {
-    const body = planJson(plan, meta);
+    const body = week
+      ? { ...planJson(plan, meta), week: weekJson(week, plan.requirement) }
+      : planJson(plan, meta);
     writeOutput(
       strings.json,
       jsonText(
@@ -458,3 +488,8 @@ export const planCommandSpec: Command = {
   usage: planUsage,
   run: planCommand,
 };
+
+/** Day 1 alone: the one-day plan under --roster simulates one day. */
+function oneDay(s: Scenario): Scenario {
+  return { ...s, horizon: { ...s.horizon, days: 1 } };
+}

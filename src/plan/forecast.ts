@@ -13,8 +13,9 @@
  * Several days: each day's rows give that day's volume; the scenario gets the average day's volume
  * and the average profile (the sum of each interval's volume over the days, which is the
  * volume-weighted average of the daily profiles), or — with `day` — one day's volume and profile.
- * Shifts are daily in the scenario format, so a plan is for one (average or chosen) day; the daily
- * volumes are returned in the summary so that a caller can show them.
+ * (v3) Unless `average` or `day` is asked for, it also keeps each date: horizon.startDate and days,
+ * and each channel's `daily` volumes and profiles (the dates must be consecutive). The daily volumes
+ * are returned in the summary so that a caller can show them.
  *
  * Handle times: a `handleTime` column sets the channel's handle-time mean to the volume-weighted mean
  * of the rows that give one (the distribution keeps its shape: it is scaled), and (v3) its
@@ -45,8 +46,10 @@ export interface ForecastImport {
 export type ForecastResult = { ok: true; value: ForecastImport } | { ok: false; problems: string[] };
 
 export interface ForecastOptions {
-  /** use this date's rows only (YYYY-MM-DD); default: the average day */
+  /** use this date's rows only (YYYY-MM-DD) */
   day?: string;
+  /** (v3) a multi-date file: the average day only, undated (default: each date kept, `daily`) */
+  average?: boolean;
 }
 
 const COLUMNS = ['start', 'channel', 'volume', 'handletime'] as const;
@@ -196,7 +199,52 @@ export function importForecast(
     used = rows.filter((r) => r.date === options.day);
     dates = [options.day];
   }
-  return { ok: true, value: apply(scenario, used, dates, intervalMinutes) };
+  const value = apply(scenario, used, dates, intervalMinutes);
+  if (options.day !== undefined || options.average || dates.length < 2) return { ok: true, value };
+  const gap = missingDate(dates);
+  if (gap !== null)
+    return {
+      ok: false,
+      problems: [
+        `the file's dates are not consecutive (no rows for ${gap}): give every date, or use --average or --day`,
+      ],
+    };
+  return { ok: true, value: dated(value, used, dates, intervalMinutes) };
+}
+
+/** The first date missing between the first and the last, or null. */
+function missingDate(dates: string[]): string | null {
+  const ms = (d: string) => Date.parse(`${d}T00:00:00Z`);
+  for (let i = 1; i < dates.length; i++)
+    if (ms(dates[i]) - ms(dates[i - 1]) !== 86_400_000)
+      return new Date(ms(dates[i - 1]) + 86_400_000).toISOString().slice(0, 10);
+  return null;
+}
+
+/**
+ * (v3) Keeps each date (SPEC §8): horizon.startDate is the first, horizon.days their number, and each
+ * channel's `daily` holds every date's volume and profile; volumePerDay and profile stay the average
+ * day (what plan's one-day requirement and the analytic views use), and `weekly` goes (the dates say it).
+ */
+function dated(v: ForecastImport, rows: Row[], dates: string[], intervalMinutes: number): ForecastImport {
+  const out = v.scenario;
+  const perDay = 1440 / intervalMinutes;
+  out.horizon = { ...out.horizon, startDate: dates[0], days: dates.length };
+  for (const c of v.channels) {
+    const spec = out.channels[c.channel]!;
+    delete spec.weekly;
+    spec.daily = dates.map((date) => {
+      const profile = new Array<number>(perDay).fill(0);
+      for (const r of rows)
+        if (r.channel === c.channel && r.date === date) profile[r.minute / intervalMinutes] += r.volume;
+      const volume = round(
+        profile.reduce((a, b) => a + b, 0),
+        6,
+      );
+      return volume > 0 ? { volume, profile: profile.map((x) => round(x, 6)) } : { volume };
+    });
+  }
+  return v;
 }
 
 function apply(scenario: Scenario, rows: Row[], dates: string[], intervalMinutes: number): ForecastImport {

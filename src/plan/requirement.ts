@@ -40,6 +40,7 @@ import { distributionMean } from '../sim/distribution';
 import type { ChannelTarget, Targets } from '../optimise/optimiser';
 import { currentSplit } from '../optimise/params';
 import { servesChannel } from '../sim/serving';
+import { clientOffsetHours, siteOffsetHours } from '../sim/model';
 
 export interface GroupRef {
   site: number;
@@ -91,8 +92,8 @@ export function groupRefs(scenario: Scenario): GroupRef[] {
 
 /** The site's offset from the client's clock, in minutes (local = client + offset). */
 export function siteOffsetMinutes(scenario: Scenario, site: SiteSpec): number {
-  const client = scenario.clientUtcOffsetHours ?? DEFAULTS.clientUtcOffsetHours;
-  return Math.round(((site.utcOffsetHours ?? DEFAULTS.site.utcOffsetHours) - client) * 60);
+  // (v3) fixed offsets; a zone given alone counts at its standard offset (the plan's day is undated)
+  return Math.round((siteOffsetHours(site) - clientOffsetHours(scenario)) * 60);
 }
 
 export function mod(a: number, m: number): number {

@@ -1,6 +1,7 @@
 /**
  * Real cities where contact centers sit, with their UTC offset and position, for the editor's city
- * picker and the site templates. Picking a city sets a site's `utcOffsetHours` and `position`.
+ * picker and the site templates. Picking a city sets a site's `utcOffsetHours`, (v3) `timeZone` and
+ * `position`.
  *
  * Offsets are standard (winter) time, because a scenario has one fixed offset per site (SPEC §3) and
  * the bundled scenarios use standard time (US Eastern −5, Manila +8, India +5.5). Half-hour zones
@@ -13,12 +14,14 @@ export interface City {
   name: string;
   country: string;
   utcOffsetHours: number;
+  /** (v3) IANA zone: with horizon.startDate it gives the offset on each date (daylight saving) */
+  timeZone: string;
   lat: number;
   lon: number;
 }
 
 // prettier-ignore
-export const CITIES: readonly City[] = [
+const CITY_LIST: readonly Omit<City, 'timeZone'>[] = [
   // United States and Canada
   { name: 'New York', country: 'United States', utcOffsetHours: -5, lat: 40.71, lon: -74.01 },
   { name: 'Columbus', country: 'United States', utcOffsetHours: -5, lat: 39.96, lon: -83.0 },
@@ -107,6 +110,95 @@ export const CITIES: readonly City[] = [
   { name: 'Melbourne', country: 'Australia', utcOffsetHours: 10, lat: -37.81, lon: 144.96 },
   { name: 'Auckland', country: 'New Zealand', utcOffsetHours: 12, lat: -36.85, lon: 174.76 },
 ];
+
+/** (v3) Each city's IANA zone, by name (test/cities-zones.test.ts checks its standard offset). */
+const ZONES: Record<string, string> = {
+  'New York': 'America/New_York',
+  Columbus: 'America/New_York',
+  Tampa: 'America/New_York',
+  Atlanta: 'America/New_York',
+  Jacksonville: 'America/New_York',
+  Chicago: 'America/Chicago',
+  Dallas: 'America/Chicago',
+  Austin: 'America/Chicago',
+  'San Antonio': 'America/Chicago',
+  Denver: 'America/Denver',
+  'Salt Lake City': 'America/Denver',
+  Phoenix: 'America/Phoenix',
+  'Los Angeles': 'America/Los_Angeles',
+  Seattle: 'America/Los_Angeles',
+  Toronto: 'America/Toronto',
+  Montreal: 'America/Toronto',
+  Halifax: 'America/Halifax',
+  "St. John's": 'America/St_Johns',
+  Vancouver: 'America/Vancouver',
+  'Mexico City': 'America/Mexico_City',
+  Guadalajara: 'America/Mexico_City',
+  Monterrey: 'America/Monterrey',
+  Tijuana: 'America/Tijuana',
+  Bogotá: 'America/Bogota',
+  Medellín: 'America/Bogota',
+  Barranquilla: 'America/Bogota',
+  'San José': 'America/Costa_Rica',
+  'Guatemala City': 'America/Guatemala',
+  'San Salvador': 'America/El_Salvador',
+  'Santo Domingo': 'America/Santo_Domingo',
+  Kingston: 'America/Jamaica',
+  Lima: 'America/Lima',
+  'Buenos Aires': 'America/Argentina/Buenos_Aires',
+  'São Paulo': 'America/Sao_Paulo',
+  London: 'Europe/London',
+  Glasgow: 'Europe/London',
+  Manchester: 'Europe/London',
+  Dublin: 'Europe/Dublin',
+  Lisbon: 'Europe/Lisbon',
+  Porto: 'Europe/Lisbon',
+  Madrid: 'Europe/Madrid',
+  Barcelona: 'Europe/Madrid',
+  Paris: 'Europe/Paris',
+  Amsterdam: 'Europe/Amsterdam',
+  Berlin: 'Europe/Berlin',
+  Kraków: 'Europe/Warsaw',
+  Warsaw: 'Europe/Warsaw',
+  Prague: 'Europe/Prague',
+  Budapest: 'Europe/Budapest',
+  Bucharest: 'Europe/Bucharest',
+  Sofia: 'Europe/Sofia',
+  Athens: 'Europe/Athens',
+  Istanbul: 'Europe/Istanbul',
+  Casablanca: 'Africa/Casablanca',
+  Cairo: 'Africa/Cairo',
+  Johannesburg: 'Africa/Johannesburg',
+  'Cape Town': 'Africa/Johannesburg',
+  Nairobi: 'Africa/Nairobi',
+  Dubai: 'Asia/Dubai',
+  Karachi: 'Asia/Karachi',
+  Mumbai: 'Asia/Kolkata',
+  Bengaluru: 'Asia/Kolkata',
+  Hyderabad: 'Asia/Kolkata',
+  Chennai: 'Asia/Kolkata',
+  Pune: 'Asia/Kolkata',
+  Gurugram: 'Asia/Kolkata',
+  Colombo: 'Asia/Colombo',
+  Kathmandu: 'Asia/Kathmandu',
+  Dhaka: 'Asia/Dhaka',
+  'Ho Chi Minh City': 'Asia/Ho_Chi_Minh',
+  Bangkok: 'Asia/Bangkok',
+  'Kuala Lumpur': 'Asia/Kuala_Lumpur',
+  Singapore: 'Asia/Singapore',
+  Manila: 'Asia/Manila',
+  Cebu: 'Asia/Manila',
+  Davao: 'Asia/Manila',
+  Shanghai: 'Asia/Shanghai',
+  Tokyo: 'Asia/Tokyo',
+  Adelaide: 'Australia/Adelaide',
+  Brisbane: 'Australia/Brisbane',
+  Sydney: 'Australia/Sydney',
+  Melbourne: 'Australia/Melbourne',
+  Auckland: 'Pacific/Auckland',
+};
+
+export const CITIES: readonly City[] = CITY_LIST.map((c) => ({ ...c, timeZone: ZONES[c.name] }));
 
 /** Label shown in the picker and stored in `position.city`: "Manila, Philippines". */
 export function cityLabel(c: City): string {

@@ -20,6 +20,7 @@ import {
   type Scenario,
 } from '../sim/scenario';
 import { didYouMean, formatNumber, quoteList } from './text';
+import { isIsoDate, isTimeZone } from '../sim/calendar';
 
 // zod compiles an object schema into a function with `new Function` on its first parse. A command
 // parses one file: compiling cost ~10 ms of its start-up and saved nothing (measured on the bundled
@@ -77,6 +78,10 @@ function num(rule: NumberRule = {}) {
 
 const nonEmptyText = z.string().min(1, { error: 'must not be empty' });
 const utcOffset = num({ min: -12, max: 14, range: 'must be a UTC offset in hours from -12 to 14' });
+/** (v3) An IANA name the platform's time-zone database (Intl) knows. */
+const timeZoneName = z.string().refine(isTimeZone, {
+  error: 'must be an IANA time zone such as "America/New_York" or "Asia/Manila"',
+});
 const agentCount = num({ int: true, min: 0, max: LIMITS.maxAgentsPerGroup });
 const delaySeconds = num({ min: 0, max: MAX_DELAY_SECONDS });
 const seconds = num({ min: 0, max: MAX_SECONDS });
@@ -301,6 +306,39 @@ function channelSchema(kind: ChannelKind) {
             'Day-to-day uncertainty of volume (v3): each day the volume of every interval is multiplied by ' +
             'one gamma draw with mean 1 and this coefficient of variation. 0 = Poisson arrivals only.',
           default: 0,
+        })
+        .optional(),
+      weekly: z
+        .array(num({ min: 0, max: LIMITS.maxWeight }))
+        .length(7, { error: 'must have seven weights, Monday to Sunday' })
+        .refine(notAllZero, { error: 'must not be all zero' })
+        .meta({
+          description:
+            'Seven weights, Monday to Sunday, multiplying volumePerDay (v3); normalised to mean 1, so ' +
+            "[1.2, 1, 1, 1, 1, 0.9, 0.9] keeps the week's volume. Absent = every day alike. An undated " +
+            "file's day 1 is a Monday.",
+        })
+        .optional(),
+      daily: z
+        .array(
+          z.strictObject({
+            volume: num({ min: 0, max: LIMITS.maxVolumePerDay }).meta({ description: "The day's contacts." }),
+            profile: z
+              .array(num({ min: 0, max: LIMITS.maxWeight }))
+              .min(1, { error: 'must not be empty (leave it out for the channel profile)' })
+              .max(MAX_PROFILE_LENGTH, { error: `must have at most ${MAX_PROFILE_LENGTH} weights` })
+              .refine(notAllZero, { error: 'must not be all zero' })
+              .meta({ description: "The day's weights per interval (absent = the channel's profile)." })
+              .optional(),
+          }),
+        )
+        .min(1, { error: 'must list at least one day' })
+        .max(LIMITS.maxDays, { error: `must list at most ${LIMITS.maxDays} days` })
+        .meta({
+          description:
+            "A dated forecast's days from horizon.startDate (v3; import-forecast writes it): each day's volume " +
+            'and profile, replacing volumePerDay, profile and weekly on those days. Warm-up days take the ' +
+            "first day's; days past the list the last one's.",
         })
         .optional(),
       handleTime: distributionSchema.meta({ description: 'Handle (talk) time per contact, seconds.' }),
@@ -623,6 +661,14 @@ const siteSchema = z
     utcOffsetHours: utcOffset
       .meta({ description: "The site's time zone, hours from UTC.", default: DEFAULTS.site.utcOffsetHours })
       .optional(),
+    timeZone: timeZoneName
+      .meta({
+        description:
+          'IANA time zone (v3), e.g. "Asia/Manila": with horizon.startDate, the site\'s offset on each ' +
+          'simulated date, daylight saving included; in an undated file (without utcOffsetHours) its ' +
+          'standard offset.',
+      })
+      .optional(),
     hours: hoursSchema.optional(),
     groups: z
       .array(groupSchema)
@@ -727,6 +773,16 @@ const horizonSchema = z
           'default chosen from the repeat delay and first-contact resolution (see the README).',
       })
       .optional(),
+    startDate: z
+      .string()
+      .refine(isIsoDate, { error: 'must be a date "YYYY-MM-DD", such as "2027-03-08"' })
+      .meta({
+        description:
+          "The date of day 1 (v3). With it, clientTimeZone and the sites' timeZone give each offset on " +
+          'every simulated date (daylight saving), and intervals are labelled with their date. Absent = ' +
+          'undated: fixed offsets, day 1 a Monday.',
+      })
+      .optional(),
   })
   .meta({ description: 'How long a run lasts and how it is reported.', default: DEFAULTS.horizon });
 
@@ -744,6 +800,14 @@ export const scenarioSchema = z
       .meta({
         description: "The client's time zone, hours from UTC; the clock and profiles use it.",
         default: DEFAULTS.clientUtcOffsetHours,
+      })
+      .optional(),
+    clientTimeZone: timeZoneName
+      .meta({
+        description:
+          'The client\'s IANA time zone (v3), e.g. "America/New_York": with horizon.startDate, the ' +
+          "client's offset on each date, so profiles and interval labels follow its local time (days of " +
+          '23 and 25 hours when clocks change).',
       })
       .optional(),
     clientPosition: positionSchema
@@ -960,6 +1024,20 @@ function crossCheck(value: unknown, ctx: z.RefinementCtx): void {
             ['channels', kind, 'profile'],
             `must have ${expected} weights, one per ${intervalMinutes}-minute interval of the day (has ${channel.profile.length})`,
           );
+      }
+      if (Array.isArray(channel.daily)) {
+        if (channel.weekly !== undefined)
+          add(['channels', kind, 'weekly'], 'cannot be given with "daily" (each day has its own volume)');
+        if (horizon.startDate === undefined)
+          add(['channels', kind, 'daily'], 'needs horizon.startDate (the date of its first day)');
+        const expected = intervalMinutes === undefined ? undefined : 1440 / intervalMinutes;
+        channel.daily.forEach((d, i) => {
+          if (expected !== undefined && isObj(d) && Array.isArray(d.profile) && d.profile.length !== expected)
+            add(
+              ['channels', kind, 'daily', i, 'profile'],
+              `must have ${expected} weights, one per ${intervalMinutes}-minute interval of the day (has ${d.profile.length})`,
+            );
+        });
       }
       const htp = channel.handleTimeProfile;
       if (intervalMinutes !== undefined && Array.isArray(htp) && htp.length > 0) {

@@ -27,7 +27,9 @@ import {
   normaliseWeights,
   scheduledAgents,
   shiftAgentsAt,
+  siteOffsetAt,
   siteOpenAt,
+  CALENDAR_BEFORE_DAYS,
   UNITS,
   type ChannelModel,
   type CompileOptions,
@@ -456,6 +458,8 @@ export class Simulation {
   private warmedUp = false;
   /** intervals between the warm-up's first day and the clock's day 0, so rate indexes stay ≥ 0 */
   private readonly dayShift: number;
+  /** (v3) weekday (0 = Monday) of the first warm-up day, for `weekly` */
+  private readonly weekStart: number;
   /** staffing changes and wait deadlines are scheduled only before this: the horizon, then the follow-up's end */
   private limit: number;
   private followedUp = false;
@@ -494,6 +498,7 @@ export class Simulation {
     this.now = start;
     this.warmUpDays = m.warmUpDays;
     this.dayShift = m.warmUpDays * m.intervalsPerDay;
+    this.weekStart = (((m.firstWeekday - m.warmUpDays) % 7) + 7) % 7;
     this.limit = m.horizon;
     this.issuesRaised = new Float64Array(nC);
     this.backlogGrowthPerDay = new Float64Array(nC).fill(NaN);
@@ -926,7 +931,7 @@ export class Simulation {
   groupTarget(g: number): number {
     const grp = this.model.groups[g];
     const site = this.model.sites[grp.site];
-    const local = localSecondOfDay(this.now, site.offset);
+    const local = localSecondOfDay(this.now, siteOffsetAt(site, this.now));
     const o = this.override[g];
     if (o < 0) return scheduledAgents(grp, site, local);
     if (!siteOpenAt(site, local)) return 0;
@@ -1073,7 +1078,7 @@ export class Simulation {
     if (k >= midnight) midnight = this.startFreshDay(c, k);
     let e = exponential(this.fresh[c].arrival);
     while (k < this.arrivalIntervals) {
-      const rate = ch.rate[(k + this.dayShift) % perDay] * this.dayVolume[c];
+      const rate = this.rateAt(ch, c, k);
       const end = (k + 1) * m.intervalSeconds;
       const mass = rate * (end - t);
       if (mass > e) return t + e / rate;
@@ -1086,6 +1091,37 @@ export class Simulation {
       }
     }
     return Infinity;
+  }
+
+  /**
+   * Fresh arrivals per second of channel c in clock interval k (k ≥ −warm-up intervals): the profile's
+   * rate × the day's volume draw × (v3) the weekday's weight, Monday first, day 1 on firstWeekday.
+   */
+  private rateAt(ch: ChannelModel, c: number, k: number): number {
+    const perDay = this.model.intervalsPerDay;
+    const kk = this.clientInterval(k);
+    if (ch.daily !== null) {
+      // (v3) a dated forecast's own day; warm-up days take the first, days past it the last
+      const n = ch.daily.length / perDay;
+      const day = Math.min(n - 1, Math.max(0, Math.floor(kk / perDay) - this.warmUpDays));
+      return ch.daily[day * perDay + (kk % perDay)] * this.dayVolume[c];
+    }
+    const rate = ch.rate[kk % perDay] * this.dayVolume[c];
+    if (ch.weekly === null) return rate;
+    return rate * ch.weekly[(this.weekStart + Math.floor(kk / perDay)) % 7];
+  }
+
+  /**
+   * Interval k of the clock as an interval of the client's local days counted from the first warm-up
+   * day (≥ 0): k itself plus the warm-up, and (v3) plus the hours a dated client's clocks moved.
+   */
+  private clientInterval(k: number): number {
+    const kk = k + this.dayShift;
+    const shift = this.model.clientShift;
+    if (shift === null) return kk;
+    const i = k + CALENDAR_BEFORE_DAYS * this.model.intervalsPerDay;
+    const local = kk + shift[i < 0 ? 0 : i < shift.length ? i : shift.length - 1];
+    return local < 0 ? local + 7 * this.model.intervalsPerDay : local;
   }
 
   /** Switches channel c's fresh streams to the day of interval k; returns the next day's first interval. */
@@ -1877,7 +1913,7 @@ export class Simulation {
 
   /** Interval of the day (client clock) of time t, warm-up and follow-up included. */
   private intervalOfDay(t: number): number {
-    return (Math.floor(t / this.model.intervalSeconds) + this.dayShift) % this.model.intervalsPerDay;
+    return this.clientInterval(Math.floor(t / this.model.intervalSeconds)) % this.model.intervalsPerDay;
   }
 
   /** (v3) Adds v to counter f of contact id's class: over the run, and in its interval (classStats). */

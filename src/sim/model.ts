@@ -8,6 +8,15 @@
 import { compileDistribution, type CompiledDist } from './distribution';
 import { DAY, inWindow, openingWindow, shiftWindow, type Window } from './clock';
 import {
+  compileCalendar,
+  horizonEnd,
+  siteSteps,
+  standardOffsetHours,
+  stepAt,
+  type Calendar,
+  type Steps,
+} from './calendar';
+import {
   CHANNEL_KINDS,
   DEFAULTS,
   type ContractSpec,
@@ -35,6 +44,13 @@ export interface ChannelModel {
   /** arrivals per second in each interval of the day */
   rate: Float64Array;
   volumePerDay: number;
+  /**
+   * (v3) a dated forecast's days: arrivals per second per interval of each day (day d at d ·
+   * intervalsPerDay); null without `daily`
+   */
+  daily: Float64Array | null;
+  /** (v3) `weekly` normalised to mean 1, Monday first; null for a flat week */
+  weekly: Float64Array | null;
   /** (v3) the day's volume multiplier: gamma with mean 1 and cv volumeCv; null when volumeCv is 0 */
   dayVolume: CompiledDist | null;
   handle: CompiledDist;
@@ -74,8 +90,10 @@ export interface SiteModel {
   id: string;
   name: string;
   location: Location;
-  /** site clock − client clock, seconds */
+  /** site clock − client clock, seconds (on day 1 when the file is dated) */
   offset: number;
+  /** (v3) dated files: the offset as steps over the clock (daylight saving); null = fixed `offset` */
+  offsetSteps: Steps | null;
   utcOffsetHours: number;
   hours: Window | null;
   shrinkage: number;
@@ -126,6 +144,15 @@ export interface Model {
   horizon: number;
   /** (v2) days run before day 1 and discarded (SPEC §1); the clock starts at −warmUpDays · DAY */
   warmUpDays: number;
+  /** (v3) day 1's weekday, 0 = Monday … 6 = Sunday (an undated file's day 1 is a Monday) */
+  firstWeekday: number;
+  /** (v3) a dated file's calendar (calendar.ts); null = undated */
+  calendar: Calendar | null;
+  /**
+   * (v3) client local − clock in whole intervals, per clock interval k at index k + CALENDAR_BEFORE_DAYS ·
+   * intervalsPerDay (the last entry holds beyond the end); null when the client's offset never moves
+   */
+  clientShift: Int16Array | null;
   channels: ChannelModel[];
   /** channel index by kind, −1 if absent */
   channelIndex: Record<ChannelKind, number>;
@@ -142,12 +169,24 @@ export interface CompileOptions {
   warmUpDays?: number;
 }
 
+/** (v3) Days of calendar compiled before day 1 (the longest warm-up and one more) and after the horizon. */
+export const CALENDAR_BEFORE_DAYS = 61;
+const CALENDAR_AFTER_DAYS = 40;
+
 export function compileModel(s: Scenario, options: CompileOptions = {}): Model {
   const days = options.days ?? s.horizon?.days ?? DEFAULTS.horizon.days;
   const intervalMinutes = s.horizon?.intervalMinutes ?? DEFAULTS.horizon.intervalMinutes;
   const intervalSeconds = intervalMinutes * 60;
   const intervalsPerDay = DAY / intervalSeconds;
-  const clientOffset = (s.clientUtcOffsetHours ?? DEFAULTS.clientUtcOffsetHours) * 3600;
+  const calFrom = -CALENDAR_BEFORE_DAYS * DAY;
+  const calTo = (days + CALENDAR_AFTER_DAYS) * DAY;
+  const calendar = compileCalendar(
+    { ...s, startDate: s.horizon?.startDate, clientUtcOffsetHours: clientOffsetHours(s) },
+    calFrom,
+    calTo,
+  );
+  // the client's offset at clock 0: in a dated file, its zone's on day 1
+  const clientOffset = calendar ? calendar.clientOffset : clientOffsetHours(s) * 3600;
 
   const siteIndex = new Map(s.sites.map((site, i) => [site.id, i]));
   const kinds = CHANNEL_KINDS.filter((k) => s.channels[k] !== undefined);
@@ -181,6 +220,8 @@ export function compileModel(s: Scenario, options: CompileOptions = {}): Model {
       live: isLiveChannel(kind),
       rate,
       volumePerDay: c.volumePerDay,
+      weekly: c.daily ? null : weeklyWeights(c.weekly),
+      daily: c.daily ? dailyRates(c.daily, c.profile, intervalsPerDay, intervalSeconds) : null,
       dayVolume: c.volumeCv ? compileDistribution({ dist: 'gamma', mean: 1, cv: c.volumeCv }) : null,
       handle,
       handleByInterval: handleMultipliers(c.handleTimeProfile, handle.mean, intervalsPerDay),
@@ -200,7 +241,8 @@ export function compileModel(s: Scenario, options: CompileOptions = {}): Model {
 
   const groups: GroupModel[] = [];
   const sites: SiteModel[] = s.sites.map((site, si) => {
-    const offset = (site.utcOffsetHours ?? DEFAULTS.site.utcOffsetHours) * 3600 - clientOffset;
+    const steps = calendar && site.timeZone ? siteSteps(calendar, site, calFrom, calTo) : null;
+    const offset = steps ? stepAt(steps, 0) : siteOffsetHours(site) * 3600 - clientOffset;
     const hours = openingWindow(site.hours ?? DEFAULTS.site.hours);
     const groupIds: number[] = [];
     for (const g of site.groups) {
@@ -220,7 +262,11 @@ export function compileModel(s: Scenario, options: CompileOptions = {}): Model {
         peak: 0,
         changePoints: [],
       };
-      group.changePoints = changePoints(hours, shifts, offset);
+      // (v3) a site that changes its clocks changes staffing at the change points of each offset
+      const offsets = steps ? [...new Set(steps.value)] : [offset];
+      group.changePoints = [...new Set(offsets.flatMap((o) => changePoints(hours, shifts, o)))].sort(
+        (a, b) => a - b,
+      );
       group.peak =
         flat ?? Math.max(0, ...group.changePoints.map((t) => shiftAgentsAt(group, localOf(t, offset))));
       groupIds.push(groups.length);
@@ -232,7 +278,8 @@ export function compileModel(s: Scenario, options: CompileOptions = {}): Model {
       name: site.name,
       location: site.location,
       offset,
-      utcOffsetHours: site.utcOffsetHours ?? DEFAULTS.site.utcOffsetHours,
+      offsetSteps: steps,
+      utcOffsetHours: (offset + clientOffset) / 3600,
       hours,
       shrinkage: site.shrinkage ?? DEFAULTS.site.shrinkage,
       hourlyRate: site.contract ? 0 : site.cost.hourlyRate,
@@ -279,14 +326,21 @@ export function compileModel(s: Scenario, options: CompileOptions = {}): Model {
   const warmUpDays =
     options.warmUpDays ?? s.horizon?.warmUpDays ?? defaultWarmUpDays(channels, sites, groups);
 
+  // (v3) a dated client's 23- and 25-hour days: the horizon ends at the client's midnight
+  const nIntervals = calendar
+    ? Math.round(horizonEnd(calendar, days) / intervalSeconds)
+    : days * intervalsPerDay;
   return {
     name: s.name,
     days,
     intervalSeconds,
     intervalsPerDay,
-    nIntervals: days * intervalsPerDay,
-    horizon: days * DAY,
+    nIntervals,
+    horizon: nIntervals * intervalSeconds,
     warmUpDays,
+    firstWeekday: calendar?.firstWeekday ?? 0,
+    calendar,
+    clientShift: calendar ? clientShiftByInterval(calendar, intervalSeconds, calFrom, calTo) : null,
     channels,
     channelIndex,
     sites,
@@ -314,6 +368,63 @@ function profileRates(
     rate[i] = max > 0 ? (volumePerDay * (profile[i] / max)) / sum / intervalSeconds : 0;
   }
   return rate;
+}
+
+/** (v3) Client local − clock in whole intervals for each clock interval of [from, to); null if always 0. */
+function clientShiftByInterval(
+  cal: Calendar,
+  intervalSeconds: number,
+  from: number,
+  to: number,
+): Int16Array | null {
+  if (cal.clientShift.value.every((v) => v === 0)) return null;
+  const n = (to - from) / intervalSeconds;
+  const out = new Int16Array(n);
+  for (let i = 0; i < n; i++)
+    out[i] = Math.round(stepAt(cal.clientShift, from + i * intervalSeconds) / intervalSeconds);
+  return out;
+}
+
+/** (v3) The client's fixed offset: clientUtcOffsetHours, or its zone's standard offset, or 0. */
+export function clientOffsetHours(s: Pick<Scenario, 'clientUtcOffsetHours' | 'clientTimeZone'>): number {
+  if (s.clientUtcOffsetHours !== undefined) return s.clientUtcOffsetHours;
+  return s.clientTimeZone ? standardOffsetHours(s.clientTimeZone) : DEFAULTS.clientUtcOffsetHours;
+}
+
+/** (v3) A site's fixed offset: utcOffsetHours, or its zone's standard offset, or 0. */
+export function siteOffsetHours(site: { utcOffsetHours?: number; timeZone?: string }): number {
+  if (site.utcOffsetHours !== undefined) return site.utcOffsetHours;
+  return site.timeZone ? standardOffsetHours(site.timeZone) : DEFAULTS.site.utcOffsetHours;
+}
+
+/** (v3) Site local − client clock at clock time t, seconds: its steps in a dated file, else fixed. */
+export function siteOffsetAt(site: Pick<SiteModel, 'offset' | 'offsetSteps'>, t: number): number {
+  return site.offsetSteps === null ? site.offset : stepAt(site.offsetSteps, t);
+}
+
+/** (v3) A dated forecast's rates, day after day: each day's volume on its profile (or the channel's). */
+function dailyRates(
+  days: readonly { volume: number; profile?: number[] }[],
+  profile: number[] | undefined,
+  intervalsPerDay: number,
+  intervalSeconds: number,
+): Float64Array {
+  const out = new Float64Array(days.length * intervalsPerDay);
+  days.forEach((d, i) =>
+    out.set(
+      profileRates(d.volume, d.profile ?? profile, intervalsPerDay, intervalSeconds),
+      i * intervalsPerDay,
+    ),
+  );
+  return out;
+}
+
+/** (v3) Seven weekday weights scaled to mean 1 (SPEC §2: they shape the week, not its volume). */
+function weeklyWeights(weekly: readonly number[] | undefined): Float64Array | null {
+  if (weekly === undefined || weekly.length !== 7) return null;
+  const sum = weekly.reduce((a, b) => a + b, 0);
+  if (!(sum > 0) || !Number.isFinite(sum)) return null;
+  return Float64Array.from(weekly, (w) => (7 * w) / sum);
 }
 
 /** Scales weights so the largest is 1: relative weights keep their meaning and sums stay finite. */

@@ -37,6 +37,17 @@ export interface ChannelSpec {
    * and this cv, the same for every interval of that day (default 0)
    */
   volumeCv?: number;
+  /**
+   * (v3) seven weights, Monday to Sunday, multiplying volumePerDay; normalised to mean 1 (absent = flat
+   * week). An undated file's day 1 is a Monday.
+   */
+  weekly?: number[];
+  /**
+   * (v3) a dated forecast's days, from horizon.startDate: each day's volume and profile (absent profile =
+   * the channel's). Replaces volumePerDay, profile and weekly for those days; warm-up days take the
+   * first day's, days past the list the last one's. volumePerDay and profile stay the average day.
+   */
+  daily?: DaySpec[];
   handleTime: Distribution;
   /**
    * (v3) mean handle time per interval of the day, seconds (length = intervals per day): a contact's
@@ -63,6 +74,12 @@ export interface ChannelSpec {
   callback?: CallbackSpec;
   /** (v3) customer classes within the channel; shares sum to 1 */
   classes?: ClassSpec[];
+}
+
+/** SPEC v3 §8: one day of a dated forecast. */
+export interface DaySpec {
+  volume: number;
+  profile?: number[];
 }
 
 /** SPEC v3 §2: a customer class; a higher priority is served first within the channel. */
@@ -169,6 +186,8 @@ export interface SiteSpec {
   name: string;
   location: Location;
   utcOffsetHours?: number;
+  /** (v3) IANA zone: with horizon.startDate, the site's offset on each date (SPEC §1) */
+  timeZone?: string;
   hours?: OpeningHours;
   groups: GroupSpec[];
   shrinkage?: number;
@@ -204,6 +223,8 @@ export interface Horizon {
   intervalMinutes: 15 | 30 | 60;
   /** (v2) days simulated before day 1 and then discarded; absent = the steady-state default (steady-state.ts) */
   warmUpDays?: number;
+  /** (v3) "YYYY-MM-DD": the date of day 1 (absent = undated: fixed offsets, day 1 a Monday) */
+  startDate?: string;
 }
 
 export interface Scenario {
@@ -213,6 +234,8 @@ export interface Scenario {
   /** SPEC v3: ISO 4217 code labelling every cost; absent = USD */
   currency?: string;
   clientUtcOffsetHours?: number;
+  /** (v3) the client's IANA zone: with horizon.startDate, its offset on each date (SPEC §1) */
+  clientTimeZone?: string;
   /** SPEC v2: the client's position on the map */
   clientPosition?: Position;
   horizon?: Partial<Horizon>;

@@ -5,6 +5,8 @@
  */
 import { estimateRecord } from './aggregate';
 import { formatClock } from './clock';
+import { compileCalendar, localLabel } from './calendar';
+import { clientOffsetHours } from './model';
 import { Simulation, type SimulationOptions } from './engine';
 import { replicationOutcome } from './outcomes';
 import { replicationSeed } from './random';
@@ -190,6 +192,7 @@ export function* resultIntervals(
   const kinds = Object.keys(outcomes[0]?.channels ?? {}) as ChannelKind[];
   const perDay = (24 * 60) / intervalMinutes;
   const n = outcomes[0]?.intervals.length ?? 0;
+  const label = intervalLabeller(scenario, n);
   for (let i = 0; i < n; i++) {
     const ch: IntervalOutcome['channels'] = {};
     for (const k of kinds)
@@ -200,8 +203,9 @@ export function* resultIntervals(
     const classes = intervalClasses(outcomes, i);
     yield {
       index: i,
-      day: Math.floor(i / perDay) + 1,
-      start: formatClock((i % perDay) * intervalMinutes * 60),
+      ...(label
+        ? label(i)
+        : { day: Math.floor(i / perDay) + 1, start: formatClock((i % perDay) * intervalMinutes * 60) }),
       channels: ch,
       total: estimateRecord(
         INTERVAL_KEYS,
@@ -229,4 +233,22 @@ function intervalClasses(outcomes: readonly ReplicationOutcome[], i: number): In
       ]),
     );
   return out;
+}
+
+/**
+ * (v3) A dated file's interval labels: the client's local day (1 = startDate) and an ISO start with
+ * its UTC offset ("2027-03-14T03:00-04:00"), unambiguous on the 25-hour day; null for an undated file.
+ */
+function intervalLabeller(
+  scenario: Scenario,
+  n: number,
+): ((i: number) => { day: number; start: string }) | null {
+  if (scenario.horizon?.startDate === undefined) return null;
+  const seconds = (scenario.horizon.intervalMinutes ?? 30) * 60;
+  const cal = compileCalendar(
+    { ...scenario, startDate: scenario.horizon.startDate, clientUtcOffsetHours: clientOffsetHours(scenario) },
+    0,
+    n * seconds + 86_400,
+  );
+  return cal ? (i) => localLabel(cal, i * seconds) : null;
 }

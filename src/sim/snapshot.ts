@@ -8,7 +8,7 @@
 import { AgentState } from './agents';
 import { localSecondOfDay } from './clock';
 import { M, type Simulation } from './engine';
-import { siteOpenAt, UNITS } from './model';
+import { siteOffsetAt, siteOpenAt, UNITS } from './model';
 import type { ChannelKind, Location } from './scenario';
 
 export interface SimulationMeta {
@@ -139,7 +139,7 @@ export function encodeSnapshot(sim: Simulation): Snapshot {
   let o = HEADER.size;
   for (let s = 0; s < nS; s++) {
     const site = m.sites[s];
-    const local = localSecondOfDay(sim.now, site.offset);
+    const local = localSecondOfDay(sim.now, siteOffsetAt(site, sim.now));
     d[o + SITE.open] = siteOpenAt(site, local) ? 1 : 0;
     d[o + SITE.localSecond] = local;
     for (const g of site.groups) {

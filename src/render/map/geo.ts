@@ -19,8 +19,9 @@ export const LAT_SOUTH = -57;
 const DEG = Math.PI / 180;
 
 /**
- * The scenario has no calendar date, so the map shades one fixed day: the March equinox (day 80),
- * when day and night are twelve hours long everywhere and no season is implied.
+ * An undated scenario has no calendar date, so the map shades one fixed day: the March equinox (day
+ * 80), when day and night are twelve hours long everywhere and no season is implied. (v3) A dated one
+ * starts from horizon.startDate's day (places.ts).
  */
 export const MAP_DAY_OF_YEAR = 80;
 

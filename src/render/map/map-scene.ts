@@ -389,7 +389,8 @@ export class MapScene {
 
   private drawNight(utcSeconds: number): void {
     this.maskAt = utcSeconds;
-    this.mask.update(MAP_DAY_OF_YEAR, utcSeconds / 3600);
+    // (v3) the sun of the simulated date: day 1's day of the year, hours past it advancing the date
+    this.mask.update(this.places?.startDayOfYear ?? MAP_DAY_OF_YEAR, utcSeconds / 3600);
     if (this.night.width !== this.mask.width) {
       this.night.width = this.mask.width;
       this.night.height = this.mask.height;

@@ -10,6 +10,9 @@
  */
 import { CITIES } from '../../scenario/cities';
 import { DEFAULTS, type Position, type Scenario } from '../../sim/scenario';
+import { dayOfYear, localMidnightUtc, zoneOffset } from '../../sim/calendar';
+import { clientOffsetHours } from '../../sim/model';
+import { MAP_DAY_OF_YEAR } from './geo';
 
 /** Latitude of a place known only by its time zone. */
 export const DEFAULT_LAT = 25;
@@ -37,7 +40,10 @@ export interface MapSitePlace extends MapPlace {
 }
 
 export interface MapPlaces {
+  /** the client's UTC offset at the clock's 0 (in a dated file, its zone's on day 1) */
   clientUtcOffsetHours: number;
+  /** (v3) day of the year of day 1, for the sun: horizon.startDate's, or the equinox when undated */
+  startDayOfYear: number;
   client: MapPlace;
   sites: MapSitePlace[];
 }
@@ -64,7 +70,10 @@ function fromPosition(p: Position): MapPlace {
 }
 
 export function mapPlaces(s: Scenario): MapPlaces {
-  const clientUtcOffsetHours = s.clientUtcOffsetHours ?? DEFAULTS.clientUtcOffsetHours;
+  const date = s.horizon?.startDate;
+  const zone = s.clientTimeZone;
+  const clientUtcOffsetHours =
+    date && zone ? zoneOffset(zone, localMidnightUtc(zone, date)) / 3600 : clientOffsetHours(s);
   const client = s.clientPosition
     ? fromPosition(s.clientPosition)
     : {
@@ -92,5 +101,10 @@ export function mapPlaces(s: Scenario): MapPlaces {
       escalationTo: esc && esc.rate > 0 ? (ids.get(esc.to) ?? -1) : -1,
     };
   });
-  return { clientUtcOffsetHours, client, sites };
+  return {
+    clientUtcOffsetHours,
+    startDayOfYear: date ? dayOfYear(date) : MAP_DAY_OF_YEAR,
+    client,
+    sites,
+  };
 }

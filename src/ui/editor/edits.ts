@@ -142,12 +142,18 @@ export function setSiteCity(s: Scenario, i: number, cityLabelOrName: string): Sc
   return setAt(s, ['sites', i], {
     ...s.sites[i],
     utcOffsetHours: city.utcOffsetHours,
+    timeZone: city.timeZone,
     position: positionOf(city),
   });
 }
 
 export function setClientCity(s: Scenario, city: City): Scenario {
-  return { ...s, clientUtcOffsetHours: city.utcOffsetHours, clientPosition: positionOf(city) };
+  return {
+    ...s,
+    clientUtcOffsetHours: city.utcOffsetHours,
+    clientTimeZone: city.timeZone,
+    clientPosition: positionOf(city),
+  };
 }
 
 /** Typical figures for a channel added by the editor (scenarios/README.md "Contacts"). */

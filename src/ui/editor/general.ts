@@ -1,6 +1,6 @@
 /**
- * Editor section "Scenario": name, client city and UTC offset, days, warm-up days, interval,
- * description.
+ * Editor section "Scenario": name, client city and UTC offset, (v3) start date, days, warm-up days,
+ * interval, description.
  */
 import { cityLabel, CITIES, formatOffset, type City } from '../../scenario/cities';
 import type { Scenario } from '../../sim/scenario';
@@ -36,6 +36,11 @@ export function generalSection(
         step: 0.25,
         optional: true,
         placeholder: '0',
+      }),
+      // (v3) dates day 1: with it, city zones give each day's offset (daylight saving) and weekdays
+      textField(ctx, ['horizon', 'startDate'], 'Start date (day 1)', {
+        optional: true,
+        pattern: 'YYYY-MM-DD',
       }),
       numberField(ctx, ['horizon', 'days'], 'Days simulated', {
         min: 1,

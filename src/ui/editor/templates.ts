@@ -218,6 +218,7 @@ export function siteFromTemplate(s: Scenario, id: TemplateId, options: TemplateO
     name: `${city.name} (${t.kind})`,
     location: t.location,
     utcOffsetHours: city.utcOffsetHours,
+    timeZone: city.timeZone,
     hours: hoursFor(s, city.utcOffsetHours),
     groups: [{ id: skills.join('-') || 'agents', skills, agents }],
     ...structuredClone(t.site),

@@ -1,0 +1,181 @@
+/**
+ * (v3) A week's plan and its roster (SPEC §8, `plan --roster`): the requirement for every interval of
+ * each of the seven days, their shifts, and the agents on weekly patterns with days off.
+ *
+ *  1. Each day's requirement is the Erlang requirement at that day's volumes (`weekly` weights, or a
+ *     dated forecast's `daily` volume and profile), plus
+ *     the simulation's correction of the one-day plan (corrected − Erlang, per group and interval):
+ *     what queueing the Erlang formula misses (blending, overflow, repeats) is carried to every day.
+ *  2. Each day's shifts are solved as the one-day plan's are (shifts.ts), with the roster's lengths.
+ *  3. Per group and shift length, the agents on shift each day are the roster's need (roster.ts): a
+ *     4x10 agent works the 10-hour shifts, a 5x8 agent the 8-hour ones.
+ *  4. Heads needed = rostered agents ÷ (1 − the site's shrinkage).
+ *
+ * The week starts on day 1 (its weekday from horizon.startDate, Monday when undated); its days carry
+ * `day` (1–7) and their weekday. The shifts are not verified per day by simulation (see the README).
+ */
+import { CHANNEL_KINDS, DEFAULTS, type Scenario } from '../sim/scenario';
+import { weekdayOf } from '../sim/calendar';
+import type { Targets } from '../optimise/optimiser';
+import { withSplit, type PlanOutcome } from './plan';
+import { erlangRequirement, type Split } from './requirement';
+import { planShifts, type HighsSolver, type PlannedShift, type ShiftOptions } from './shifts';
+import { headsNeeded, solveRoster, type Pattern, type RosterEntry } from './roster';
+
+export const WEEKDAYS = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'] as const;
+
+export interface WeekDay {
+  /** 1 = day 1 of the horizon */
+  day: number;
+  weekday: (typeof WEEKDAYS)[number];
+  /** "YYYY-MM-DD" when the scenario is dated */
+  date?: string;
+  /** agents[g][j] required, per group and interval of this day */
+  agents: number[][];
+  shifts: { site: number; group: number; label: string; day: number; shifts: PlannedShift[]; cost: number }[];
+}
+
+export interface GroupRoster {
+  label: string;
+  site: string;
+  hoursPerDay: number;
+  /** agents on shift per weekday of the plan, Monday first */
+  need: number[];
+  working: number[];
+  entries: RosterEntry[];
+  rostered: number;
+  lpBound: number;
+  /** rostered ÷ (1 − shrinkage), and rounded up */
+  heads: number;
+  headsWhole: number;
+}
+
+export interface WeekPlan {
+  days: WeekDay[];
+  roster: GroupRoster[];
+  rostered: number;
+  heads: number;
+  headsWhole: number;
+  /** paid labour of the week's shifts */
+  cost: number;
+}
+
+/**
+ * The scenario on day d of the horizon (0 = day 1) as one undated day: a dated forecast's own day
+ * (`daily`; past its end, the last), else each channel's volume × its normalised weekly weight.
+ */
+export function scenarioOnDay(s: Scenario, d: number): Scenario {
+  const copy = structuredClone(s);
+  const weekday = (firstWeekday(s) + d) % 7;
+  for (const k of CHANNEL_KINDS) {
+    const c = copy.channels[k];
+    if (!c) continue;
+    if (c.daily) {
+      const day = c.daily[Math.min(d, c.daily.length - 1)];
+      c.volumePerDay = day.volume;
+      if (day.profile) c.profile = day.profile;
+      delete c.daily;
+      delete c.weekly;
+    } else if (c.weekly) {
+      const sum = c.weekly.reduce((a, b) => a + b, 0);
+      c.volumePerDay *= sum > 0 ? (7 * c.weekly[weekday]) / sum : 1;
+      delete c.weekly;
+    }
+  }
+  return copy;
+}
+
+/** Day 1's weekday, 0 = Monday (an undated scenario starts on a Monday). */
+export function firstWeekday(s: Scenario): number {
+  return s.horizon?.startDate ? weekdayOf(s.horizon.startDate) : 0;
+}
+
+export function planWeek(
+  highs: HighsSolver,
+  scenario: Scenario,
+  plan: PlanOutcome,
+  patterns: readonly Pattern[],
+  options: { targets: Targets; split?: Split; shifts?: ShiftOptions },
+): WeekPlan {
+  const start = scenario.horizon?.startDate;
+  const first = firstWeekday(scenario);
+  // the one-day plan's Erlang requirement was computed on this scenario (its groups' present sizes)
+  const base = withSplit(scenario, options.split);
+  const lengths = [...new Set(patterns.map((p) => p.hoursPerDay))];
+  const days: WeekDay[] = [];
+  for (let d = 0; d < 7; d++) {
+    const weekday = (first + d) % 7;
+    const erlang = erlangRequirement(scenarioOnDay(base, d), options.targets as Targets, options.split);
+    const req = {
+      ...erlang,
+      agents: erlang.agents.map((row, g) =>
+        row.map((n, j) => Math.max(0, n + plan.requirement.agents[g][j] - plan.erlang.agents[g][j])),
+      ),
+    };
+    const shifts = planShifts(highs, base, req, { ...options.shifts, lengthsHours: lengths });
+    days.push({
+      day: d + 1,
+      weekday: WEEKDAYS[weekday],
+      ...(start ? { date: addDays(start, d) } : {}),
+      agents: req.agents,
+      shifts: shifts.map((p) => ({
+        site: p.site,
+        group: p.group,
+        label: p.label,
+        day: d + 1,
+        shifts: p.shifts,
+        cost: p.cost,
+      })),
+    });
+  }
+  const roster: GroupRoster[] = [];
+  plan.requirement.groups.forEach((g, gi) => {
+    const site = base.sites[g.site];
+    for (const hours of lengths) {
+      const need = [0, 0, 0, 0, 0, 0, 0];
+      for (const day of days)
+        need[WEEKDAYS.indexOf(day.weekday)] = day.shifts[gi].shifts
+          .filter((x) => Math.abs(x.hours + (x.break ? breakHours(x) : 0) - hours) < 1e-9)
+          .reduce((a, x) => a + x.agents, 0);
+      const r = solveRoster(
+        highs,
+        need,
+        patterns.filter((p) => p.hoursPerDay === hours),
+        options.shifts?.timeLimitSeconds,
+      );
+      if (r.rostered === 0) continue;
+      const h = headsNeeded(r.rostered, site.shrinkage ?? DEFAULTS.site.shrinkage);
+      roster.push({
+        label: g.label,
+        site: site.id,
+        hoursPerDay: hours,
+        need: r.need,
+        working: r.working,
+        entries: r.entries,
+        rostered: r.rostered,
+        lpBound: r.lpBound,
+        heads: h.heads,
+        headsWhole: h.whole,
+      });
+    }
+  });
+  const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
+  return {
+    days,
+    roster,
+    rostered: sum(roster.map((r) => r.rostered)),
+    heads: sum(roster.map((r) => r.heads)),
+    headsWhole: sum(roster.map((r) => r.headsWhole)),
+    cost: sum(days.flatMap((d) => d.shifts.map((s) => s.cost))),
+  };
+}
+
+/** A shift's unpaid break in hours (its length counts in the pattern's hours a day). */
+function breakHours(x: PlannedShift): number {
+  const m = (t: string) => Number(t.slice(0, 2)) * 60 + Number(t.slice(3, 5));
+  return ((((m(x.break!.end) - m(x.break!.start)) % 1440) + 1440) % 1440) / 60;
+}
+
+function addDays(date: string, n: number): string {
+  return new Date(Date.parse(`${date}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
+}
