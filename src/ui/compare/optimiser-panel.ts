@@ -157,7 +157,7 @@ function optimumView(out: OptimiseOutcome, start: Scenario, on: OptimiserHandler
     ),
     h('p', {
       class: 'note',
-      text: `Staffing cost ${fmtMoney(out.best.staffingCost)} per day (start ${fmtMoney(out.start.staffingCost)}). Targets are met when the lower end of a service level’s interval (upper end of an abandon rate’s) clears the target.${hasShifts ? ' Groups with shifts: the slider sets the peak and keeps the present shift pattern; “Save as variant” keeps the optimiser’s per-shift counts.' : ''}`,
+      text: `Ranked on the simulated total cost, ${fmtMoney(out.best.totalCost)} over the run (premiums, invoices less SLA credits, telecom and fees); staffing cost ${fmtMoney(out.best.staffingCost)} per day (start ${fmtMoney(out.start.staffingCost)}). Targets are met when the lower end of a service level’s interval (upper end of an abandon rate’s) clears the target.${hasShifts ? ' Groups with shifts: the slider sets the peak and keeps the present shift pattern; “Save as variant” keeps the optimiser’s per-shift counts.' : ''}`,
     }),
     h('div', { class: 'cmp-buttons' }, apply, save, applied),
   ];
@@ -217,7 +217,9 @@ export function buildOptimiser(on: OptimiserHandlers): OptimiserPanel {
             most,
             (k, max, best) => {
               const cheapest =
-                best !== null ? ` · cheapest meeting the targets so far: ${fmtMoney(best)}/day staffing` : '';
+                best !== null
+                  ? ` · cheapest meeting the targets so far: ${fmtMoney(best)} total over the run`
+                  : '';
               progress.update(k, max, `evaluations${cheapest}`);
             },
             signal,
