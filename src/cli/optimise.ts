@@ -359,6 +359,8 @@ export async function optimiseCommand(argv: readonly string[], io: CliIO): Promi
           result: outcome.best.counts[i],
         })),
         staffingCost: { start: outcome.start.staffingCost, result: outcome.best.staffingCost },
+        // the objective: the result's simulated total cost (credits and premiums included)
+        totalCost: outcome.best.totalCost,
         checks: outcome.best.checks,
         removals: outcome.removals,
         moves: outcome.moves,
