@@ -66,13 +66,20 @@ describe.skipIf(SKIP_E2E)('plan panel for a new planner (built page, headless Ch
     await page.check('[data-testid=plan-mix]');
     await page.fill('[data-testid=plan-min-share-dallas]', '70');
     await page.fill('[data-testid=plan-min-share-manila]', '50');
+    await page.fill('[data-testid=plan-cap-manila]', '150');
     await page.click('[data-testid=plan-run]');
     const problems = await page.locator('[data-testid=plan-form-problems] li').allTextContents();
     expect(problems).toEqual([
       'Shift lengths: must be hours between 0 and 24, separated by commas (got "8, x")',
-      'Minimum share: the minimums add up to 1.2, more than 1',
+      'Manila cap: must be 0 to 100 % (got "150")',
     ]);
     expect(await page.isVisible('[data-testid=plan-form-problems]')).toBe(true);
+    await page.fill('[data-testid=plan-cap-manila]', '');
+    await page.click('[data-testid=plan-run]');
+    expect(await page.locator('[data-testid=plan-form-problems] li').allTextContents()).toEqual([
+      'Shift lengths: must be hours between 0 and 24, separated by commas (got "8, x")',
+      'Minimum share: the minimums add up to 1.2, more than 1',
+    ]);
     await page.fill('[data-testid=plan-min-share-dallas]', '');
     await page.fill('[data-testid=plan-min-share-manila]', '');
     await page.fill('[data-testid=plan-lengths]', '');

@@ -58,8 +58,8 @@ function sharesOf(inputs: SiteInputs[], pick: 'min' | 'cap', label: string, prob
     const text = s[pick].value.trim();
     if (text === '') continue;
     const x = Number(text);
-    if (Number.isFinite(x)) out[s.id] = x / 100;
-    else problems.push(`${s.name} ${label}: not a number ("${text}")`);
+    if (Number.isFinite(x) && x >= 0 && x <= 100) out[s.id] = x / 100;
+    else problems.push(`${s.name} ${label}: must be 0 to 100 % (got "${text}")`);
   }
   return out;
 }

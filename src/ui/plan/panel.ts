@@ -59,9 +59,10 @@ function planForm(targets: PlanTargets, shifts: PlanShiftOptions, mixOptions: Pl
   const problems = h('ul', { class: 'problems', 'data-testid': 'plan-form-problems', hidden: true });
   mixOptions.element.hidden = true;
   mix.addEventListener('change', () => (mixOptions.element.hidden = !mix.checked));
+  // novalidate: the panel checks its fields itself and lists each problem (the browser's bubble names none)
   const form = h(
     'form',
-    { class: 'plan-form' },
+    { class: 'plan-form', novalidate: true },
     targets.element,
     shifts.element,
     h('label', { for: repsId, text: 'Replications per simulation ' }),

@@ -147,11 +147,13 @@ function shiftTable(rows: ReturnType<typeof shiftRows>, cells: string[][]): Node
 function mixLine(r: PlanResponse): Node[] {
   if (!r.mix) return [];
   const o = r.plan;
-  const cur = r.mix.current.cost.total.labour;
+  // ranked as planMix ranks: the verifying run's simulated total (premiums, invoices less credits, telecom, fees)
+  const total = (p: Plan) => money(p.cost.simulated.total.mean ?? NaN);
+  const cur = total(r.mix.current);
   const text =
     o === r.mix.current
-      ? `No split tried meets the targets more cheaply; the plan keeps the current split (${money(cur)} per day).`
-      : `Location mix: ${describeSplit(o.split)} — ${money(o.cost.total.labour)} per day, against ${money(cur)} at the current split.`;
+      ? `No split tried meets the targets more cheaply; the plan keeps the current split (simulated total ${cur} over the run).`
+      : `Location mix: ${describeSplit(o.split)} — simulated total ${total(o)} over the run (labour with premiums, invoices less SLA credits, telecom, fees), against ${cur} at the current split.`;
   const closes = r.mix.closes.map((c) =>
     h('p', {
       class: 'warning',
