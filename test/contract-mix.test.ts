@@ -2,9 +2,13 @@
  * (v3) `plan --mix` ranks splits on the simulated total cost — contracts' invoices less their SLA
  * credits included — not on paid labour alone (src/plan/mix.ts).
  */
-import { beforeAll, describe, expect, it } from 'vitest';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { cli } from './support/cli';
 import { staffingVariables } from '../src/optimise/optimiser';
-import { planMix } from '../src/plan/mix';
+import { closures, constraintProblems, planMix, splitShares } from '../src/plan/mix';
 import type { HighsSolver } from '../src/plan/shifts';
 import { loadSolver } from '../src/plan/solver';
 import { simulate, type Scenario } from '../src/sim';
@@ -75,6 +79,78 @@ describe('plan --mix with a contract', () => {
     expect(vendor.total).toBeLessThan(home.total);
     expect(m.best!.split).toEqual({ voice: { home: 0, vendor: 1 } });
   }, 120_000);
+});
+
+describe('plan --mix constraints (issue 27): a floor per site, a cap per vendor, closures said', () => {
+  const TMP = mkdtempSync(join(tmpdir(), 'shoreline-mix-'));
+  afterAll(() => rmSync(TMP, { recursive: true, force: true }));
+  const targets = { voice: { serviceLevel: 0.8 } };
+
+  it('unconstrained, the mix closes home for voice and says so', async () => {
+    const m = await planMix(twoSites(), evaluate, highs, { targets, step: 0.5, tryTop: 3 });
+    expect(m.best!.split).toEqual({ voice: { home: 0, vendor: 1 } });
+    expect(m.closes).toEqual([{ site: 'home', name: 'home', channel: 'voice', now: 0.5 }]);
+    expect(closures(twoSites(), { voice: { home: 1, vendor: 1 } })).toEqual([]);
+  }, 120_000);
+
+  it('a minimum share keeps home at half or more; a cap holds the vendor to it', async () => {
+    for (const constraints of [{ minShare: { home: 0.5 } }, { cap: { vendor: 0.5 } }]) {
+      const m = await planMix(twoSites(), evaluate, highs, { targets, step: 0.5, tryTop: 3, constraints });
+      // only home 50 % and home 100 % are screened (the vendor's 100 % is out)
+      expect(m.candidates.map((c) => c.weights.home).sort()).toEqual([0.5, 1]);
+      expect(m.best).not.toBeNull();
+      const home = splitShares(m.best!.split!).voice!.home;
+      expect(home).toBeGreaterThanOrEqual(0.5);
+      // whichever is chosen, a site left with 0 % is named
+      expect(m.closes).toEqual(
+        home === 1 ? [{ site: 'vendor', name: 'vendor', channel: 'voice', now: 0.5 }] : [],
+      );
+    }
+  }, 240_000);
+
+  it('checks the constraints, naming the field', () => {
+    const names = { minShare: '--min-share', cap: '--cap' };
+    expect(
+      constraintProblems(twoSites(), { minShare: { columbus: 0.2 }, cap: { vendor: 1.5 } }, 0.25, names),
+    ).toEqual([
+      '--min-share: no site has the id "columbus"',
+      "--cap: vendor's share must be 0 to 1 (got 1.5)",
+    ]);
+    expect(constraintProblems(twoSites(), { minShare: { home: 0.7, vendor: 0.6 } }, 0.25, names)).toEqual([
+      '--min-share: the minimums add up to 1.3, more than 1',
+    ]);
+    expect(
+      constraintProblems(twoSites(), { minShare: { home: 0.6 }, cap: { home: 0.5 } }, 0.25, names),
+    ).toEqual(["--min-share: home's minimum 0.6 is above its --cap 0.5"]);
+    expect(
+      constraintProblems(twoSites(), { minShare: { home: 0.3 }, cap: { home: 0.4 } }, 0.5, names),
+    ).toEqual(['--min-share/--cap: no split on the grid of 0.5 keeps every site within them']);
+  });
+
+  it('sim plan: --min-share and --cap; bad values exit 2, one line each naming the flag; a closure is warned', async () => {
+    const file = join(TMP, 'two.json');
+    writeFileSync(file, JSON.stringify(twoSites()));
+    const bad = await cli(['plan', file, '--min-share', 'home=x', '--cap', 'vendor=0.4']);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr.trim().split('\n')).toEqual([
+      '--min-share: only applies with --mix',
+      '--min-share: expected SITE=SHARE, e.g. columbus=0.2 (got "home=x")',
+      '--cap: only applies with --mix',
+    ]);
+    const unknown = await cli(['plan', file, '--mix', '--cap', 'manila=0.6']);
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr.trim()).toBe('--cap: no site has the id "manila"');
+    const common = ['--reps', '4', '--seed', 'mix', '--mix', '--mix-step', '0.5', '--threads', '1'];
+    const open = await cli(['plan', file, ...common]);
+    expect(open.code).toBe(0);
+    expect(open.stdout).toContain(
+      'Warning: the mix closes home for voice (0 % of voice; 50 % now). To keep it open, plan with --min-share home=SHARE.',
+    );
+    const kept = await cli(['plan', file, ...common, '--min-share', 'home=0.5']);
+    expect(kept.code).toBe(0);
+    expect(kept.stdout).not.toContain('Warning: the mix closes home');
+    expect(kept.stdout).toMatch(/^home\s+50 %.*(50|100) %/m);
+  }, 240_000);
 });
 
 describe('the optimiser’s unit costs', () => {

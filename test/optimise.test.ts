@@ -208,6 +208,57 @@ describe('optimiser', () => {
   });
 });
 
+describe('optimiser objective: total cost, SLA credits included (v3)', () => {
+  /**
+   * 60 calls an hour split evenly between an in-house site at 18 an hour and a vendor billing 20 a
+   * productive hour with 30 % of its invoice credited while its own service level is below 90 %; both
+   * open 24/7 with no shrinkage, so over the 48 hours an agent costs 864 in-house and 960 at the vendor
+   * (672 after the credit). With a 60 % target, [home, vendor] = [4, 2] and [2, 4] both meet it, and the
+   * vendor stays under 90 % in both. By hand: labour alone ranks [4, 2] first (3456 + 1920 = 5376 against
+   * 1728 + 3840 = 5568); with the credits [2, 4] is cheaper (1728 + 0.7 × 3840 = 4416 against
+   * 3456 + 0.7 × 1920 = 4800).
+   */
+  const withCredit = (credit: boolean): Scenario => ({
+    name: 'credit',
+    horizon: { days: 2, intervalMinutes: 60 },
+    channels: voice(1440),
+    sites: [
+      { ...site('home', 5, 18), shrinkage: 0, cost: { hourlyRate: 18, overheadRate: 0 } },
+      {
+        ...site('vendor', 5, 0),
+        shrinkage: 0,
+        contract: {
+          basis: 'productive-hour',
+          rate: 20,
+          ...(credit
+            ? { slaCredits: { channel: 'voice', tiers: [{ below: 0.9, credit: 0.3 }], cap: 0.3 } }
+            : {}),
+        },
+      },
+    ],
+    routing: { voice: { split: { home: 0.5, vendor: 0.5 } } },
+  });
+  const targets: Targets = { voice: { serviceLevel: 0.6 } };
+
+  it('a credit the vendor earns moves agents to it: ranked on the total the result reports', async () => {
+    const plain = await optimiseStaffing(withCredit(false), evaluate, { targets });
+    expect(plain.best.counts).toEqual([4, 2]);
+    expect(plain.best.totalCost).toBeCloseTo(5376, 6);
+
+    const o = await optimiseStaffing(withCredit(true), evaluate, { targets });
+    expect(o.status).toBe('optimal');
+    expect(o.best.counts).toEqual([2, 4]);
+    expect(o.best.staffingCost).toBeCloseTo(5568 / 2, 6); // per day: labour alone ranks it second
+    expect(o.best.totalCost).toBeCloseTo(4416, 6);
+    expect(o.best.totalCost).toBe(o.best.result.total.cost.mean);
+    expect(o.best.result.sites.vendor.serviceLevel.mean!).toBeLessThan(0.9);
+    // the labour-only choice, priced with the credits, meets the target and costs more
+    const other = await evaluate(withAgents(withCredit(true), [4, 2]));
+    expect(checkTargets(other, targets).every((c) => c.ok)).toBe(true);
+    expect(other.total.cost.mean).toBeCloseTo(4800, 6);
+  });
+});
+
 describe('sim optimise', () => {
   const file = join(TMP, 'two.json');
   writeFileSync(

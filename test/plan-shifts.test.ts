@@ -94,4 +94,26 @@ describe('shift program', () => {
     expect(q.shifts.every((x) => x.break !== undefined && x.hours === 7)).toBe(true);
     expect(q.cost).toBeCloseTo(140, 9);
   });
+
+  it('prices each hour with its pay premium: a night window crossing midnight (22:00–06:00 at 1.5×)', () => {
+    const s = site('24/7', { payPremiums: [{ from: '22:00', to: '06:00', factor: 1.5 }] });
+    // 18:00–02:00, 8-hour shifts only: the one shift covering it works 4 h at 10 and 4 h at 15 = 100
+    const night = planGroupShifts(highs, s, 0, req(hours(18, 24, 1), hours(0, 2, 1)), 60, {
+      lengthsHours: [8],
+    });
+    expect(night.shifts).toEqual([{ start: '18:00', end: '02:00', agents: 1, hours: 8, costPerAgent: 100 }]);
+    expect(night.cost).toBeCloseTo(100, 9);
+    // 04:00–08:00: any 8-hour start from 00:00 to 04:00 covers it; 04:00–12:00 has the fewest night
+    // hours (2 h × 15 + 6 h × 10 = 90; 00:00–08:00 would cost 6 × 15 + 2 × 10 = 110)
+    const dawn = planGroupShifts(highs, s, 0, req(hours(4, 8, 1)), 60, { lengthsHours: [8] });
+    expect(dawn.shifts).toEqual([{ start: '04:00', end: '12:00', agents: 1, hours: 8, costPerAgent: 90 }]);
+    // an unpaid break inside the window is not paid: 18:00–02:00 with 23:00–00:00 off = 40 + 3 × 15
+    const brk = planGroupShifts(highs, s, 0, req(hours(18, 23, 1), hours(0, 2, 1)), 60, {
+      lengthsHours: [8],
+      breakMinutes: 60,
+    });
+    expect(brk.shifts.map((x) => [x.start, x.break?.start, x.costPerAgent])).toEqual([
+      ['18:00', '23:00', 85],
+    ]);
+  });
 });

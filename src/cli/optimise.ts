@@ -265,7 +265,9 @@ export function renderOptimisation(
   ];
   const total = e.result.total.cost;
   const t = formatEstimate(total, STYLES.money, true);
-  parts.push(`Simulated total cost (labour, telecom, fees) over the run: ${t.mean} ± ${t.ci}.`);
+  parts.push(
+    `Simulated total cost over the run, the objective (labour with premiums, invoices less SLA credits, telecom, fees): ${t.mean} ± ${t.ci}.`,
+  );
   if (o.status === 'optimal') {
     const failing = o.removals.filter((r) => r.evaluated && r.feasible === false).length;
     parts.push(
@@ -357,6 +359,8 @@ export async function optimiseCommand(argv: readonly string[], io: CliIO): Promi
           result: outcome.best.counts[i],
         })),
         staffingCost: { start: outcome.start.staffingCost, result: outcome.best.staffingCost },
+        // the objective: the result's simulated total cost (credits and premiums included)
+        totalCost: outcome.best.totalCost,
         checks: outcome.best.checks,
         removals: outcome.removals,
         moves: outcome.moves,

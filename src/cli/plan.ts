@@ -8,7 +8,7 @@
 import { completeTargets, defaultTargets, type Targets } from '../optimise/optimiser';
 import { planJson, requirementCsv } from '../plan/report';
 import { planWorkforce, type PlanOutcome } from '../plan/plan';
-import { planMix, totalCost } from '../plan/mix';
+import { constraintProblems, planMix, totalCost, type MixConstraints, type SiteClosure } from '../plan/mix';
 import { DEFAULT_LENGTHS_HOURS, type ShiftOptions } from '../plan/shifts';
 import { loadSolver } from '../plan/solver';
 import { parseRoster, type Pattern } from '../plan/roster';
@@ -77,6 +77,16 @@ export const PLAN_OPTIONS: OptionSpecs = {
   },
   mix: { type: 'boolean', description: 'also choose the cheapest routing split among the sites' },
   'mix-step': { type: 'string', value: 'F', description: 'grid of split weights for --mix (default 0.25)' },
+  'min-share': {
+    type: 'string',
+    value: 'SITE=F,…',
+    description: 'with --mix: keep at least share F (0–1) of each channel a site serves, e.g. columbus=0.2',
+  },
+  cap: {
+    type: 'string',
+    value: 'SITE=F,…',
+    description: 'with --mix: give a site (a vendor) at most share F of each channel, e.g. manila=0.6',
+  },
   json: {
     type: 'string',
     value: 'FILE',
@@ -104,6 +114,22 @@ export function planUsage(): string {
     'Exit status: 0 done, 1 internal error, 2 bad arguments or scenario.',
     '',
   ].join('\n');
+}
+
+/** "columbus=0.2,manila=0.6" → { columbus: 0.2, manila: 0.6 }; problems name the flag. */
+function shareList(name: string, text: string, problems: string[]): Record<string, number> | undefined {
+  const out: Record<string, number> = {};
+  for (const part of text.split(',').map((p) => p.trim())) {
+    const m = /^([^=\s]+)=(.+)$/.exec(part);
+    const x = m ? Number(m[2]) : NaN;
+    if (!m || !Number.isFinite(x)) {
+      problems.push(`--${name}: expected SITE=SHARE, e.g. columbus=0.2 (got "${part}")`);
+      return undefined;
+    }
+    if (m[1] in out) problems.push(`--${name}: ${m[1]} is given twice`);
+    out[m[1]] = x;
+  }
+  return out;
 }
 
 function numberList(name: string, text: string, problems: string[]): number[] | undefined {
@@ -166,6 +192,16 @@ export async function planCommand(argv: readonly string[], io: CliIO): Promise<n
     if (!(step >= 0.05 && step <= 1 && Math.abs(1 / step - Math.round(1 / step)) < 1e-9))
       problems.push(`--mix-step: must divide 1 evenly, 0.05 to 1 (got "${strings['mix-step']}")`);
   }
+  const constraints: MixConstraints = {};
+  for (const [flag, key] of [
+    ['min-share', 'minShare'],
+    ['cap', 'cap'],
+  ] as const) {
+    if (strings[flag] === undefined) continue;
+    if (!flags.mix) problems.push(`--${flag}: only applies with --mix`);
+    const list = shareList(flag, strings[flag], problems);
+    if (list) constraints[key] = list;
+  }
   problems.push(...fileOptionProblems(strings, ['json', 'csv', 'out']));
   const threads = parseThreads(strings.threads, problems);
   const [scenarioPath, ...extra] = positionals;
@@ -188,6 +224,10 @@ export async function planCommand(argv: readonly string[], io: CliIO): Promise<n
       ],
     ),
   );
+  if (flags.mix)
+    problems.push(
+      ...constraintProblems(scenario, constraints, step, { minShare: '--min-share', cap: '--cap' }),
+    );
   if (problems.length > 0) return usageError(io, problems);
   const targets: Targets = targetsArg ? completeTargets(scenario, targetsArg) : defaultTargets(scenario);
 
@@ -202,7 +242,7 @@ export async function planCommand(argv: readonly string[], io: CliIO): Promise<n
   const { plan, mix } = await withRunner(Math.min(resolveThreads(threads, work), reps), async (runner) => {
     const evaluate = runnerEvaluate(runner, seed, reps);
     if (!flags.mix) return { plan: await planWorkforce(planned, evaluate, highs, options), mix: null };
-    const m = await planMix(planned, evaluate, highs, { ...options, step });
+    const m = await planMix(planned, evaluate, highs, { ...options, step, constraints });
     return { plan: m.best ?? m.current, mix: m };
   });
   const split = mix?.best?.split ?? undefined;
@@ -227,6 +267,8 @@ export async function planCommand(argv: readonly string[], io: CliIO): Promise<n
               ...body,
               mix: {
                 chosen: mix.best ? mix.best.split : null,
+                constraints,
+                closes: mix.closes,
                 current: planJson(mix.current, meta),
                 tried: mix.tried,
                 candidates: mix.candidates.map((c) => ({
@@ -440,8 +482,17 @@ function renderMix(m: Awaited<ReturnType<typeof planMix>>): string {
           )}: ${money(t.total)} simulated total (${money(t.labour)} paid labour per day), ${t.met ? 'meets the targets' : 'misses a target'}`,
     ),
     b ? '' : 'No split tried meets the targets; the plan written is the one at the current split.',
+    ...m.closes.map(closureWarning),
   ];
   return lines.join('\n') + '\n';
+}
+
+/** A mix that takes a channel away from a site closes it there: said plainly, with the way to keep it. */
+export function closureWarning(c: SiteClosure): string {
+  return (
+    `Warning: the mix closes ${c.name} for ${c.channel} (0 % of ${c.channel}; ${formatNumber(c.now * 100, 0)} % now). ` +
+    `To keep it open, plan with --min-share ${c.site}=SHARE.`
+  );
 }
 
 function describeTargets(targets: Targets): string {

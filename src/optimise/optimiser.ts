@@ -5,15 +5,20 @@
  * What it changes: agent counts only. The routing split, opening hours, shift times and everything
  * else stay as they are (the split is kept fixed; sweep `share:<channel>:<site>` to study the mix).
  *
- * The objective is the staffing cost per day, Σ agents × unit cost, where a unit cost is one agent's
- * logged-in hours per day (its shift or the site's opening hours) ÷ (1 − shrinkage) × hourly rate ×
- * (1 + overhead) — exactly the labour part of the simulated cost, without its noise. (v3) Pay premiums
- * weigh each minute by its factor; a contract site's agent costs its contract's rate per productive
- * hour (hour and FTE-month bases), or nothing for a contract billing volume, whose invoice follows the
- * work, not the staffing (contract-cost.ts, agentHourCost). SLA credits depend on the simulated service,
- * so they are in the simulated total cost reported, not in the objective. Telecom and
- * per-contact fees follow the volume, not the staffing, to first order; the simulated total cost is
- * reported with its interval.
+ * The objective (v3) is the simulated total cost the result reports (its mean over the replications,
+ * common random numbers): labour with pay premiums, contract invoices less their SLA credits, telecom
+ * and fees. Credits depend on the simulated service, so only a simulation can price them: a vendor
+ * missing its SLA tiers costs less than its rate says, and the search must see that.
+ *
+ * The search is guided by each variable's unit cost per day, Σ agents × unit cost being the staffing
+ * cost reported beside the total: one agent's logged-in hours per day (its shift or the site's opening
+ * hours) ÷ (1 − shrinkage) × hourly rate × (1 + overhead) — the labour part of the simulated cost,
+ * without its noise. Pay premiums weigh each minute by its factor; a contract site's agent costs its
+ * contract's rate per productive hour (hour and FTE-month bases), or nothing for a contract billing
+ * volume, whose invoice follows the work, not the staffing (contract-cost.ts, agentHourCost). In the
+ * descent and the exchanges a contract agent's unit cost is taken net of the credit share its site
+ * earned at the current staffing (its effective unit cost), and a move is accepted only if the
+ * simulated total cost does not rise (a removal) or falls (an exchange).
  *
  * A candidate meets the targets when, for every constrained channel, the lower end of the 95 %
  * interval of its service level is ≥ the target and, if an abandon cap is given, the upper end of the
@@ -85,7 +90,10 @@ export interface TargetCheck {
 
 export interface Evaluation {
   counts: number[];
+  /** Σ agents × unit cost, per day: the labour part, without noise */
   staffingCost: number;
+  /** the objective: the result's total cost (mean over replications, over the run), credits and premiums included */
+  totalCost: number;
   result: SimulationResult;
   checks: TargetCheck[];
   feasible: boolean;
@@ -327,6 +335,28 @@ export function erlangStart(scenario: Scenario, vars: readonly StaffingVariable[
 // ---------------------------------------------------------------------------------------------------------
 // the search
 
+/** Ties within rounding of the total (1e-9 of it) are no improvement. */
+function costTolerance(e: Evaluation): number {
+  return Math.abs(e.totalCost) * 1e-9 + EPS;
+}
+
+/** Ranks on the objective, the simulated total cost. */
+function cheaper(a: Evaluation, b: Evaluation): boolean {
+  return a.totalCost < b.totalCost - costTolerance(b);
+}
+
+/**
+ * A variable's unit cost net of the SLA credit share its site earned in `result` (contract sites;
+ * in-house sites and sites without a credit keep their unit cost).
+ */
+export function effectiveUnitCost(scenario: Scenario, v: StaffingVariable, result: SimulationResult): number {
+  const r = result.sites[scenario.sites[v.site].id];
+  const invoice = r?.invoice.mean ?? null;
+  const credit = r?.slaCredit.mean ?? null;
+  if (invoice === null || credit === null || invoice <= 0) return v.unitCost;
+  return v.unitCost * (1 - credit / invoice);
+}
+
 export class EvaluationBudgetExhausted extends Error {
   constructor() {
     super('evaluation budget exhausted');
@@ -356,20 +386,26 @@ export async function optimiseStaffing(
     const e: Evaluation = {
       counts: [...counts],
       staffingCost: staffingCost(vars, counts),
+      totalCost: result.total.cost.mean ?? 0,
       result,
       checks,
       feasible: checks.every((c) => c.ok),
       shortfall: shortfallOf(checks),
     };
     cache.set(key, e);
-    if (e.feasible && (!best || e.staffingCost < best.staffingCost - EPS)) best = e;
+    if (e.feasible && (!best || cheaper(e, best))) best = e;
     options.onEvaluation?.(e, move, cache.size);
     return e;
   }
 
-  const order = vars
-    .map((v, i) => i)
-    .sort((a, b) => vars[b].unitCost - vars[a].unitCost || vars[a].label.localeCompare(vars[b].label));
+  // Most expensive first, by unit cost net of the credit each contract site earns at `at`.
+  const orderAt = (at: Evaluation) => {
+    const unit = vars.map((v) => effectiveUnitCost(scenario, v, at.result));
+    const order = vars
+      .map((v, i) => i)
+      .sort((a, b) => unit[b] - unit[a] || vars[a].label.localeCompare(vars[b].label));
+    return { unit, order };
+  };
   const shift = (x: readonly number[], i: number, d: number) => x.map((n, j) => (j === i ? n + d : n));
   const sign = (d: number) => (d > 0 ? `+${d}` : `${d}`);
 
@@ -408,10 +444,11 @@ export async function optimiseStaffing(
       k = 2 ** Math.floor(Math.log2(Math.max(1, largest / 4)));
       for (;;) {
         let moved = false;
+        const { unit, order } = orderAt(current);
         for (const i of order) {
           if (current.counts[i] < k) continue;
           const e = await evalAt(shift(current.counts, i, -k), `${vars[i].label} ${sign(-k)}`);
-          if (e.feasible) {
+          if (e.feasible && e.totalCost <= current.totalCost + costTolerance(current)) {
             moves.push(`${vars[i].label} ${sign(-k)}`);
             current = e;
             moved = true;
@@ -426,14 +463,14 @@ export async function optimiseStaffing(
               .reverse()
               .filter(
                 (j) =>
-                  vars[j].unitCost < vars[i].unitCost - EPS &&
+                  unit[j] < unit[i] - EPS &&
                   vars[j].skills.some((s) => vars[i].skills.includes(s)) &&
                   current.counts[j] < LIMITS.maxAgentsPerGroup,
               );
             for (const j of partners) {
               const counts = shift(shift(current.counts, i, -1), j, 1);
               const e = await evalAt(counts, `${vars[i].label} -1, ${vars[j].label} +1`);
-              if (e.feasible) {
+              if (e.feasible && cheaper(e, current)) {
                 moves.push(`${vars[i].label} -1, ${vars[j].label} +1`);
                 current = e;
                 moved = true;

@@ -41,6 +41,8 @@ export interface ForecastImport {
   channels: ForecastChannelSummary[];
   /** dates in the file, in order ("" for an HH:MM file) */
   dates: string[];
+  /** data rows read (those of the day picked, with --day) */
+  rows: number;
 }
 
 export type ForecastResult = { ok: true; value: ForecastImport } | { ok: false; problems: string[] };
@@ -289,7 +291,7 @@ function apply(scenario: Scenario, rows: Row[], dates: string[], intervalMinutes
       handleTime,
     });
   }
-  return { scenario: out, channels, dates };
+  return { scenario: out, channels, dates, rows: rows.length };
 }
 
 /** The distribution with the same shape and this mean. */

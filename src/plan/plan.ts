@@ -10,7 +10,7 @@
 import type { Estimate, SimulationResult } from '../sim/result';
 import type { Scenario } from '../sim/scenario';
 import type { Targets } from '../optimise/optimiser';
-import { agentHourCost } from '../sim/contract-cost';
+import { agentHourCost, premiumByMinute } from '../sim/contract-cost';
 import { addAgents, correctRequirement, type CorrectionRound, type Evaluate } from './correct';
 import {
   erlangRequirement,
@@ -22,6 +22,7 @@ import {
 } from './requirement';
 import {
   hourlyPaidCost,
+  shiftCost,
   planShifts,
   scenarioShifts,
   type GroupShiftPlan,
@@ -184,12 +185,12 @@ export async function planWorkforce(
       const c = bySite[site.id];
       // A contract billing volume costs nothing per agent hour: its shifts were priced nominally.
       if (!site.contract || agentHourCost(site) > 0) c.labour += p.cost;
-      // cost = scheduled hours × hourlyPaidCost, and paid hours = scheduled ÷ (1 − shrinkage)
-      const perHour = hourlyPaidCost(site);
-      if (perHour > 0) c.paidHours += p.cost / perHour / (1 - (site.shrinkage ?? 0));
-      const w = openWindow(site);
-      const openHours = w === null ? 24 : w.length / 60;
-      peakBySite[site.id] += Math.max(0, ...req.agents[g]) * openHours * hourlyPaidCost(site);
+      // paid hours = scheduled ÷ (1 − shrinkage) (the cost weighs premium hours, the hours do not)
+      for (const sh of p.shifts) c.paidHours += (sh.agents * sh.hours) / (1 - (site.shrinkage ?? 0));
+      // every open minute at the peak, weighed by its premium as the shifts are
+      const w = openWindow(site) ?? { open: 0, length: 1440 };
+      const open = shiftCost(premiumByMinute(site), hourlyPaidCost(site), w.open, w.length);
+      peakBySite[site.id] += Math.max(0, ...req.agents[g]) * open;
     });
     const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
     const cost: PlanCost = {

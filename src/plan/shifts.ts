@@ -17,14 +17,17 @@
  *
  * cost_k = paid hours × hourly rate × (1 + overhead) ÷ (1 − shrinkage): the agents a shift puts in
  * the scenario are logged in and productive, and shrinkage (absence, training, breaks not modelled)
- * is paid on top, exactly as the simulator costs labour (SPEC §3, §6).
+ * is paid on top, exactly as the simulator costs labour (SPEC §3, §6). (v3) Each worked minute is
+ * weighed by the site's pay premium factor at that local minute (`payPremiums`, windows crossing
+ * midnight included; the unpaid break is not paid), so a night shift costs what the simulator will
+ * charge for it and the program prefers day hours where the cover allows.
  *
  * The solver stops at `timeLimitSeconds`; then the best plan found is returned with its relative
  * optimality gap (HiGHS's mip_gap). An interval no candidate can cover (the site opens for less than
  * the shortest shift, or the grid misses it) is reported as uncovered, and left out of the program.
  */
 import type { Scenario, SiteSpec } from '../sim/scenario';
-import { agentHourCost } from '../sim/contract-cost';
+import { agentHourCost, premiumByMinute } from '../sim/contract-cost';
 import { DEFAULTS } from '../sim/scenario';
 import { mod, openWindow, siteOffsetMinutes, type Requirement } from './requirement';
 import { hhmm } from './staffed';
@@ -109,10 +112,29 @@ export function hourlyPaidCost(site: SiteSpec): number {
   return site.contract && labour === 0 ? 1 : labour;
 }
 
+/**
+ * The paid cost of one agent working local minutes [start, start + length) less the break: each
+ * minute at the hourly cost × its premium factor (minute indices wrap at midnight).
+ */
+export function shiftCost(
+  factor: Float64Array,
+  perHour: number,
+  start: number,
+  length: number,
+  breakAt: number | null = null,
+  breakLength = 0,
+): number {
+  let minutes = 0;
+  for (let m = start; m < start + length; m++)
+    if (breakAt === null || m < breakAt || m >= breakAt + breakLength) minutes += factor[mod(m, 1440)];
+  return (minutes / 60) * perHour;
+}
+
 function candidates(site: SiteSpec, options: ShiftOptions, grid: number): Candidate[] {
   const lengths = options.lengthsHours ?? DEFAULT_LENGTHS_HOURS;
   const w = openWindow(site);
   const perHour = hourlyPaidCost(site);
+  const factor = premiumByMinute(site);
   const brk = options.breakMinutes ?? 0;
   const out: Candidate[] = [];
   for (let start = 0; start < 1440; start += grid)
@@ -124,8 +146,21 @@ function candidates(site: SiteSpec, options: ShiftOptions, grid: number): Candid
         const mid = start + Math.round((length - brk) / 2 / grid) * grid;
         for (const at of [mid - grid, mid, mid + grid])
           if (at > start && at + brk < start + length)
-            out.push({ start, length, breakAt: at, breakLength: brk, cost: ((length - brk) / 60) * perHour });
-      } else out.push({ start, length, breakAt: null, breakLength: 0, cost: (length / 60) * perHour });
+            out.push({
+              start,
+              length,
+              breakAt: at,
+              breakLength: brk,
+              cost: shiftCost(factor, perHour, start, length, at, brk),
+            });
+      } else
+        out.push({
+          start,
+          length,
+          breakAt: null,
+          breakLength: 0,
+          cost: shiftCost(factor, perHour, start, length),
+        });
     }
   return out;
 }

@@ -5,11 +5,10 @@
  * Pure arithmetic on counters the engine already keeps, so the hot loop is untouched:
  * - productive hours: the site's logged-in agent-seconds (agents logged in while open);
  * - paid hours: productive ÷ (1 − shrinkage); an FTE-month is FTE_MONTH_HOURS paid hours;
- * - handled minutes (handle time plus wrap-up): the engine keeps no per-site handle-time sum, so they
- *   are derived from busy time: busy agent-seconds × the channel's concurrency (a chat held by an agent
- *   with two others occupies a third of the agent but runs its full length), less the connect delay
- *   of the contacts answered (the agent is reserved during it, but it is not handling). They accrue as
- *   worked, so a contact still being handled at the horizon's end bills the minutes inside it;
+ * - handled minutes (handle time plus wrap-up): the engine's exact per-site counter
+ *   (Simulation.handledMinutes), which adds a contact's talk and wrap-up when it is answered — the same
+ *   moment it is counted as handled, so the minutes billed are those of the contacts billed (a contact
+ *   answered before the horizon's end bills its whole length; the connect delay is not handling);
  * - contacts: contacts handled at the site;
  * - the service level of a credit: the site's own (within ÷ handled + abandoned after the threshold)
  *   on the credit's channel over the horizon.
@@ -35,6 +34,8 @@ export interface CostInputs {
   logged: Float64Array;
   /** busy agent-seconds per site × channel (site-major) */
   busy: Float64Array;
+  /** per site: handle plus wrap-up minutes of the contacts it answered (the engine's exact counter) */
+  handledMinutes: Float64Array;
   /** per site × channel (site-major): handled contacts, handled within the target, abandoned after it */
   handled: Float64Array;
   within: Float64Array;
@@ -62,18 +63,6 @@ export function productiveHours(m: Model, s: number, logged: Float64Array): numb
   let seconds = 0;
   for (const g of m.sites[s].groups) seconds += logged[g];
   return seconds / 3600;
-}
-
-/** Handle plus wrap-up minutes worked at a site (see the file comment). */
-export function handledMinutes(m: Model, s: number, busy: Float64Array, handled: Float64Array): number {
-  const nC = m.channels.length;
-  const site = m.sites[s];
-  let seconds = 0;
-  for (let c = 0; c < nC; c++) {
-    const k = s * nC + c;
-    seconds += Math.max(0, busy[k] * m.channels[c].concurrency - site.connectDelay * handled[k]);
-  }
-  return seconds / 60;
 }
 
 /** The site's service level on a channel: within ÷ (handled + abandoned after the threshold); null if none. */
@@ -111,7 +100,7 @@ function basisVolume(x: CostInputs, s: number): number {
     case 'fte-month':
       return productive / (1 - site.shrinkage) / FTE_MONTH_HOURS;
     case 'handled-minute':
-      return handledMinutes(m, s, x.busy, x.handled);
+      return x.handledMinutes[s];
     case 'contact': {
       let n = 0;
       for (let c = 0; c < m.channels.length; c++) n += x.handled[s * m.channels.length + c];

@@ -424,7 +424,9 @@ function costInputsOf(sim: Simulation, busy: Float64Array, logged: Float64Array,
     }
   // A minimum is billed for the days run: the horizon, or the part of it the live view has reached.
   const days = final ? m.days : Math.min(m.days, Math.max(0, sim.now) / 86_400);
-  return { model: m, logged, busy, handled, within, abandonedAfter, days };
+  // A copy: the follow-up after the horizon counts on in the engine's array.
+  const handledMinutes = Float64Array.from(sim.handledMinutes);
+  return { model: m, logged, busy, handledMinutes, handled, within, abandonedAfter, days };
 }
 
 /** `extra`: per interval × channel, the cost beyond the engine's per-interval labour (contract-cost.ts). */

@@ -8,7 +8,7 @@ import * as Comlink from 'comlink';
 import wasmUrl from 'highs/runtime?url';
 import { completeTargets, defaultTargets, type Targets } from '../optimise/optimiser';
 import { importForecast, type ForecastResult } from '../plan/forecast';
-import { planMix, type MixOutcome } from '../plan/mix';
+import { planMix, type MixConstraints, type MixOutcome } from '../plan/mix';
 import { planWorkforce, type PlanOutcome } from '../plan/plan';
 import type { ShiftOptions } from '../plan/shifts';
 import { loadSolver } from '../plan/solver';
@@ -24,6 +24,8 @@ export interface PlanRequest {
   shifts?: ShiftOptions;
   /** also choose the cheapest routing split */
   mix?: boolean;
+  /** with `mix`: minimum shares and caps per site (checked by the panel) */
+  constraints?: MixConstraints;
 }
 
 export interface PlanResponse {
@@ -64,10 +66,13 @@ const api = {
       const plan = await planWorkforce(request.scenario, evaluate, highs, options);
       return { plan, mix: null, wallSeconds: (performance.now() - start) / 1000 };
     }
-    const m = await planMix(request.scenario, evaluate, highs, options);
+    const m = await planMix(request.scenario, evaluate, highs, {
+      ...options,
+      constraints: request.constraints,
+    });
     return {
       plan: m.best ?? m.current,
-      mix: { current: m.current, candidates: m.candidates, tried: m.tried },
+      mix: { current: m.current, candidates: m.candidates, tried: m.tried, closes: m.closes },
       wallSeconds: (performance.now() - start) / 1000,
     };
   },

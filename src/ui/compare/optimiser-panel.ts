@@ -163,7 +163,7 @@ function optimumView(out: OptimiseOutcome, start: Scenario, on: OptimiserHandler
     figuresTable(r, currency),
     h('p', {
       class: 'note',
-      text: `Staffing cost ${fmtCurrency(out.best.staffingCost, currency)} per day (start ${fmtCurrency(out.start.staffingCost, currency)}). Targets are met when the lower end of a service level’s interval (upper end of an abandon rate’s) clears the target.${hasShifts ? ' Groups with shifts: the slider sets the peak and keeps the present shift pattern; “Save as variant” keeps the optimiser’s per-shift counts.' : ''}`,
+      text: `Ranked on the simulated total cost, ${fmtCurrency(out.best.totalCost, currency)} over the run (premiums, invoices less SLA credits, telecom and fees); staffing cost ${fmtCurrency(out.best.staffingCost, currency)} per day (start ${fmtCurrency(out.start.staffingCost, currency)}). Targets are met when the lower end of a service level’s interval (upper end of an abandon rate’s) clears the target.${hasShifts ? ' Groups with shifts: the slider sets the peak and keeps the present shift pattern; “Save as variant” keeps the optimiser’s per-shift counts.' : ''}`,
     }),
     h('div', { class: 'cmp-buttons' }, apply, save, applied),
   ];
@@ -224,7 +224,7 @@ export function buildOptimiser(on: OptimiserHandlers): OptimiserPanel {
             (k, max, best) => {
               const cheapest =
                 best !== null
-                  ? ` · cheapest meeting the targets so far: ${fmtCurrency(best, start.currency ?? DEFAULTS.currency)}/day staffing`
+                  ? ` · cheapest meeting the targets so far: ${fmtCurrency(best, start.currency ?? DEFAULTS.currency)} total over the run`
                   : '';
               progress.update(k, max, `evaluations${cheapest}`);
             },

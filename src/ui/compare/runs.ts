@@ -239,7 +239,8 @@ export async function runOptimiser(
     targets,
     maxEvaluations,
     onEvaluation: (e, _move, count) => {
-      if (e.feasible && (best === null || e.staffingCost < best)) best = e.staffingCost;
+      // the optimiser's objective: the simulated total cost, credits and premiums included
+      if (e.feasible && (best === null || e.totalCost < best)) best = e.totalCost;
       onEvaluation?.(count, maxEvaluations, best);
     },
   });

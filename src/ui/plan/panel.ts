@@ -6,12 +6,17 @@
  * scenario and handed to `onForecast`. All the work runs in a worker: the page stays responsive.
  *
  * Wiring (src/ui/main.ts): `mountPlanPanel(host, { getScenario, onApply, onSaveVariant, onForecast })`.
- * The parts are components of their own: the targets (targets.ts) and the results (results.ts).
+ * The parts are components of their own: the targets (targets.ts), the shift settings
+ * (shift-options.ts), the mix's constraints (mix-options.ts), the forecast import (forecast.ts) and
+ * the results (results.ts).
  */
 import type { Scenario } from '../../sim/scenario';
 import { createPlanClient, type PlanClient } from '../../worker/plan-client';
 import { h, uid } from '../dom';
+import { buildForecastView } from './forecast';
+import { buildMixOptions, type PlanMixOptions } from './mix-options';
 import { buildPlanResults, type PlanResults } from './results';
+import { buildShiftOptions, type PlanShiftOptions } from './shift-options';
 import { buildPlanTargets, type PlanTargets } from './targets';
 
 export interface PlanPanelOptions {
@@ -36,8 +41,11 @@ export interface PlanPanel {
   destroy(): void;
 }
 
-/** The form: targets, replications, the location-mix choice, the Plan button and its progress. */
-function planForm(targets: PlanTargets) {
+/**
+ * The form: targets, shift settings, replications, the location-mix choice (its constraints shown
+ * while it is ticked), the Plan button, its progress and the form's problems (hidden until any).
+ */
+function planForm(targets: PlanTargets, shifts: PlanShiftOptions, mixOptions: PlanMixOptions) {
   const repsId = uid('plan-reps');
   const reps = h('input', { id: repsId, type: 'number', min: 2, max: 100, step: 1, value: 10 });
   const mixId = uid('plan-mix');
@@ -48,98 +56,113 @@ function planForm(targets: PlanTargets) {
     'data-testid': 'plan-progress',
     'aria-live': 'polite',
   });
+  const problems = h('ul', { class: 'problems', 'data-testid': 'plan-form-problems', hidden: true });
+  mixOptions.element.hidden = true;
+  mix.addEventListener('change', () => (mixOptions.element.hidden = !mix.checked));
+  // novalidate: the panel checks its fields itself and lists each problem (the browser's bubble names none)
   const form = h(
     'form',
-    { class: 'plan-form' },
+    { class: 'plan-form', novalidate: true },
     targets.element,
+    shifts.element,
     h('label', { for: repsId, text: 'Replications per simulation ' }),
     reps,
     h('label', { for: mixId }, mix, ' also choose the location mix'),
+    mixOptions.element,
     run,
     progress,
+    problems,
   );
   const replications = () => Math.max(2, Math.min(100, Math.round(Number(reps.value) || 10)));
-  return { form, run, progress, mix, replications };
+  const showProblems = (list: string[]) => {
+    problems.replaceChildren(...list.map((p) => h('li', { text: p })));
+    problems.hidden = list.length === 0;
+  };
+  return { form, run, progress, mix, replications, showProblems };
 }
 
-/** A forecast CSV dropped on the panel, or chosen with its file button. */
-function forecastDrop(element: HTMLElement, importForecast: (csv: string) => Promise<string[]>): HTMLElement {
-  const file = h('input', {
-    type: 'file',
-    accept: '.csv,text/csv',
-    'aria-label': 'Forecast CSV file',
-    'data-testid': 'plan-forecast-file',
-  });
-  const note = h('p', {
-    class: 'plan-drop',
-    text: 'Drop a forecast CSV here (start, channel, volume, handleTime) or ',
-  });
-  note.append(file);
-  const readFile = (f: File | undefined) => void f?.text().then(importForecast);
-  file.addEventListener('change', () => readFile(file.files?.[0]));
-  element.addEventListener('dragover', (e) => e.preventDefault());
-  element.addEventListener('drop', (e) => {
+/**
+ * The form's submit: reads the settings (problems listed, nothing run), then plans in the worker with
+ * progress, and hands the answer to the results. One plan at a time.
+ */
+function planOnSubmit(
+  options: PlanPanelOptions,
+  client: PlanClient,
+  c: { targets: PlanTargets; shifts: PlanShiftOptions; mixOptions: PlanMixOptions; results: PlanResults },
+  f: ReturnType<typeof planForm>,
+): (e: Event) => void {
+  let busy = false;
+  return (e) => {
     e.preventDefault();
-    e.stopPropagation(); // the page's own drop handler would import it a second time
-    readFile(e.dataTransfer?.files?.[0]);
-  });
-  return note;
+    const scenario = options.getScenario();
+    if (busy || !scenario) return;
+    const shiftRead = c.shifts.read();
+    const mixRead = f.mix.checked ? c.mixOptions.read(scenario) : null;
+    const problems = [...shiftRead.problems, ...(mixRead?.problems ?? [])];
+    f.showProblems(problems);
+    if (problems.length > 0) return;
+    busy = true;
+    f.run.disabled = true;
+    f.progress.value = 'starting the planner…';
+    const request = {
+      scenario,
+      targets: c.targets.read(),
+      seed: '1',
+      replications: f.replications(),
+      mix: f.mix.checked,
+      shifts: shiftRead.options,
+      ...(mixRead ? { constraints: mixRead.constraints } : {}),
+    };
+    client
+      .plan(request, (stage) => (f.progress.value = stage + '…'))
+      .then((r) => {
+        f.progress.value = `done in ${r.wallSeconds.toFixed(1)} s`;
+        c.results.update(r, scenario);
+      })
+      .catch((err: unknown) => {
+        f.progress.value = `the planner failed: ${err instanceof Error ? err.message : String(err)}`;
+      })
+      .finally(() => {
+        busy = false;
+        f.run.disabled = false;
+      });
+  };
 }
 
 export function mountPlanPanel(host: HTMLElement, options: PlanPanelOptions): PlanPanel {
   const client = options.client ?? createPlanClient();
   const element = h('section', { class: 'plan-panel', 'data-testid': 'plan-panel' });
   const targets = buildPlanTargets();
-  const { form, run, progress, mix, replications } = planForm(targets);
+  const shifts = buildShiftOptions();
+  const mixOptions = buildMixOptions();
+  const parts = planForm(targets, shifts, mixOptions);
+  const { form } = parts;
   const results: PlanResults = buildPlanResults({ apply: options.onApply, save: options.onSaveVariant });
-  const forecastProblems = h('ul', { class: 'problems', 'data-testid': 'plan-forecast-problems' });
-  const refreshTargets = () => targets.update(options.getScenario());
+  const forecast = buildForecastView(element, (csv) => importForecast(csv));
+  const refreshTargets = () => {
+    targets.update(options.getScenario());
+    mixOptions.update(options.getScenario());
+  };
 
   async function importForecast(csv: string): Promise<string[]> {
     const scenario = options.getScenario();
     if (!scenario) return ['no scenario is loaded to import the forecast into'];
     const r = await client.importForecast(csv, scenario);
-    forecastProblems.replaceChildren(...(r.ok ? [] : r.problems.map((p) => h('li', { text: p }))));
+    forecast.show(r);
     if (!r.ok) return r.problems;
     (options.onForecast ?? options.onApply)(r.value.scenario);
     refreshTargets();
     return [];
   }
 
-  let busy = false;
-  form.addEventListener('submit', (e) => {
-    e.preventDefault();
-    const scenario = options.getScenario();
-    if (busy || !scenario) return;
-    busy = true;
-    run.disabled = true;
-    progress.value = 'starting the planner…';
-    const request = {
-      scenario,
-      targets: targets.read(),
-      seed: '1',
-      replications: replications(),
-      mix: mix.checked,
-    };
-    client
-      .plan(request, (stage) => (progress.value = stage + '…'))
-      .then((r) => {
-        progress.value = `done in ${r.wallSeconds.toFixed(1)} s`;
-        results.update(r, scenario);
-      })
-      .catch((err: unknown) => {
-        progress.value = `the planner failed: ${err instanceof Error ? err.message : String(err)}`;
-      })
-      .finally(() => {
-        busy = false;
-        run.disabled = false;
-      });
-  });
+  form.addEventListener(
+    'submit',
+    planOnSubmit(options, client, { targets, shifts, mixOptions, results }, parts),
+  );
 
   element.append(
     h('h2', { text: 'Plan: requirement, shifts, cost' }),
-    forecastDrop(element, importForecast),
-    forecastProblems,
+    forecast.element,
     form,
     results.element,
   );

@@ -1,7 +1,10 @@
 /**
- * The plan's answer, drawn: agents per site over the day (uPlot: required dashed, scheduled solid),
- * the shifts, the cost per site, the location mix when one was chosen, the verification, and the
- * "Apply plan" and "Save as variant" buttons, which hand the planned scenario to the handlers.
+ * The plan's answer, drawn: agents per site over the day (uPlot: required dashed, scheduled solid, in
+ * colours of their own, named by site, the y-axis labelled; a static legend rather than uPlot's live
+ * values, which read "--" until hovered), the shifts (hovering or focusing one shows the client
+ * intervals it covers), the cost per site, the location mix when one was chosen (with a warning for
+ * any site it closes), the verification with "unclear" explained, and the "Apply plan" and "Save as
+ * variant" buttons, which hand the planned scenario to the handlers.
  */
 import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
@@ -23,11 +26,13 @@ export interface PlanResults {
 
 type Plan = PlanResponse['plan'];
 
+/** scheduled lines per site, and the required lines beside them in a distinct hue */
 const SITE_COLORS = ['#38bdf8', '#f59e0b', '#a78bfa', '#34d399', '#f472b6', '#facc15'];
+const REQUIRED_COLORS = ['#f87171', '#e2e8f0', '#fb923c', '#a3e635', '#c084fc', '#67e8f9'];
 const money = (x: number) => x.toLocaleString('en-US', { maximumFractionDigits: 0 });
 
 /** A table of text cells. */
-function textTable(testid: string, head: string[], rows: string[][]): HTMLTableElement {
+export function textTable(testid: string, head: string[], rows: string[][]): HTMLTableElement {
   const table = h('table', { 'data-testid': testid }, headRow(...head));
   table.append(h('tbody', {}, ...rows.map((r) => h('tr', {}, ...r.map((t) => h('td', { text: t }))))));
   return table;
@@ -36,10 +41,11 @@ function textTable(testid: string, head: string[], rows: string[][]): HTMLTableE
 function chartSeries(series: ReturnType<typeof siteSeries>): uPlot.Series[] {
   const out: uPlot.Series[] = [{ label: 'time' }];
   series.forEach((s, i) => {
-    const stroke = SITE_COLORS[i % SITE_COLORS.length];
-    const line = { stroke, paths: uPlot.paths.stepped!({ align: 1 }), points: { show: false } };
-    out.push({ ...line, label: `${s.siteId} required`, dash: [5, 4], width: 1.5 });
-    out.push({ ...line, label: `${s.siteId} scheduled`, width: 2 });
+    const line = { paths: uPlot.paths.stepped!({ align: 1 }), points: { show: false } };
+    const required = REQUIRED_COLORS[i % REQUIRED_COLORS.length];
+    const scheduled = SITE_COLORS[i % SITE_COLORS.length];
+    out.push({ ...line, stroke: required, label: `${s.name} required`, dash: [5, 4], width: 1.5 });
+    out.push({ ...line, stroke: scheduled, label: `${s.name} scheduled`, width: 2 });
   });
   return out;
 }
@@ -54,7 +60,13 @@ function planChart(o: Plan, width: number): { element: HTMLElement; chart: uPlot
   const element = h(
     'figure',
     { class: 'chart' },
-    plotHost,
+    // the y-axis label as text (uPlot draws its own on the canvas, out of reach of screen readers)
+    h(
+      'div',
+      { class: 'plan-chart-row' },
+      h('span', { class: 'plan-y-label', 'data-testid': 'plan-y-label', text: 'Agents' }),
+      plotHost,
+    ),
     h('figcaption', {
       text: 'Agents per site over the day (client time): required (dashed), scheduled by the shift plan (solid)',
     }),
@@ -65,10 +77,12 @@ function planChart(o: Plan, width: number): { element: HTMLElement; chart: uPlot
       width,
       height: 220,
       series: chartSeries(series),
+      legend: { live: false },
       scales: { x: { time: false, range: [0, 24] } },
       axes: [
         {
           stroke: axisColor,
+          label: 'Client time',
           values: (_u, ticks) => ticks.map((t) => `${String(Math.floor(t)).padStart(2, '0')}:00`),
         },
         { stroke: axisColor },
@@ -82,7 +96,8 @@ function planChart(o: Plan, width: number): { element: HTMLElement; chart: uPlot
 }
 
 function shiftsAndCost(o: Plan): Node[] {
-  const shifts = shiftRows(o).map((s) => [
+  const rows = shiftRows(o);
+  const shifts = rows.map((s) => [
     s.site,
     s.group,
     s.start,
@@ -95,25 +110,60 @@ function shiftsAndCost(o: Plan): Node[] {
   const cost = costRows(o).map((c) => [c.label, c.paidHours.toFixed(1), money(c.labour), money(c.peak)]);
   return [
     h('h3', { text: 'Shifts (local time at each site)' }),
-    textTable(
-      'plan-shifts',
-      ['site', 'group', 'start', 'end', 'break', 'agents', 'hours', 'paid per agent'],
-      shifts,
-    ),
+    ...shiftTable(rows, shifts),
     h('h3', { text: 'Cost per day' }),
     textTable('plan-cost', ['site', 'paid hours', 'labour per day', 'every interval at peak'], cost),
   ];
 }
 
+/**
+ * The shift table; hovering or focusing a row says which client intervals the shift covers (in the
+ * line under the table, and as the row's title).
+ */
+function shiftTable(rows: ReturnType<typeof shiftRows>, cells: string[][]): Node[] {
+  const table = textTable(
+    'plan-shifts',
+    ['site', 'group', 'start', 'end', 'break', 'agents', 'hours', 'paid per agent'],
+    cells,
+  );
+  const hint = 'Hover over a shift to see the client intervals it covers.';
+  const cover = h('p', {
+    class: 'note',
+    'data-testid': 'plan-shift-cover',
+    'aria-live': 'polite',
+    text: hint,
+  });
+  table.querySelectorAll('tbody tr').forEach((tr, i) => {
+    const text = `${rows[i].site} ${rows[i].group} ${rows[i].start}–${rows[i].end}: ${rows[i].covers}`;
+    tr.setAttribute('title', text);
+    tr.setAttribute('tabindex', '0');
+    const show = () => (cover.textContent = text);
+    tr.addEventListener('mouseenter', show);
+    tr.addEventListener('focus', show);
+  });
+  return [table, cover];
+}
+
 function mixLine(r: PlanResponse): Node[] {
   if (!r.mix) return [];
   const o = r.plan;
-  const cur = r.mix.current.cost.total.labour;
+  // ranked as planMix ranks: the verifying run's simulated total (premiums, invoices less credits, telecom, fees)
+  const total = (p: Plan) => money(p.cost.simulated.total.mean ?? NaN);
+  const cur = total(r.mix.current);
   const text =
     o === r.mix.current
-      ? `No split tried meets the targets more cheaply; the plan keeps the current split (${money(cur)} per day).`
-      : `Location mix: ${describeSplit(o.split)} — ${money(o.cost.total.labour)} per day, against ${money(cur)} at the current split.`;
-  return [h('p', { 'data-testid': 'plan-mix-result', text })];
+      ? `No split tried meets the targets more cheaply; the plan keeps the current split (simulated total ${cur} over the run).`
+      : `Location mix: ${describeSplit(o.split)} — simulated total ${total(o)} over the run (labour with premiums, invoices less SLA credits, telecom, fees), against ${cur} at the current split.`;
+  const closes = r.mix.closes.map((c) =>
+    h('p', {
+      class: 'warning',
+      'data-testid': 'plan-mix-closes',
+      text:
+        `Warning: this mix closes ${c.name} for ${c.channel} (0 % of ${c.channel}; ${Math.round(c.now * 100)} % now). ` +
+        'To keep it open, set a minimum share for it under “also choose the location mix”.',
+    }),
+  );
+  return [h('p', { 'data-testid': 'plan-mix-result', text }), ...closes];
 }
 
 function verification(o: Plan): Node[] {
@@ -136,7 +186,19 @@ function verification(o: Plan): Node[] {
           ? 'The plan meets its targets (except where they cannot be met).'
           : 'The plan does not meet every target.'),
     }),
-    h('ul', { class: 'problems' }, ...v.missed.map((m) => h('li', { text: m.text }))),
+    h('p', {
+      class: 'note',
+      'data-testid': 'plan-unclear-note',
+      text:
+        'Met: the whole 95 % band of an interval’s simulated figure clears its target. Missed: the whole ' +
+        'band is on the wrong side. Unclear: the target lies inside the band, so the simulation cannot ' +
+        'tell met from missed; more replications narrow the band.',
+    }),
+    h(
+      'ul',
+      { class: 'problems', hidden: v.missed.length === 0 },
+      ...v.missed.map((m) => h('li', { text: m.text })),
+    ),
   ];
 }
 
@@ -162,7 +224,7 @@ export function buildPlanResults(on: PlanResultHandlers): PlanResults {
     update(r, scenario) {
       chart?.destroy();
       element.replaceChildren();
-      const drawn = planChart(r.plan, Math.max(320, element.clientWidth - 8 || 600));
+      const drawn = planChart(r.plan, Math.max(320, element.clientWidth - 32 || 600));
       chart = drawn.chart;
       element.prepend(drawn.element); // uPlot measured nothing yet: the figure goes in first
       element.append(

@@ -3,6 +3,7 @@
  * site over the day, the shift list, the cost rows and the verification summary.
  */
 import type { PlanOutcome } from '../../plan/plan';
+import { mod, siteOffsetMinutes } from '../../plan/requirement';
 
 export interface SiteSeries {
   siteId: string;
@@ -30,6 +31,7 @@ export function siteSeries(o: PlanOutcome): SiteSeries[] {
 }
 
 export interface ShiftRow {
+  /** the site's name (its id if it has none) */
   site: string;
   group: string;
   start: string;
@@ -38,13 +40,61 @@ export interface ShiftRow {
   agents: number;
   hours: number;
   costPerAgent: number;
+  /** the client intervals the shift works whole (its break left out), as text */
+  covers: string;
+}
+
+const minutesOf = (hhmm: string) => {
+  const [h, m] = hhmm.split(':').map(Number);
+  return h * 60 + m;
+};
+
+/** Client intervals j that a shift (local times) works from start to end, its break left out. */
+export function coveredIntervals(
+  o: PlanOutcome,
+  site: number,
+  shift: { start: string; end: string; break?: { start: string; end: string } },
+): number[] {
+  const L = o.requirement.intervalMinutes;
+  const off = siteOffsetMinutes(o.scenario, o.scenario.sites[site]);
+  const start = minutesOf(shift.start);
+  const length = mod(minutesOf(shift.end) - start, 1440) || 1440;
+  const inside = (a: number, b: number) => mod(a - start, 1440) + (b - a) <= length;
+  const brk = shift.break ? [mod(minutesOf(shift.break.start) - start, 1440), 0] : null;
+  if (brk && shift.break)
+    brk[1] = brk[0] + mod(minutesOf(shift.break.end) - minutesOf(shift.break.start), 1440);
+  const out: number[] = [];
+  o.requirement.starts.forEach((_, j) => {
+    const local = mod(j * L + off, 1440);
+    if (!inside(local, local + L)) return;
+    const rel = mod(local - start, 1440);
+    if (brk && rel < brk[1] && rel + L > brk[0]) return;
+    out.push(j);
+  });
+  return out;
+}
+
+/** "client 08:00–12:00 and 13:00–16:30 (15 intervals of 30 min)": runs of consecutive intervals. */
+export function coverText(o: PlanOutcome, js: number[]): string {
+  const L = o.requirement.intervalMinutes;
+  const n = o.requirement.starts.length;
+  const end = (j: number) => o.requirement.starts[(j + 1) % n];
+  const runs: string[] = [];
+  for (let i = 0; i < js.length;) {
+    let k = i;
+    while (k + 1 < js.length && js[k + 1] === js[k] + 1) k++;
+    runs.push(`${o.requirement.starts[js[i]]}–${end(js[k])}`);
+    i = k + 1;
+  }
+  if (js.length === 0) return 'covers no whole client interval';
+  return `covers client ${runs.join(' and ')} (${js.length} intervals of ${L} min)`;
 }
 
 export function shiftRows(o: PlanOutcome): ShiftRow[] {
   return o.shifts.flatMap((p, i) => {
     const g = o.requirement.groups[i];
     return p.shifts.map((s) => ({
-      site: g.siteId,
+      site: o.scenario.sites[g.site]?.name ?? g.siteId,
       group: g.groupId,
       start: s.start,
       end: s.end,
@@ -52,6 +102,7 @@ export function shiftRows(o: PlanOutcome): ShiftRow[] {
       agents: s.agents,
       hours: s.hours,
       costPerAgent: s.costPerAgent,
+      covers: coverText(o, coveredIntervals(o, g.site, s)),
     }));
   });
 }

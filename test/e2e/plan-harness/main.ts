@@ -4,6 +4,7 @@
  * responsive while the planner works.
  */
 import type { Scenario } from '../../../src/sim/scenario';
+import '../../../src/ui/style.css';
 import { mountPlanPanel } from '../../../src/ui/plan/panel';
 
 const scenario: Scenario = {
