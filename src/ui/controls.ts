@@ -30,8 +30,8 @@ export interface Controls {
   element: HTMLElement;
   problems: HTMLElement;
   setPlaying(playing: boolean, done: boolean): void;
-  /** selects a bundled scenario in the picker, or shows a file's name */
-  showScenario(id: string | null, fileName?: string): void;
+  /** selects a bundled scenario in the picker, or shows a file's name; "(edited)" while it differs from it as loaded */
+  showScenario(id: string | null, fileName?: string, edited?: boolean): void;
   setSeed(seed: string): void;
   showProblems(source: string, problems: string[]): void;
   clearProblems(): void;
@@ -44,7 +44,8 @@ export function buildControls(
 ): Controls {
   const pickId = uid('scenario');
   const picker = h('select', { id: pickId, 'data-testid': 'scenario-picker' });
-  for (const s of scenarios) picker.append(h('option', { value: s.id, text: s.id }));
+  const bundledOptions = scenarios.map((s) => h('option', { value: s.id, text: s.id }));
+  picker.append(...bundledOptions);
   const fileOption = h('option', { value: '', text: '(file)', hidden: true, disabled: true });
   picker.append(fileOption);
   picker.addEventListener('change', () => picker.value && on.scenario(picker.value));
@@ -115,11 +116,13 @@ export function buildControls(
       play.disabled = done;
       step.disabled = done;
     },
-    showScenario(id, fileName) {
+    showScenario(id, fileName, edited = false) {
+      const mark = edited ? ' (edited)' : '';
+      for (const o of bundledOptions) o.textContent = o.value + (o.value === id ? mark : '');
       if (id) {
         picker.value = id;
       } else {
-        fileOption.textContent = `file: ${fileName ?? ''}`;
+        fileOption.textContent = `file: ${fileName ?? ''}${mark}`;
         picker.value = '';
         fileOption.selected = true;
       }

@@ -11,6 +11,7 @@ import type { LiveScene } from '../render/scene';
 import type { Scenario } from '../sim/scenario';
 import { createSimClient } from '../worker/client';
 import { mountCompare } from './compare';
+import { variantName } from './compare/variant-diff';
 import { buildControls, DEFAULT_SPEED, STEP_SECONDS } from './controls';
 import { h } from './dom';
 import { mountEditor } from './editor/mount';
@@ -102,9 +103,9 @@ async function start(root: HTMLElement): Promise<void> {
     },
     DEFAULT_SEED,
   );
-  const editor = mountEditor(store, (s) =>
-    compare.addVariant(`${s.name} (edited ${store.data.variants.length + 1})`, s),
-  );
+  // a variant is named by what changed from the scenario as loaded ("voice: Manila 75 → 100 %")
+  const nameOf = (s: Scenario) => variantName(store.base, s);
+  const editor = mountEditor(store, (s) => compare.addVariant(nameOf(s), s));
   const page = buildLayout(root, {
     controls: controls.element,
     problems: controls.problems,
@@ -114,6 +115,7 @@ async function start(root: HTMLElement): Promise<void> {
   const compare = mountCompare(page.main, {
     scenario: () => store.scenario,
     seed: () => store.data.seed,
+    variantName: nameOf,
     applyStaffing: (optimised) => {
       const s = store.scenario;
       if (s) store.commit(adoptStaffing(s, optimised), null, 'optimiser');
@@ -133,7 +135,7 @@ async function start(root: HTMLElement): Promise<void> {
     page.stage,
     () => scene,
     storage,
-    (m) => notices.show('map', m),
+    (m) => notices.show('map', m, 'warning'),
   );
   page.stage.before(views.element);
   const live = buildLiveView({ page, scene, views, client, store, setPlaying: controls.setPlaying });
@@ -171,6 +173,7 @@ async function recover(
     fallback
       ? `The simulation worker ${reason}. It was restarted with the default scenario, as it failed ${recent} times in a row.`
       : `The simulation worker ${reason}. It was restarted with the current scenario, seed and sliders; the run started again from the beginning.`,
+    'warning', // the work goes on; giving up (onGiveUp) is the error
   );
   try {
     await p.client.setSpeed(p.speed());
@@ -224,7 +227,12 @@ function runHooks(
       controls.clearProblems();
       if (reason === 'loaded') notices.clear('edit');
       if (reason === 'restart') {
-        notices.show('edit', 'The run restarted with your change (only agents and split change it live).');
+        // routine: an edit beyond agents and split starts the run again, as the planner asked
+        notices.show(
+          'edit',
+          'The run restarted with your change (only agents and split change it live).',
+          'info',
+        );
         clearTimeout(noticeTimer); // a short notice: it goes away by itself
         noticeTimer = setTimeout(() => notices.clear('edit'), EDIT_NOTICE_MS);
       }
@@ -233,7 +241,7 @@ function runHooks(
     refused(label: string, message: string) {
       const { id, file } = store.data.source;
       controls.showProblems(label, [message]);
-      controls.showScenario(id, file ?? undefined);
+      controls.showScenario(id, file ?? undefined, store.data.edited);
     },
   };
 }
@@ -246,8 +254,8 @@ function followStore(
   plan: ReturnType<typeof mountPlanPanel>,
 ): void {
   store.subscribe((data, change) => {
-    if (change.kind === 'loaded' || change.kind === 'refused')
-      controls.showScenario(data.source.id, data.source.file ?? undefined);
+    if (change.kind === 'loaded' || change.kind === 'refused' || change.kind === 'edit')
+      controls.showScenario(data.source.id, data.source.file ?? undefined, data.edited);
     if (change.kind === 'seed' || change.kind === 'loaded') controls.setSeed(data.seed);
     compare.setLoaded(data.scenario);
     if (change.kind !== 'variants' && change.kind !== 'seed') plan.update();

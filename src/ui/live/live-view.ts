@@ -61,6 +61,11 @@ export function buildLiveView({ page, scene, views, client, store, setPlaying }:
         const s = store.scenario;
         if (s) store.commit(withSliderSplit(s, m, c, w), `split:${m.channels[c]?.kind}`, 'slider');
       },
+      // "move N points" is one action: no key, so it never merges with a drag before it
+      moveSplit: (c: number, w: number[]) => {
+        const s = store.scenario;
+        if (s) store.commit(withSliderSplit(s, m, c, w), null, 'slider');
+      },
     };
   }
 
@@ -86,7 +91,7 @@ export function buildLiveView({ page, scene, views, client, store, setPlaying }:
   }
 
   // the sliders stand where the store's scenario says (an undo, an apply, a refused edit); a slider's
-  // own move is left alone: it stands there already, as the weights the planner set, not in percent
+  // own move is left alone: it stands there already (mid-drag, its block keeps the drag's ratio)
   store.subscribe((data, change) => {
     if (change.kind === 'edit' && change.origin === 'slider') return;
     if (staffing && meta && data.scenario) staffing.show(sliderPositions(data.scenario, meta));
