@@ -20,6 +20,7 @@ import { buildLiveView, type LiveView } from './live/live-view';
 import { connectRun, type RunSync } from './live/run-sync';
 import { exposeForTests } from './live/test-hooks';
 import { createViewSwitch } from './live/view-switch';
+import { buildGuide } from './guide';
 import { buildNotices, type Notices } from './notices';
 import { openDroppedFiles, readFileText, readScenarioFile } from './open-file';
 import { openCalibrationFit } from './calibration-fit';
@@ -129,6 +130,13 @@ async function start(root: HTMLElement): Promise<void> {
     onSaveVariant: (s, n) => compare.addVariant(n, s),
   });
   openDroppedFiles(root, (f) => void openFile(f));
+  // the first visit's three steps, above the notices
+  const guide = buildGuide(storage, {
+    picker: () => root.querySelector('[data-testid=scenario-picker]'),
+    split: () => root.querySelector('.staffing input[data-testid^=split-]'),
+    compare: () => root.querySelector('[data-testid=compare-panel]'),
+  });
+  notices.element.before(guide.element);
 
   const scene = await loadScene(page.stage);
   const views = createViewSwitch(

@@ -7,12 +7,13 @@
  * as a scenario edit, and `show` puts the sliders where the store's scenario says (after an undo, an
  * apply or a restored link) without firing any event.
  */
-import { GROUP, HEADER, SnapshotView, type SimulationMeta, type Snapshot } from '../sim/snapshot';
+import { GROUP, SnapshotView, type SimulationMeta, type Snapshot } from '../sim/snapshot';
 import { h, setText, uid } from './dom';
 import type { ErlangEstimator } from './erlang';
-import { fmtInt, fmtPercent, fmtSeconds } from '../format/figures';
+import { fmtInt } from '../format/figures';
 import type { SliderPositions } from './live/slider-scenario';
 import { buildSplitBlock, type SplitHandlers } from './live/split-block';
+import { buildErlangBox } from './live/erlang-box';
 
 export interface StaffingHandlers extends SplitHandlers {
   staffing(group: number, agents: number): void;
@@ -77,11 +78,7 @@ export function buildStaffing(
 ): StaffingPanel {
   const groupRows = meta.groups.map((_, gi) => groupSlider(meta, gi, on));
 
-  // ---- erlang, one line per channel
-  const erlangRows = meta.channels.map((ch) => {
-    const el = h('li', { 'data-testid': `erlang-${ch.kind}` });
-    return el;
-  });
+  const erlang = buildErlangBox(meta, estimator);
 
   // ---- splits: a slider per site that serves the channel
   const splitBlocks = meta.channels.map((_, c) => buildSplitBlock(meta, c, on));
@@ -91,19 +88,7 @@ export function buildStaffing(
     { class: 'staffing' },
     h('h2', { text: 'Staffing' }),
     ...groupRows.map((r) => r.row),
-    h(
-      'div',
-      { class: 'erlang' },
-      h('h3', { text: 'Erlang estimate (this interval)' }),
-      h('ul', {}, ...erlangRows),
-      h('p', {
-        class: 'note',
-        text:
-          'Steady-state Erlang A/C at the current interval’s arrival rate: agents needed for the target, ' +
-          'and the service level predicted for the agents with the skill logged in now. No shifts, routing ' +
-          'or shared skills — a cross-check, not a forecast.',
-      }),
-    ),
+    erlang.element,
     h('h2', { text: 'Location mix' }),
     ...splitBlocks.map((b) => b.element),
   );
@@ -127,16 +112,7 @@ export function buildStaffing(
           if (g.skills.includes(ch.kind)) agentsFor[c] += logged;
         });
       });
-      const rows = estimator.rows(view.header(HEADER.now), agentsFor);
-      rows.forEach((r, c) => {
-        const needed = Number.isFinite(r.needed) ? fmtInt(r.needed) : 'more than 20,000';
-        setText(
-          erlangRows[c],
-          `${r.kind}: ${fmtInt(r.perHour)}/h, AHT ${fmtSeconds(r.meanHandleSeconds)} → needs ${needed} ` +
-            `for ${r.targetPercent} % in ${fmtSeconds(r.targetSeconds)}; with ${fmtInt(r.agents)}: ` +
-            `SL ${fmtPercent(r.serviceLevel, 0)}`,
-        );
-      });
+      erlang.update(view, agentsFor);
     },
   };
 }

@@ -20,7 +20,7 @@ import { button, fieldId, type FieldContext } from './fields';
 import { generalSection } from './general';
 import { clearProblemsIn, patchNumbers, showProblemsIn } from './problems';
 import { buildRoutingSection, effectiveSplit } from './routing';
-import { buildSitesSection } from './sites';
+import { buildSitesSection, patchIdleCost } from './sites';
 import { siteFromTemplate } from './templates';
 import './editor.css';
 
@@ -136,10 +136,11 @@ export function buildEditor(on: EditorHandlers): EditorPanel {
 
   let routing: HTMLElement | null = null;
 
-  /** Agents and split only: new numbers into the fields (not the one being typed in), a new routing section. */
+  /** Agents and split only: new numbers into the fields (not the one being typed in), the idle-cost notes, a new routing section. */
   function patch(): void {
     if (!draft || !routing) return render();
     patchNumbers(body, draft);
+    patchIdleCost(body, draft); // agents or a share changed: a site may be idle, or no longer
     const focused = document.activeElement?.id;
     const next = buildRoutingSection(ctx, draft, open);
     routing.replaceWith(next);

@@ -6,9 +6,11 @@
  */
 import { CITIES, cityLabel, formatOffset } from '../../scenario/cities';
 import { CHANNEL_KINDS, DEFAULTS, type GroupSpec, type Scenario, type SiteSpec } from '../../sim/scenario';
+import { fmtInt } from '../../format/figures';
 import { h } from '../dom';
 import { buildContractSection } from './contract';
 import { duplicateSite, removeSite, renameSite, setAt, setSiteCity } from './edits';
+import { idleSites } from './idle-cost';
 import { block, button, checkList, numberField, selectField, textField, type FieldContext } from './fields';
 
 export interface SitesHandlers {
@@ -34,7 +36,28 @@ export function buildSitesSection(
     { class: 'ed-section', 'aria-labelledby': 'ed-sites-h' },
     h('h3', { id: 'ed-sites-h', text: 'Sites' }),
     toolbar,
+    h('div', { class: 'ed-idle' }, ...idleCostNotes(draft)),
     ...draft.sites.map((site, i) => siteBlock(ctx, draft, site, i, open, on)),
+  );
+}
+
+/** The idle-cost notes brought up to date after a live edit (a split slider gave the site a share). */
+export function patchIdleCost(body: HTMLElement, draft: Scenario): void {
+  body.querySelector('.ed-idle')?.replaceChildren(...idleCostNotes(draft));
+}
+
+/** A site paid but given no share says what it costs a day (idle-cost.ts), where the planner adds sites. */
+function idleCostNotes(draft: Scenario): HTMLElement[] {
+  const currency = draft.currency ?? 'USD';
+  return idleSites(draft).map((x) =>
+    h('p', {
+      class: 'ed-warning',
+      'data-testid': `idle-cost-${x.id}`,
+      text:
+        `Idle cost: ${x.name} has 0 % of every channel it answers, yet its ${fmtInt(x.agents)} agents are ` +
+        `paid — about ${fmtInt(x.perDay)} ${currency} a day it is open. Give it a share with the split ` +
+        'sliders, or set its agents to 0.',
+    }),
   );
 }
 
