@@ -24,13 +24,14 @@ export interface ErlangBox {
 }
 
 /** Offered contacts per second over the last WINDOW, per channel, from the cumulative arrivals. */
-function rateMeter(nChannels: number) {
+export function rateMeter(nChannels: number) {
   let samples: { t: number; arrivals: number[] }[] = [];
   return (now: number, arrivals: number[]): (number | null)[] => {
     const last = samples.at(-1);
     // a new run, or the warm-up's end zeroing the counters: start again
     if (last && (now < last.t || arrivals.some((a, c) => a < last.arrivals[c]))) samples = [];
-    if (!last || now > last.t) samples.push({ t: now, arrivals });
+    const newest = samples.at(-1);
+    if (!newest || now > newest.t) samples.push({ t: now, arrivals });
     while (samples.length > 2 && now - samples[1].t >= WINDOW) samples.shift();
     const first = samples[0];
     const span = now - first.t;
