@@ -50,6 +50,15 @@ async function loadScene(stage: HTMLElement): Promise<LiveScene | null> {
   }
 }
 
+/** The guided start: each step takes the planner to its control. */
+function guideFor(root: HTMLElement, storage: Storage | null) {
+  return buildGuide(storage, {
+    picker: () => root.querySelector('[data-testid=scenario-picker]'),
+    split: () => root.querySelector('.staffing input[data-testid^=split-]'),
+    compare: () => root.querySelector('[data-testid=compare-panel]'),
+  });
+}
+
 /** The worker, restarted with the store's state if it dies (src/ui/recovery.ts). */
 function supervise(
   debug: boolean,
@@ -130,13 +139,7 @@ async function start(root: HTMLElement): Promise<void> {
     onSaveVariant: (s, n) => compare.addVariant(n, s),
   });
   openDroppedFiles(root, (f) => void openFile(f));
-  // the first visit's three steps, above the notices
-  const guide = buildGuide(storage, {
-    picker: () => root.querySelector('[data-testid=scenario-picker]'),
-    split: () => root.querySelector('.staffing input[data-testid^=split-]'),
-    compare: () => root.querySelector('[data-testid=compare-panel]'),
-  });
-  notices.element.before(guide.element);
+  notices.element.before(guideFor(root, storage).element); // the first visit's three steps
 
   const scene = await loadScene(page.stage);
   const views = createViewSwitch(
