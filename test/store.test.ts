@@ -111,4 +111,27 @@ describe('the store', () => {
     ]);
     expect(store.data.seed).toBe('7');
   });
+
+  it('"edited" says the scenario differs from the one loaded; an undo back to it clears it (issue 27)', () => {
+    const store = new AppStore();
+    const base = load('onshore-baseline');
+    store.load(base, { id: 'onshore-baseline', file: null });
+    expect(store.data.edited).toBe(false);
+    store.commit(agents(base, 50), 'agents:x', 'slider');
+    expect(store.data.edited).toBe(true);
+    store.undo();
+    expect(store.data.edited).toBe(false);
+    store.redo();
+    expect(store.data.edited).toBe(true);
+    // an edit that puts back the loaded value by hand is not an edit either
+    store.commit(agents(base, base.sites[0].groups[0].agents ?? 0), 'agents:y', 'slider');
+    expect(store.data.edited).toBe(false);
+    // a saved state edited from a bundled scenario reads edited against that scenario
+    store.load(agents(base, 60), { id: 'onshore-baseline', file: null }, '1', base);
+    expect(store.data.edited).toBe(true);
+    // a refused load goes back to the previous scenario and what it was loaded as
+    store.load(load('offshore-voice'), { id: null, file: 'x.json' });
+    store.refused();
+    expect(store.data.edited).toBe(true);
+  });
 });

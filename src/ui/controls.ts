@@ -30,28 +30,17 @@ export interface Controls {
   element: HTMLElement;
   problems: HTMLElement;
   setPlaying(playing: boolean, done: boolean): void;
-  /** selects a bundled scenario in the picker, or shows a file's name */
-  showScenario(id: string | null, fileName?: string): void;
+  /** selects a bundled scenario in the picker, or shows a file's name; "(edited)" while it differs from it as loaded */
+  showScenario(id: string | null, fileName?: string, edited?: boolean): void;
   setSeed(seed: string): void;
   showProblems(source: string, problems: string[]): void;
   clearProblems(): void;
 }
 
-export function buildControls(
-  scenarios: BundledScenario[],
-  on: ControlHandlers,
-  initialSeed: string,
-): Controls {
-  const pickId = uid('scenario');
-  const picker = h('select', { id: pickId, 'data-testid': 'scenario-picker' });
-  for (const s of scenarios) picker.append(h('option', { value: s.id, text: s.id }));
-  const fileOption = h('option', { value: '', text: '(file)', hidden: true, disabled: true });
-  picker.append(fileOption);
-  picker.addEventListener('change', () => picker.value && on.scenario(picker.value));
-
-  const fileId = uid('file');
+/** "Open file": a scenario, a forecast CSV or a calibrate --fit file. */
+function fileInput(on: ControlHandlers): HTMLInputElement {
   const file = h('input', {
-    id: fileId,
+    id: uid('file'),
     type: 'file',
     accept: '.json,application/json,.csv,text/csv',
     'data-testid': 'file',
@@ -61,22 +50,13 @@ export function buildControls(
     if (f) on.file(f);
     file.value = ''; // so choosing the same file again (after fixing it) loads it again
   });
+  return file;
+}
 
-  const play = h('button', { type: 'button', 'data-testid': 'play', 'aria-pressed': 'false', text: 'Play' });
-  play.addEventListener('click', () => on.playPause());
-  const step = h('button', { type: 'button', 'data-testid': 'step', text: `Step ${STEP_SECONDS / 60} min` });
-  step.addEventListener('click', () => on.step());
-
-  const speedId = uid('speed');
-  const speed = h('select', { id: speedId, 'data-testid': 'speed' });
-  for (const s of SPEEDS) {
-    speed.append(h('option', { value: String(s.value), text: s.label, selected: s.value === DEFAULT_SPEED }));
-  }
-  speed.addEventListener('change', () => on.speed(Number(speed.value)));
-
-  const seedId = uid('seed');
+/** The seed field and Reset (Enter in the field resets too). */
+function seedField(on: ControlHandlers, initialSeed: string) {
   const seed = h('input', {
-    id: seedId,
+    id: uid('seed'),
     type: 'text',
     value: initialSeed,
     size: 8,
@@ -88,47 +68,30 @@ export function buildControls(
   seed.addEventListener('keydown', (e) => {
     if (e.key === 'Enter') on.reset(seed.value.trim() || '1');
   });
+  return { seed, reset };
+}
 
-  const problems = h('section', {
+function speedSelect(on: ControlHandlers): HTMLSelectElement {
+  const speed = h('select', { id: uid('speed'), 'data-testid': 'speed' });
+  for (const s of SPEEDS) {
+    speed.append(h('option', { value: String(s.value), text: s.label, selected: s.value === DEFAULT_SPEED }));
+  }
+  speed.addEventListener('change', () => on.speed(Number(speed.value)));
+  return speed;
+}
+
+/** The list of a file's problems, each "path: message" with the path set apart. */
+function problemsBox() {
+  const element = h('section', {
     class: 'problems',
     'data-testid': 'problems',
     role: 'alert',
     hidden: true,
   });
-
-  const element = h(
-    'div',
-    { class: 'controls' },
-    h('span', { class: 'field' }, h('label', { for: pickId, text: 'Scenario' }), picker),
-    h('span', { class: 'field' }, h('label', { for: fileId, text: 'Open file' }), file),
-    h('span', { class: 'field buttons' }, play, step),
-    h('span', { class: 'field' }, h('label', { for: speedId, text: 'Speed' }), speed),
-    h('span', { class: 'field' }, h('label', { for: seedId, text: 'Seed' }), seed, reset),
-  );
-
   return {
     element,
-    problems,
-    setPlaying(playing, done) {
-      setText(play, done ? 'Finished' : playing ? 'Pause' : 'Play');
-      play.setAttribute('aria-pressed', String(playing));
-      play.disabled = done;
-      step.disabled = done;
-    },
-    showScenario(id, fileName) {
-      if (id) {
-        picker.value = id;
-      } else {
-        fileOption.textContent = `file: ${fileName ?? ''}`;
-        picker.value = '';
-        fileOption.selected = true;
-      }
-    },
-    setSeed(s) {
-      seed.value = s;
-    },
-    showProblems(source, list) {
-      problems.replaceChildren(
+    show(source: string, list: string[]) {
+      element.replaceChildren(
         h('h2', {
           text: `${source} was not loaded — ${list.length} problem${list.length === 1 ? '' : 's'}:`,
         }),
@@ -145,11 +108,70 @@ export function buildControls(
         ),
         h('p', { text: 'The current run keeps going.' }),
       );
-      problems.hidden = false;
+      element.hidden = false;
     },
-    clearProblems() {
-      problems.hidden = true;
-      problems.replaceChildren();
+    clear() {
+      element.hidden = true;
+      element.replaceChildren();
     },
+  };
+}
+
+export function buildControls(
+  scenarios: BundledScenario[],
+  on: ControlHandlers,
+  initialSeed: string,
+): Controls {
+  const picker = h('select', { id: uid('scenario'), 'data-testid': 'scenario-picker' });
+  const bundledOptions = scenarios.map((s) => h('option', { value: s.id, text: s.id }));
+  picker.append(...bundledOptions);
+  const fileOption = h('option', { value: '', text: '(file)', hidden: true, disabled: true });
+  picker.append(fileOption);
+  picker.addEventListener('change', () => picker.value && on.scenario(picker.value));
+
+  const file = fileInput(on);
+  const play = h('button', { type: 'button', 'data-testid': 'play', 'aria-pressed': 'false', text: 'Play' });
+  play.addEventListener('click', () => on.playPause());
+  const step = h('button', { type: 'button', 'data-testid': 'step', text: `Step ${STEP_SECONDS / 60} min` });
+  step.addEventListener('click', () => on.step());
+  const speed = speedSelect(on);
+  const { seed, reset } = seedField(on, initialSeed);
+  const problems = problemsBox();
+
+  const element = h(
+    'div',
+    { class: 'controls' },
+    h('span', { class: 'field' }, h('label', { for: picker.id, text: 'Scenario' }), picker),
+    h('span', { class: 'field' }, h('label', { for: file.id, text: 'Open file' }), file),
+    h('span', { class: 'field buttons' }, play, step),
+    h('span', { class: 'field' }, h('label', { for: speed.id, text: 'Speed' }), speed),
+    h('span', { class: 'field' }, h('label', { for: seed.id, text: 'Seed' }), seed, reset),
+  );
+
+  return {
+    element,
+    problems: problems.element,
+    setPlaying(playing, done) {
+      setText(play, done ? 'Finished' : playing ? 'Pause' : 'Play');
+      play.setAttribute('aria-pressed', String(playing));
+      play.disabled = done;
+      step.disabled = done;
+    },
+    showScenario(id, fileName, edited = false) {
+      const mark = edited ? ' (edited)' : '';
+      for (const o of bundledOptions) o.textContent = o.value + (o.value === id ? mark : '');
+      if (id) {
+        picker.value = id;
+      } else {
+        fileOption.textContent = `file: ${fileName ?? ''}${mark}`;
+        picker.value = '';
+        fileOption.selected = true;
+      }
+    },
+    setSeed(s) {
+      seed.value = s;
+    },
+    showProblems: problems.show,
+    clearProblems: problems.clear,
   };
 }

@@ -12,8 +12,9 @@ import type { Scenario } from '../sim/scenario';
 
 export interface ErlangRow {
   kind: string;
-  /** arrivals per hour at the current interval */
+  /** arrivals per hour: measured by the run (repeats included), else the forecast's at the current interval */
   perHour: number;
+  measured: boolean;
   meanHandleSeconds: number;
   /** agents needed for the target (Erlang A with patience, else Erlang C); Infinity if unreachable */
   needed: number;
@@ -34,16 +35,20 @@ export class ErlangEstimator {
     this.model = compileModel(scenario);
   }
 
-  /** `agentsFor[c]`: logged-in agents with channel c's skill now; `now`: simulation clock, seconds. */
-  rows(now: number, agentsFor: readonly number[]): ErlangRow[] {
+  /**
+   * `agentsFor[c]`: logged-in agents with channel c's skill now; `now`: simulation clock, seconds;
+   * `measured[c]`: the offered rate the run measured (per second, repeats and retries included), used
+   * instead of the forecast's first contacts when given.
+   */
+  rows(now: number, agentsFor: readonly number[], measured: readonly (number | null)[] = []): ErlangRow[] {
     const m = this.model;
     const k = Math.min(m.intervalsPerDay - 1, Math.floor((now % DAY) / m.intervalSeconds));
     return m.channels.map((ch, c) => {
       const agents = agentsFor[c] ?? 0;
-      const key = `${c}:${k}:${agents}`;
+      const rate = measured[c] ?? ch.rate[k];
+      const key = `${c}:${k}:${agents}:${measured[c] ?? 'f'}`;
       const hit = this.cache.get(key);
       if (hit) return hit;
-      const rate = ch.rate[k];
       const input = channelStaffingInput(ch.kind, this.scenario.channels[ch.kind]!, rate);
       const handle = input.meanHandleSeconds;
       const patience = input.meanPatienceSeconds ?? null;
@@ -63,6 +68,7 @@ export class ErlangEstimator {
       const row: ErlangRow = {
         kind: ch.kind,
         perHour: rate * 3600,
+        measured: measured[c] != null,
         meanHandleSeconds: handle,
         needed: est.agentsErlangA ?? est.agentsErlangC,
         agents,

@@ -11,6 +11,7 @@ import type { LiveScene } from '../render/scene';
 import type { Scenario } from '../sim/scenario';
 import { createSimClient } from '../worker/client';
 import { mountCompare } from './compare';
+import { variantName } from './compare/variant-diff';
 import { buildControls, DEFAULT_SPEED, STEP_SECONDS } from './controls';
 import { h } from './dom';
 import { mountEditor } from './editor/mount';
@@ -19,6 +20,7 @@ import { buildLiveView, type LiveView } from './live/live-view';
 import { connectRun, type RunSync } from './live/run-sync';
 import { exposeForTests } from './live/test-hooks';
 import { createViewSwitch } from './live/view-switch';
+import { buildGuide } from './guide';
 import { buildNotices, type Notices } from './notices';
 import { openDroppedFiles, readFileText, readScenarioFile } from './open-file';
 import { openCalibrationFit } from './calibration-fit';
@@ -46,6 +48,15 @@ async function loadScene(stage: HTMLElement): Promise<LiveScene | null> {
     stage.append(h('p', { class: 'run-error', text: `The live view needs WebGL: ${errorText(e)}` }));
     return null;
   }
+}
+
+/** The guided start: each step takes the planner to its control. */
+function guideFor(root: HTMLElement, storage: Storage | null) {
+  return buildGuide(storage, {
+    picker: () => root.querySelector('[data-testid=scenario-picker]'),
+    split: () => root.querySelector('.staffing input[data-testid^=split-]'),
+    compare: () => root.querySelector('[data-testid=compare-panel]'),
+  });
 }
 
 /** The worker, restarted with the store's state if it dies (src/ui/recovery.ts). */
@@ -102,9 +113,9 @@ async function start(root: HTMLElement): Promise<void> {
     },
     DEFAULT_SEED,
   );
-  const editor = mountEditor(store, (s) =>
-    compare.addVariant(`${s.name} (edited ${store.data.variants.length + 1})`, s),
-  );
+  // a variant is named by what changed from the scenario as loaded ("voice: Manila 75 → 100 %")
+  const nameOf = (s: Scenario) => variantName(store.base, s);
+  const editor = mountEditor(store, (s) => compare.addVariant(nameOf(s), s));
   const page = buildLayout(root, {
     controls: controls.element,
     problems: controls.problems,
@@ -114,6 +125,7 @@ async function start(root: HTMLElement): Promise<void> {
   const compare = mountCompare(page.main, {
     scenario: () => store.scenario,
     seed: () => store.data.seed,
+    variantName: nameOf,
     applyStaffing: (optimised) => {
       const s = store.scenario;
       if (s) store.commit(adoptStaffing(s, optimised), null, 'optimiser');
@@ -127,13 +139,14 @@ async function start(root: HTMLElement): Promise<void> {
     onSaveVariant: (s, n) => compare.addVariant(n, s),
   });
   openDroppedFiles(root, (f) => void openFile(f));
+  notices.element.before(guideFor(root, storage).element); // the first visit's three steps
 
   const scene = await loadScene(page.stage);
   const views = createViewSwitch(
     page.stage,
     () => scene,
     storage,
-    (m) => notices.show('map', m),
+    (m) => notices.show('map', m, 'warning'),
   );
   page.stage.before(views.element);
   const live = buildLiveView({ page, scene, views, client, store, setPlaying: controls.setPlaying });
@@ -171,6 +184,7 @@ async function recover(
     fallback
       ? `The simulation worker ${reason}. It was restarted with the default scenario, as it failed ${recent} times in a row.`
       : `The simulation worker ${reason}. It was restarted with the current scenario, seed and sliders; the run started again from the beginning.`,
+    'warning', // the work goes on; giving up (onGiveUp) is the error
   );
   try {
     await p.client.setSpeed(p.speed());
@@ -224,7 +238,12 @@ function runHooks(
       controls.clearProblems();
       if (reason === 'loaded') notices.clear('edit');
       if (reason === 'restart') {
-        notices.show('edit', 'The run restarted with your change (only agents and split change it live).');
+        // routine: an edit beyond agents and split starts the run again, as the planner asked
+        notices.show(
+          'edit',
+          'The run restarted with your change (only agents and split change it live).',
+          'info',
+        );
         clearTimeout(noticeTimer); // a short notice: it goes away by itself
         noticeTimer = setTimeout(() => notices.clear('edit'), EDIT_NOTICE_MS);
       }
@@ -233,7 +252,7 @@ function runHooks(
     refused(label: string, message: string) {
       const { id, file } = store.data.source;
       controls.showProblems(label, [message]);
-      controls.showScenario(id, file ?? undefined);
+      controls.showScenario(id, file ?? undefined, store.data.edited);
     },
   };
 }
@@ -246,8 +265,8 @@ function followStore(
   plan: ReturnType<typeof mountPlanPanel>,
 ): void {
   store.subscribe((data, change) => {
-    if (change.kind === 'loaded' || change.kind === 'refused')
-      controls.showScenario(data.source.id, data.source.file ?? undefined);
+    if (change.kind === 'loaded' || change.kind === 'refused' || change.kind === 'edit')
+      controls.showScenario(data.source.id, data.source.file ?? undefined, data.edited);
     if (change.kind === 'seed' || change.kind === 'loaded') controls.setSeed(data.seed);
     compare.setLoaded(data.scenario);
     if (change.kind !== 'variants' && change.kind !== 'seed') plan.update();

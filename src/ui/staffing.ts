@@ -1,22 +1,22 @@
 /**
  * Live staffing and routing controls: a slider per agent group (agents while its site is open, or
- * the shift peak for groups that work shifts), a slider per site weight of each channel's split with
- * the normalised share shown, and the Erlang estimate per channel beside them.
+ * the shift peak for groups that work shifts), each channel's split in percent (live/split-block.ts),
+ * and the Erlang estimate per channel beside them.
  *
  * A slider reports its move through the handlers and nothing else; the page commits it to the store
  * as a scenario edit, and `show` puts the sliders where the store's scenario says (after an undo, an
  * apply or a restored link) without firing any event.
  */
-import { GROUP, HEADER, SnapshotView, type SimulationMeta, type Snapshot } from '../sim/snapshot';
+import { GROUP, SnapshotView, type SimulationMeta, type Snapshot } from '../sim/snapshot';
 import { h, setText, uid } from './dom';
 import type { ErlangEstimator } from './erlang';
-import { fmtInt, fmtPercent, fmtSeconds } from '../format/figures';
-import { metaServes } from '../sim/serving';
+import { fmtInt } from '../format/figures';
 import type { SliderPositions } from './live/slider-scenario';
+import { buildSplitBlock, type SplitHandlers } from './live/split-block';
+import { buildErlangBox } from './live/erlang-box';
 
-export interface StaffingHandlers {
+export interface StaffingHandlers extends SplitHandlers {
   staffing(group: number, agents: number): void;
-  split(channel: number, weights: number[]): void;
 }
 
 export interface StaffingPanel {
@@ -71,57 +71,6 @@ function groupSlider(meta: SimulationMeta, gi: number, on: StaffingHandlers) {
   return { row, live, setValue };
 }
 
-/** A channel's split: a slider per site that serves it, with the normalised share shown. */
-function splitBlock(meta: SimulationMeta, c: number, on: StaffingHandlers) {
-  const ch = meta.channels[c];
-  const weights = meta.split[c].slice();
-  const sum = weights.reduce((a, b) => a + b, 0) || 1;
-  // sliders hold weights 0–100; the scenario's weights are scaled so they start as percentages
-  const values = weights.map((w) => Math.round((w / sum) * 100));
-  const serving = meta.sites.map((site, s) => ({ site, s })).filter(({ s }) => metaServes(meta, s, ch.kind));
-  const outs: HTMLOutputElement[] = [];
-  const rows = serving.map(({ site, s }) => {
-    const id = uid('split');
-    const input = h('input', {
-      id,
-      type: 'range',
-      min: 0,
-      max: 100,
-      step: 1,
-      value: values[s],
-      'data-testid': `split-${ch.kind}-${s}`,
-    });
-    const out = h('output', { for: id });
-    outs[s] = out;
-    input.addEventListener('input', () => {
-      values[s] = Number(input.value);
-      showShares();
-      on.split(c, values.slice());
-    });
-    return h(
-      'div',
-      { class: 'slider' },
-      h('label', { for: id, text: `${site.name} (${site.location})` }),
-      h('div', { class: 'slider-row' }, input, out),
-    );
-  });
-  const showShares = () => {
-    const total = values.reduce((a, b) => a + b, 0);
-    for (const { s } of serving) {
-      setText(outs[s], total > 0 ? `${Math.round((values[s] / total) * 100)} %` : '–');
-    }
-  };
-  showShares();
-  const setValues = (next: readonly number[]) => {
-    serving.forEach(({ s }, i) => {
-      values[s] = next[s] ?? 0;
-      rows[i].querySelector('input')!.value = String(values[s]);
-    });
-    showShares();
-  };
-  return { element: h('fieldset', {}, h('legend', { text: `${ch.kind} split` }), ...rows), setValues };
-}
-
 export function buildStaffing(
   meta: SimulationMeta,
   estimator: ErlangEstimator,
@@ -129,33 +78,17 @@ export function buildStaffing(
 ): StaffingPanel {
   const groupRows = meta.groups.map((_, gi) => groupSlider(meta, gi, on));
 
-  // ---- erlang, one line per channel
-  const erlangRows = meta.channels.map((ch) => {
-    const el = h('li', { 'data-testid': `erlang-${ch.kind}` });
-    return el;
-  });
+  const erlang = buildErlangBox(meta, estimator);
 
   // ---- splits: a slider per site that serves the channel
-  const splitBlocks = meta.channels.map((_, c) => splitBlock(meta, c, on));
+  const splitBlocks = meta.channels.map((_, c) => buildSplitBlock(meta, c, on));
 
   const element = h(
     'div',
     { class: 'staffing' },
     h('h2', { text: 'Staffing' }),
     ...groupRows.map((r) => r.row),
-    h(
-      'div',
-      { class: 'erlang' },
-      h('h3', { text: 'Erlang estimate (this interval)' }),
-      h('ul', {}, ...erlangRows),
-      h('p', {
-        class: 'note',
-        text:
-          'Steady-state Erlang A/C at the current interval’s arrival rate: agents needed for the target, ' +
-          'and the service level predicted for the agents with the skill logged in now. No shifts, routing ' +
-          'or shared skills — a cross-check, not a forecast.',
-      }),
-    ),
+    erlang.element,
     h('h2', { text: 'Location mix' }),
     ...splitBlocks.map((b) => b.element),
   );
@@ -169,6 +102,7 @@ export function buildStaffing(
     update(snap) {
       if (snap.nGroups !== meta.groups.length) return;
       const view = new SnapshotView(snap);
+      for (const b of splitBlocks) b.update(view);
       const agentsFor = meta.channels.map(() => 0);
       meta.groups.forEach((g, gi) => {
         const logged = view.group(gi, GROUP.loggedIn);
@@ -178,16 +112,7 @@ export function buildStaffing(
           if (g.skills.includes(ch.kind)) agentsFor[c] += logged;
         });
       });
-      const rows = estimator.rows(view.header(HEADER.now), agentsFor);
-      rows.forEach((r, c) => {
-        const needed = Number.isFinite(r.needed) ? fmtInt(r.needed) : 'more than 20,000';
-        setText(
-          erlangRows[c],
-          `${r.kind}: ${fmtInt(r.perHour)}/h, AHT ${fmtSeconds(r.meanHandleSeconds)} → needs ${needed} ` +
-            `for ${r.targetPercent} % in ${fmtSeconds(r.targetSeconds)}; with ${fmtInt(r.agents)}: ` +
-            `SL ${fmtPercent(r.serviceLevel, 0)}`,
-        );
-      });
+      erlang.update(view, agentsFor);
     },
   };
 }

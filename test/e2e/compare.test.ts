@@ -55,7 +55,8 @@ describe.skipIf(SKIP_E2E)('compare panel (built app, headless Chromium)', () => 
     await page.locator('[data-testid=staffing-1]').fill('6'); // Away: 1 → 6 agents
     await page.click('[data-testid=save-variant]');
     await expect.poll(rows).toBe(2);
-    expect(await page.inputValue('[data-testid=variant-name-1]')).toBe('small (2)');
+    // named by what changed (issue 27), not "small (2)"
+    expect(await page.inputValue('[data-testid=variant-name-1]')).toBe('Away agents 1 → 6');
     await page.fill('[data-testid=variant-name-1]', 'more away');
     await page.press('[data-testid=variant-name-1]', 'Enter'); // commits the name (change event)
     expect(await page.isChecked('[data-testid=variant-base-0]')).toBe(true);

@@ -46,6 +46,8 @@ export interface CompareHost {
   /** the scenario as edited, with the slider moves in it (null before the first load) */
   scenario(): Scenario | null;
   seed(): string;
+  /** a saved variant's name: what changed from the scenario as loaded (variant-diff.ts) */
+  variantName?(scenario: Scenario): string;
   /** the optimiser's "apply": the current scenario staffed as `optimised`, one edit */
   applyStaffing(optimised: Scenario): void;
 }
@@ -101,7 +103,7 @@ function buildParts(core: PanelCore, host: CompareHost, addVariant: (name: strin
     variantList: buildVariantList({
       saveCurrent() {
         const cur = host.scenario();
-        if (cur) addVariant(cur.name, cur);
+        if (cur) addVariant(host.variantName?.(cur) ?? cur.name, cur); // named by what changed
       },
       add: addVariant,
       rename: (i, name) => change(withVariantRenamed(core.get(), i, name)),

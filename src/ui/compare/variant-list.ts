@@ -1,7 +1,8 @@
 /**
  * The variants to compare: "Save current as variant" (the live sliders written into the scenario),
  * "Add file…" (a scenario file, checked by the schema with each problem at its path), and a table
- * with the base choice, an editable name, the agents at the groups' peaks and Remove.
+ * with the base choice, an editable name, each variant's split and agents (total and by site, from
+ * variant-diff.ts) and Remove.
  *
  * It draws from CompareState and reports intents through its handlers; it never changes the
  * variants itself.
@@ -10,6 +11,7 @@ import { parseScenarioText } from '../../scenario/validate';
 import type { Scenario } from '../../sim';
 import { h, headRow, uid } from '../dom';
 import { groupPeaks } from '../../scenario/staffing';
+import { agentsBySite, splitSummary } from './variant-diff';
 import type { CompareState } from './state';
 import { errorText, problemBox, replaceKeepingFocus, scrollBox, swatch } from './widgets';
 
@@ -50,7 +52,9 @@ export function buildVariantList(on: VariantListHandlers): VariantList {
       'Base',
       'Name',
       'Scenario',
+      'Split (%)',
       'Agents',
+      'Agents by site',
       h('th', { scope: 'col' }, h('span', { class: 'visually-hidden', text: 'Actions' })),
     ),
     body,
@@ -125,7 +129,13 @@ export function buildVariantList(on: VariantListHandlers): VariantList {
       h('td', { class: 'center' }, radio),
       h('td', {}, name),
       h('td', { class: 'dim', text: v.scenario.name }),
+      h(
+        'td',
+        { 'data-testid': `variant-split-${i}` },
+        ...splitSummary(v.scenario).map((t) => h('div', { text: t })),
+      ),
       h('td', { class: 'num', text: String(agents), title: 'agents at the groups’ peaks' }),
+      h('td', { 'data-testid': `variant-agents-${i}`, text: agentsBySite(v.scenario) }),
       h('td', {}, swatch(i), remove),
     );
   }

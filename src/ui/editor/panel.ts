@@ -20,7 +20,7 @@ import { button, fieldId, type FieldContext } from './fields';
 import { generalSection } from './general';
 import { clearProblemsIn, patchNumbers, showProblemsIn } from './problems';
 import { buildRoutingSection, effectiveSplit } from './routing';
-import { buildSitesSection } from './sites';
+import { buildSitesSection, patchIdleCost } from './sites';
 import { siteFromTemplate } from './templates';
 import './editor.css';
 
@@ -54,33 +54,40 @@ function completeRouting(s: Scenario, path: Path): Scenario {
   return setAt(s, ['routing', kind, 'split'], effectiveSplit(s, kind));
 }
 
-export function buildEditor(on: EditorHandlers): EditorPanel {
-  let committed: Scenario | null = null;
-  let draft: Scenario | null = null;
-  let invalid = false;
-  const open = new Set<string>(['general']);
-
-  const undoBtn = button('Undo', () => on.undo(), {
-    'aria-keyshortcuts': 'Control+Z',
-    'data-testid': 'undo',
-  });
-  const redoBtn = button('Redo', () => on.redo(), {
-    'aria-keyshortcuts': 'Control+Shift+Z',
-    'data-testid': 'redo',
-  });
-  const download = button('Download scenario', () => on.download(), { 'data-testid': 'download-scenario' });
-  const saveVariant = button('Save edited scenario as variant', () => on.saveVariant(), {
-    'data-testid': 'editor-save-variant',
-  });
-
-  const addSiteBox = addSiteMenu((id) => {
-    if (!committed) return;
-    const site = siteFromTemplate(committed, id);
+/** "Add site" and its templates: the new site is added to the committed scenario, its block opened. */
+function siteAdder(open: Set<string>, committed: () => Scenario | null, on: EditorHandlers): HTMLElement {
+  return addSiteMenu((id) => {
+    const now = committed();
+    if (!now) return;
+    const site = siteFromTemplate(now, id);
     open.add(`site:${site.id}`);
-    on.commit(addSite(committed, site), null);
-    document.getElementById(fieldId(['sites', committed.sites.length - 1, 'name']))?.focus();
+    on.commit(addSite(now, site), null);
+    // the store has shown the new scenario by now: its last site is the one added
+    const shown = committed() ?? now;
+    document.getElementById(fieldId(['sites', shown.sites.length - 1, 'name']))?.focus();
   });
+}
 
+/** Undo, redo, download and "save as variant". */
+function toolbarButtons(on: EditorHandlers) {
+  return {
+    undoBtn: button('Undo', () => on.undo(), {
+      'aria-keyshortcuts': 'Control+Z',
+      'data-testid': 'undo',
+    }),
+    redoBtn: button('Redo', () => on.redo(), {
+      'aria-keyshortcuts': 'Control+Shift+Z',
+      'data-testid': 'redo',
+    }),
+    download: button('Download scenario', () => on.download(), { 'data-testid': 'download-scenario' }),
+    saveVariant: button('Save edited scenario as variant', () => on.saveVariant(), {
+      'data-testid': 'editor-save-variant',
+    }),
+  };
+}
+
+/** The panel: the toolbar, the problems summary and the sections' body. */
+function editorFrame(toolbar: HTMLElement) {
   const summary = h('div', {
     class: 'ed-problems',
     role: 'alert',
@@ -98,9 +105,54 @@ export function buildEditor(on: EditorHandlers): EditorPanel {
       'Agents and split change the run as it plays; any other change restarts it. A value the schema ' +
         'refuses is shown at its field and never reaches the run. Ctrl+Z / Ctrl+Shift+Z undo and redo.',
     ),
-    h('div', { class: 'ed-toolbar' }, undoBtn, redoBtn, download, saveVariant),
+    toolbar,
     summary,
     body,
+  );
+  return { element, summary, body };
+}
+
+/**
+ * General, sites and channels for draft `s`; a structural edit applies to the draft as it is when the
+ * planner acts (`current`), not as drawn.
+ */
+function sections(
+  ctx: FieldContext,
+  s: Scenario,
+  open: Set<string>,
+  current: () => Scenario | null,
+  change: (next: Scenario, key: string) => void,
+  addSiteBox: HTMLElement,
+): HTMLElement[] {
+  const general = generalSection(ctx, s, open, (city) => {
+    const d = current();
+    if (d) change(setClientCity(d, city), 'client-city');
+  });
+  const edit = {
+    edit: (fn: (now: Scenario) => Scenario, key: string) => {
+      const d = current();
+      if (d) change(fn(d), key);
+    },
+  };
+  return [
+    general,
+    buildSitesSection(ctx, s, open, edit, addSiteBox),
+    buildChannelsSection(ctx, s, open, edit),
+  ];
+}
+
+export function buildEditor(on: EditorHandlers): EditorPanel {
+  let committed: Scenario | null = null;
+  let draft: Scenario | null = null;
+  let invalid = false;
+  const open = new Set<string>(['general']);
+
+  const { undoBtn, redoBtn, download, saveVariant } = toolbarButtons(on);
+
+  const addSiteBox = siteAdder(open, () => committed, on);
+
+  const { element, summary, body } = editorFrame(
+    h('div', { class: 'ed-toolbar' }, undoBtn, redoBtn, download, saveVariant),
   );
 
   const ctx: FieldContext = {
@@ -136,10 +188,11 @@ export function buildEditor(on: EditorHandlers): EditorPanel {
 
   let routing: HTMLElement | null = null;
 
-  /** Agents and split only: new numbers into the fields (not the one being typed in), a new routing section. */
+  /** Agents and split only: new numbers into the fields (not the one being typed in), the idle-cost notes, a new routing section. */
   function patch(): void {
     if (!draft || !routing) return render();
     patchNumbers(body, draft);
+    patchIdleCost(body, draft); // agents or a share changed: a site may be idle, or no longer
     const focused = document.activeElement?.id;
     const next = buildRoutingSection(ctx, draft, open);
     routing.replaceWith(next);
@@ -150,22 +203,8 @@ export function buildEditor(on: EditorHandlers): EditorPanel {
   function render(): void {
     if (!draft) return;
     const focused = document.activeElement?.id;
-    const s = draft;
-    const general = generalSection(ctx, s, open, (city) => {
-      if (draft) change(setClientCity(draft, city), 'client-city');
-    });
-    const edit = {
-      edit: (fn: (current: Scenario) => Scenario, key: string) => {
-        if (draft) change(fn(draft), key);
-      },
-    };
-    routing = buildRoutingSection(ctx, s, open);
-    body.replaceChildren(
-      general,
-      buildSitesSection(ctx, s, open, edit, addSiteBox),
-      buildChannelsSection(ctx, s, open, edit),
-      routing,
-    );
+    routing = buildRoutingSection(ctx, draft, open);
+    body.replaceChildren(...sections(ctx, draft, open, () => draft, change, addSiteBox), routing);
     if (focused) document.getElementById(focused)?.focus();
   }
 

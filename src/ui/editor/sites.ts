@@ -5,11 +5,14 @@
  * and "Remove site". "Add site" (the templates) is in the editor's toolbar (panel.ts).
  */
 import { CITIES, cityLabel, formatOffset } from '../../scenario/cities';
-import { CHANNEL_KINDS, DEFAULTS, type GroupSpec, type Scenario, type SiteSpec } from '../../sim/scenario';
+import { CHANNEL_KINDS, DEFAULTS, type Scenario, type SiteSpec } from '../../sim/scenario';
+import { fmtInt } from '../../format/figures';
 import { h } from '../dom';
 import { buildContractSection } from './contract';
 import { duplicateSite, removeSite, renameSite, setAt, setSiteCity } from './edits';
-import { block, button, checkList, numberField, selectField, textField, type FieldContext } from './fields';
+import { groupBlock } from './groups';
+import { idleSites } from './idle-cost';
+import { block, button, numberField, selectField, textField, type FieldContext } from './fields';
 
 export interface SitesHandlers {
   /** a structural edit, applied to the scenario as it is when the planner acts (not as drawn) */
@@ -34,7 +37,28 @@ export function buildSitesSection(
     { class: 'ed-section', 'aria-labelledby': 'ed-sites-h' },
     h('h3', { id: 'ed-sites-h', text: 'Sites' }),
     toolbar,
+    h('div', { class: 'ed-idle' }, ...idleCostNotes(draft)),
     ...draft.sites.map((site, i) => siteBlock(ctx, draft, site, i, open, on)),
+  );
+}
+
+/** The idle-cost notes brought up to date after a live edit (a split slider gave the site a share). */
+export function patchIdleCost(body: HTMLElement, draft: Scenario): void {
+  body.querySelector('.ed-idle')?.replaceChildren(...idleCostNotes(draft));
+}
+
+/** A site paid but given no share says what it costs a day (idle-cost.ts), where the planner adds sites. */
+function idleCostNotes(draft: Scenario): HTMLElement[] {
+  const currency = draft.currency ?? 'USD';
+  return idleSites(draft).map((x) =>
+    h('p', {
+      class: 'ed-warning',
+      'data-testid': `idle-cost-${x.id}`,
+      text:
+        `Idle cost: ${x.name} has 0 % of every channel it answers, yet its ${fmtInt(x.agents)} agents are ` +
+        `paid — about ${fmtInt(x.perDay)} ${currency} a day it is open. Give it a share with the split ` +
+        'sliders, or set its agents to 0.',
+    }),
   );
 }
 
@@ -233,104 +257,4 @@ function siteFields(
     ...site.groups.map((g, j) => groupBlock(ctx, draft, i, g, j, on)),
     siteActions(draft, i, open, on),
   ];
-}
-
-function groupBlock(
-  ctx: FieldContext,
-  draft: Scenario,
-  i: number,
-  g: GroupSpec,
-  j: number,
-  on: SitesHandlers,
-): HTMLElement {
-  const p = ['sites', i, 'groups', j];
-  const site = draft.sites[i];
-  const channels = CHANNEL_KINDS.filter((k) => draft.channels[k]);
-  const shifts = g.shifts;
-  const mode = selectField(
-    ctx,
-    [...p, 'mode'],
-    'Staffing',
-    [
-      { value: 'flat', label: 'agents while open' },
-      { value: 'shifts', label: 'shifts' },
-    ],
-    {
-      current: shifts ? 'shifts' : 'flat',
-      onChange: (v) =>
-        on.edit((s) => {
-          const { agents, shifts: was, ...rest } = s.sites[i].groups[j];
-          const next: GroupSpec =
-            v === 'flat'
-              ? { ...rest, agents: agents ?? Math.max(0, ...(was ?? []).map((x) => x.agents)) }
-              : { ...rest, shifts: [{ start: '08:00', end: '16:00', agents: agents ?? 10 }] };
-          return setAt(s, p, next);
-        }, `group-mode:${i}:${j}`),
-    },
-  );
-  const shiftRows = (shifts ?? []).map((_, k) =>
-    h(
-      'div',
-      { class: 'ed-grid ed-shift', role: 'group', 'aria-label': `Shift ${k + 1}` },
-      textField(ctx, [...p, 'shifts', k, 'start'], `Shift ${k + 1} starts (HH:MM)`),
-      textField(ctx, [...p, 'shifts', k, 'end'], `Shift ${k + 1} ends (HH:MM)`),
-      numberField(ctx, [...p, 'shifts', k, 'agents'], `Shift ${k + 1} agents`, { min: 0, step: 1 }),
-      shifts!.length > 1
-        ? button(`Remove shift ${k + 1}`, () =>
-            on.edit(
-              (s) =>
-                setAt(
-                  s,
-                  [...p, 'shifts'],
-                  (s.sites[i].groups[j].shifts ?? []).filter((_x, x) => x !== k),
-                ),
-              `remove-shift:${i}:${j}`,
-            ),
-          )
-        : null,
-    ),
-  );
-  return h(
-    'div',
-    { class: 'ed-group', role: 'group', 'aria-label': `${site.name}: group ${g.id}` },
-    h(
-      'div',
-      { class: 'ed-grid' },
-      textField(ctx, [...p, 'id'], 'Group id'),
-      checkList(ctx, [...p, 'skills'], 'Skills', channels),
-      mode,
-      shifts ? null : numberField(ctx, [...p, 'agents'], 'Agents while open', { min: 0, step: 1 }),
-    ),
-    ...shiftRows,
-    h(
-      'div',
-      { class: 'ed-row' },
-      shifts
-        ? button('Add shift', () =>
-            on.edit(
-              (s) =>
-                setAt(
-                  s,
-                  [...p, 'shifts'],
-                  [...(s.sites[i].groups[j].shifts ?? []), { start: '16:00', end: '24:00', agents: 5 }],
-                ),
-              `add-shift:${i}:${j}`,
-            ),
-          )
-        : null,
-      site.groups.length > 1
-        ? button(`Remove group ${g.id}`, () =>
-            on.edit(
-              (s) =>
-                setAt(
-                  s,
-                  ['sites', i, 'groups'],
-                  s.sites[i].groups.filter((_g, x) => x !== j),
-                ),
-              `remove-group:${i}:${j}`,
-            ),
-          )
-        : null,
-    ),
-  );
 }

@@ -16,7 +16,7 @@ import { buildChart, type IntervalChart } from '../chart';
 import { setText } from '../dom';
 import { ErlangEstimator } from '../erlang';
 import { buildFigures, type FiguresPanel } from '../panels';
-import { buildStaffing, type StaffingPanel } from '../staffing';
+import { buildStaffing, type StaffingHandlers, type StaffingPanel } from '../staffing';
 import type { AppStore } from '../state/store';
 import { firstFrameText } from './first-frame';
 import type { PageLayout } from './layout';
@@ -42,6 +42,33 @@ interface Parts {
   setPlaying(playing: boolean, done: boolean): void;
 }
 
+/** A slider's move is an edit: the key makes a drag of one slider one undo step. */
+function sliderHandlers(store: AppStore, m: SimulationMeta): StaffingHandlers {
+  return {
+    staffing: (g: number, n: number) => {
+      const s = store.scenario;
+      if (s) store.commit(withSliderAgents(s, m, g, n), `agents:${metaGroupKey(m, g)}`, 'slider');
+    },
+    split: (c: number, w: number[]) => {
+      const s = store.scenario;
+      if (s) store.commit(withSliderSplit(s, m, c, w), `split:${m.channels[c]?.kind}`, 'slider');
+    },
+    // "move N points" is one action: no key, so it never merges with a drag before it
+    moveSplit: (c: number, w: number[]) => {
+      const s = store.scenario;
+      if (s) store.commit(withSliderSplit(s, m, c, w), null, 'slider');
+    },
+  };
+}
+
+/** The total of agents logged in, on the status line. */
+function showAgents(page: PageLayout, snap: Snapshot): void {
+  const view = new SnapshotView(snap);
+  let total = 0;
+  for (let s = 0; s < snap.nSites; s++) total += view.site(s, SITE.loggedIn);
+  setText(page.agents, `${fmtInt(total)} agents logged in`);
+}
+
 export function buildLiveView({ page, scene, views, client, store, setPlaying }: Parts): LiveView {
   let generation = 0;
   let meta: SimulationMeta | null = null;
@@ -49,20 +76,6 @@ export function buildLiveView({ page, scene, views, client, store, setPlaying }:
   let figures: FiguresPanel | null = null;
   let chart: IntervalChart | null = null;
   let lastSnap: Snapshot | null = null;
-
-  /** A slider's move is an edit: the key makes a drag of one slider one undo step. */
-  function sliderHandlers(m: SimulationMeta) {
-    return {
-      staffing: (g: number, n: number) => {
-        const s = store.scenario;
-        if (s) store.commit(withSliderAgents(s, m, g, n), `agents:${metaGroupKey(m, g)}`, 'slider');
-      },
-      split: (c: number, w: number[]) => {
-        const s = store.scenario;
-        if (s) store.commit(withSliderSplit(s, m, c, w), `split:${m.channels[c]?.kind}`, 'slider');
-      },
-    };
-  }
 
   function started(m: SimulationMeta, s: Scenario, opensAt: number): void {
     generation++;
@@ -78,7 +91,7 @@ export function buildLiveView({ page, scene, views, client, store, setPlaying }:
     chart?.destroy();
     chart = buildChart(m);
     figures = buildFigures(m);
-    staffing = buildStaffing(m, new ErlangEstimator(s), sliderHandlers(m));
+    staffing = buildStaffing(m, new ErlangEstimator(s), sliderHandlers(store, m));
     staffing.show(sliderPositions(s, m));
     page.chartHost.replaceChildren(chart.element);
     page.figuresHost.replaceChildren(figures.element);
@@ -86,7 +99,7 @@ export function buildLiveView({ page, scene, views, client, store, setPlaying }:
   }
 
   // the sliders stand where the store's scenario says (an undo, an apply, a refused edit); a slider's
-  // own move is left alone: it stands there already, as the weights the planner set, not in percent
+  // own move is left alone: it stands there already (mid-drag, its block keeps the drag's ratio)
   store.subscribe((data, change) => {
     if (change.kind === 'edit' && change.origin === 'slider') return;
     if (staffing && meta && data.scenario) staffing.show(sliderPositions(data.scenario, meta));
@@ -113,10 +126,7 @@ export function buildLiveView({ page, scene, views, client, store, setPlaying }:
     tick: () => {
       if (lastSnap) {
         staffing?.update(lastSnap);
-        const view = new SnapshotView(lastSnap);
-        let total = 0;
-        for (let s = 0; s < lastSnap.nSites; s++) total += view.site(s, SITE.loggedIn);
-        setText(page.agents, `${fmtInt(total)} agents logged in`);
+        showAgents(page, lastSnap);
       }
       const shownFps = views.fps();
       if (shownFps !== null) setText(page.fps, `${Math.round(shownFps)} fps`);

@@ -11,6 +11,7 @@ import { groupKey, groupPeaks, withGroupAgents, withSplitWeights } from '../../s
 import type { Scenario } from '../../sim/scenario';
 import type { SimulationMeta } from '../../sim/snapshot';
 import { effectiveSplit } from '../editor/routing';
+import { toPercent } from '../state/split-shares';
 
 /** The key of group `g` of the run described by `meta` ("siteId/groupId"). */
 export function metaGroupKey(meta: SimulationMeta, g: number): string | null {
@@ -39,7 +40,7 @@ export function withSliderSplit(
   return r.ok ? r.scenario : s;
 }
 
-/** Slider positions for `s` on the run of `meta`: each group's peak; each split in percent, by site index. */
+/** Slider positions for `s` on the run of `meta`: each group's peak; each split in whole percent summing to 100, by site index. */
 export interface SliderPositions {
   agents: number[];
   splits: number[][];
@@ -51,8 +52,7 @@ export function sliderPositions(s: Scenario, meta: SimulationMeta): SliderPositi
     agents: meta.groups.map((_, g) => peaks.get(metaGroupKey(meta, g) ?? '') ?? 0),
     splits: meta.channels.map((ch) => {
       const split = s.channels[ch.kind] ? effectiveSplit(s, ch.kind) : {};
-      const total = Object.values(split).reduce((a, b) => a + b, 0) || 1;
-      return meta.sites.map((site) => Math.round(((split[site.id] ?? 0) / total) * 100));
+      return toPercent(meta.sites.map((site) => split[site.id] ?? 0));
     }),
   };
 }

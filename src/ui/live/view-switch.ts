@@ -31,94 +31,113 @@ export interface ViewSwitch {
   ready(): Promise<void>;
 }
 
+/** What the switch knows: the view shown, the map once loaded, and the run's latest state for it. */
+interface SwitchState {
+  view: LiveViewKind;
+  map: MapScene | null;
+  loading: Promise<void> | null;
+  meta: SimulationMeta | null;
+  places: MapPlaces | null;
+  scenario: Scenario | null;
+  last: Snapshot | null;
+  outcome: ReplicationOutcome | null;
+  placesOf: ((s: Scenario) => MapPlaces) | null;
+}
+
+/** Loads the map's code and scene once (a failure is reported and may be tried again), brought up to date. */
+function loadMap(st: SwitchState, stage: HTMLElement, onError: (message: string) => void): Promise<void> {
+  return (st.loading ??= (async () => {
+    const [{ MapScene }, { mapPlaces }] = await Promise.all([
+      import('../../render/map/map-scene'),
+      import('../../render/map/places'),
+    ]);
+    st.placesOf = mapPlaces;
+    const map = await MapScene.create(stage);
+    st.map = map;
+    if (st.meta && st.scenario) {
+      st.places = st.placesOf(st.scenario);
+      map.setMeta(st.meta, st.places);
+    }
+    if (st.last) map.setSnapshot(st.last);
+    if (st.outcome) map.setOutcome(st.outcome);
+    map.setShown(st.view === 'map');
+  })().catch((e) => {
+    st.loading = null;
+    onError(`The map could not be shown: ${e instanceof Error ? e.message : String(e)}`);
+  }));
+}
+
+/** Shows the floor or the map: the hidden one stops drawing, the shown one gets the latest snapshot. */
+function showView(st: SwitchState, next: LiveViewKind, f: LiveScene | null, load: () => Promise<void>): void {
+  st.view = next;
+  if (next === 'map') {
+    f?.app.ticker.stop();
+    if (st.map) {
+      st.map.setShown(true);
+      if (st.last) st.map.setSnapshot(st.last);
+    } else void load();
+  } else {
+    st.map?.setShown(false);
+    if (f) {
+      f.app.ticker.start();
+      if (st.last) f.setSnapshot(st.last, true);
+    }
+  }
+}
+
 export function createViewSwitch(
   stage: HTMLElement,
   floor: () => LiveScene | null,
   storage: Storage | null,
   onError: (message: string) => void,
 ): ViewSwitch {
-  let view: LiveViewKind = readViewChoice(storage);
-  let map: MapScene | null = null;
-  let loading: Promise<void> | null = null;
-  let meta: SimulationMeta | null = null;
-  let places: MapPlaces | null = null;
-  let scenario: Scenario | null = null;
-  let last: Snapshot | null = null;
-  let outcome: ReplicationOutcome | null = null;
-  let placesOf: ((s: Scenario) => MapPlaces) | null = null;
-
-  const loadMap = (): Promise<void> =>
-    (loading ??= (async () => {
-      const [{ MapScene }, { mapPlaces }] = await Promise.all([
-        import('../../render/map/map-scene'),
-        import('../../render/map/places'),
-      ]);
-      placesOf = mapPlaces;
-      map = await MapScene.create(stage);
-      if (meta && scenario) {
-        places = placesOf(scenario);
-        map.setMeta(meta, places);
-      }
-      if (last) map.setSnapshot(last);
-      if (outcome) map.setOutcome(outcome);
-      map.setShown(view === 'map');
-    })().catch((e) => {
-      loading = null;
-      onError(`The map could not be shown: ${e instanceof Error ? e.message : String(e)}`);
-    }));
-
+  const st: SwitchState = {
+    view: readViewChoice(storage),
+    map: null,
+    loading: null,
+    meta: null,
+    places: null,
+    scenario: null,
+    last: null,
+    outcome: null,
+    placesOf: null,
+  };
+  const load = () => loadMap(st, stage, onError);
   const show = (next: LiveViewKind) => {
-    view = next;
     saveViewChoice(storage, next);
-    const f = floor();
-    if (next === 'map') {
-      f?.app.ticker.stop();
-      if (map) {
-        map.setShown(true);
-        if (last) map.setSnapshot(last);
-      } else void loadMap();
-    } else {
-      map?.setShown(false);
-      if (f) {
-        f.app.ticker.start();
-        if (last) f.setSnapshot(last, true);
-      }
-    }
+    showView(st, next, floor(), load);
   };
 
-  const toggle = buildViewToggle(view, show);
-  if (view === 'map') show('map');
+  const toggle = buildViewToggle(st.view, show);
+  if (st.view === 'map') show('map');
 
   return {
     element: toggle.element,
     get view() {
-      return view;
+      return st.view;
     },
     get map() {
-      return map;
+      return st.map;
     },
-    fps: () => (view === 'map' ? (map?.fps ?? null) : (floor()?.fps ?? null)),
+    fps: () => (st.view === 'map' ? (st.map?.fps ?? null) : (floor()?.fps ?? null)),
     setMeta(m, s) {
-      meta = m;
-      scenario = s;
-      last = null;
-      outcome = null;
-      if (map && placesOf) {
-        places = placesOf(s);
-        map.setMeta(m, places);
+      Object.assign(st, { meta: m, scenario: s, last: null, outcome: null });
+      if (st.map && st.placesOf) {
+        st.places = st.placesOf(s);
+        st.map.setMeta(m, st.places);
       }
     },
     snapshot(snap) {
-      last = snap;
-      if (view === 'map') map?.setSnapshot(snap);
+      st.last = snap;
+      if (st.view === 'map') st.map?.setSnapshot(snap);
       else floor()?.setSnapshot(snap);
     },
     outcome(o) {
-      outcome = o;
-      map?.setOutcome(o);
+      st.outcome = o;
+      st.map?.setOutcome(o);
     },
     ready: async () => {
-      if (view === 'map') await loadMap();
+      if (st.view === 'map') await load();
     },
   };
 }

@@ -47,7 +47,9 @@ export function openState(
     bundledIdFor(bundled, state.scenario) ??
     bundled.find((b) => onlyLiveChanges(b.scenario, state.scenario))?.id ??
     null;
-  store.load(state.scenario, { id, file: id ? null : state.scenario.name }, state.seed);
+  // the picker reads "(edited)" while it differs from that bundled scenario
+  const base = bundled.find((b) => b.id === id)?.scenario ?? state.scenario;
+  store.load(state.scenario, { id, file: id ? null : state.scenario.name }, state.seed, base);
 }
 
 /** The state to start with: a link first, then the saved state (each checked), with notices for bad ones. */
@@ -58,7 +60,11 @@ export async function startingState(
   const fromLink = await readLinkState(location.hash);
   const fromStore = readStoredState(storage);
   if (fromLink.kind === 'bad')
-    notices.show('link', `${fromLink.message} The app opened your saved or default scenario instead.`);
+    notices.show(
+      'link',
+      `${fromLink.message} The app opened your saved or default scenario instead.`,
+      'warning',
+    );
   if (fromStore.kind === 'bad') notices.show('storage', fromStore.message);
   if (fromLink.kind === 'ok') return { state: fromLink.state, fromLink: true };
   return { state: fromStore.kind === 'ok' ? fromStore.state : null, fromLink: false };
@@ -69,7 +75,8 @@ export function followPastedLinks(store: AppStore, notices: Notices, open: (s: A
   addEventListener('hashchange', () => {
     void (async () => {
       const link = await readLinkState(location.hash);
-      if (link.kind === 'bad') notices.show('link', `${link.message} The current run keeps going.`);
+      if (link.kind === 'bad')
+        notices.show('link', `${link.message} The current run keeps going.`, 'warning');
       if (link.kind !== 'ok' || JSON.stringify(link.state) === JSON.stringify(appStateOf(store))) return;
       notices.clear('link');
       open(link.state);

@@ -36,6 +36,8 @@ export interface AppData {
   readonly variants: readonly Variant[];
   readonly canUndo: boolean;
   readonly canRedo: boolean;
+  /** the scenario differs from the one loaded (an undo back to it makes this false again) */
+  readonly edited: boolean;
 }
 
 /** Who made an edit: the history key merges a drag; the origin is for the subscribers' notices. */
@@ -52,9 +54,16 @@ export type Subscriber = (data: AppData, change: Change) => void;
 
 export class AppStore {
   private history: ScenarioHistory | null = null;
+  /** the scenario as loaded, that `edited` compares with (one compare per change, cached) */
+  private loaded: Scenario | null = null;
+  private editedCache: { of: Scenario; edited: boolean } | null = null;
   private source: Source = { id: null, file: null };
   /** what a refused load goes back to: the history and source before it (until the next change) */
-  private beforeLoad: { history: ScenarioHistory | null; source: Source } | null = null;
+  private beforeLoad: {
+    history: ScenarioHistory | null;
+    source: Source;
+    loaded: Scenario | null;
+  } | null = null;
   private seed: string;
   private variants: readonly Variant[] = [];
   private readonly subscribers = new Set<Subscriber>();
@@ -72,11 +81,24 @@ export class AppStore {
       variants: this.variants,
       canUndo: h?.canUndo ?? false,
       canRedo: h?.canRedo ?? false,
+      edited: this.isEdited(),
     };
+  }
+
+  private isEdited(): boolean {
+    const now = this.history?.current;
+    if (!now || !this.loaded) return false;
+    if (this.editedCache?.of !== now) this.editedCache = { of: now, edited: !sameScenario(now, this.loaded) };
+    return this.editedCache.edited;
   }
 
   get scenario(): Scenario | null {
     return this.history?.current ?? null;
+  }
+
+  /** The scenario as loaded (or the bundled one a saved state was edited from): what edits are measured against. */
+  get base(): Scenario | null {
+    return this.loaded;
   }
 
   /** `fn` hears every change from now on; the returned function stops it. */
@@ -87,12 +109,14 @@ export class AppStore {
 
   /**
    * A newly opened scenario (picker, file, link, saved state): a new run and a new history; a link or
-   * a saved state brings its seed along.
+   * a saved state brings its seed along, and the bundled scenario it was edited from (`base`: what
+   * `edited` compares with).
    */
-  load(s: Scenario, source: Source = { id: null, file: null }, seed?: string): void {
-    this.beforeLoad = { history: this.history, source: this.source };
+  load(s: Scenario, source: Source = { id: null, file: null }, seed?: string, base: Scenario = s): void {
+    this.beforeLoad = { history: this.history, source: this.source, loaded: this.loaded };
     if (seed !== undefined) this.seed = seed;
     this.history = new ScenarioHistory(s);
+    this.loaded = base;
     this.source = source;
     this.emit({ kind: 'loaded' });
   }
@@ -129,6 +153,7 @@ export class AppStore {
     if (before?.history) {
       this.history = before.history;
       this.source = before.source;
+      this.loaded = before.loaded;
     } else if (!this.history?.undo()) return;
     this.beforeLoad = null;
     this.emit({ kind: 'refused' });
