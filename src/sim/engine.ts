@@ -116,6 +116,18 @@ export const PEND_AFTER_HOURS = Pend.AfterHours;
 /** turned away after hours, waiting for the next opening (not yet due at a known time) */
 export const PEND_AFTER_HOURS_WAITING = 3;
 
+/**
+ * The warm-up pilot's probe (src/sim/warm-up-pilot.ts): told of every return as it is scheduled
+ * (before the engine drops one due after the run) and of every return that comes back. Null in
+ * every other run: one test per return, nothing allocated.
+ */
+export interface ReturnProbe {
+  /** a return of channel c of kind PEND_REPEAT, PEND_REDIAL or PEND_AFTER_HOURS, scheduled now, due at `at` */
+  scheduled(c: number, kind: number, at: number): void;
+  /** a return of channel c came back now */
+  cameBack(c: number): void;
+}
+
 /** Per (channel, site) counters; see Stats below. */
 export const enum M {
   Offered = 0,
@@ -452,6 +464,8 @@ export class Simulation {
   readonly backlogGrowthPerDay: Float64Array;
   /** started from a warm-up pilot (warm-up-pilot.ts): the days of the pilot's own warm-up, else 0 */
   pilotWarmUpDays = 0;
+  /** the warm-up pilot's probe (see ReturnProbe); null in every other run */
+  returnProbe: ReturnProbe | null = null;
   /** per channel: issues raised (fresh contacts) since 00:00 of day 1 */
   readonly issuesRaised: Float64Array;
   /** per channel: cohort issues given up (one of their contacts abandoned) */
@@ -721,6 +735,7 @@ export class Simulation {
     at: number,
     klass: number,
   ): void {
+    if (this.returnProbe !== null) this.returnProbe.scheduled(c, kind, at);
     if (!(start >= 0) && !(at < this.loadEnd)) return;
     const r = this.alloc();
     this.cClass[r] = klass;
@@ -933,6 +948,17 @@ export class Simulation {
   }
 
   /**
+   * Starts the contacts at t (a run not started yet, t before 00:00 of day 1): fresh arrivals from t on;
+   * the staffing changes before t run with no contact in the model. The warm-up pilot's replications
+   * settle from t, not from the first warm-up midnight (src/sim/warm-up-pilot.ts).
+   */
+  startContactsAt(t: number): void {
+    if (this.events > 0 || this.used > 0 || !(t < 0)) throw new Error('startContactsAt: run already started');
+    for (let c = 0; c < this.nC; c++) this.scheduleArrival(c, t);
+    this.advanceTo(t);
+  }
+
+  /**
    * A return (kind PEND_REPEAT, PEND_REDIAL or PEND_AFTER_HOURS) of an issue raised before the run, due
    * back at `at` (src/sim/warm-up-pilot.ts seeds a replication's pending returns with it before the
    * warm-up runs). Not in the measured cohort.
@@ -1138,7 +1164,9 @@ export class Simulation {
       if (this.cGen[id] !== gen || this.cState[id] !== ContactState.AfterHours) continue;
       this.afterHoursWaiting[c]--;
       this.cState[id] = ContactState.RepeatPending;
-      this.schedulePending(id, this.now + this.cAbandonAt[id]);
+      const at = this.now + this.cAbandonAt[id];
+      if (this.returnProbe !== null) this.returnProbe.scheduled(c, Pend.AfterHours, at);
+      this.schedulePending(id, at);
     }
   }
 
@@ -1607,6 +1635,7 @@ export class Simulation {
     const owner = this.cOwner[id];
     const kind = this.cPend[id];
     const klass = this.cClass[id];
+    if (this.returnProbe !== null) this.returnProbe.cameBack(c);
     this.free(id);
     if (kind === Pend.Repeat) this.repeatCount[c]++;
     const r = this.newContact(

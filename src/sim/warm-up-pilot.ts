@@ -39,52 +39,12 @@
  * run computes the same one.
  */
 import { DAY } from './clock';
-import { sample } from './distribution';
-import {
-  PEND_AFTER_HOURS,
-  PEND_AFTER_HOURS_WAITING,
-  PEND_REDIAL,
-  PEND_REPEAT,
-  Simulation,
-  type SimulationOptions,
-} from './engine';
-import { createStream, type Uniform } from './random';
-import { STEADY_CHECK_DAYS } from './steady-check';
+import { Simulation, type SimulationOptions } from './engine';
+import { measurePilot } from './pilot-measure';
+import { seedPendingReturns, type PendingIntensity } from './pending-seed';
 import type { Scenario } from './scenario';
-import { exponential } from './ziggurat';
 
-/**
- * The pilot runs this many times the default warm-up: the default stops within ~1 % of steady offered
- * load, but the pending returns it leaves are further short (follow-the-sun: day 1's returns offered
- * −2.6 % ± 1.6 % against a 20-day warm-up with the pilot at 1×, within the bounds at 2×;
- * test/steady-equivalence.test.ts). Paid once per scenario and seed.
- */
-export const PILOT_WARM_UP_FACTOR = 2;
-
-/** Midnights at the end of the pilot at which pending returns are counted (averaged). */
-export const PILOT_MIDNIGHTS = 3;
-
-/** The kinds of return seeded at a known due time, in the order of PendingIntensity.bins[c]. */
-export const SEEDED_KINDS = [PEND_REPEAT, PEND_REDIAL, PEND_AFTER_HOURS] as const;
-
-/** The pilot's measurement: plain data (structured-clonable, so it can be sent to workers). */
-export interface PendingIntensity {
-  binSeconds: number;
-  /**
-   * bins[channel][k][b]: the expected number of returns of kind SEEDED_KINDS[k] pending at a midnight
-   * that fall due in bin b after it
-   */
-  bins: Float64Array[][];
-  /** per channel, the expected number turned away after hours and waiting at midnight for an opening */
-  waiting: Float64Array;
-  /** the pilot's warm-up days */
-  warmUpDays: number;
-  /**
-   * per channel, the backlog's growth per day over the pilot's last STEADY_CHECK_DAYS days (NaN: not
-   * measured), given to every replication for the steady-state check (steady-check.ts)
-   */
-  backlogGrowthPerDay: Float64Array;
-}
+export { SEEDED_KINDS, scaledIntensity, seedPendingReturns, type PendingIntensity } from './pending-seed';
 
 /** @deprecated the prototype's name */
 export type RepeatIntensity = PendingIntensity;
@@ -105,63 +65,10 @@ export function pilotIntensity(
   const key = pilotKey(scenario, seed, options);
   const hit = cache.get(key);
   if (hit) return hit;
-  const out = measurePilot(scenario, seed, options);
+  const out = measurePilot(scenario, seed, options.days ?? scenario.horizon?.days ?? 1);
   if (cache.size > 32) cache.clear(); // a sweep's many variants: bound the memory
   cache.set(key, out);
   return out;
-}
-
-function measurePilot(scenario: Scenario, seed: string, options: SimulationOptions): PendingIntensity {
-  const days = options.days ?? scenario.horizon?.days ?? 1;
-  const warmUpDays = Math.max(
-    PILOT_MIDNIGHTS,
-    STEADY_CHECK_DAYS + 1,
-    options.warmUpDays ?? Math.min(60, PILOT_WARM_UP_FACTOR * defaultWarmUp(scenario, options)),
-  );
-  const sim = new Simulation(scenario, {
-    // a horizon past every due time counted: the engine drops returns of pre-day-1 issues due after it
-    days: days + 2,
-    seed: `${seed}|pilot`,
-    deferWarmUp: true,
-    warmUpDays,
-  });
-  const binSeconds = sim.model.intervalSeconds;
-  // returns due after the replication's horizon (and its day of warm-up) never reach the measured days
-  const nBins = Math.ceil((days + 1) * (DAY / binSeconds));
-  const bins = sim.model.channels.map(() => SEEDED_KINDS.map(() => new Float64Array(nBins)));
-  const waiting = new Float64Array(sim.model.channels.length);
-  const growth = new Float64Array(sim.model.channels.length);
-  sim.advanceTo(-STEADY_CHECK_DAYS * DAY);
-  for (let c = 0; c < growth.length; c++) growth[c] = sim.channelBacklog(c);
-  for (let k = PILOT_MIDNIGHTS - 1; k >= 0; k--) {
-    const midnight = -k * DAY;
-    sim.advanceTo(midnight);
-    sim.forEachPendingReturn((c, kind, at) => {
-      if (kind === PEND_AFTER_HOURS_WAITING) {
-        waiting[c] += 1 / PILOT_MIDNIGHTS;
-        return;
-      }
-      const b = Math.floor((at - midnight) / binSeconds);
-      if (b >= 0 && b < nBins) bins[c][SEEDED_KINDS.indexOf(kind as 0 | 1 | 2)][b] += 1 / PILOT_MIDNIGHTS;
-    });
-  }
-  for (let c = 0; c < growth.length; c++) growth[c] = (sim.channelBacklog(c) - growth[c]) / STEADY_CHECK_DAYS;
-  return { binSeconds, bins, waiting, warmUpDays, backlogGrowthPerDay: growth };
-}
-
-function defaultWarmUp(scenario: Scenario, options: SimulationOptions): number {
-  return new Simulation(scenario, { ...options, deferWarmUp: true }).warmUpDays;
-}
-
-/** The intensity times `factor` (tests: a seeding 5 % short must be caught). */
-export function scaledIntensity(p: PendingIntensity, factor: number): PendingIntensity {
-  return {
-    binSeconds: p.binSeconds,
-    bins: p.bins.map((kinds) => kinds.map((b) => b.map((x) => x * factor))),
-    waiting: p.waiting.map((x) => x * factor),
-    warmUpDays: p.warmUpDays,
-    backlogGrowthPerDay: p.backlogGrowthPerDay,
-  };
 }
 
 /**
@@ -174,48 +81,10 @@ export function simulationFromPilot(
   options: SimulationOptions & { seed: string },
 ): Simulation {
   const sim = new Simulation(scenario, { ...options, warmUpDays: 1, deferWarmUp: true });
+  if (intensity.settleSeconds < DAY) sim.startContactsAt(-intensity.settleSeconds);
   seedPendingReturns(sim, intensity, options.seed);
   sim.warmUp();
   sim.pilotWarmUpDays = intensity.warmUpDays;
   sim.backlogGrowthPerDay.set(intensity.backlogGrowthPerDay);
   return sim;
-}
-
-/** Seeds a Simulation that has not started yet with the pending returns of `intensity` (own stream). */
-export function seedPendingReturns(sim: Simulation, intensity: PendingIntensity, seed: string): void {
-  const u = createStream(seed, 'pilot/pending-returns');
-  const start = sim.now;
-  intensity.bins.forEach((kinds, c) =>
-    kinds.forEach((bins, k) =>
-      seedPoisson(bins, u, (b, from) =>
-        sim.seedReturn(c, SEEDED_KINDS[k], start + (b + from) * intensity.binSeconds),
-      ),
-    ),
-  );
-  const one = new Float64Array(1);
-  intensity.waiting.forEach((mean, c) => {
-    const ah = sim.model.channels[c].returns.afterHours;
-    if (!ah || !(mean > 0)) return;
-    one[0] = mean;
-    // a Poisson number, each with its own delay after the opening
-    seedPoisson(one, u, () => sim.seedAfterHoursWaiting(c, sample(ah.delay, u)));
-  });
-}
-
-/**
- * The points of a Poisson process with piecewise-constant intensity (expected count bins[b] in bin b),
- * by inversion as fresh arrivals are: calls at(b, share of bin b passed) in order.
- */
-function seedPoisson(bins: Float64Array, u: Uniform, at: (b: number, from: number) => void): void {
-  let e = exponential(u);
-  for (let b = 0; b < bins.length; b++) {
-    const mass = bins[b];
-    let from = 0; // share of the bin already passed
-    while (mass * (1 - from) > e) {
-      from += e / mass;
-      at(b, from);
-      e = exponential(u);
-    }
-    e -= mass * (1 - from);
-  }
 }
