@@ -20,8 +20,10 @@ export interface PendingIntensity {
   bins: Float64Array[][];
   /** per channel, the expected number turned away after hours and waiting at midnight for an opening */
   waiting: Float64Array;
-  /** the pilot's warm-up days */
+  /** the pilot's warm-up days (the fixed point's simulated days, pilot-measure.ts) */
   warmUpDays: number;
+  /** the events the pilot simulated (its cost, for the benchmark) */
+  events?: number;
   /** a replication's contacts start this long before 00:00 of day 1 (bins count from then) */
   settleSeconds: number;
   /**

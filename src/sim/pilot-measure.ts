@@ -74,16 +74,19 @@ export function measurePilot(scenario: Scenario, seed: string, days: number): Pe
   // whole day, so that its days are steady whatever the scenario, and chooses the replications'
   let estimate: PendingIntensity | null = null;
   let simulated = 0;
+  let events = 0;
   for (let k = 0; k < PILOT_ITERATIONS; k++) {
     const last = k === PILOT_ITERATIONS - 1;
     const settle = k === 0 ? MIN_SETTLE_SECONDS : DAY;
     const run = iterate(scenario, `${seed}|pilot/${k}`, days, settle, estimate, last ? PILOT_MAX_DAYS : 1);
     simulated += settle / DAY + run.tally.days;
+    events += run.sim.events;
     const at = last ? chooseSettle(run.sim, run.tally) : DAY;
     estimate = intensityAt(run.sim, run.tally, at, days);
     estimate.backlogGrowthPerDay = run.growth;
   }
   estimate!.warmUpDays = Math.ceil(simulated);
+  estimate!.events = events;
   return estimate!;
 }
 
