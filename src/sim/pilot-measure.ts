@@ -36,9 +36,9 @@ import type { Scenario } from './scenario';
 /** Iterations of the fixed point (the last one measures). */
 export const PILOT_ITERATIONS = 2;
 /** The last iteration measures days until it has recorded this many returns ... */
-export const PILOT_RETURNS = 20_000;
+export const PILOT_RETURNS = 40_000;
 /** ... or this many days. */
-export const PILOT_MAX_DAYS = 4;
+export const PILOT_MAX_DAYS = 8;
 /** The shortest settling time a replication gets (live queues and agents settle within an hour). */
 export const MIN_SETTLE_SECONDS = 6 * 3600;
 /**
