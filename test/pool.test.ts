@@ -1,19 +1,20 @@
 /** The browser replication pool, with in-process fake workers. */
 import { describe, expect, it } from 'vitest';
 import { CancelledError, ReplicationPool, type PoolWorker } from '../src/worker/pool';
-import { runReplication } from '../src/sim/index';
+import { readFileSync } from 'node:fs';
+import { pilotFor, runReplication, type Scenario } from '../src/sim/index';
 import { oneSite } from './support/build';
 
 function fakeWorker(log: string[], delayMs = 1): PoolWorker {
   let alive = true;
   return {
-    run: (scenario, seed, replication, days) =>
+    run: (scenario, seed, replication, days, pilot) =>
       new Promise((resolve, reject) =>
         setTimeout(
           () => {
             if (!alive) return reject(new Error('terminated'));
-            log.push(`run ${replication}`);
-            resolve(runReplication(scenario, { seed, replication, days }));
+            log.push(`run ${replication}${pilot === undefined ? '' : pilot ? ' with a pilot' : ' no pilot'}`);
+            resolve(runReplication(scenario, { seed, replication, days, pilot }));
           },
           delayMs * (1 + (replication % 3)),
         ),
@@ -37,6 +38,38 @@ describe('replication pool', () => {
     expect(out).toEqual(jobs.map((j) => runReplication(scenario, { seed: 's', replication: j.replication })));
     expect(progress).toEqual([1, 2, 3, 4, 5, 6, 7]);
     expect(log.filter((l) => l.startsWith('run')).length).toBe(7);
+  });
+
+  it("computes each variant's warm-up pilot once, in a worker, and passes it to every job as data", async () => {
+    // offshore-voice's default warm-up is 8 days: its replications start from the pilot
+    const base = JSON.parse(
+      readFileSync(new URL('../scenarios/offshore-voice.json', import.meta.url), 'utf8'),
+    ) as Scenario;
+    const variant = structuredClone(base);
+    variant.sites[1].firstContactResolution = 0.75;
+    const log: string[] = [];
+    const pool = new ReplicationPool(() => {
+      const w = fakeWorker(log);
+      return {
+        ...w,
+        pilot: async (scenario, seed, days) => {
+          log.push(`pilot ${scenario === base ? 'base' : 'variant'}`);
+          return pilotFor(scenario, { seed, days });
+        },
+      };
+    }, 2);
+    const jobs = [base, variant, base, variant].map((scenario, i) => ({
+      scenario,
+      seed: 's',
+      replication: i >> 1,
+    }));
+    const out = await pool.run(jobs);
+    expect(log.filter((l) => l.startsWith('pilot')).sort()).toEqual(['pilot base', 'pilot variant']);
+    expect(log.filter((l) => l.startsWith('run')).every((l) => l.endsWith('with a pilot'))).toBe(true);
+    // the same outcomes as replications that find their own pilot
+    expect(out).toEqual(
+      jobs.map((j) => runReplication(j.scenario, { seed: 's', replication: j.replication })),
+    );
   });
 
   it('cancels: rejects with CancelledError and terminates busy workers', async () => {

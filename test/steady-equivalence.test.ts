@@ -13,19 +13,23 @@
  *   escalations), ±0.5 %;
  * - backlog at the day's end (the next 00:00), ±5 % — or ±5 contacts where it is near empty;
  * - daily service level and abandon rate, ±0.5 pt;
- * - cost, ±0.25 %.
- * Not yet: service level in the two intervals after each opening (±2 pt).
+ * - cost, ±0.25 %;
+ * - service level in the two intervals after each site's opening (the mean of the two), ±2 pt.
  *
  * PRECISION (honest): the issue's bounds need ~200 paired replications per scenario (measured at 12:
  * offered ±0.9 %, returns offered ±2.5 %, SL ±1.7 pt, abandon rate ±0.65 pt as 90 % half-widths), which
  * is beyond CI's 15 minutes. This version checks what REPS = 16 can tell: the bounds below (AFFORDED)
  * are the smallest differences it detects — offered ±1.5 %, returns offered ±4 %, backlog ±15 %, SL
- * ±3 pt, abandon rate ±1 pt, cost ±0.25 % (the issue's, which it meets). At this precision a 2-day
- * warm-up fails (asserted); the seeding scaled by 0.95 moves day 1's offered by ~1 %, below what 16
- * replications can see, so that case is not asserted here (issue 25 left open on it).
+ * ±3 pt, abandon rate ±1 pt, cost ±0.25 % (the issue's, which it meets), service level after an
+ * opening ±10 pt (OPENING_BOUND). At this precision a 2-day warm-up fails, and so does the seeding
+ * scaled by 0.95 (both asserted): since replications settle 6 hours, not a day, day 1's returns come
+ * mostly from the seeding, and 0.95 moves offered by ~−1.6 % (measured: −0.99 % ± 0.94 % against
+ * +0.78 % ± 0.94 % unscaled with a noisier pilot, −1.25 % ± 0.59 % on overnight-backlog).
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { DAY } from '../src/sim/clock';
+import { compileModel } from '../src/sim/model';
 import { runReplication } from '../src/sim/simulate';
 import type { ReplicationOutcome, Scenario } from '../src/sim/index';
 import { pilotIntensity, scaledIntensity, type PendingIntensity } from '../src/sim/warm-up-pilot';
@@ -72,11 +76,37 @@ const FIGURES: Figure[] = [
   { name: 'abandon rate', of: (o) => o.total.abandonRate!, bound: () => 0.01 }, // issue: 0.5 pt
   { name: 'cost', of: (o) => o.total.cost!, bound: (r) => 0.0025 * r }, // the issue's
 ];
+/**
+ * service level in the two intervals after an opening (see openingFigures; issue: 2 pt): offshore-voice's
+ * in-house site opens on ~150 calls an interval, whose paired difference has a 90 % half-width of ~5 pt
+ * at 16 replications, so 10 pt is the smallest bound this precision honestly supports
+ */
+const OPENING_BOUND = 0.1;
+
+/**
+ * Service level in the two intervals after each site's opening on day 1 (the mean of the two, all
+ * channels): where a start that is off shows first, as the night's returns and backlog arrive.
+ */
+function openingFigures(s: Scenario): Figure[] {
+  const m = compileModel(s);
+  const iv = m.intervalSeconds;
+  const out: Figure[] = [];
+  for (const site of m.sites) {
+    if (!site.hours) continue; // open around the clock
+    const open = (((site.hours.start - site.offset) % DAY) + DAY) % DAY; // on the clients' clock
+    const i = Math.floor(open / iv);
+    if (i + 1 >= DAY / iv) continue;
+    const sl = (o: ReplicationOutcome) =>
+      ((o.intervals[i].total.serviceLevel ?? 0) + (o.intervals[i + 1].total.serviceLevel ?? 0)) / 2;
+    out.push({ name: `service level after ${site.id} opens`, of: sl, bound: () => OPENING_BOUND });
+  }
+  return out;
+}
 
 /** The figures whose 90 % CI of the paired difference is not inside its bound (with the figures). */
-function outside(a: ReplicationOutcome[], ref: ReplicationOutcome[]): string[] {
+export function outside(a: ReplicationOutcome[], ref: ReplicationOutcome[], s: Scenario): string[] {
   const bad: string[] = [];
-  for (const f of FIGURES) {
+  for (const f of [...FIGURES, ...openingFigures(s)]) {
     const d = a.map((o, i) => f.of(o) - f.of(ref[i]));
     const mean = d.reduce((x, y) => x + y, 0) / d.length;
     const sd = Math.sqrt(d.reduce((x, y) => x + (y - mean) ** 2, 0) / (d.length - 1));
@@ -109,13 +139,13 @@ describe('the default start is equivalent to a 20-day warm-up on day 1', () => {
       const ref = reps(s, { warmUpDays: 20 });
       const dflt = reps(s);
       expect(dflt[0].pilotWarmUpDays).toBeGreaterThan(1); // it did start from the pilot
-      expect(outside(dflt, ref)).toEqual([]);
+      expect(outside(dflt, ref, s)).toEqual([]);
       if (label.startsWith('low-FCR')) {
-        // The power to tell: the same check fails with 2 days of warm-up in place of the pilot, and
-        // with the seeding halved. (Scaled by 0.95, the issue's case, is below this precision.)
-        const short = scaledIntensity(pilotIntensity(s, SEED), 0.5);
-        expect(outside(reps(s, { pilot: short }), ref)).not.toEqual([]);
-        expect(outside(reps(s, { warmUpDays: 2 }), ref)).not.toEqual([]);
+        // The power to tell: the same check fails with the seeded intensity scaled by 0.95 (the
+        // issue's case), and with 2 days of warm-up in place of the pilot.
+        const short = scaledIntensity(pilotIntensity(s, SEED), 0.95);
+        expect(outside(reps(s, { pilot: short }), ref, s)).not.toEqual([]);
+        expect(outside(reps(s, { warmUpDays: 2 }), ref, s)).not.toEqual([]);
       }
     });
   }

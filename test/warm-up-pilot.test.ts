@@ -46,15 +46,17 @@ describe('warm-up pilot', () => {
 
   it('covers every kind of pending return (issue 24) and seeds each as its own kind', () => {
     // offshore-voice with redials 6 h on average (its own: 15 min, few pending at midnight) and both
-    // sites closing at night, so that customers turned away wait for the morning (retry 0.8, default)
+    // sites closed in the evening, so that customers turned away wait for the morning (retry 0.8,
+    // default), some of them already at the replications' start (18:00, 6 hours before day 1)
     const closing = structuredClone(scenario);
     for (const ch of Object.values(closing.channels))
       ch.redial = { probability: 0.3, delay: { dist: 'exponential', mean: 6 * 3600 } };
     for (const site of closing.sites) {
       site.utcOffsetHours = -5; // the clients' zone: both closed at their midnight
-      site.hours = { open: '08:00', close: '20:00' };
+      site.hours = { open: '08:00', close: '17:00' };
     }
     const intensity = pilotIntensity(closing, 'p');
+    expect(intensity.settleSeconds).toBe(6 * 3600);
     const sum = (b: Float64Array) => b.reduce((a, x) => a + x, 0);
     const expected = new Map<number, number>(SEEDED_KINDS.map((k, i) => [k, sum(intensity.bins[0][i])]));
     expected.set(PEND_AFTER_HOURS_WAITING, intensity.waiting[0]);
@@ -70,6 +72,7 @@ describe('warm-up pilot', () => {
     const seen = new Map<number, number>();
     for (let r = 0; r < 8; r++) {
       const sim = new Simulation(closing, { seed: `p|${r}`, warmUpDays: 1, deferWarmUp: true });
+      sim.startContactsAt(-intensity.settleSeconds);
       seedPendingReturns(sim, intensity, `p|${r}`);
       sim.forEachPendingReturn((c, kind) => {
         expect(c).toBe(0);

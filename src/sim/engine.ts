@@ -119,6 +119,18 @@ export const PEND_AFTER_HOURS = Pend.AfterHours;
 /** turned away after hours, waiting for the next opening (not yet due at a known time) */
 export const PEND_AFTER_HOURS_WAITING = 3;
 
+/**
+ * The warm-up pilot's probe (src/sim/warm-up-pilot.ts): told of every return as it is scheduled
+ * (before the engine drops one due after the run) and of every return that comes back. Null in
+ * every other run: one test per return, nothing allocated.
+ */
+export interface ReturnProbe {
+  /** a return of channel c of kind PEND_REPEAT, PEND_REDIAL or PEND_AFTER_HOURS, scheduled now, due at `at` */
+  scheduled(c: number, kind: number, at: number): void;
+  /** a return of channel c came back now */
+  cameBack(c: number): void;
+}
+
 /** Per (channel, site) counters; see Stats below. */
 export const enum M {
   Offered = 0,
@@ -470,6 +482,8 @@ export class Simulation {
   readonly backlogGrowthPerDay: Float64Array;
   /** started from a warm-up pilot (warm-up-pilot.ts): the days of the pilot's own warm-up, else 0 */
   pilotWarmUpDays = 0;
+  /** the warm-up pilot's probe (see ReturnProbe); null in every other run */
+  returnProbe: ReturnProbe | null = null;
   /** per channel: issues raised (fresh contacts) since 00:00 of day 1 */
   readonly issuesRaised: Float64Array;
   /** per channel: cohort issues given up (one of their contacts abandoned) */
@@ -751,6 +765,7 @@ export class Simulation {
     at: number,
     klass: number,
   ): void {
+    if (this.returnProbe !== null) this.returnProbe.scheduled(c, kind, at);
     if (!(start >= 0) && !(at < this.loadEnd)) return;
     const r = this.alloc();
     this.cClass[r] = klass;
@@ -960,6 +975,17 @@ export class Simulation {
           fn(c, PEND_AFTER_HOURS_WAITING, NaN);
       }
     }
+  }
+
+  /**
+   * Starts the contacts at t (a run not started yet, t before 00:00 of day 1): fresh arrivals from t on;
+   * the staffing changes before t run with no contact in the model. The warm-up pilot's replications
+   * settle from t, not from the first warm-up midnight (src/sim/warm-up-pilot.ts).
+   */
+  startContactsAt(t: number): void {
+    if (this.events > 0 || this.used > 0 || !(t < 0)) throw new Error('startContactsAt: run already started');
+    for (let c = 0; c < this.nC; c++) this.scheduleArrival(c, t);
+    this.advanceTo(t);
   }
 
   /**
@@ -1199,7 +1225,9 @@ export class Simulation {
       if (this.cGen[id] !== gen || this.cState[id] !== ContactState.AfterHours) continue;
       this.afterHoursWaiting[c]--;
       this.cState[id] = ContactState.RepeatPending;
-      this.schedulePending(id, this.now + this.cAbandonAt[id]);
+      const at = this.now + this.cAbandonAt[id];
+      if (this.returnProbe !== null) this.returnProbe.scheduled(c, Pend.AfterHours, at);
+      this.schedulePending(id, at);
     }
   }
 
@@ -1671,6 +1699,7 @@ export class Simulation {
     const owner = this.cOwner[id];
     const kind = this.cPend[id];
     const klass = this.cClass[id];
+    if (this.returnProbe !== null) this.returnProbe.cameBack(c);
     this.free(id);
     if (kind === Pend.Repeat) this.repeatCount[c]++;
     const r = this.newContact(

@@ -14,3 +14,4 @@ export * from './scenario';
 export * from './result';
 export * from './snapshot';
 export { UNITS } from './model';
+export type { PendingIntensity } from './pending-seed';

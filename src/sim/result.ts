@@ -110,8 +110,9 @@ export interface ReplicationOutcome {
   /** (v2) days of warm-up run before day 1 */
   warmUpDays: number;
   /**
-   * started from the warm-up pilot (src/sim/warm-up-pilot.ts): the days of the pilot's own warm-up,
-   * which the steady-state check (backlogGrowthPerDay, measured in the pilot) covers
+   * started from the warm-up pilot (src/sim/warm-up-pilot.ts): the days the pilot simulated
+   * (src/sim/pilot-measure.ts), whose recorded days the steady-state check (backlogGrowthPerDay,
+   * measured in the pilot) covers
    */
   pilotWarmUpDays?: number;
   /**
@@ -139,7 +140,8 @@ export interface SimulationResult {
   warmUpDays: number;
   /**
    * the replications started from the warm-up pilot (src/sim/warm-up-pilot.ts, the default where the
-   * default warm-up is over a day): the pilot's own warm-up days; warmUpDays is then 1
+   * default warm-up is over a day): the days the pilot simulated; warmUpDays is then 1 (the contacts
+   * start the pilot's settling time before day 1: 6 hours on the bundled scenarios)
    */
   pilotWarmUpDays?: number;
   /** whether the warm-up reached a steady state: not where a backlog still grows (steady-check.ts) */

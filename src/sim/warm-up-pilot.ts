@@ -1,90 +1,58 @@
 /**
  * The default start (issue 25; runReplication in simulate.ts decides where): a steady start at the
- * price of about one day.
+ * price of a few hours.
  *
- * The default warm-up runs 6–8 days per replication because customers' repeats take that long to
- * build up (README, "Steady state"). Most of what those days carry into day 1 is the repeats still
- * pending at 00:00: the queues and backlogs themselves settle within a day. So:
- * 1. A pilot — the default (long) warm-up, run once per scenario and seed, cached — records at each of
- *    its last PILOT_MIDNIGHTS midnights the returns pending then, by channel, by kind and by when they
- *    fall due (bins of one reporting interval after that midnight): the intensity of pending returns.
- * 2. Each replication starts one day before day 1, seeds its pending returns as a Poisson process with
- *    that intensity (from its own stream), and runs that one day to settle queues and backlogs.
+ * The default warm-up runs 6–8 days per replication because customers' returns take that long to
+ * build up (README, "Steady state"). Most of what those days carry into day 1 is the returns still
+ * pending; the queues and backlogs themselves settle within hours. So:
+ * 1. A pilot, once per scenario and seed, cached, measures the intensity of the returns pending at
+ *    the replications' start, by channel, by kind and by when they fall due (bins of one reporting
+ *    interval after the start): src/sim/pilot-measure.ts, by the stationarity identity — one recorded
+ *    steady day gives the returns pending at any moment, every day being alike — at a fixed point of
+ *    two iterations (the first from no returns, its level extrapolated). It also chooses the
+ *    replications' settling time: 6 hours before day 1 where every backlog is then within an hour's
+ *    arrivals, else the first such moment further back, else a day.
+ * 2. Each replication starts that settling time before day 1 with empty queues, seeds its pending
+ *    returns as a Poisson process with that intensity (from its own stream), and runs to 00:00.
  *
  * Which returns (issue 24, returns.ts) are seeded, and why:
  * - repeats of unresolved issues, redials after abandoning, and after-hours retries already released
  *   by an opening (due at a known time): each kind with its own intensity, so a seeded redial comes
  *   back as a redial (not counted in "repeats offered") and a repeat as a repeat;
- * - customers turned away after hours and still waiting at midnight for the next opening: their due
+ * - customers turned away after hours and still waiting at the start for the next opening: their due
  *   time is that opening plus their own delay, so they are seeded as a Poisson number (mean: the
- *   pilot's count at midnight) waiting for the opening, each with a delay drawn from the channel's
- *   after-hours delay distribution — the engine then releases them at the opening as it would;
- * - call backs pending at midnight are NOT seeded: a customer waiting for a call back is a contact in
- *   the queue (virtual hold), part of the queue state like any waiting contact, which the settling day
- *   rebuilds from its own arrivals (the replication starts with empty queues one day before day 1).
+ *   pilot's count at that time of day) waiting for the opening, each with a delay drawn from the
+ *   channel's after-hours delay distribution — the engine then releases them at the opening as it would;
+ * - call backs pending at the start are NOT seeded: a customer waiting for a call back is a contact in
+ *   the queue (virtual hold), part of the queue state like any waiting contact, which the settling
+ *   rebuilds from its own arrivals.
  *
  * Why a Poisson process: in steady operation the pending repeats at a given moment are the points of
  * the past contacts' completion process each displaced by an independent repeat delay; for Poisson
  * fresh arrivals this is (approximately — queueing couples the completions) a Poisson process
  * (displacement theorem), so its intensity says all there is to say. What it approximates: the
- * correlation between pending repeats and the queues at the start (a congested evening leaves both
- * more repeats and a longer queue), which the one settling day mostly restores, and the pilot's
- * sampling noise (averaged over PILOT_MIDNIGHTS midnights).
+ * correlation between pending returns and the queues at the start (a congested evening leaves both
+ * more returns and a longer queue), which the settling mostly restores, backlog older than the
+ * settling time (none, by the choice above), and the pilot's sampling noise (it records up to 40,000
+ * returns; one pilot per run, so its noise is common to the replications).
  *
- * Measured (bench/RESULTS.md, 2026-12-07): on case 3's full model day 1 agrees with the default
- * warm-up's within the CIs (offered, SL, abandonment, cost, backlog), at 1.21× the events-time of
- * `--warm-up 0` once the pilot is cached (the default: 11.6×).
+ * Measured (bench/RESULTS.md, 2026-12-07): on case 3's full model the pilot costs 1.63 M events (1.1
+ * replications of `--warm-up 0`), a replication from it 1.18× the events of one with `--warm-up 0`;
+ * 30 replications on 2 threads, pilot included, 1.26× by events (the former 16-day pilot and whole
+ * settling day: 1.76×). Day 1 agrees with a 20-day warm-up's within the issue's bounds there
+ * (10 paired replications), and within what 16 replications can tell on the equivalence test's four
+ * scenarios (test/steady-equivalence.test.ts).
  *
  * The pilot depends only on the scenario and the seed (never on the replication), so every shard of a
  * run computes the same one.
  */
 import { DAY } from './clock';
-import { sample } from './distribution';
-import {
-  PEND_AFTER_HOURS,
-  PEND_AFTER_HOURS_WAITING,
-  PEND_REDIAL,
-  PEND_REPEAT,
-  Simulation,
-  type SimulationOptions,
-} from './engine';
-import { createStream, type Uniform } from './random';
-import { STEADY_CHECK_DAYS } from './steady-check';
+import { Simulation, type SimulationOptions } from './engine';
+import { measurePilot } from './pilot-measure';
+import { seedPendingReturns, type PendingIntensity } from './pending-seed';
 import type { Scenario } from './scenario';
-import { exponential } from './ziggurat';
 
-/**
- * The pilot runs this many times the default warm-up: the default stops within ~1 % of steady offered
- * load, but the pending returns it leaves are further short (follow-the-sun: day 1's returns offered
- * −2.6 % ± 1.6 % against a 20-day warm-up with the pilot at 1×, within the bounds at 2×;
- * test/steady-equivalence.test.ts). Paid once per scenario and seed.
- */
-export const PILOT_WARM_UP_FACTOR = 2;
-
-/** Midnights at the end of the pilot at which pending returns are counted (averaged). */
-export const PILOT_MIDNIGHTS = 3;
-
-/** The kinds of return seeded at a known due time, in the order of PendingIntensity.bins[c]. */
-export const SEEDED_KINDS = [PEND_REPEAT, PEND_REDIAL, PEND_AFTER_HOURS] as const;
-
-/** The pilot's measurement: plain data (structured-clonable, so it can be sent to workers). */
-export interface PendingIntensity {
-  binSeconds: number;
-  /**
-   * bins[channel][k][b]: the expected number of returns of kind SEEDED_KINDS[k] pending at a midnight
-   * that fall due in bin b after it
-   */
-  bins: Float64Array[][];
-  /** per channel, the expected number turned away after hours and waiting at midnight for an opening */
-  waiting: Float64Array;
-  /** the pilot's warm-up days */
-  warmUpDays: number;
-  /**
-   * per channel, the backlog's growth per day over the pilot's last STEADY_CHECK_DAYS days (NaN: not
-   * measured), given to every replication for the steady-state check (steady-check.ts)
-   */
-  backlogGrowthPerDay: Float64Array;
-}
+export { SEEDED_KINDS, scaledIntensity, seedPendingReturns, type PendingIntensity } from './pending-seed';
 
 /** @deprecated the prototype's name */
 export type RepeatIntensity = PendingIntensity;
@@ -105,63 +73,10 @@ export function pilotIntensity(
   const key = pilotKey(scenario, seed, options);
   const hit = cache.get(key);
   if (hit) return hit;
-  const out = measurePilot(scenario, seed, options);
+  const out = measurePilot(scenario, seed, options.days ?? scenario.horizon?.days ?? 1);
   if (cache.size > 32) cache.clear(); // a sweep's many variants: bound the memory
   cache.set(key, out);
   return out;
-}
-
-function measurePilot(scenario: Scenario, seed: string, options: SimulationOptions): PendingIntensity {
-  const days = options.days ?? scenario.horizon?.days ?? 1;
-  const warmUpDays = Math.max(
-    PILOT_MIDNIGHTS,
-    STEADY_CHECK_DAYS + 1,
-    options.warmUpDays ?? Math.min(60, PILOT_WARM_UP_FACTOR * defaultWarmUp(scenario, options)),
-  );
-  const sim = new Simulation(scenario, {
-    // a horizon past every due time counted: the engine drops returns of pre-day-1 issues due after it
-    days: days + 2,
-    seed: `${seed}|pilot`,
-    deferWarmUp: true,
-    warmUpDays,
-  });
-  const binSeconds = sim.model.intervalSeconds;
-  // returns due after the replication's horizon (and its day of warm-up) never reach the measured days
-  const nBins = Math.ceil((days + 1) * (DAY / binSeconds));
-  const bins = sim.model.channels.map(() => SEEDED_KINDS.map(() => new Float64Array(nBins)));
-  const waiting = new Float64Array(sim.model.channels.length);
-  const growth = new Float64Array(sim.model.channels.length);
-  sim.advanceTo(-STEADY_CHECK_DAYS * DAY);
-  for (let c = 0; c < growth.length; c++) growth[c] = sim.channelBacklog(c);
-  for (let k = PILOT_MIDNIGHTS - 1; k >= 0; k--) {
-    const midnight = -k * DAY;
-    sim.advanceTo(midnight);
-    sim.forEachPendingReturn((c, kind, at) => {
-      if (kind === PEND_AFTER_HOURS_WAITING) {
-        waiting[c] += 1 / PILOT_MIDNIGHTS;
-        return;
-      }
-      const b = Math.floor((at - midnight) / binSeconds);
-      if (b >= 0 && b < nBins) bins[c][SEEDED_KINDS.indexOf(kind as 0 | 1 | 2)][b] += 1 / PILOT_MIDNIGHTS;
-    });
-  }
-  for (let c = 0; c < growth.length; c++) growth[c] = (sim.channelBacklog(c) - growth[c]) / STEADY_CHECK_DAYS;
-  return { binSeconds, bins, waiting, warmUpDays, backlogGrowthPerDay: growth };
-}
-
-function defaultWarmUp(scenario: Scenario, options: SimulationOptions): number {
-  return new Simulation(scenario, { ...options, deferWarmUp: true }).warmUpDays;
-}
-
-/** The intensity times `factor` (tests: a seeding 5 % short must be caught). */
-export function scaledIntensity(p: PendingIntensity, factor: number): PendingIntensity {
-  return {
-    binSeconds: p.binSeconds,
-    bins: p.bins.map((kinds) => kinds.map((b) => b.map((x) => x * factor))),
-    waiting: p.waiting.map((x) => x * factor),
-    warmUpDays: p.warmUpDays,
-    backlogGrowthPerDay: p.backlogGrowthPerDay,
-  };
 }
 
 /**
@@ -174,48 +89,10 @@ export function simulationFromPilot(
   options: SimulationOptions & { seed: string },
 ): Simulation {
   const sim = new Simulation(scenario, { ...options, warmUpDays: 1, deferWarmUp: true });
+  if (intensity.settleSeconds < DAY) sim.startContactsAt(-intensity.settleSeconds);
   seedPendingReturns(sim, intensity, options.seed);
   sim.warmUp();
   sim.pilotWarmUpDays = intensity.warmUpDays;
   sim.backlogGrowthPerDay.set(intensity.backlogGrowthPerDay);
   return sim;
-}
-
-/** Seeds a Simulation that has not started yet with the pending returns of `intensity` (own stream). */
-export function seedPendingReturns(sim: Simulation, intensity: PendingIntensity, seed: string): void {
-  const u = createStream(seed, 'pilot/pending-returns');
-  const start = sim.now;
-  intensity.bins.forEach((kinds, c) =>
-    kinds.forEach((bins, k) =>
-      seedPoisson(bins, u, (b, from) =>
-        sim.seedReturn(c, SEEDED_KINDS[k], start + (b + from) * intensity.binSeconds),
-      ),
-    ),
-  );
-  const one = new Float64Array(1);
-  intensity.waiting.forEach((mean, c) => {
-    const ah = sim.model.channels[c].returns.afterHours;
-    if (!ah || !(mean > 0)) return;
-    one[0] = mean;
-    // a Poisson number, each with its own delay after the opening
-    seedPoisson(one, u, () => sim.seedAfterHoursWaiting(c, sample(ah.delay, u)));
-  });
-}
-
-/**
- * The points of a Poisson process with piecewise-constant intensity (expected count bins[b] in bin b),
- * by inversion as fresh arrivals are: calls at(b, share of bin b passed) in order.
- */
-function seedPoisson(bins: Float64Array, u: Uniform, at: (b: number, from: number) => void): void {
-  let e = exponential(u);
-  for (let b = 0; b < bins.length; b++) {
-    const mass = bins[b];
-    let from = 0; // share of the bin already passed
-    while (mass * (1 - from) > e) {
-      from += e / mass;
-      at(b, from);
-      e = exponential(u);
-    }
-    e -= mass * (1 - from);
-  }
 }

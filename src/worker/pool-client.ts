@@ -7,7 +7,8 @@ function makeWorker(): PoolWorker {
   const worker = new Worker(new URL('./replication.worker.ts', import.meta.url), { type: 'module' });
   const api = Comlink.wrap<ReplicationWorkerApi>(worker);
   return {
-    run: (scenario, seed, replication, days) => api.run(scenario, seed, replication, days),
+    run: (scenario, seed, replication, days, pilot) => api.run(scenario, seed, replication, days, pilot),
+    pilot: (scenario, seed, days) => api.pilot(scenario, seed, days),
     terminate: () => worker.terminate(),
   };
 }

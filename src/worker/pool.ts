@@ -4,7 +4,7 @@
  * cancelled. A worker cannot be interrupted mid-replication, so cancelling terminates the busy ones;
  * fresh workers are made on the next run.
  */
-import type { ReplicationOutcome, Scenario } from '../sim/index';
+import type { PendingIntensity, ReplicationOutcome, Scenario } from '../sim/index';
 
 export interface ReplicationJob {
   scenario: Scenario;
@@ -15,7 +15,19 @@ export interface ReplicationJob {
 
 /** One worker as the pool sees it: the Comlink proxy's run(), and a way to stop it. */
 export interface PoolWorker {
-  run(scenario: Scenario, seed: string, replication: number, days?: number): Promise<ReplicationOutcome>;
+  /** `pilot`: the variant's warm-up pilot (false: its full warm-up); absent, the worker finds its own */
+  run(
+    scenario: Scenario,
+    seed: string,
+    replication: number,
+    days?: number,
+    pilot?: PendingIntensity | false,
+  ): Promise<ReplicationOutcome>;
+  /**
+   * The warm-up pilot a variant starts from (src/sim/warm-up-pilot.ts), null for its full warm-up: the
+   * pool asks for it once per variant and passes it to every job of the variant as plain data.
+   */
+  pilot?(scenario: Scenario, seed: string, days?: number): Promise<PendingIntensity | null>;
   terminate(): void;
 }
 
@@ -49,6 +61,11 @@ export class ReplicationPool {
     const results = new Array<ReplicationOutcome>(jobs.length);
     const n = Math.min(this.size, jobs.length);
     while (this.workers.length < n) this.workers.push(this.makeWorker());
+    // each variant's pilot once (one per worker at a time, in parallel), before any of its jobs
+    const pilots = new Map<string, Promise<PendingIntensity | false>>();
+    const toMeasure = this.workers[0]?.pilot
+      ? [...new Map(jobs.map((j) => [variantKey(j), j])).entries()]
+      : [];
     let next = 0;
     let done = 0;
     let cancelled = false;
@@ -63,12 +80,21 @@ export class ReplicationPool {
     try {
       await Promise.all(
         this.workers.slice(0, n).map(async (w) => {
+          while (!cancelled && toMeasure.length > 0) {
+            const [key, j] = toMeasure.shift()!;
+            busy.add(w);
+            const p = w.pilot!(j.scenario, j.seed, j.days).then((x) => x ?? false);
+            pilots.set(key, p);
+            await Promise.race([p, abortPromise(signal)]);
+            busy.delete(w);
+          }
           while (!cancelled && next < jobs.length) {
             const i = next++;
             const j = jobs[i];
             busy.add(w);
+            const pilot = await Promise.race([pilots.get(variantKey(j)), abortPromise(signal)]);
             const outcome = await Promise.race([
-              w.run(j.scenario, j.seed, j.replication, j.days),
+              w.run(j.scenario, j.seed, j.replication, j.days, pilot),
               abortPromise(signal),
             ]);
             busy.delete(w);
@@ -88,6 +114,11 @@ export class ReplicationPool {
     for (const w of this.workers) w.terminate();
     this.workers = [];
   }
+}
+
+/** What a pilot depends on: the scenario, the seed and the days (never the replication). */
+function variantKey(j: ReplicationJob): string {
+  return `${j.seed}\u0000${j.days ?? ''}\u0000${JSON.stringify(j.scenario)}`;
 }
 
 function abortPromise(signal?: AbortSignal): Promise<never> {
