@@ -10,6 +10,7 @@
  *   7. output memory: peak RSS of a 366-day run writing --json/--csv against a 1-day run
  *   8. the app's replication pool in headless Chromium against Node's threads: contacts/s per worker
  *   9. plan: `sim plan` on scenarios/follow-the-sun.json (3 sites, 48 intervals), verification included
+ *  10. weekly plan: `sim plan --roster 5x8` against `sim plan` on follow-the-sun with weekly weights
  * Options: --skip-simpy, --reps N (case 3), --only 1,3, --start-only (case 3: only its second line,
  * the default start against --warm-up 0), --rounds N (of that line, alternating; default 1)
  */
@@ -30,6 +31,7 @@ import { startupBenchmark } from './startup';
 import { outputMemoryBenchmark } from './output-memory';
 import { browserSpeedBenchmark } from './browser-speed';
 import { planBenchmark } from './plan-case';
+import { weekPlanBenchmark } from './week-plan-case';
 
 const { values: opts } = parseArgs({
   options: {
@@ -214,3 +216,5 @@ if (want(7)) console.log(await outputMemoryBenchmark());
 if (want(8)) console.log(await browserSpeedBenchmark(1));
 
 if (want(9)) console.log(await planBenchmark());
+
+if (want(10)) console.log(await weekPlanBenchmark());

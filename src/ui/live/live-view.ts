@@ -13,6 +13,7 @@ import type { Scenario } from '../../sim/scenario';
 import { HEADER, SITE, SnapshotView, type SimulationMeta, type Snapshot } from '../../sim/snapshot';
 import type { SimClient } from '../../worker/client';
 import { buildChart, type IntervalChart } from '../chart';
+import { buildWeekStrip, wantsWeekStrip, type WeekStrip } from './week-strip';
 import { setText } from '../dom';
 import { ErlangEstimator } from '../erlang';
 import { buildFigures, type FiguresPanel } from '../panels';
@@ -75,6 +76,7 @@ export function buildLiveView({ page, scene, views, client, store, setPlaying }:
   let staffing: StaffingPanel | null = null;
   let figures: FiguresPanel | null = null;
   let chart: IntervalChart | null = null;
+  let week: WeekStrip | null = null;
   let lastSnap: Snapshot | null = null;
 
   function started(m: SimulationMeta, s: Scenario, opensAt: number): void {
@@ -90,10 +92,11 @@ export function buildLiveView({ page, scene, views, client, store, setPlaying }:
     views.setMeta(m, s);
     chart?.destroy();
     chart = buildChart(m);
+    week = wantsWeekStrip(m, s) ? buildWeekStrip(m, s.horizon?.startDate) : null;
     figures = buildFigures(m);
     staffing = buildStaffing(m, new ErlangEstimator(s), sliderHandlers(store, m));
     staffing.show(sliderPositions(s, m));
-    page.chartHost.replaceChildren(chart.element);
+    page.chartHost.replaceChildren(...(week ? [week.element] : []), chart.element);
     page.figuresHost.replaceChildren(figures.element);
     page.staffingHost.replaceChildren(staffing.element);
   }
@@ -121,6 +124,7 @@ export function buildLiveView({ page, scene, views, client, store, setPlaying }:
       figures?.update(o.outcome);
       views.outcome(o.outcome);
       chart?.update(o.outcome, o.intervalsClosed);
+      week?.update(o.outcome, o.intervalsClosed);
     },
     status: showStatus,
     tick: () => {
