@@ -78,6 +78,40 @@ function supervise(
   });
 }
 
+/** Compare and the plan, below the live view: each follows the store and adds variants to Compare. */
+function mountPanels(main: HTMLElement, store: AppStore, nameOf: (s: Scenario) => string) {
+  const compare = mountCompare(main, {
+    scenario: () => store.scenario,
+    seed: () => store.data.seed,
+    variantName: nameOf,
+    applyStaffing: (optimised) => {
+      const s = store.scenario;
+      if (s) store.commit(adoptStaffing(s, optimised), null, 'optimiser');
+    },
+  });
+  compare.onChange((v) => store.setVariants(v));
+  // a plan or an imported forecast is an edit of the current scenario (undoable; it restarts the run)
+  const plan = mountPlanPanel(main, {
+    getScenario: () => store.scenario,
+    onApply: (s) => void store.commit(s, null, 'plan'),
+    onSaveVariant: (s, n) => compare.addVariant(n, s),
+  });
+  return { compare, plan };
+}
+
+/** The Pixi scene (null without WebGL) and, above it, the switch between the site view and the map. */
+async function mountStage(stage: HTMLElement, storage: Storage | null, notices: Notices) {
+  const scene = await loadScene(stage);
+  const views = createViewSwitch(
+    stage,
+    () => scene,
+    storage,
+    (m) => notices.show('map', m, 'warning'),
+  );
+  stage.before(views.element);
+  return { scene, views };
+}
+
 async function start(root: HTMLElement): Promise<void> {
   const bundled = bundledScenarios();
   const params = new URLSearchParams(location.search);
@@ -122,33 +156,11 @@ async function start(root: HTMLElement): Promise<void> {
     notices: notices.element,
     editor: editor.element,
   });
-  const compare = mountCompare(page.main, {
-    scenario: () => store.scenario,
-    seed: () => store.data.seed,
-    variantName: nameOf,
-    applyStaffing: (optimised) => {
-      const s = store.scenario;
-      if (s) store.commit(adoptStaffing(s, optimised), null, 'optimiser');
-    },
-  });
-  compare.onChange((v) => store.setVariants(v));
-  // a plan or an imported forecast is an edit of the current scenario (undoable; it restarts the run)
-  const plan = mountPlanPanel(page.main, {
-    getScenario: () => store.scenario,
-    onApply: (s) => void store.commit(s, null, 'plan'),
-    onSaveVariant: (s, n) => compare.addVariant(n, s),
-  });
+  const { compare, plan } = mountPanels(page.main, store, nameOf);
   openDroppedFiles(root, (f) => void openFile(f));
   notices.element.before(guideFor(root, storage).element); // the first visit's three steps
 
-  const scene = await loadScene(page.stage);
-  const views = createViewSwitch(
-    page.stage,
-    () => scene,
-    storage,
-    (m) => notices.show('map', m, 'warning'),
-  );
-  page.stage.before(views.element);
+  const { scene, views } = await mountStage(page.stage, storage, notices);
   const live = buildLiveView({ page, scene, views, client, store, setPlaying: controls.setPlaying });
   const run = connectRun(store, client, runHooks(live, controls, notices, store));
   followStore(store, controls, compare, plan);

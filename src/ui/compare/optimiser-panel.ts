@@ -24,6 +24,7 @@ import {
   readNumber,
   scrollBox,
   tracked,
+  type ProgressRow,
 } from './widgets';
 
 const MAX_EVALUATIONS = 2000;
@@ -169,6 +170,58 @@ function optimumView(out: OptimiseOutcome, start: Scenario, on: OptimiserHandler
   ];
 }
 
+/** The targets' inputs, a row per channel. */
+function targetsTable(inputs: readonly TargetInputs[]): HTMLElement {
+  return box(
+    'Targets',
+    { class: 'cmp-targets-table' },
+    headRow('Channel', 'Service level ≥ (%)', 'Abandon rate ≤ (%, optional)'),
+    h(
+      'tbody',
+      {},
+      ...inputs.map((t) =>
+        h('tr', {}, h('th', { scope: 'row', text: t.kind }), h('td', {}, t.sl), h('td', {}, t.ab)),
+      ),
+    ),
+  );
+}
+
+/** One optimiser run in the pool, its progress (with the cheapest staffing so far) shown as it goes. */
+function optimise(
+  on: OptimiserHandlers,
+  progress: ProgressRow,
+  start: Scenario,
+  targets: Targets,
+  n: number,
+  most: number,
+) {
+  return tracked(
+    progress,
+    'starting…',
+    (signal) =>
+      on.run((pool, seed) =>
+        runOptimiser(
+          pool,
+          start,
+          targets,
+          n,
+          seed,
+          most,
+          (k, max, best) => {
+            const cheapest =
+              best !== null
+                ? ` · cheapest meeting the targets so far: ${fmtCurrency(best, start.currency ?? DEFAULTS.currency)} total over the run`
+                : '';
+            progress.update(k, max, `evaluations${cheapest}`);
+          },
+          signal,
+        ),
+      ),
+    ({ result, seed }) =>
+      `${result.status}: ${result.evaluations} staffings evaluated × ${n} replications, seed “${seed}”`,
+  );
+}
+
 export function buildOptimiser(on: OptimiserHandlers): OptimiserPanel {
   const targetsHost = h('div', { class: 'cmp-targets' });
   const reps = numberInput(5, 2, MAX_REPS, 1, 'opt-reps');
@@ -180,20 +233,7 @@ export function buildOptimiser(on: OptimiserHandlers): OptimiserPanel {
 
   function showTargets(s: Scenario): void {
     inputs = targetInputs(s);
-    targetsHost.replaceChildren(
-      box(
-        'Targets',
-        { class: 'cmp-targets-table' },
-        headRow('Channel', 'Service level ≥ (%)', 'Abandon rate ≤ (%, optional)'),
-        h(
-          'tbody',
-          {},
-          ...inputs.map((t) =>
-            h('tr', {}, h('th', { scope: 'row', text: t.kind }), h('td', {}, t.sl), h('td', {}, t.ab)),
-          ),
-        ),
-      ),
-    );
+    targetsHost.replaceChildren(targetsTable(inputs));
   }
 
   runBtn.addEventListener('click', () => void run());
@@ -209,31 +249,7 @@ export function buildOptimiser(on: OptimiserHandlers): OptimiserPanel {
     if (bad.length > 0 || !start || n === null || most === null)
       return problems.show('The optimiser was not run:', bad);
     problems.hide();
-    const done = await tracked(
-      progress,
-      'starting…',
-      (signal) =>
-        on.run((pool, seed) =>
-          runOptimiser(
-            pool,
-            start,
-            targets,
-            n,
-            seed,
-            most,
-            (k, max, best) => {
-              const cheapest =
-                best !== null
-                  ? ` · cheapest meeting the targets so far: ${fmtCurrency(best, start.currency ?? DEFAULTS.currency)} total over the run`
-                  : '';
-              progress.update(k, max, `evaluations${cheapest}`);
-            },
-            signal,
-          ),
-        ),
-      ({ result, seed }) =>
-        `${result.status}: ${result.evaluations} staffings evaluated × ${n} replications, seed “${seed}”`,
-    );
+    const done = await optimise(on, progress, start, targets, n, most);
     if (done) out.replaceChildren(...optimumView(done.result, start, on));
   }
 

@@ -124,19 +124,24 @@ function minimumFields(ctx: FieldContext, c: ContractSpec, i: number): HTMLEleme
   ];
 }
 
-function creditFields(
+type Credits = NonNullable<ContractSpec['slaCredits']>;
+
+/**
+ * "SLA credits on": the channels this site answers; choosing one starts one tier at its target (5 %
+ * credit, 10 % cap), and "(no credits)" drops them.
+ */
+function creditChannelField(
   ctx: FieldContext,
   draft: Scenario,
   site: SiteSpec,
-  c: ContractSpec,
+  credits: Credits | undefined,
   i: number,
-): HTMLElement[] {
+): HTMLElement {
   const p = ['sites', i, 'contract', 'slaCredits'];
-  const credits = c.slaCredits;
   const answered = CHANNEL_KINDS.filter(
     (k) => draft.channels[k] && site.groups.some((g) => g.skills.includes(k)),
   );
-  const channel = selectField(
+  return selectField(
     ctx,
     [...p, 'channel'],
     'SLA credits on',
@@ -161,41 +166,69 @@ function creditFields(
       },
     },
   );
-  if (!credits) return [h('div', { class: 'ed-grid' }, channel)];
-  const tiers = credits.tiers.map((_, k) =>
-    h(
-      'div',
-      { class: 'ed-grid ed-tier' },
-      numberField(ctx, [...p, 'tiers', k, 'below'], `Tier ${k + 1}: service level below (%)`, {
-        min: 0,
-        max: 100,
-        step: 0.1,
-        scale: 100,
-      }),
-      numberField(ctx, [...p, 'tiers', k, 'credit'], 'credits (% of invoice)', {
-        min: 0,
-        max: 100,
-        step: 0.1,
-        scale: 100,
-      }),
-      credits.tiers.length > 1
-        ? button('Remove tier', () =>
-            ctx.set(
-              [...p, 'tiers'],
-              credits.tiers.filter((__, j) => j !== k),
-              `tiers:${i}`,
-            ),
-          )
-        : null,
+}
+
+/** Tier `k`: the service level it starts below, its credit, and Remove while another tier is left. */
+function tierRow(ctx: FieldContext, credits: Credits, k: number, i: number): HTMLElement {
+  const p = ['sites', i, 'contract', 'slaCredits'];
+  return h(
+    'div',
+    { class: 'ed-grid ed-tier' },
+    numberField(ctx, [...p, 'tiers', k, 'below'], `Tier ${k + 1}: service level below (%)`, {
+      min: 0,
+      max: 100,
+      step: 0.1,
+      scale: 100,
+    }),
+    numberField(ctx, [...p, 'tiers', k, 'credit'], 'credits (% of invoice)', {
+      min: 0,
+      max: 100,
+      step: 0.1,
+      scale: 100,
+    }),
+    credits.tiers.length > 1
+      ? button('Remove tier', () =>
+          ctx.set(
+            [...p, 'tiers'],
+            credits.tiers.filter((__, j) => j !== k),
+            `tiers:${i}`,
+          ),
+        )
+      : null,
+  );
+}
+
+/** "Add tier": a step 0.1 below the lowest, crediting the cap (at most the whole invoice). */
+function addTierButton(ctx: FieldContext, credits: Credits, i: number): HTMLElement {
+  const lowest = Math.min(...credits.tiers.map((t) => t.below));
+  return button('Add tier', () =>
+    ctx.set(
+      ['sites', i, 'contract', 'slaCredits', 'tiers'],
+      [
+        ...credits.tiers,
+        { below: Math.max(0, +(lowest - 0.1).toFixed(4)), credit: Math.min(1, credits.cap) },
+      ],
+      `tiers:${i}`,
     ),
   );
-  const lowest = Math.min(...credits.tiers.map((t) => t.below));
+}
+
+function creditFields(
+  ctx: FieldContext,
+  draft: Scenario,
+  site: SiteSpec,
+  c: ContractSpec,
+  i: number,
+): HTMLElement[] {
+  const credits = c.slaCredits;
+  const channel = creditChannelField(ctx, draft, site, credits, i);
+  if (!credits) return [h('div', { class: 'ed-grid' }, channel)];
   return [
     h(
       'div',
       { class: 'ed-grid' },
       channel,
-      numberField(ctx, [...p, 'cap'], 'Cap (% of invoice at risk)', {
+      numberField(ctx, ['sites', i, 'contract', 'slaCredits', 'cap'], 'Cap (% of invoice at risk)', {
         min: 0,
         max: 100,
         step: 0.1,
@@ -208,21 +241,8 @@ function creditFields(
             text: 'a deferred channel: its service level is against its long target',
           }),
     ),
-    ...tiers,
-    h(
-      'div',
-      { class: 'ed-row' },
-      button('Add tier', () =>
-        ctx.set(
-          [...p, 'tiers'],
-          [
-            ...credits.tiers,
-            { below: Math.max(0, +(lowest - 0.1).toFixed(4)), credit: Math.min(1, credits.cap) },
-          ],
-          `tiers:${i}`,
-        ),
-      ),
-    ),
+    ...credits.tiers.map((_, k) => tierRow(ctx, credits, k, i)),
+    h('div', { class: 'ed-row' }, addTierButton(ctx, credits, i)),
   ];
 }
 

@@ -141,6 +141,63 @@ function sections(
   ];
 }
 
+/** The fields' view of the draft: a field's change is set into it at its path and passed to `change`. */
+function fieldContext(
+  current: () => Scenario | null,
+  change: (next: Scenario, key: string) => void,
+): FieldContext {
+  return {
+    get draft() {
+      return current();
+    },
+    set(path, value, key) {
+      const draft = current();
+      if (!draft) return;
+      const next = completeRouting(setAt(draft, path, value), path);
+      change(next, key ?? formatPath(path));
+    },
+  };
+}
+
+/**
+ * The panel's body, drawn from the draft as it is now (`current`): `render` draws every section;
+ * `patch`, for agents and split only, puts the new numbers into the fields (not the one being typed
+ * in) and the idle-cost notes, and draws a new routing section.
+ */
+function sectionsView(
+  body: HTMLElement,
+  ctx: FieldContext,
+  open: Set<string>,
+  current: () => Scenario | null,
+  change: (next: Scenario, key: string) => void,
+  addSiteBox: HTMLElement,
+) {
+  let routing: HTMLElement | null = null;
+
+  function patch(): void {
+    const draft = current();
+    if (!draft || !routing) return render();
+    patchNumbers(body, draft);
+    patchIdleCost(body, draft); // agents or a share changed: a site may be idle, or no longer
+    const focused = document.activeElement?.id;
+    const next = buildRoutingSection(ctx, draft, open);
+    routing.replaceWith(next);
+    routing = next;
+    if (focused) document.getElementById(focused)?.focus(); // a routing field being typed in
+  }
+
+  function render(): void {
+    const draft = current();
+    if (!draft) return;
+    const focused = document.activeElement?.id;
+    routing = buildRoutingSection(ctx, draft, open);
+    body.replaceChildren(...sections(ctx, draft, open, current, change, addSiteBox), routing);
+    if (focused) document.getElementById(focused)?.focus();
+  }
+
+  return { patch, render };
+}
+
 export function buildEditor(on: EditorHandlers): EditorPanel {
   let committed: Scenario | null = null;
   let draft: Scenario | null = null;
@@ -155,16 +212,7 @@ export function buildEditor(on: EditorHandlers): EditorPanel {
     h('div', { class: 'ed-toolbar' }, undoBtn, redoBtn, download, saveVariant),
   );
 
-  const ctx: FieldContext = {
-    get draft() {
-      return draft;
-    },
-    set(path, value, key) {
-      if (!draft) return;
-      const next = completeRouting(setAt(draft, path, value), path);
-      change(next, key ?? formatPath(path));
-    },
-  };
+  const ctx = fieldContext(() => draft, change);
 
   /** A structural edit or a field change: valid → committed; invalid → shown, kept as the draft. */
   function change(next: Scenario, key: string | null): void {
@@ -186,27 +234,7 @@ export function buildEditor(on: EditorHandlers): EditorPanel {
     undoBtn.disabled = false;
   }
 
-  let routing: HTMLElement | null = null;
-
-  /** Agents and split only: new numbers into the fields (not the one being typed in), the idle-cost notes, a new routing section. */
-  function patch(): void {
-    if (!draft || !routing) return render();
-    patchNumbers(body, draft);
-    patchIdleCost(body, draft); // agents or a share changed: a site may be idle, or no longer
-    const focused = document.activeElement?.id;
-    const next = buildRoutingSection(ctx, draft, open);
-    routing.replaceWith(next);
-    routing = next;
-    if (focused) document.getElementById(focused)?.focus(); // a routing field being typed in
-  }
-
-  function render(): void {
-    if (!draft) return;
-    const focused = document.activeElement?.id;
-    routing = buildRoutingSection(ctx, draft, open);
-    body.replaceChildren(...sections(ctx, draft, open, () => draft, change, addSiteBox), routing);
-    if (focused) document.getElementById(focused)?.focus();
-  }
+  const view = sectionsView(body, ctx, open, () => draft, change, addSiteBox);
 
   return {
     element,
@@ -218,8 +246,8 @@ export function buildEditor(on: EditorHandlers): EditorPanel {
       undoBtn.disabled = !canUndo;
       redoBtn.disabled = !canRedo;
       clearProblems();
-      if (live && !wasInvalid) patch();
-      else render();
+      if (live && !wasInvalid) view.patch();
+      else view.render();
     },
     hasInvalidDraft: () => invalid,
   };
