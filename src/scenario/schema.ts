@@ -283,8 +283,8 @@ function returnFields(live: boolean) {
 }
 
 /**
- * A channel's schema. Built per kind (its defaults and wording differ), from fresh parts each time so
- * the generated JSON Schema inlines them as before rather than sharing definitions.
+ * A channel's schema, built per kind (its defaults and wording differ). Its parts are built afresh for
+ * each kind, as when they were written inline, so the generated JSON Schema is unchanged.
  */
 function channelSchema(kind: ChannelKind) {
   const live = kind === 'voice' || kind === 'chat';
