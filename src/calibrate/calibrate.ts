@@ -117,6 +117,17 @@ interface ChannelWork {
   };
 }
 
+/** The log's time frame shared by every step: interval length, intervals per day, the regular days. */
+interface Frame {
+  intervalMinutes: 15 | 30 | 60;
+  /** interval length, seconds */
+  L: number;
+  perDay: number;
+  selection: ReturnType<typeof selectDays>;
+  /** number of regular days */
+  days: number;
+}
+
 export function calibrate(
   records: readonly CallRecord[],
   dropped: DroppedRows,
@@ -126,178 +137,29 @@ export function calibrate(
   const t0 = now();
   const intervalMinutes = options.intervalMinutes ?? options.into?.horizon?.intervalMinutes ?? 60;
   const L = intervalMinutes * 60;
-  const perDay = 86_400 / L;
   const seed = options.seed ?? '1';
   const selection = selectDays(records);
+  const frame: Frame = { intervalMinutes, L, perDay: 86_400 / L, selection, days: selection.dates.length };
   const regular = new Set(selection.dates);
-  const days = selection.dates.length;
   const kinds = [...new Set(records.map((r) => r.channel))].sort() as ChannelKind[];
   const namesAgents = records.some((r) => r.agent !== null);
 
-  const work: ChannelWork[] = kinds.map((channel) => {
-    const recs = records.filter((r) => r.channel === channel && regular.has(r.date));
-    const target = options.into?.channels[channel]?.target ?? DEFAULTS.target[channel];
-    const obs = observeIntervals(recs, selection.dates, intervalMinutes, target.withinSeconds);
-    const volumeAll = recs.length / days;
-    // open: at least one call a day, and (when the log names agents) agents answering on most days
-    const open = obs.map(
-      (o) =>
-        o.offeredPerDay >= Math.max(1, 0.002 * volumeAll) &&
-        o.answered > 0 &&
-        (!namesAgents || o.agentsAnswering >= 0.5),
-    );
-    const inOpen = recs.filter((r) => open[Math.min(perDay - 1, Math.floor(r.arrival / L))]);
-    const ht = estimateHandleTime(inOpen);
-    if (!ht) throw new Error(`${channel}: no answered call with a service time on the regular days`);
-    const patience = estimatePatience(inOpen.map((r) => ({ wait: r.wait, abandoned: !r.answered })));
-    const patienceMean = patience.exponentialMean?.value ?? Infinity;
-    const answered = inOpen.filter((r) => r.answered);
-    const dayAb = (inOpen.length - answered.length) / Math.max(1, inOpen.length);
-    const dayAsa = answered.length > 0 ? answered.reduce((a, r) => a + r.wait, 0) / answered.length : null;
-    const handleOf = (o: IntervalObservation) =>
-      o.handleTime.value && o.answered >= 5 ? o.handleTime.value : ht.mean.value;
-    const { volumeCv } = estimateVolume(dailyOpenVolumes(inOpen, selection.dates));
-    const classes = chooseClasses(inOpen);
-    return {
+  const work = kinds.map((channel) =>
+    estimateChannel(
       channel,
-      records: recs,
-      obs,
-      open,
-      loads: obs.map((o, i) => ({
-        rate: open[i] ? o.offeredPerDay / L : 0,
-        handle: handleOf(o),
-        // no abandons in the log: the abandon rate cannot tell the agents apart, the ASA can
-        metric: patience.abandons > 0 ? ('abandonRate' as const) : ('asa' as const),
-        observed: patience.abandons > 0 ? o.abandonRate.value : o.asa.value,
-        observedCi: patience.abandons > 0 ? o.abandonRate.ci95 : o.asa.ci95,
-        calls: o.answered + o.abandoned,
-        busy: o.busyAgents,
-      })),
-      base: {
-        channel,
-        volumePerDay: inOpen.length / days,
-        profile: obs.map((o, i) => (open[i] ? o.offeredPerDay : 0)),
-        handleTime: {
-          dist: 'lognormal',
-          mean: Math.round(ht.mean.value * 10) / 10,
-          cv: Math.round(ht.cv * 1000) / 1000,
-        },
-        // a closed interval (no arrivals) gets the channel's mean
-        handleTimeProfile: obs.map((o, i) => (open[i] ? handleOf(o) : ht.mean.value)),
-        ...(volumeCv ? { volumeCv } : {}),
-        ...(classes.specs ? { classes: classes.specs } : {}),
-        patience: patience.best
-          ? patienceDistribution(patience.best)
-          : patience.abandons > 0
-            ? { dist: 'exponential', mean: Math.round(patienceMean) }
-            : null,
-      },
-      patience,
-      patienceMean,
-      classes,
-      dayFigures: { abandonRate: { value: dayAb, ci95: null }, asa: { value: dayAsa, ci95: null } },
-    };
-  });
-
-  // effective agents: Erlang A per interval, then refined by simulation, all channels at once
-  const loads = work.flatMap((w) => w.loads);
-  const patienceOf = work.flatMap((w) => w.loads.map(() => w.patienceMean));
-  const firstPass = work.map((w) => erlangAStaffing(w.loads, w.patienceMean));
-  const start = firstPass.flatMap((p) => p.agents);
-  const caches = firstPass.flatMap((p) => p.caches);
-  // a center closed for part of the night starts each day empty, as the log's did: no warm-up
-  const warmUpDays = work.every((w) => w.open.some((o) => !o)) ? 0 : null;
-  const build = (flat: readonly number[]) => {
-    let k = 0;
-    const channels = work.map((w) => ({ ...w.base, agents: w.loads.map(() => flat[k++]) }));
-    return buildScenario(channels, {
-      name: options.name ?? 'calibrated',
-      intervalMinutes,
-      warmUpDays,
-      into: options.into,
-    });
-  };
-  const runs = (scenario: Scenario, reps: number): SimulationResult =>
-    simulate(scenario, { replications: reps, seed });
-  const refineReps = options.refineReplications ?? DEFAULT_REFINE_REPS;
-  const simulateMetric = (flat: readonly number[]) => {
-    const result = runs(build(flat), refineReps);
-    return work.flatMap((w) =>
-      w.loads.map(
-        (load, i) => result.intervals[i]?.channels[w.channel]?.[load.metric] ?? { mean: null, ci95: null },
-      ),
-    );
-  };
-  // one patience per channel in the slopes: refine channel by channel inside one flattened call
-  const refined = refineFlat(
-    start,
-    loads,
-    patienceOf,
-    caches,
-    simulateMetric,
-    options.refineRounds ?? DEFAULT_ROUNDS,
+      records.filter((r) => r.channel === channel && regular.has(r.date)),
+      frame,
+      options,
+      namesAgents,
+    ),
   );
-  const agentsFlat = refined.map((a) => a.value);
-  const scenario = build(agentsFlat);
-  const fitReps = options.fitReplications ?? DEFAULT_FIT_REPS;
-  const result = runs(scenario, fitReps);
+  const { start, refined, scenario, result, fitReps } = estimateAgents(work, frame, options, seed);
 
   let k = 0;
   const channels: ChannelCalibration[] = work.map((w) => {
     const offset = k;
     k += w.loads.length;
-    const volume = estimateVolume(
-      dailyOpenVolumes(
-        w.records.filter((r) => w.open[Math.min(perDay - 1, Math.floor(r.arrival / L))]),
-        selection.dates,
-      ),
-    );
-    let effHours = 0;
-    let namedHours = 0;
-    const intervals = w.obs.map((o, i) => {
-      const agents = refined[offset + i];
-      if (w.open[i] && o.agentsAnswering > 0) {
-        effHours += agents.value;
-        namedHours += o.agentsAnswering;
-      }
-      return {
-        ...o,
-        open: w.open[i],
-        agentsErlangA: start[offset + i],
-        agents,
-        availability: o.agentsAnswering > 0 && w.open[i] ? agents.value / o.agentsAnswering : null,
-      };
-    });
-    const inOpen = w.records.filter((r) => w.open[Math.min(perDay - 1, Math.floor(r.arrival / L))]);
-    return {
-      channel: w.channel,
-      volume,
-      outsideHoursPerDay: (w.records.length - inOpen.length) / days,
-      handleTime: estimateHandleTime(inOpen)!,
-      handleTimeDistribution: w.base.handleTime,
-      patience: w.patience,
-      patienceDistribution: w.base.patience,
-      classes: {
-        byPriority: w.classes.byPriority,
-        byType: w.classes.byType,
-        inScenario: w.classes.by,
-        aic: w.classes.aic,
-      },
-      intervals,
-      weekdayProfiles: selection.weekdays
-        .filter((wd) => wd.days >= WEEKDAY_MIN_DAYS)
-        .map((wd) => {
-          const profile = new Array<number>(perDay).fill(0);
-          let n = 0;
-          for (const r of records)
-            if (r.channel === w.channel && r.weekday === wd.weekday) {
-              profile[Math.min(perDay - 1, Math.floor(r.arrival / L))] += 1 / wd.days;
-              n++;
-            }
-          return { weekday: wd.weekday, name: wd.name, days: wd.days, volumePerDay: n / wd.days, profile };
-        }),
-      availability: namedHours > 0 ? effHours / namedHours : null,
-    };
+    return channelReport(w, records, frame, start.slice(offset, k), refined.slice(offset, k));
   });
   const fit: Fit = {
     seed,
@@ -324,6 +186,213 @@ export function calibrate(
     fit,
     wallSeconds: (now() - t0) / 1000,
   };
+}
+
+/** The interval of the day a call arrived in (a call at the last second counts in the last interval). */
+function intervalOf(r: CallRecord, { L, perDay }: Frame): number {
+  return Math.min(perDay - 1, Math.floor(r.arrival / L));
+}
+
+/**
+ * One channel's estimates from its calls on the regular days: which intervals are open, handle time,
+ * patience, classes, day-to-day volume, and per interval the load the staffing estimate works from.
+ */
+function estimateChannel(
+  channel: ChannelKind,
+  recs: CallRecord[],
+  frame: Frame,
+  options: CalibrateOptions,
+  namesAgents: boolean,
+): ChannelWork {
+  const { intervalMinutes, L, selection, days } = frame;
+  const target = options.into?.channels[channel]?.target ?? DEFAULTS.target[channel];
+  const obs = observeIntervals(recs, selection.dates, intervalMinutes, target.withinSeconds);
+  const volumeAll = recs.length / days;
+  // open: at least one call a day, and (when the log names agents) agents answering on most days
+  const open = obs.map(
+    (o) =>
+      o.offeredPerDay >= Math.max(1, 0.002 * volumeAll) &&
+      o.answered > 0 &&
+      (!namesAgents || o.agentsAnswering >= 0.5),
+  );
+  const inOpen = recs.filter((r) => open[intervalOf(r, frame)]);
+  const ht = estimateHandleTime(inOpen);
+  if (!ht) throw new Error(`${channel}: no answered call with a service time on the regular days`);
+  const patience = estimatePatience(inOpen.map((r) => ({ wait: r.wait, abandoned: !r.answered })));
+  const patienceMean = patience.exponentialMean?.value ?? Infinity;
+  const answered = inOpen.filter((r) => r.answered);
+  const dayAb = (inOpen.length - answered.length) / Math.max(1, inOpen.length);
+  const dayAsa = answered.length > 0 ? answered.reduce((a, r) => a + r.wait, 0) / answered.length : null;
+  const handleOf = (o: IntervalObservation) =>
+    o.handleTime.value && o.answered >= 5 ? o.handleTime.value : ht.mean.value;
+  const { volumeCv } = estimateVolume(dailyOpenVolumes(inOpen, selection.dates));
+  const classes = chooseClasses(inOpen);
+  return {
+    channel,
+    records: recs,
+    obs,
+    open,
+    loads: obs.map((o, i) => ({
+      rate: open[i] ? o.offeredPerDay / L : 0,
+      handle: handleOf(o),
+      // no abandons in the log: the abandon rate cannot tell the agents apart, the ASA can
+      metric: patience.abandons > 0 ? ('abandonRate' as const) : ('asa' as const),
+      observed: patience.abandons > 0 ? o.abandonRate.value : o.asa.value,
+      observedCi: patience.abandons > 0 ? o.abandonRate.ci95 : o.asa.ci95,
+      calls: o.answered + o.abandoned,
+      busy: o.busyAgents,
+    })),
+    base: {
+      channel,
+      volumePerDay: inOpen.length / days,
+      profile: obs.map((o, i) => (open[i] ? o.offeredPerDay : 0)),
+      handleTime: {
+        dist: 'lognormal',
+        mean: Math.round(ht.mean.value * 10) / 10,
+        cv: Math.round(ht.cv * 1000) / 1000,
+      },
+      // a closed interval (no arrivals) gets the channel's mean
+      handleTimeProfile: obs.map((o, i) => (open[i] ? handleOf(o) : ht.mean.value)),
+      ...(volumeCv ? { volumeCv } : {}),
+      ...(classes.specs ? { classes: classes.specs } : {}),
+      patience: patience.best
+        ? patienceDistribution(patience.best)
+        : patience.abandons > 0
+          ? { dist: 'exponential', mean: Math.round(patienceMean) }
+          : null,
+    },
+    patience,
+    patienceMean,
+    classes,
+    dayFigures: { abandonRate: { value: dayAb, ci95: null }, asa: { value: dayAsa, ci95: null } },
+  };
+}
+
+/**
+ * Effective agents: Erlang A per interval, then refined by simulation, all channels at once (they share
+ * sites in the scenario, so one simulation scores them all); then the calibrated scenario and the fit's
+ * run of it. Agents are flat over channels, each channel's intervals in turn.
+ */
+function estimateAgents(work: ChannelWork[], frame: Frame, options: CalibrateOptions, seed: string) {
+  const loads = work.flatMap((w) => w.loads);
+  const patienceOf = work.flatMap((w) => w.loads.map(() => w.patienceMean));
+  const firstPass = work.map((w) => erlangAStaffing(w.loads, w.patienceMean));
+  const start = firstPass.flatMap((p) => p.agents);
+  const caches = firstPass.flatMap((p) => p.caches);
+  // a center closed for part of the night starts each day empty, as the log's did: no warm-up
+  const warmUpDays = work.every((w) => w.open.some((o) => !o)) ? 0 : null;
+  const build = (flat: readonly number[]) => {
+    let k = 0;
+    const channels = work.map((w) => ({ ...w.base, agents: w.loads.map(() => flat[k++]) }));
+    return buildScenario(channels, {
+      name: options.name ?? 'calibrated',
+      intervalMinutes: frame.intervalMinutes,
+      warmUpDays,
+      into: options.into,
+    });
+  };
+  const runs = (scenario: Scenario, reps: number): SimulationResult =>
+    simulate(scenario, { replications: reps, seed });
+  const refineReps = options.refineReplications ?? DEFAULT_REFINE_REPS;
+  const simulateMetric = (flat: readonly number[]) => {
+    const result = runs(build(flat), refineReps);
+    return work.flatMap((w) =>
+      w.loads.map(
+        (load, i) => result.intervals[i]?.channels[w.channel]?.[load.metric] ?? { mean: null, ci95: null },
+      ),
+    );
+  };
+  // one patience per channel in the slopes: refine channel by channel inside one flattened call
+  const refined = refineFlat(
+    start,
+    loads,
+    patienceOf,
+    caches,
+    simulateMetric,
+    options.refineRounds ?? DEFAULT_ROUNDS,
+  );
+  const scenario = build(refined.map((a) => a.value));
+  const fitReps = options.fitReplications ?? DEFAULT_FIT_REPS;
+  const result = runs(scenario, fitReps);
+  return { start, refined, scenario, result, fitReps };
+}
+
+/**
+ * One channel's part of the report: volume, handle time, patience, classes, and per interval the
+ * agents estimated (`start`: Erlang A; `refined`: the scenario's) with their availability.
+ */
+function channelReport(
+  w: ChannelWork,
+  records: readonly CallRecord[],
+  frame: Frame,
+  start: AgentsEstimate[],
+  refined: AgentsEstimate[],
+): ChannelCalibration {
+  const { selection, days } = frame;
+  const volume = estimateVolume(
+    dailyOpenVolumes(
+      w.records.filter((r) => w.open[intervalOf(r, frame)]),
+      selection.dates,
+    ),
+  );
+  let effHours = 0;
+  let namedHours = 0;
+  const intervals = w.obs.map((o, i) => {
+    const agents = refined[i];
+    if (w.open[i] && o.agentsAnswering > 0) {
+      effHours += agents.value;
+      namedHours += o.agentsAnswering;
+    }
+    return {
+      ...o,
+      open: w.open[i],
+      agentsErlangA: start[i],
+      agents,
+      availability: o.agentsAnswering > 0 && w.open[i] ? agents.value / o.agentsAnswering : null,
+    };
+  });
+  const inOpen = w.records.filter((r) => w.open[intervalOf(r, frame)]);
+  return {
+    channel: w.channel,
+    volume,
+    outsideHoursPerDay: (w.records.length - inOpen.length) / days,
+    handleTime: estimateHandleTime(inOpen)!,
+    handleTimeDistribution: w.base.handleTime,
+    patience: w.patience,
+    patienceDistribution: w.base.patience,
+    classes: {
+      byPriority: w.classes.byPriority,
+      byType: w.classes.byType,
+      inScenario: w.classes.by,
+      aic: w.classes.aic,
+    },
+    intervals,
+    weekdayProfiles: weekdayProfiles(w.channel, records, frame),
+    availability: namedHours > 0 ? effHours / namedHours : null,
+  };
+}
+
+/**
+ * Volume and profile of each weekday seen on at least WEEKDAY_MIN_DAYS dates, from all the log's calls
+ * (regular days or not: an irregular weekday is what this shows).
+ */
+function weekdayProfiles(
+  channel: ChannelKind,
+  records: readonly CallRecord[],
+  frame: Frame,
+): ChannelCalibration['weekdayProfiles'] {
+  return frame.selection.weekdays
+    .filter((wd) => wd.days >= WEEKDAY_MIN_DAYS)
+    .map((wd) => {
+      const profile = new Array<number>(frame.perDay).fill(0);
+      let n = 0;
+      for (const r of records)
+        if (r.channel === channel && r.weekday === wd.weekday) {
+          profile[intervalOf(r, frame)] += 1 / wd.days;
+          n++;
+        }
+      return { weekday: wd.weekday, name: wd.name, days: wd.days, volumePerDay: n / wd.days, profile };
+    });
 }
 
 /** Calls per regular date. */

@@ -282,157 +282,180 @@ function returnFields(live: boolean) {
   };
 }
 
+/**
+ * A channel's schema, built per kind (its defaults and wording differ). Its parts are built afresh for
+ * each kind, as when they were written inline, so the generated JSON Schema is unchanged.
+ */
 function channelSchema(kind: ChannelKind) {
   const live = kind === 'voice' || kind === 'chat';
   return z
     .strictObject({
-      volumePerDay: num({ min: 0, max: LIMITS.maxVolumePerDay }).meta({
-        description: 'Expected contacts per day (first contacts; repeats and escalations come on top).',
-      }),
-      profile: z
-        .array(num({ min: 0, max: LIMITS.maxWeight }))
-        .min(1, { error: 'must not be empty (leave it out for a flat profile)' })
-        .max(MAX_PROFILE_LENGTH, { error: `must have at most ${MAX_PROFILE_LENGTH} weights` })
-        .refine(notAllZero, { error: 'must not be all zero' })
-        .meta({
-          description:
-            'Weights per interval of the day in the client time zone (length = 1440 / horizon.intervalMinutes, ' +
-            'e.g. 48 for 30-minute intervals); normalised. Absent = flat.',
-        })
-        .optional(),
-      volumeCv: num({ min: 0, max: LIMITS.maxVolumeCv })
-        .meta({
-          description:
-            'Day-to-day uncertainty of volume (v3): each day the volume of every interval is multiplied by ' +
-            'one gamma draw with mean 1 and this coefficient of variation. 0 = Poisson arrivals only.',
-          default: 0,
-        })
-        .optional(),
-      weekly: z
-        .array(num({ min: 0, max: LIMITS.maxWeight }))
-        .length(7, { error: 'must have seven weights, Monday to Sunday' })
-        .refine(notAllZero, { error: 'must not be all zero' })
-        .meta({
-          description:
-            'Seven weights, Monday to Sunday, multiplying volumePerDay (v3); normalised to mean 1, so ' +
-            "[1.2, 1, 1, 1, 1, 0.9, 0.9] keeps the week's volume. Absent = every day alike. An undated " +
-            "file's day 1 is a Monday.",
-        })
-        .optional(),
-      daily: z
-        .array(
-          z.strictObject({
-            volume: num({ min: 0, max: LIMITS.maxVolumePerDay }).meta({ description: "The day's contacts." }),
-            profile: z
-              .array(num({ min: 0, max: LIMITS.maxWeight }))
-              .min(1, { error: 'must not be empty (leave it out for the channel profile)' })
-              .max(MAX_PROFILE_LENGTH, { error: `must have at most ${MAX_PROFILE_LENGTH} weights` })
-              .refine(notAllZero, { error: 'must not be all zero' })
-              .meta({ description: "The day's weights per interval (absent = the channel's profile)." })
-              .optional(),
-          }),
-        )
-        .min(1, { error: 'must list at least one day' })
-        .max(LIMITS.maxDays, { error: `must list at most ${LIMITS.maxDays} days` })
-        .meta({
-          description:
-            "A dated forecast's days from horizon.startDate (v3; import-forecast writes it): each day's volume " +
-            'and profile, replacing volumePerDay, profile and weekly on those days. Warm-up days take the ' +
-            "first day's; days past the list the last one's.",
-        })
-        .optional(),
-      handleTime: distributionSchema.meta({ description: 'Handle (talk) time per contact, seconds.' }),
-      handleTimeProfile: z
-        .array(num({ min: 0, max: LIMITS.maxDistributionSeconds }))
-        .min(1, { error: 'must not be empty (leave it out for one mean all day)' })
-        .max(MAX_PROFILE_LENGTH, { error: `must have at most ${MAX_PROFILE_LENGTH} means` })
-        .meta({
-          description:
-            'Mean handle time per interval of the day in the client time zone, seconds (v3; length = ' +
-            '1440 / horizon.intervalMinutes). A contact draws its handle time from handleTime scaled to ' +
-            'the mean of the interval it arrives in (handleTime keeps the shape). Absent = handleTime all day.',
-        })
-        .optional(),
-      wrapUp: distributionSchema
-        .meta({ description: 'After-contact work per contact, seconds.', default: DEFAULTS.wrapUp })
-        .optional(),
-      patience: distributionSchema
-        .nullable()
-        .meta({
-          description: live
-            ? `Seconds a waiting contact stays before abandoning; absent = ${describePatienceDefault(kind)}; ` +
-              'null = never abandons.'
-            : 'Seconds a waiting contact stays before abandoning; null = never abandons (usual for deferred channels).',
-          default: DEFAULTS.patience[kind],
-        })
-        .optional(),
-      concurrency: num({ int: true, min: 1, max: LIMITS.maxConcurrency })
-        .meta({
-          description: 'Contacts one agent may work at once (chat typically 2–3).',
-          default: DEFAULTS.concurrency,
-        })
-        .optional(),
-      target: targetSchema
-        .meta({ description: 'Service-level goal.', default: DEFAULTS.target[kind] })
-        .optional(),
-      repeatDelay: distributionSchema
-        .meta({
-          description: 'Seconds before an unresolved contact comes back as a repeat.',
-          default: DEFAULTS.repeatDelay,
-        })
-        .optional(),
-      priority: num({ int: true })
-        .meta({
-          description: 'Larger is served first by an agent with several skills.',
-          default: DEFAULTS.priority[kind],
-        })
-        .optional(),
+      ...volumeFields(),
+      ...handlingFields(kind, live),
       ...returnFields(live),
-      classes: z
-        .array(
-          z.strictObject({
-            name: z.string().min(1, { error: 'must not be empty' }).meta({ description: 'The class name.' }),
-            share: num({ min: 0, max: 1 }).meta({
-              description: "The class's share of the channel's contacts.",
-            }),
-            priority: num({ int: true })
-              .meta({
-                description: 'Larger is served first within the channel (then longest waiting).',
-                default: 0,
-              })
-              .optional(),
-            patience: distributionSchema
-              .nullable()
-              .meta({
-                description: "The class's patience, seconds; absent = the channel's; null = never abandons.",
-              })
-              .optional(),
-          }),
-        )
-        .min(1, { error: 'must not be empty (leave it out for one class)' })
-        .max(LIMITS.maxClasses, { error: `must have at most ${LIMITS.maxClasses} classes` })
-        .superRefine((classes, ctx) => {
-          const sum = classes.reduce((a, k) => a + (typeof k.share === 'number' ? k.share : 0), 0);
-          if (Math.abs(sum - 1) > 1e-6)
-            ctx.addIssue({ code: 'custom', message: `shares must sum to 1 (they sum to ${sum})` });
-          const seen = new Set<string>();
-          classes.forEach((k, i) => {
-            if (seen.has(k.name))
-              ctx.addIssue({ code: 'custom', path: [i, 'name'], message: `"${k.name}" is used twice` });
-            seen.add(k.name);
-          });
-        })
-        .meta({
-          description:
-            'Customer classes within the channel (v3): each contact is drawn a class by share at arrival ' +
-            "(a repeat or escalation keeps its issue's); a higher priority is served first, and a class " +
-            "patience replaces the channel's. Figures are also reported per class.",
-        })
-        .optional(),
+      classes: classesSchema(),
     })
     .meta({
       description: `The ${kind} channel (${live ? 'live: customers wait and abandon' : 'deferred: a backlog'}).`,
     });
+}
+
+/** How many contacts come, and when: volume, intraday and weekly shape, a dated forecast's days. */
+function volumeFields() {
+  return {
+    volumePerDay: num({ min: 0, max: LIMITS.maxVolumePerDay }).meta({
+      description: 'Expected contacts per day (first contacts; repeats and escalations come on top).',
+    }),
+    profile: z
+      .array(num({ min: 0, max: LIMITS.maxWeight }))
+      .min(1, { error: 'must not be empty (leave it out for a flat profile)' })
+      .max(MAX_PROFILE_LENGTH, { error: `must have at most ${MAX_PROFILE_LENGTH} weights` })
+      .refine(notAllZero, { error: 'must not be all zero' })
+      .meta({
+        description:
+          'Weights per interval of the day in the client time zone (length = 1440 / horizon.intervalMinutes, ' +
+          'e.g. 48 for 30-minute intervals); normalised. Absent = flat.',
+      })
+      .optional(),
+    volumeCv: num({ min: 0, max: LIMITS.maxVolumeCv })
+      .meta({
+        description:
+          'Day-to-day uncertainty of volume (v3): each day the volume of every interval is multiplied by ' +
+          'one gamma draw with mean 1 and this coefficient of variation. 0 = Poisson arrivals only.',
+        default: 0,
+      })
+      .optional(),
+    weekly: z
+      .array(num({ min: 0, max: LIMITS.maxWeight }))
+      .length(7, { error: 'must have seven weights, Monday to Sunday' })
+      .refine(notAllZero, { error: 'must not be all zero' })
+      .meta({
+        description:
+          'Seven weights, Monday to Sunday, multiplying volumePerDay (v3); normalised to mean 1, so ' +
+          "[1.2, 1, 1, 1, 1, 0.9, 0.9] keeps the week's volume. Absent = every day alike. An undated " +
+          "file's day 1 is a Monday.",
+      })
+      .optional(),
+    daily: z
+      .array(
+        z.strictObject({
+          volume: num({ min: 0, max: LIMITS.maxVolumePerDay }).meta({ description: "The day's contacts." }),
+          profile: z
+            .array(num({ min: 0, max: LIMITS.maxWeight }))
+            .min(1, { error: 'must not be empty (leave it out for the channel profile)' })
+            .max(MAX_PROFILE_LENGTH, { error: `must have at most ${MAX_PROFILE_LENGTH} weights` })
+            .refine(notAllZero, { error: 'must not be all zero' })
+            .meta({ description: "The day's weights per interval (absent = the channel's profile)." })
+            .optional(),
+        }),
+      )
+      .min(1, { error: 'must list at least one day' })
+      .max(LIMITS.maxDays, { error: `must list at most ${LIMITS.maxDays} days` })
+      .meta({
+        description:
+          "A dated forecast's days from horizon.startDate (v3; import-forecast writes it): each day's volume " +
+          'and profile, replacing volumePerDay, profile and weekly on those days. Warm-up days take the ' +
+          "first day's; days past the list the last one's.",
+      })
+      .optional(),
+  };
+}
+
+/** How a contact is worked: handle and wrap-up time, patience, concurrency, target, repeats, priority. */
+function handlingFields(kind: ChannelKind, live: boolean) {
+  return {
+    handleTime: distributionSchema.meta({ description: 'Handle (talk) time per contact, seconds.' }),
+    handleTimeProfile: z
+      .array(num({ min: 0, max: LIMITS.maxDistributionSeconds }))
+      .min(1, { error: 'must not be empty (leave it out for one mean all day)' })
+      .max(MAX_PROFILE_LENGTH, { error: `must have at most ${MAX_PROFILE_LENGTH} means` })
+      .meta({
+        description:
+          'Mean handle time per interval of the day in the client time zone, seconds (v3; length = ' +
+          '1440 / horizon.intervalMinutes). A contact draws its handle time from handleTime scaled to ' +
+          'the mean of the interval it arrives in (handleTime keeps the shape). Absent = handleTime all day.',
+      })
+      .optional(),
+    wrapUp: distributionSchema
+      .meta({ description: 'After-contact work per contact, seconds.', default: DEFAULTS.wrapUp })
+      .optional(),
+    patience: distributionSchema
+      .nullable()
+      .meta({
+        description: live
+          ? `Seconds a waiting contact stays before abandoning; absent = ${describePatienceDefault(kind)}; ` +
+            'null = never abandons.'
+          : 'Seconds a waiting contact stays before abandoning; null = never abandons (usual for deferred channels).',
+        default: DEFAULTS.patience[kind],
+      })
+      .optional(),
+    concurrency: num({ int: true, min: 1, max: LIMITS.maxConcurrency })
+      .meta({
+        description: 'Contacts one agent may work at once (chat typically 2–3).',
+        default: DEFAULTS.concurrency,
+      })
+      .optional(),
+    target: targetSchema
+      .meta({ description: 'Service-level goal.', default: DEFAULTS.target[kind] })
+      .optional(),
+    repeatDelay: distributionSchema
+      .meta({
+        description: 'Seconds before an unresolved contact comes back as a repeat.',
+        default: DEFAULTS.repeatDelay,
+      })
+      .optional(),
+    priority: num({ int: true })
+      .meta({
+        description: 'Larger is served first by an agent with several skills.',
+        default: DEFAULTS.priority[kind],
+      })
+      .optional(),
+  };
+}
+
+/** (v3) A channel's customer classes: shares summing to 1, unique names. */
+function classesSchema() {
+  return z
+    .array(
+      z.strictObject({
+        name: z.string().min(1, { error: 'must not be empty' }).meta({ description: 'The class name.' }),
+        share: num({ min: 0, max: 1 }).meta({
+          description: "The class's share of the channel's contacts.",
+        }),
+        priority: num({ int: true })
+          .meta({
+            description: 'Larger is served first within the channel (then longest waiting).',
+            default: 0,
+          })
+          .optional(),
+        patience: distributionSchema
+          .nullable()
+          .meta({
+            description: "The class's patience, seconds; absent = the channel's; null = never abandons.",
+          })
+          .optional(),
+      }),
+    )
+    .min(1, { error: 'must not be empty (leave it out for one class)' })
+    .max(LIMITS.maxClasses, { error: `must have at most ${LIMITS.maxClasses} classes` })
+    .superRefine((classes, ctx) => {
+      const sum = classes.reduce((a, k) => a + (typeof k.share === 'number' ? k.share : 0), 0);
+      if (Math.abs(sum - 1) > 1e-6)
+        ctx.addIssue({ code: 'custom', message: `shares must sum to 1 (they sum to ${sum})` });
+      const seen = new Set<string>();
+      classes.forEach((k, i) => {
+        if (seen.has(k.name))
+          ctx.addIssue({ code: 'custom', path: [i, 'name'], message: `"${k.name}" is used twice` });
+        seen.add(k.name);
+      });
+    })
+    .meta({
+      description:
+        'Customer classes within the channel (v3): each contact is drawn a class by share at arrival ' +
+        "(a repeat or escalation keeps its issue's); a higher priority is served first, and a class " +
+        "patience replaces the channel's. Figures are also reported per class.",
+    })
+    .optional();
 }
 
 const channelsSchema = z
@@ -876,24 +899,56 @@ function isWhole(v: unknown): v is number {
   return typeof v === 'number' && Number.isInteger(v) && v >= 0 && v <= LIMITS.maxAgentsPerGroup;
 }
 
+type AddIssue = (path: (string | number)[], message: string) => void;
+
+/** What every cross-field rule reads: the file's channels and sites as far as they are well-formed. */
+interface CrossContext {
+  add: AddIssue;
+  channels: Obj | undefined;
+  sites: unknown[];
+  channelPresent: (k: ChannelKind) => boolean;
+}
+
+/** Site ids and the skills found while checking the sites, for the rules that refer to them. */
+interface SiteFacts {
+  /** site id → index of the first site with it */
+  siteIndex: Map<string, number>;
+  /** site id → the channels its groups have a skill for */
+  siteSkills: Map<string, Set<ChannelKind>>;
+  /** the channels any group has a skill for */
+  skilled: Set<ChannelKind>;
+}
+
 /**
  * Rules that span fields. Runs even when other parts of the file are wrong (`when: () => true`), so
- * it reads its input as unknown and checks only what is well-formed enough to check.
+ * it reads its input as unknown and checks only what is well-formed enough to check. The checks run in
+ * the file's order (sites, channels, routing), so issues are reported in that order.
  */
 function crossCheck(value: unknown, ctx: z.RefinementCtx): void {
   if (!isObj(value)) return;
-  const add = (path: (string | number)[], message: string) => ctx.addIssue({ code: 'custom', path, message });
-
+  const add: AddIssue = (path, message) => ctx.addIssue({ code: 'custom', path, message });
   const channels = isObj(value.channels) ? value.channels : undefined;
-  const sites = Array.isArray(value.sites) ? value.sites : [];
-  const channelPresent = (k: ChannelKind) => channels !== undefined && isObj(channels[k]);
+  const cx: CrossContext = {
+    add,
+    channels,
+    sites: Array.isArray(value.sites) ? value.sites : [],
+    channelPresent: (k) => channels !== undefined && isObj(channels[k]),
+  };
+  const facts = checkSites(cx);
+  checkEscalations(cx, facts);
+  checkContractsAndPremiums(cx, facts);
+  checkChannels(cx, facts, isObj(value.horizon) ? value.horizon : {});
+  if (isObj(value.routing)) checkRouting(cx, facts, value.routing);
+}
 
-  // sites: unique ids, unique group ids, skills that name channels, totals
+/** Sites: unique ids, unique group ids, skills that name channels, and the total of agents. */
+function checkSites(cx: CrossContext): SiteFacts {
+  const { add, channels, channelPresent } = cx;
   const siteIndex = new Map<string, number>();
   const siteSkills = new Map<string, Set<ChannelKind>>();
   const skilled = new Set<ChannelKind>();
   let totalAgents = 0;
-  sites.forEach((site, i) => {
+  cx.sites.forEach((site, i) => {
     if (!isObj(site)) return;
     const skills = new Set<ChannelKind>();
     if (typeof site.id === 'string' && site.id !== '') {
@@ -941,9 +996,13 @@ function crossCheck(value: unknown, ctx: z.RefinementCtx): void {
       ['sites'],
       `has ${formatNumber(totalAgents)} agents in all, more than the limit of ${formatNumber(LIMITS.maxAgentsTotal)}`,
     );
+  return { siteIndex, siteSkills, skilled };
+}
 
-  // escalation targets
-  sites.forEach((site, i) => {
+/** Escalation targets: another site that exists and answers every channel the escalating site does. */
+function checkEscalations(cx: CrossContext, { siteIndex, siteSkills }: SiteFacts): void {
+  const { add, channelPresent } = cx;
+  cx.sites.forEach((site, i) => {
     if (!isObj(site) || !isObj(site.escalation)) return;
     const to = site.escalation.to;
     if (typeof to !== 'string' || to === '') return;
@@ -965,9 +1024,12 @@ function crossCheck(value: unknown, ctx: z.RefinementCtx): void {
         );
     }
   });
+}
 
-  // (v3) contracts and pay premiums
-  sites.forEach((site, i) => {
+/** (v3) Contracts' SLA credits on a channel the site answers; pay premiums in-house only, not overlapping. */
+function checkContractsAndPremiums(cx: CrossContext, { siteSkills }: SiteFacts): void {
+  const { add, channels, channelPresent } = cx;
+  cx.sites.forEach((site, i) => {
     if (!isObj(site)) return;
     const credits =
       isObj(site.contract) && isObj(site.contract.slaCredits) ? site.contract.slaCredits : undefined;
@@ -1003,73 +1065,76 @@ function crossCheck(value: unknown, ctx: z.RefinementCtx): void {
       windows.push(w);
     });
   });
+}
 
-  // channels: someone must answer them; profiles must fit the interval
-  const horizon = isObj(value.horizon) ? value.horizon : {};
+/** Channels: someone must answer them; profiles must fit the interval; `daily` needs a start date. */
+function checkChannels(cx: CrossContext, { skilled }: SiteFacts, horizon: Obj): void {
+  const { add, channels, sites } = cx;
+  if (channels === undefined) return;
+  // undefined when horizon.intervalMinutes is wrong (reported by its own rule): lengths go unchecked
   const intervalMinutes = (INTERVAL_MINUTES as readonly unknown[]).includes(horizon.intervalMinutes)
     ? (horizon.intervalMinutes as number)
     : horizon.intervalMinutes === undefined
       ? DEFAULTS.horizon.intervalMinutes
       : undefined;
-  if (channels !== undefined) {
-    for (const kind of CHANNEL_KINDS) {
-      const channel = channels[kind];
-      if (!isObj(channel)) continue;
-      if (sites.length > 0 && !skilled.has(kind))
-        add(['channels', kind], `no agent group has the skill "${kind}", so nothing could ever answer it`);
-      if (intervalMinutes !== undefined && Array.isArray(channel.profile) && channel.profile.length > 0) {
-        const expected = 1440 / intervalMinutes;
-        if (channel.profile.length !== expected)
+  for (const kind of CHANNEL_KINDS) {
+    const channel = channels[kind];
+    if (!isObj(channel)) continue;
+    if (sites.length > 0 && !skilled.has(kind))
+      add(['channels', kind], `no agent group has the skill "${kind}", so nothing could ever answer it`);
+    if (intervalMinutes !== undefined && Array.isArray(channel.profile) && channel.profile.length > 0) {
+      const expected = 1440 / intervalMinutes;
+      if (channel.profile.length !== expected)
+        add(
+          ['channels', kind, 'profile'],
+          `must have ${expected} weights, one per ${intervalMinutes}-minute interval of the day (has ${channel.profile.length})`,
+        );
+    }
+    if (Array.isArray(channel.daily)) {
+      if (channel.weekly !== undefined)
+        add(['channels', kind, 'weekly'], 'cannot be given with "daily" (each day has its own volume)');
+      if (horizon.startDate === undefined)
+        add(['channels', kind, 'daily'], 'needs horizon.startDate (the date of its first day)');
+      const expected = intervalMinutes === undefined ? undefined : 1440 / intervalMinutes;
+      channel.daily.forEach((d, i) => {
+        if (expected !== undefined && isObj(d) && Array.isArray(d.profile) && d.profile.length !== expected)
           add(
-            ['channels', kind, 'profile'],
-            `must have ${expected} weights, one per ${intervalMinutes}-minute interval of the day (has ${channel.profile.length})`,
+            ['channels', kind, 'daily', i, 'profile'],
+            `must have ${expected} weights, one per ${intervalMinutes}-minute interval of the day (has ${d.profile.length})`,
           );
-      }
-      if (Array.isArray(channel.daily)) {
-        if (channel.weekly !== undefined)
-          add(['channels', kind, 'weekly'], 'cannot be given with "daily" (each day has its own volume)');
-        if (horizon.startDate === undefined)
-          add(['channels', kind, 'daily'], 'needs horizon.startDate (the date of its first day)');
-        const expected = intervalMinutes === undefined ? undefined : 1440 / intervalMinutes;
-        channel.daily.forEach((d, i) => {
-          if (expected !== undefined && isObj(d) && Array.isArray(d.profile) && d.profile.length !== expected)
-            add(
-              ['channels', kind, 'daily', i, 'profile'],
-              `must have ${expected} weights, one per ${intervalMinutes}-minute interval of the day (has ${d.profile.length})`,
-            );
-        });
-      }
-      const htp = channel.handleTimeProfile;
-      if (intervalMinutes !== undefined && Array.isArray(htp) && htp.length > 0) {
-        const expected = 1440 / intervalMinutes;
-        if (htp.length !== expected)
-          add(
-            ['channels', kind, 'handleTimeProfile'],
-            `must have ${expected} means, one per ${intervalMinutes}-minute interval of the day (has ${htp.length})`,
-          );
-      }
+      });
+    }
+    const htp = channel.handleTimeProfile;
+    if (intervalMinutes !== undefined && Array.isArray(htp) && htp.length > 0) {
+      const expected = 1440 / intervalMinutes;
+      if (htp.length !== expected)
+        add(
+          ['channels', kind, 'handleTimeProfile'],
+          `must have ${expected} means, one per ${intervalMinutes}-minute interval of the day (has ${htp.length})`,
+        );
     }
   }
+}
 
-  // routing: channels that exist, sites that exist and have the skill
-  if (isObj(value.routing)) {
-    for (const kind of CHANNEL_KINDS) {
-      const route = value.routing[kind];
-      if (!isObj(route)) continue;
-      if (channels !== undefined && !channelPresent(kind))
-        add(['routing', kind], `routes the channel "${kind}", which is not in "channels"`);
-      if (!isObj(route.split)) continue;
-      for (const [siteId, weight] of Object.entries(route.split)) {
-        if (siteId === '') continue;
-        const skills = siteSkills.get(siteId);
-        if (skills === undefined)
-          add(
-            ['routing', kind, 'split', siteId],
-            `no site has the id "${siteId}"${didYouMean(siteId, siteIndex.keys())}`,
-          );
-        else if (typeof weight === 'number' && weight > 0 && !skills.has(kind))
-          add(['routing', kind, 'split', siteId], `site "${siteId}" has no group with the skill "${kind}"`);
-      }
+/** Routing: channels that exist, sites that exist and have the skill. */
+function checkRouting(cx: CrossContext, { siteIndex, siteSkills }: SiteFacts, routing: Obj): void {
+  const { add, channels, channelPresent } = cx;
+  for (const kind of CHANNEL_KINDS) {
+    const route = routing[kind];
+    if (!isObj(route)) continue;
+    if (channels !== undefined && !channelPresent(kind))
+      add(['routing', kind], `routes the channel "${kind}", which is not in "channels"`);
+    if (!isObj(route.split)) continue;
+    for (const [siteId, weight] of Object.entries(route.split)) {
+      if (siteId === '') continue;
+      const skills = siteSkills.get(siteId);
+      if (skills === undefined)
+        add(
+          ['routing', kind, 'split', siteId],
+          `no site has the id "${siteId}"${didYouMean(siteId, siteIndex.keys())}`,
+        );
+      else if (typeof weight === 'number' && weight > 0 && !skills.has(kind))
+        add(['routing', kind, 'split', siteId], `site "${siteId}" has no group with the skill "${kind}"`);
     }
   }
 }

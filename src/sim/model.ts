@@ -23,9 +23,11 @@ import {
   isLiveChannel,
   type ChannelKind,
   type ClassSpec,
+  type GroupSpec,
   type Location,
   type Scenario,
   type ServiceTarget,
+  type SiteSpec,
 } from './scenario';
 import { compileReturns, type ReturnRules } from './returns';
 import { defaultWarmUpDays } from './steady-state';
@@ -195,133 +197,20 @@ export function compileModel(s: Scenario, options: CompileOptions = {}): Model {
     number
   >;
 
-  const channels: ChannelModel[] = kinds.map((kind) => {
-    const c = s.channels[kind]!;
-    const concurrency = c.concurrency ?? DEFAULTS.concurrency;
-    const patience = c.patience === undefined ? DEFAULTS.patience[kind] : c.patience;
-    const routing = s.routing?.[kind];
-    const split = new Float64Array(s.sites.length);
-    if (routing) {
-      for (const [id, w] of Object.entries(routing.split)) {
-        const i = siteIndex.get(id);
-        if (i !== undefined) split[i] = w;
-      }
-      normaliseWeights(split);
-    } else {
-      // No routing given: share equally among the sites that can answer this channel.
-      s.sites.forEach((site, i) => {
-        if (servesChannel(site, kind)) split[i] = 1;
-      });
-    }
-    const rate = profileRates(c.volumePerDay, c.profile, intervalsPerDay, intervalSeconds);
-    const handle = compileDistribution(c.handleTime);
-    return {
-      kind,
-      live: isLiveChannel(kind),
-      rate,
-      volumePerDay: c.volumePerDay,
-      weekly: c.daily ? null : weeklyWeights(c.weekly),
-      daily: c.daily ? dailyRates(c.daily, c.profile, intervalsPerDay, intervalSeconds) : null,
-      dayVolume: c.volumeCv ? compileDistribution({ dist: 'gamma', mean: 1, cv: c.volumeCv }) : null,
-      handle,
-      handleByInterval: handleMultipliers(c.handleTimeProfile, handle.mean, intervalsPerDay),
-      wrap: compileDistribution(c.wrapUp ?? DEFAULTS.wrapUp),
-      patience: patience ? compileDistribution(patience) : null,
-      concurrency,
-      units: UNITS / concurrency,
-      target: c.target ?? DEFAULTS.target[kind],
-      repeatDelay: compileDistribution(c.repeatDelay ?? DEFAULTS.repeatDelay),
-      priority: c.priority ?? DEFAULTS.priority[kind],
-      split,
-      overflowAfter: routing?.overflowAfterSeconds ?? Infinity,
-      returns: compileReturns(c, isLiveChannel(kind), rate, intervalSeconds),
-      classes: c.classes ? compileClasses(c.classes, patience ? compileDistribution(patience) : null) : null,
-    };
-  });
-
+  const channels = kinds.map((kind) => compileChannel(s, kind, siteIndex, intervalsPerDay, intervalSeconds));
   const groups: GroupModel[] = [];
-  const sites: SiteModel[] = s.sites.map((site, si) => {
-    const steps = calendar && site.timeZone ? siteSteps(calendar, site, calFrom, calTo) : null;
-    const offset = steps ? stepAt(steps, 0) : siteOffsetHours(site) * 3600 - clientOffset;
-    const hours = openingWindow(site.hours ?? DEFAULTS.site.hours);
-    const groupIds: number[] = [];
-    for (const g of site.groups) {
-      const skills = g.skills
-        .map((k) => channelIndex[k])
-        .filter((ci) => ci >= 0)
-        .sort((a, b) => channels[b].priority - channels[a].priority || a - b);
-      const shifts = (g.shifts ?? []).map((sh) => ({ window: shiftWindow(sh), agents: sh.agents }));
-      const flat = g.shifts ? null : (g.agents ?? 0);
-      const group: GroupModel = {
-        id: g.id,
-        site: si,
-        skills,
-        skillMask: skills.reduce((m, ci) => m | (1 << ci), 0),
-        flat,
-        shifts,
-        peak: 0,
-        changePoints: [],
-      };
-      // (v3) a site that changes its clocks changes staffing at the change points of each offset
-      const offsets = steps ? [...new Set(steps.value)] : [offset];
-      group.changePoints = [...new Set(offsets.flatMap((o) => changePoints(hours, shifts, o)))].sort(
-        (a, b) => a - b,
-      );
-      group.peak =
-        flat ?? Math.max(0, ...group.changePoints.map((t) => shiftAgentsAt(group, localOf(t, offset))));
-      groupIds.push(groups.length);
-      groups.push(group);
-    }
-    const esc = site.escalation;
-    return {
-      id: site.id,
-      name: site.name,
-      location: site.location,
-      offset,
-      offsetSteps: steps,
-      utcOffsetHours: (offset + clientOffset) / 3600,
-      hours,
-      shrinkage: site.shrinkage ?? DEFAULTS.site.shrinkage,
-      hourlyRate: site.contract ? 0 : site.cost.hourlyRate,
-      overheadRate: site.contract ? 0 : (site.cost.overheadRate ?? DEFAULTS.cost.overheadRate),
-      contract: site.contract ?? null,
-      premiums: site.contract
-        ? []
-        : (site.payPremiums ?? []).map((p) => ({
-            window: shiftWindow({ start: p.from, end: p.to, agents: 0 }),
-            factor: p.factor,
-          })),
-      telecomPerMinute: site.cost.telecomPerMinute ?? DEFAULTS.cost.telecomPerMinute,
-      perContactFee: site.cost.perContactFee ?? DEFAULTS.cost.perContactFee,
-      handleTimeFactor: site.handleTimeFactor ?? DEFAULTS.site.handleTimeFactor,
-      fcr: site.firstContactResolution ?? DEFAULTS.site.firstContactResolution,
-      escalationRate: esc && esc.rate > 0 ? esc.rate : 0,
-      escalationTo: esc ? (siteIndex.get(esc.to) ?? -1) : -1,
-      escalationMask: 0,
-      connectDelay: site.connectDelaySeconds ?? DEFAULTS.site.connectDelaySeconds,
-      handoffDelay: site.handoffDelaySeconds ?? DEFAULTS.site.handoffDelaySeconds,
-      groups: groupIds,
-    };
-  });
-
-  // Validation requires the target to answer every channel the site does (sites[i].escalation.to); for a
-  // hand-built scenario that skips it, a site escalates only the channels its target can answer, since
-  // a social post escalated to a tier with no social agents would otherwise wait forever.
-  for (const site of sites) {
-    if (site.escalationTo < 0) continue;
-    for (const g of sites[site.escalationTo].groups) site.escalationMask |= groups[g].skillMask;
-  }
-
-  const groupsFor: number[][] = [];
-  for (let si = 0; si < sites.length; si++) {
-    for (let ci = 0; ci < channels.length; ci++) {
-      groupsFor.push(
-        sites[si].groups
-          .filter((g) => groups[g].skillMask & (1 << ci))
-          .sort((a, b) => groups[a].skills.length - groups[b].skills.length || a - b),
-      );
-    }
-  }
+  const siteContext: SiteContext = {
+    calendar,
+    calFrom,
+    calTo,
+    clientOffset,
+    siteIndex,
+    channelIndex,
+    channels,
+  };
+  const sites = s.sites.map((site, si) => compileSite(site, si, siteContext, groups));
+  linkEscalations(sites, groups);
+  const groupsFor = groupsBySiteAndChannel(sites, groups, channels.length);
 
   const warmUpDays =
     options.warmUpDays ?? s.horizon?.warmUpDays ?? defaultWarmUpDays(channels, sites, groups);
@@ -347,6 +236,178 @@ export function compileModel(s: Scenario, options: CompileOptions = {}): Model {
     groups,
     groupsFor,
   };
+}
+
+/** One channel with its defaults applied: rates per interval, compiled distributions, routing weights. */
+function compileChannel(
+  s: Scenario,
+  kind: ChannelKind,
+  siteIndex: Map<string, number>,
+  intervalsPerDay: number,
+  intervalSeconds: number,
+): ChannelModel {
+  const c = s.channels[kind]!;
+  const concurrency = c.concurrency ?? DEFAULTS.concurrency;
+  const patience = c.patience === undefined ? DEFAULTS.patience[kind] : c.patience;
+  const routing = s.routing?.[kind];
+  const split = new Float64Array(s.sites.length);
+  if (routing) {
+    for (const [id, w] of Object.entries(routing.split)) {
+      const i = siteIndex.get(id);
+      if (i !== undefined) split[i] = w;
+    }
+    normaliseWeights(split);
+  } else {
+    // No routing given: share equally among the sites that can answer this channel.
+    s.sites.forEach((site, i) => {
+      if (servesChannel(site, kind)) split[i] = 1;
+    });
+  }
+  const rate = profileRates(c.volumePerDay, c.profile, intervalsPerDay, intervalSeconds);
+  const handle = compileDistribution(c.handleTime);
+  return {
+    kind,
+    live: isLiveChannel(kind),
+    rate,
+    volumePerDay: c.volumePerDay,
+    weekly: c.daily ? null : weeklyWeights(c.weekly),
+    daily: c.daily ? dailyRates(c.daily, c.profile, intervalsPerDay, intervalSeconds) : null,
+    dayVolume: c.volumeCv ? compileDistribution({ dist: 'gamma', mean: 1, cv: c.volumeCv }) : null,
+    handle,
+    handleByInterval: handleMultipliers(c.handleTimeProfile, handle.mean, intervalsPerDay),
+    wrap: compileDistribution(c.wrapUp ?? DEFAULTS.wrapUp),
+    patience: patience ? compileDistribution(patience) : null,
+    concurrency,
+    units: UNITS / concurrency,
+    target: c.target ?? DEFAULTS.target[kind],
+    repeatDelay: compileDistribution(c.repeatDelay ?? DEFAULTS.repeatDelay),
+    priority: c.priority ?? DEFAULTS.priority[kind],
+    split,
+    overflowAfter: routing?.overflowAfterSeconds ?? Infinity,
+    returns: compileReturns(c, isLiveChannel(kind), rate, intervalSeconds),
+    classes: c.classes ? compileClasses(c.classes, patience ? compileDistribution(patience) : null) : null,
+  };
+}
+
+/** What compiling a site needs from the whole scenario: its calendar, clocks and indexes. */
+interface SiteContext {
+  calendar: Calendar | null;
+  calFrom: number;
+  calTo: number;
+  clientOffset: number;
+  siteIndex: Map<string, number>;
+  channelIndex: Record<ChannelKind, number>;
+  channels: ChannelModel[];
+}
+
+/**
+ * One site with its defaults applied. Its groups are appended to `groups` (the model's one list, so a
+ * group's index is global) and the site keeps their indexes. escalationMask is filled in later, once
+ * every site's groups are known (linkEscalations).
+ */
+function compileSite(site: SiteSpec, si: number, ctx: SiteContext, groups: GroupModel[]): SiteModel {
+  const { calendar, calFrom, calTo, clientOffset, siteIndex } = ctx;
+  const steps = calendar && site.timeZone ? siteSteps(calendar, site, calFrom, calTo) : null;
+  const offset = steps ? stepAt(steps, 0) : siteOffsetHours(site) * 3600 - clientOffset;
+  const hours = openingWindow(site.hours ?? DEFAULTS.site.hours);
+  const groupIds: number[] = [];
+  for (const g of site.groups) {
+    groupIds.push(groups.length);
+    groups.push(compileGroup(g, si, ctx, hours, steps, offset));
+  }
+  const esc = site.escalation;
+  return {
+    id: site.id,
+    name: site.name,
+    location: site.location,
+    offset,
+    offsetSteps: steps,
+    utcOffsetHours: (offset + clientOffset) / 3600,
+    hours,
+    shrinkage: site.shrinkage ?? DEFAULTS.site.shrinkage,
+    hourlyRate: site.contract ? 0 : site.cost.hourlyRate,
+    overheadRate: site.contract ? 0 : (site.cost.overheadRate ?? DEFAULTS.cost.overheadRate),
+    contract: site.contract ?? null,
+    premiums: site.contract
+      ? []
+      : (site.payPremiums ?? []).map((p) => ({
+          window: shiftWindow({ start: p.from, end: p.to, agents: 0 }),
+          factor: p.factor,
+        })),
+    telecomPerMinute: site.cost.telecomPerMinute ?? DEFAULTS.cost.telecomPerMinute,
+    perContactFee: site.cost.perContactFee ?? DEFAULTS.cost.perContactFee,
+    handleTimeFactor: site.handleTimeFactor ?? DEFAULTS.site.handleTimeFactor,
+    fcr: site.firstContactResolution ?? DEFAULTS.site.firstContactResolution,
+    escalationRate: esc && esc.rate > 0 ? esc.rate : 0,
+    escalationTo: esc ? (siteIndex.get(esc.to) ?? -1) : -1,
+    escalationMask: 0,
+    connectDelay: site.connectDelaySeconds ?? DEFAULTS.site.connectDelaySeconds,
+    handoffDelay: site.handoffDelaySeconds ?? DEFAULTS.site.handoffDelaySeconds,
+    groups: groupIds,
+  };
+}
+
+/** One agent group: its skills by priority, its shifts, and the client times its staffing may change. */
+function compileGroup(
+  g: GroupSpec,
+  si: number,
+  ctx: SiteContext,
+  hours: Window | null,
+  steps: Steps | null,
+  offset: number,
+): GroupModel {
+  const { channelIndex, channels } = ctx;
+  const skills = g.skills
+    .map((k) => channelIndex[k])
+    .filter((ci) => ci >= 0)
+    .sort((a, b) => channels[b].priority - channels[a].priority || a - b);
+  const shifts = (g.shifts ?? []).map((sh) => ({ window: shiftWindow(sh), agents: sh.agents }));
+  const flat = g.shifts ? null : (g.agents ?? 0);
+  const group: GroupModel = {
+    id: g.id,
+    site: si,
+    skills,
+    skillMask: skills.reduce((m, ci) => m | (1 << ci), 0),
+    flat,
+    shifts,
+    peak: 0,
+    changePoints: [],
+  };
+  // (v3) a site that changes its clocks changes staffing at the change points of each offset
+  const offsets = steps ? [...new Set(steps.value)] : [offset];
+  group.changePoints = [...new Set(offsets.flatMap((o) => changePoints(hours, shifts, o)))].sort(
+    (a, b) => a - b,
+  );
+  group.peak =
+    flat ?? Math.max(0, ...group.changePoints.map((t) => shiftAgentsAt(group, localOf(t, offset))));
+  return group;
+}
+
+/**
+ * Validation requires the target to answer every channel the site does (sites[i].escalation.to); for a
+ * hand-built scenario that skips it, a site escalates only the channels its target can answer, since
+ * a social post escalated to a tier with no social agents would otherwise wait forever.
+ */
+function linkEscalations(sites: SiteModel[], groups: GroupModel[]): void {
+  for (const site of sites) {
+    if (site.escalationTo < 0) continue;
+    for (const g of sites[site.escalationTo].groups) site.escalationMask |= groups[g].skillMask;
+  }
+}
+
+/** Per site × channel (site-major): the groups with the skill, specialists (fewest skills) first. */
+function groupsBySiteAndChannel(sites: SiteModel[], groups: GroupModel[], nChannels: number): number[][] {
+  const groupsFor: number[][] = [];
+  for (let si = 0; si < sites.length; si++) {
+    for (let ci = 0; ci < nChannels; ci++) {
+      groupsFor.push(
+        sites[si].groups
+          .filter((g) => groups[g].skillMask & (1 << ci))
+          .sort((a, b) => groups[a].skills.length - groups[b].skills.length || a - b),
+      );
+    }
+  }
+  return groupsFor;
 }
 
 /** Expected arrivals per second in each interval: volume × normalised weight ÷ interval length. */

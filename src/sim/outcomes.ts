@@ -191,6 +191,10 @@ function mergeHist(hist: Uint32Array, rows: number[]): Float64Array {
 /**
  * Outcomes of a replication. With `final` (the default) the run is first taken to its horizon; without,
  * these are the figures so far, for the live view.
+ *
+ * The order of the steps matters: everything of the horizon (counters, costs, wait quantiles, interval
+ * and class figures) is read before the follow-up runs the model on past it, and only the cohort's
+ * resolution and issue counts are read after.
  */
 export function replicationOutcome(sim: Simulation, final = true): ReplicationOutcome {
   if (final) sim.finish();
@@ -203,11 +207,71 @@ export function replicationOutcome(sim: Simulation, final = true): ReplicationOu
   sim.integralsNow(busyTotal, loggedTotal);
   sim.backlogNow(backlog);
 
-  // Per site: labour, telecom, fees and busy time.
   const siteSums = m.sites.map(() => emptySums());
   const chanSums = m.channels.map(() => emptySums());
   const total = emptySums();
-  const siteBusy = new Float64Array(nS);
+  addLoggedTime(sim, loggedTotal, siteSums, chanSums);
+  // (v3) Labour, premiums, contracts' invoices and credits: site-major copies of the counters they read.
+  const costInputs = costInputsOf(sim, busyTotal, loggedTotal, final);
+  const bills = siteBills(costInputs);
+  const { channelShare, perMinute } = addSiteCounters(sim, busyTotal, backlog, bills, siteSums, chanSums);
+  addReturns(sim, chanSums);
+  for (const x of siteSums) {
+    for (const k of SUMMED) total[k] += x[k];
+    if (x.invoice !== null) total.invoice = (total.invoice ?? 0) + x.invoice;
+    if (x.slaCredit !== null) total.slaCredit = (total.slaCredit ?? 0) + x.slaCredit;
+  }
+
+  // Everything of the horizon is taken before the follow-up, which runs the model on.
+  const p90 = waitP90s(sim);
+  // Channel offered counts arrivals; it equals the sites' sum once backlog is counted.
+  m.channels.forEach((_, c) => (chanSums[c].offered = sim.arrivals[c]));
+  total.offered = chanSums.reduce((a, x) => a + x.offered, 0);
+  const intervals = intervalOutcomes(
+    sim,
+    intervalExtras(
+      costInputs,
+      bills,
+      channelShare,
+      sim.intervalStats,
+      final ? m.nIntervals : Math.min(m.nIntervals, sim.intervalsClosed + 1),
+    ),
+  );
+
+  const classes = classOutcomes(sim);
+
+  // The issue cohort, followed past the horizon when the run is final.
+  if (final) sim.followUp();
+  addCohort(sim, perMinute, siteSums, chanSums, total);
+
+  const channels: ReplicationOutcome['channels'] = {};
+  m.channels.forEach((ch, c) => (channels[ch.kind] = toValues(chanSums[c], p90.channels[c])));
+  const sites: ReplicationOutcome['sites'] = {};
+  m.sites.forEach((site, s) => (sites[site.id] = toValues(siteSums[s], p90.sites[s])));
+  const totalValues = toValues(total, p90.total);
+
+  return {
+    channels,
+    sites,
+    total: totalValues,
+    intervals,
+    ...(classes ? { classes } : {}),
+    events: sim.events,
+    contacts: sim.contacts,
+    warmUpDays: sim.warmUpDays,
+    ...(sim.pilotWarmUpDays > 0 ? { pilotWarmUpDays: sim.pilotWarmUpDays } : {}),
+    backlogGrowthPerDay: Object.fromEntries(
+      m.channels.map((ch, c) => [
+        ch.kind,
+        Number.isNaN(sim.backlogGrowthPerDay[c]) ? null : sim.backlogGrowthPerDay[c],
+      ]),
+    ),
+  };
+}
+
+/** Logged-in time per site and per channel (for every skill of the group), and each site's paid hours. */
+function addLoggedTime(sim: Simulation, loggedTotal: Float64Array, siteSums: Sums[], chanSums: Sums[]): void {
+  const m = sim.model;
   for (let g = 0; g < m.groups.length; g++) {
     const grp = m.groups[g];
     const site = m.sites[grp.site];
@@ -217,11 +281,28 @@ export function replicationOutcome(sim: Simulation, final = true): ReplicationOu
     siteSums[grp.site].paidHours += paid;
     for (const c of grp.skills) chanSums[c].available += logged;
   }
-  // (v3) Labour, premiums, contracts' invoices and credits: site-major copies of the counters they read.
-  const costInputs = costInputsOf(sim, busyTotal, loggedTotal, final);
-  const bills = siteBills(costInputs);
+}
+
+/**
+ * The horizon's counters, backlog, busy time and cost per site and per channel. A site's labour is
+ * shared among channels by busy time; telecom and fees go to the channel that incurred them. Returns
+ * the shares (site-major, for the intervals' contract costs) and each site's labour per handled minute
+ * (for the cohort's issue cost), both read before the follow-up moves the engine's counters on.
+ */
+function addSiteCounters(
+  sim: Simulation,
+  busyTotal: Float64Array,
+  backlog: Float64Array,
+  bills: ReturnType<typeof siteBills>,
+  siteSums: Sums[],
+  chanSums: Sums[],
+): { channelShare: Float64Array; perMinute: number[] } {
+  const m = sim.model;
+  const nC = m.channels.length;
+  const nS = m.sites.length;
   const siteLabour = bills.map((b) => b.cost);
   const channelShare = new Float64Array(nS * nC);
+  const siteBusy = new Float64Array(nS);
   for (let s = 0; s < nS; s++) for (let c = 0; c < nC; c++) siteBusy[s] += busyTotal[s * nC + c];
 
   const siteVariable = new Float64Array(nS);
@@ -258,21 +339,30 @@ export function replicationOutcome(sim: Simulation, final = true): ReplicationOu
   const perMinute = m.sites.map((_, s) =>
     sim.handledMinutes[s] > 0 ? (siteSums[s].cost - siteVariable[s]) / sim.handledMinutes[s] : 0,
   );
-  m.channels.forEach((_, c) => {
+  return { channelShare, perMinute };
+}
+
+/** (v3) The horizon's customer returns per channel: closed attempts and call backs. */
+function addReturns(sim: Simulation, chanSums: Sums[]): void {
+  sim.model.channels.forEach((_, c) => {
     chanSums[c].closedAttempts = sim.closedAttempts[c];
     chanSums[c].callbacksOffered = sim.callbacksOffered[c];
     chanSums[c].callbacksAccepted = sim.callbacksAccepted[c];
     chanSums[c].callbacksMade = sim.callbacksMade[c];
     chanSums[c].callbackDelaySum = sim.callbackDelaySum[c];
   });
-  for (const x of siteSums) {
-    for (const k of SUMMED) total[k] += x[k];
-    if (x.invoice !== null) total.invoice = (total.invoice ?? 0) + x.invoice;
-    if (x.slaCredit !== null) total.slaCredit = (total.slaCredit ?? 0) + x.slaCredit;
-  }
+}
 
-  // Everything of the horizon is taken before the follow-up, which runs the model on.
-  const chanP90 = m.channels.map((_, c) =>
+/** The 90th percentile of wait per channel, per site and in all, from the wait histograms' rows. */
+function waitP90s(sim: Simulation): {
+  channels: (number | null)[];
+  sites: (number | null)[];
+  total: number | null;
+} {
+  const m = sim.model;
+  const nC = m.channels.length;
+  const nS = m.sites.length;
+  const channels = m.channels.map((_, c) =>
     histogramQuantile(
       mergeHist(
         sim.waitHist,
@@ -282,7 +372,7 @@ export function replicationOutcome(sim: Simulation, final = true): ReplicationOu
       0.9,
     ),
   );
-  const siteP90 = m.sites.map((_, s) =>
+  const sites = m.sites.map((_, s) =>
     histogramQuantile(
       mergeHist(
         sim.waitHist,
@@ -293,25 +383,25 @@ export function replicationOutcome(sim: Simulation, final = true): ReplicationOu
     ),
   );
   const allRows = Array.from({ length: nC * nS }, (_, i) => i);
-  const totalP90 = histogramQuantile(mergeHist(sim.waitHist, allRows), 0, 0.9);
-  // Channel offered counts arrivals; it equals the sites' sum once backlog is counted.
-  m.channels.forEach((_, c) => (chanSums[c].offered = sim.arrivals[c]));
-  total.offered = chanSums.reduce((a, x) => a + x.offered, 0);
-  const intervals = intervalOutcomes(
-    sim,
-    intervalExtras(
-      costInputs,
-      bills,
-      channelShare,
-      sim.intervalStats,
-      final ? m.nIntervals : Math.min(m.nIntervals, sim.intervalsClosed + 1),
-    ),
-  );
+  const total = histogramQuantile(mergeHist(sim.waitHist, allRows), 0, 0.9);
+  return { channels, sites, total };
+}
 
-  const classes = classOutcomes(sim);
-
-  // The issue cohort, followed past the horizon when the run is final.
-  if (final) sim.followUp();
+/**
+ * The issue cohort's figures, read after the follow-up (if any): resolutions per site and channel, the
+ * issue counts per channel, the cohort's contacts, and per owning site its issues and their cost at the
+ * horizon's labour per handled minute (`perMinute`).
+ */
+function addCohort(
+  sim: Simulation,
+  perMinute: number[],
+  siteSums: Sums[],
+  chanSums: Sums[],
+  total: Sums,
+): void {
+  const m = sim.model;
+  const nC = m.channels.length;
+  const nS = m.sites.length;
   const open = new Float64Array(nC);
   sim.openIssues(open);
   for (let c = 0; c < nC; c++) {
@@ -344,30 +434,6 @@ export function replicationOutcome(sim: Simulation, final = true): ReplicationOu
   total.issuesOwned = siteSums.reduce((a, x) => a + (x.issuesOwned ?? 0), 0);
   total.firstResolved = siteSums.reduce((a, x) => a + x.firstResolved, 0);
   total.issueCost = siteSums.reduce((a, x) => a + (x.issueCost ?? 0), 0);
-
-  const channels: ReplicationOutcome['channels'] = {};
-  m.channels.forEach((ch, c) => (channels[ch.kind] = toValues(chanSums[c], chanP90[c])));
-  const sites: ReplicationOutcome['sites'] = {};
-  m.sites.forEach((site, s) => (sites[site.id] = toValues(siteSums[s], siteP90[s])));
-  const totalValues = toValues(total, totalP90);
-
-  return {
-    channels,
-    sites,
-    total: totalValues,
-    intervals,
-    ...(classes ? { classes } : {}),
-    events: sim.events,
-    contacts: sim.contacts,
-    warmUpDays: sim.warmUpDays,
-    ...(sim.pilotWarmUpDays > 0 ? { pilotWarmUpDays: sim.pilotWarmUpDays } : {}),
-    backlogGrowthPerDay: Object.fromEntries(
-      m.channels.map((ch, c) => [
-        ch.kind,
-        Number.isNaN(sim.backlogGrowthPerDay[c]) ? null : sim.backlogGrowthPerDay[c],
-      ]),
-    ),
-  };
 }
 
 function intervalValues(is: Float64Array, bases: number[], cost: number): IntervalValues {
