@@ -71,7 +71,8 @@ describe.skipIf(SKIP_E2E)('robustness of the live app', () => {
     await open();
     expect(await name()).toBe('onshore-baseline');
     await page.selectOption('[data-testid=scenario-picker]', 'follow-the-sun');
-    await expect.poll(name).toBe('follow-the-sun');
+    // (a loaded CI machine can take seconds to compile and start a scenario)
+    await expect.poll(name, { timeout: 20_000 }).toBe('follow-the-sun');
     await page.fill('[data-testid=seed]', '9');
     await page.click('[data-testid=reset]');
     await page.locator('[data-testid=staffing-0]').fill('31');
@@ -126,7 +127,7 @@ describe.skipIf(SKIP_E2E)('robustness of the live app', () => {
     await advances();
     // still usable: another scenario loads; the notice can be dismissed
     await page.selectOption('[data-testid=scenario-picker]', 'onshore-baseline');
-    await expect.poll(name).toBe('onshore-baseline');
+    await expect.poll(name, { timeout: 20_000 }).toBe('onshore-baseline');
     await notice.locator('button').click();
     expect(await page.isVisible('[data-testid=notices]')).toBe(false);
     // a link with a scenario the schema rejects
@@ -213,7 +214,7 @@ describe.skipIf(SKIP_E2E)('robustness of the live app', () => {
   it('a crashed worker is reported and restarted with the scenario, seed and sliders', async () => {
     await open('?debug&watchdogMs=1500');
     await page.selectOption('[data-testid=scenario-picker]', 'onshore-baseline');
-    await expect.poll(name).toBe('onshore-baseline');
+    await expect.poll(name, { timeout: 20_000 }).toBe('onshore-baseline');
     await page.fill('[data-testid=seed]', '5');
     await page.click('[data-testid=reset]');
     await page.locator('[data-testid=staffing-0]').fill('90');
@@ -228,7 +229,8 @@ describe.skipIf(SKIP_E2E)('robustness of the live app', () => {
       );
       if (mode === 'close') expect(await notice.textContent()).toContain('stopped answering');
       // the new worker runs the same state from day 1, after the warm-up, where agents are at work
-      await expect.poll(clock).toMatch(/^day 1 · 08:/);
+      // (a restarted worker computes its pilot first: seconds on a loaded machine)
+      await expect.poll(clock, { timeout: 20_000 }).toMatch(/^day 1 · 08:/);
       await advances();
       expect(await name()).toBe('onshore-baseline');
       expect(await page.inputValue('[data-testid=seed]')).toBe('5');
