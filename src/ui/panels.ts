@@ -5,7 +5,7 @@
 import type { OutcomeValues, ReplicationOutcome } from '../sim/result';
 import type { SimulationMeta } from '../sim/snapshot';
 import { h, setText, headRow } from './dom';
-import { fmtInt, fmtMoney, fmtPercent, fmtSeconds } from '../format/figures';
+import { fmtCurrency, fmtInt, fmtPercent, fmtSeconds } from '../format/figures';
 import { mixesLiveAndDeferred } from '../optimise/compare';
 
 interface Column {
@@ -15,7 +15,8 @@ interface Column {
   fmt(x: number | null): string;
 }
 
-const COLUMNS: Column[] = [
+/** The columns, costs in the scenario's currency (issue 27: every cost says its currency). */
+const columns = (currency: string): Column[] => [
   { key: 'offered', label: 'Offered', title: 'contacts that arrived', fmt: fmtInt },
   { key: 'handled', label: 'Handled', title: 'contacts answered by an agent', fmt: fmtInt },
   {
@@ -50,19 +51,24 @@ const COLUMNS: Column[] = [
     title: 'contacts of the issues raised so far ÷ those issues, resolved or not (per channel)',
     fmt: (x) => (x === null ? fmtInt(x) : x.toFixed(2)),
   },
-  { key: 'cost', label: 'Cost', title: 'labour + telecom + fees so far', fmt: (x) => fmtMoney(x) },
+  {
+    key: 'cost',
+    label: `Cost (${currency})`,
+    title: 'labour + telecom + fees so far',
+    fmt: (x) => fmtCurrency(x, currency),
+  },
   {
     key: 'costPerOwnedIssue',
     label: 'Cost / owned issue',
     title:
       'per site: every contact of the issues whose first contact it handled, wherever handled, ÷ those issues',
-    fmt: (x) => fmtMoney(x, true),
+    fmt: (x) => fmtCurrency(x, currency, true),
   },
   {
     key: 'costPerResolved',
     label: 'Cost / resolved',
     title: 'cost so far ÷ resolved issues',
-    fmt: (x) => fmtMoney(x, true),
+    fmt: (x) => fmtCurrency(x, currency, true),
   },
 ];
 
@@ -71,7 +77,8 @@ export interface FiguresPanel {
   update(outcome: ReplicationOutcome): void;
 }
 
-export function buildFigures(meta: SimulationMeta): FiguresPanel {
+export function buildFigures(meta: SimulationMeta, currency = 'USD'): FiguresPanel {
+  const COLUMNS = columns(currency);
   type Row = { cells: HTMLTableCellElement[]; pick(o: ReplicationOutcome): OutcomeValues | undefined };
   const rows: { tr: HTMLTableRowElement; row: Row }[] = [];
   const addRow = (label: string, cls: string, testid: string, pick: Row['pick']) => {

@@ -66,6 +66,14 @@ describe.skipIf(SKIP_E2E)('compare at equal service (built app, headless Chromiu
     expect(await cell('fig-total', 'cost')).toMatch(/\d/);
   });
 
+  it('the live figures: costs carry the currency, in the cells and the column heads', async () => {
+    const cell = (row: string, key: string) => page.textContent(`[data-testid=${row}] td[data-key=${key}]`);
+    await expect.poll(() => cell('fig-total', 'cost'), { timeout: 30_000 }).toMatch(/^\$[\d,]+$/);
+    expect(await cell('fig-site-columbus', 'costPerOwnedIssue')).toMatch(/^(\$[\d,]+\.\d\d|–)$/);
+    const heads = await page.locator('table.figures thead th').allTextContents();
+    expect(heads).toContain('Cost (USD)');
+  });
+
   it('fixed staffing: moving voice to Manila shows a cost rise, and the panel says why', async () => {
     await addVariant('offshore-voice.json', bundled('offshore-voice'));
     await addVariant('manila.json', manila100());

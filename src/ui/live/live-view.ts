@@ -9,7 +9,7 @@
  */
 import { fmtInt, fmtSimClock } from '../../format/figures';
 import type { LiveScene } from '../../render/scene';
-import type { Scenario } from '../../sim/scenario';
+import { DEFAULTS, type Scenario } from '../../sim/scenario';
 import { HEADER, SITE, SnapshotView, type SimulationMeta, type Snapshot } from '../../sim/snapshot';
 import type { SimClient } from '../../worker/client';
 import { buildChart, type IntervalChart } from '../chart';
@@ -93,7 +93,7 @@ export function buildLiveView({ page, scene, views, client, store, setPlaying }:
     chart?.destroy();
     chart = buildChart(m);
     week = wantsWeekStrip(m, s) ? buildWeekStrip(m, s.horizon?.startDate) : null;
-    figures = buildFigures(m);
+    figures = buildFigures(m, s.currency ?? DEFAULTS.currency);
     staffing = buildStaffing(m, new ErlangEstimator(s), sliderHandlers(store, m));
     staffing.show(sliderPositions(s, m));
     page.chartHost.replaceChildren(...(week ? [week.element] : []), chart.element);
