@@ -45,12 +45,15 @@ import {
   returnStreams,
   type ReturnStreams,
 } from './returns';
-import { STEADY_CHECK_DAYS } from './steady-check';
 import { RingQueue } from './ring-queue';
 import { grown } from './typed-array';
 import { exponential } from './ziggurat';
 import type { ChannelKind, Scenario } from './scenario';
 import type { ContactLog } from './contact-log';
+import { followUpCohort, LateRepeats, FOLLOW_UP_DAYS, FOLLOW_UP_LOAD_DAYS } from './cohort';
+import { startDayOne } from './warm-up';
+
+export { FOLLOW_UP_DAYS, FOLLOW_UP_LOAD_DAYS };
 
 // Event kinds. Fresh arrivals are not events in the queue: each channel's next arrival time is kept
 // apart (see advanceTo), which saves a third of all queue operations.
@@ -71,18 +74,6 @@ const INITIAL_SLOTS = 64;
 
 /** cClass of a seeded return (src/sim/warm-up-pilot.ts) whose customer class is drawn when it comes back. */
 const CLASS_UNDRAWN = 255;
-
-/**
- * (v2) Days after the horizon for which the issues raised in it are followed (SPEC §1): those still
- * open then are reported open. See followUp.
- */
-export const FOLLOW_UP_DAYS = 30;
-
-/**
- * (v3) Days after the horizon during which fresh contacts keep arriving, so the cohort's repeats meet a
- * center as busy as the one they left (SPEC §1). They are not in the cohort. See followUp.
- */
-export const FOLLOW_UP_LOAD_DAYS = 2;
 
 /** Seconds: the earliest an unresolved customer comes back. */
 const MIN_REPEAT_DELAY = 1;
@@ -304,7 +295,8 @@ export class Simulation {
   private cap = 0;
   private cState = new Uint8Array(0);
   private cGen = new Int32Array(0);
-  private cChan = new Uint8Array(0);
+  /** @internal */
+  cChan = new Uint8Array(0);
   private cSite = new Int16Array(0);
   private cAgent = new Int32Array(0);
   private cFixed = new Uint8Array(0);
@@ -312,12 +304,14 @@ export class Simulation {
    * 1 once the contact's wait timer is set (the first time it waits), 2 once it has overflowed, 3 when
    * its overflow fell due during its hand-off delay (it overflows on arriving at the site)
    */
-  private cTimers = new Uint8Array(0);
+  /** @internal */
+  cTimers = new Uint8Array(0);
   /** 1 once a deferred contact has been sent to a site: it pays one hand-off delay, however often rerouted */
   private cHandedOff = new Uint8Array(0);
   private cAbandonAt = new Float64Array(0);
   private cInterval = new Int32Array(0);
-  private cArrive = new Float64Array(0);
+  /** @internal */
+  cArrive = new Float64Array(0);
   /** queue order: the arrival time, (v3) plus its class rank × CLASS_SPAN */
   private cKey = new Float64Array(0);
   /** (v3) customer class (0 without classes) */
@@ -343,7 +337,8 @@ export class Simulation {
   private cCallbackAt = new Float64Array(0);
   private freeList = new Int32Array(0);
   private freeN = 0;
-  private used = 0;
+  /** @internal */
+  used = 0;
 
   // Queues: per site × channel, plus per channel overflow and hold queues.
   private readonly siteQ: RingQueue[];
@@ -375,19 +370,25 @@ export class Simulation {
   // Staffing.
   /** live override per group (−1 = none): a flat count, or for shift groups the new peak */
   readonly override: Int32Array;
-  private readonly nextChange: Int32Array;
-  private readonly nextChangeDay: Int32Array;
+  /** @internal */
+  readonly nextChange: Int32Array;
+  /** @internal */
+  readonly nextChangeDay: Int32Array;
   private readonly scratch = { buf: new Int32Array(64) };
   private rerouteBuf = new Int32Array(64);
 
   // Time-integrated counters.
   private readonly busyUnits: Float64Array; // per site × channel, capacity units in use
-  private readonly busyLast: Float64Array;
-  private readonly busyArea: Float64Array; // unit-seconds since the last interval flush
+  /** @internal */
+  readonly busyLast: Float64Array;
+  /** @internal */
+  readonly busyArea: Float64Array; // unit-seconds since the last interval flush
   readonly busyTotal: Float64Array; // agent-seconds, whole run, per site × channel
   private readonly loggedIn: Float64Array; // per group
-  private readonly loggedLast: Float64Array;
-  private readonly loggedArea: Float64Array; // agent-seconds since the last flush
+  /** @internal */
+  readonly loggedLast: Float64Array;
+  /** @internal */
+  readonly loggedArea: Float64Array; // agent-seconds since the last flush
   readonly loggedTotal: Float64Array; // agent-seconds, whole run, per group
   private flushedInterval = 0;
 
@@ -454,10 +455,12 @@ export class Simulation {
   /** per channel, time of its next fresh arrival (Infinity: none before the horizon) */
   private readonly nextArrival: Float64Array;
   /** fresh arrivals stop at this interval: the horizon's end, then the follow-up load's (followUp) */
-  private arrivalIntervals = 0;
+  /** @internal */
+  arrivalIntervals = 0;
   /** (v3) a pending return of an issue not in the cohort is kept only if due before this */
   private readonly loadEnd: number;
-  private readonly followUpLoadDays: number;
+  /** @internal */
+  readonly followUpLoadDays: number;
   /** the earliest of nextArrival, and its channel */
   private arrivalAt = Infinity;
   private arrivalChannel = 0;
@@ -473,7 +476,8 @@ export class Simulation {
   /** (v3) weekday (0 = Monday) of the first warm-up day, for `weekly` */
   private readonly weekStart: number;
   /** staffing changes and wait deadlines are scheduled only before this: the horizon, then the follow-up's end */
-  private limit: number;
+  /** @internal */
+  limit: number;
   private followedUp = false;
   /**
    * Per channel, how much its backlog (waiting, in transit or held) grew per day over the warm-up's last
@@ -489,14 +493,14 @@ export class Simulation {
   /** per channel: cohort issues given up (one of their contacts abandoned) */
   readonly issuesGivenUp: Float64Array;
   /** cohort issues resolved or given up: the follow-up stops when every raised issue is closed */
-  private issuesClosed = 0;
+  /** @internal */
+  issuesClosed = 0;
   /**
    * Cohort repeats due after the horizon (slot, time), kept out of the event list until followUp:
    * a bigger far heap would slow every repeat of the horizon itself.
    */
-  private lateRepeatId = new Int32Array(64);
-  private lateRepeatAt = new Float64Array(64);
-  private lateRepeats = 0;
+  /** @internal */
+  readonly late = new LateRepeats();
 
   constructor(scenario: Scenario, options: SimulationOptions = {}) {
     this.model = compileModel(scenario, options);
@@ -622,58 +626,15 @@ export class Simulation {
    */
   warmUp(): void {
     if (this.warmedUp) return;
-    if (this.warmUpDays > 0) this.startDayOne();
+    if (this.warmUpDays > 0) startDayOne(this);
     this.warmedUp = true;
   }
 
-  /** The warm-up proper (see warmUp): if it stops on the event budget, warmUp is not marked done. */
-  private startDayOne(): void {
-    // The backlog at the midnight STEADY_CHECK_DAYS before day 1 and at day 1's: whether it still grows
-    // (src/sim/steady-check.ts). Only once the warm-up has run a day before it, to skip the first fill.
-    const check = -STEADY_CHECK_DAYS * DAY;
-    if (this.warmUpDays > STEADY_CHECK_DAYS && this.now <= check) {
-      this.advanceTo(check);
-      for (let c = 0; c < this.nC; c++) this.backlogGrowthPerDay[c] = this.channelBacklog(c);
-    }
-    this.advanceTo(0);
-    if (this.warmUpDays > STEADY_CHECK_DAYS)
-      for (let c = 0; c < this.nC; c++)
-        this.backlogGrowthPerDay[c] =
-          (this.channelBacklog(c) - this.backlogGrowthPerDay[c]) / STEADY_CHECK_DAYS;
-    for (const a of [
-      this.arrivals,
-      this.classStats,
-      this.intervalClassStats,
-      this.stats,
-      this.waitHist,
-      this.intervalStats,
-      this.intervalLabour,
-      this.intervalLogged,
-      this.routedCount,
-      this.abandonCount,
-      this.overflowCount,
-      this.repeatCount,
-      this.busyArea,
-      this.busyLast,
-      this.busyTotal,
-      this.loggedArea,
-      this.loggedLast,
-      this.loggedTotal,
-      this.issuesRaised,
-      this.issuesGivenUp,
-      this.closedAttempts,
-      this.callbacksOffered,
-      this.callbacksAccepted,
-      this.callbacksMade,
-      this.callbackDelaySum,
-      this.handledMinutes,
-      this.cohortContacts,
-      this.issuesOwned,
-      this.firstResolved,
-      this.ownerMinutes,
-      this.ownerVariable,
-    ])
-      a.fill(0);
+  /**
+   * @internal (warm-up.ts) Day 1 starts: contacts waiting at 00:00 (in a queue, in transit or held) count
+   * as offered on day 1, in its first interval; no cohort issue is closed yet.
+   */
+  carryWaitingIntoDayOne(): void {
     this.issuesClosed = 0;
     for (let id = 0; id < this.used; id++) {
       this.cInterval[id] = 0;
@@ -698,60 +659,31 @@ export class Simulation {
     if (this.followedUp) return;
     this.finish();
     this.followedUp = true;
-    const m = this.model;
-    const end = m.horizon + FOLLOW_UP_DAYS * DAY;
-    let raised = 0;
-    for (let c = 0; c < this.nC; c++) raised += this.issuesRaised[c];
-    if (raised <= this.issuesClosed) return;
-    this.limit = end;
-    // What the horizon cut off: each group's next staffing change and the deadlines of waiting contacts.
-    for (let g = 0; g < this.nG; g++) {
-      const t = this.nextChangeDay[g] * DAY + m.groups[g].changePoints[this.nextChange[g]];
-      if (t >= m.horizon && t < end) this.q.push(t, EV_STAFF, g, 0);
-    }
-    for (let id = 0; id < this.used; id++)
-      if (isWaitingState(this.cState[id]) && this.cTimers[id] !== 0) {
-        this.setWaitTimer(id);
-        if (
-          this.cArrive[id] + (this.model.channels[this.cChan[id]].returns.callback?.offerAfter ?? 0) >=
-          m.horizon
-        )
-          this.setCallbackOffer(id);
-      }
-    // Repeats due after the horizon; those due after the follow-up stay pending (and count open).
-    for (let i = 0; i < this.lateRepeats; i++) {
-      const id = this.lateRepeatId[i];
-      if (this.lateRepeatAt[i] < end) this.q.push(this.lateRepeatAt[i], EV_REPEAT, id, this.cGen[id]);
-    }
-    this.lateRepeats = 0;
-    this.arrivalIntervals = m.nIntervals + this.followUpLoadDays * m.intervalsPerDay;
-    for (let c = 0; c < this.nC; c++) this.scheduleArrival(c, m.horizon);
-    const q = this.q;
-    while (raised > this.issuesClosed) {
-      const next = q.peekTime();
-      const arrival = this.arrivalAt;
-      if (arrival < next) {
-        if (!(arrival < end)) break;
-        this.countEvent();
-        this.now = arrival;
-        this.onArrival(this.arrivalChannel);
-      } else {
-        if (!(next < end)) break;
-        this.countEvent();
-        q.pop();
-        this.now = q.topTime;
-        this.dispatch(q.topKind, q.topId, q.topGen);
-      }
-    }
+    followUpCohort(this);
+  }
+
+  /** @internal (cohort.ts) A staffing change of group g at t, cut off by the horizon. */
+  queueStaffChange(g: number, t: number): void {
+    this.q.push(t, EV_STAFF, g, 0);
+  }
+
+  /** @internal (cohort.ts) A held repeat's return (slot id) at `at`. */
+  queueRepeat(id: number, at: number): void {
+    this.q.push(at, EV_REPEAT, id, this.cGen[id]);
+  }
+
+  /** @internal (cohort.ts) Whether slot id is a contact waiting (queued, in transit or held). */
+  isWaiting(id: number): boolean {
+    return isWaitingState(this.cState[id]);
   }
 
   /**
    * (v3) Schedules a pending slot's return at `at`: as an event before `limit`, else kept for followUp
-   * (see lateRepeatId). A return of an issue outside the cohort is dropped when due after the load's end.
+   * (see late). A return of an issue outside the cohort is dropped when due after the load's end.
    */
   private schedulePending(id: number, at: number): void {
     if (at < this.limit) this.q.push(at, EV_REPEAT, id, this.cGen[id]);
-    else if (this.cIssueStart[id] >= 0 || at < this.loadEnd) this.holdRepeat(id, at);
+    else if (this.cIssueStart[id] >= 0 || at < this.loadEnd) this.late.hold(id, at);
     else this.free(id);
   }
 
@@ -776,18 +708,6 @@ export class Simulation {
     this.cIssueContacts[r] = contacts;
     this.cOwner[r] = owner;
     this.schedulePending(r, at);
-  }
-
-  /** Keeps a cohort repeat due at or after `limit` for followUp (see lateRepeatId). */
-  private holdRepeat(id: number, at: number): void {
-    const n = this.lateRepeats;
-    if (n === this.lateRepeatId.length) {
-      this.lateRepeatId = grown(this.lateRepeatId, n * 2);
-      this.lateRepeatAt = grown(this.lateRepeatAt, n * 2);
-    }
-    this.lateRepeatId[n] = id;
-    this.lateRepeatAt[n] = at;
-    this.lateRepeats = n + 1;
   }
 
   /**
@@ -818,8 +738,18 @@ export class Simulation {
   advanceTo(t: number): void {
     if (!this.warmedUp && t > 0) this.warmUp();
     const end = Math.min(t, this.model.horizon);
+    this.runEvents(end, Infinity);
+    if (end > this.now) this.now = end;
+  }
+
+  /**
+   * @internal The event loop: runs every event before `end` while fewer than `raised` cohort issues are
+   * closed (Infinity: no such stop; followUp gives the count raised). The next fresh arrival competes
+   * with the queue's earliest event; on a tie the queued event goes first.
+   */
+  runEvents(end: number, raised: number): void {
     const q = this.q;
-    for (;;) {
+    while (this.issuesClosed < raised) {
       const next = q.peekTime();
       const arrival = this.arrivalAt;
       if (arrival < next) {
@@ -835,7 +765,6 @@ export class Simulation {
         this.dispatch(q.topKind, q.topId, q.topGen);
       }
     }
-    if (end > this.now) this.now = end;
   }
 
   private countEvent(): void {
@@ -1077,7 +1006,8 @@ export class Simulation {
    * is memoryless, so this is still exact, and day d's customers are the same whether 0 or 20 days ran
    * before it.
    */
-  private scheduleArrival(c: number, from: number): void {
+  /** @internal */
+  scheduleArrival(c: number, from: number): void {
     this.nextArrival[c] = this.nextArrivalTime(c, from);
     // The earliest channel (the lowest index on a tie).
     let at = Infinity;
@@ -1314,7 +1244,8 @@ export class Simulation {
   }
 
   /** (v3) Schedules the call back offer of a waiting contact, if its channel offers them. */
-  private setCallbackOffer(id: number): void {
+  /** @internal */
+  setCallbackOffer(id: number): void {
     const cb = this.model.channels[this.cChan[id]].returns.callback;
     if (cb === null || this.cFixed[id] !== 0 || this.cCallback[id] !== 0) return;
     // Offered only to a caller still on the line then: one who would have abandoned first is not.
@@ -1340,7 +1271,8 @@ export class Simulation {
   }
 
   /** Schedules the contact's next wait deadline: its overflow (if still to come), else its patience. */
-  private setWaitTimer(id: number): void {
+  /** @internal */
+  setWaitTimer(id: number): void {
     let at = this.cAbandonAt[id];
     // Escalations are bound for their tier and never overflow.
     if (this.cTimers[id] === 1 && this.cFixed[id] === 0) {
