@@ -26,18 +26,17 @@ import {
   type Edited,
 } from '../src/scenario/staffing';
 import { compileModel } from '../src/sim/model';
+import { makeAppState, validateAppState } from '../src/ui/compare/state';
 import {
-  initialCompareState,
-  makeAppState,
-  validateAppState,
+  initialCompareData,
   withBase,
   withVariantAdded,
   withVariantRemoved,
   withVariantRenamed,
   withVariants,
   uniqueNames,
-  type CompareState,
-} from '../src/ui/compare/state';
+  type CompareData,
+} from '../src/ui/state/compare';
 import { fmtDiff, fmtEstimate } from '../src/ui/compare/figures';
 import { twoSiteVoice } from './support/build';
 
@@ -316,22 +315,22 @@ describe('app state (links and storage)', () => {
 });
 
 describe('the compare panel state', () => {
-  const named = (s: CompareState) => s.variants.map((v) => v.name);
+  const named = (s: CompareData) => s.variants.map((v) => v.name);
   const three = () => {
-    let s = initialCompareState();
+    let s = initialCompareData();
     for (const n of ['a', 'b', 'a']) s = withVariantAdded(s, n, small());
     return s;
   };
-  const ran = (s: CompareState): CompareState => ({
+  const ran = (s: CompareData): CompareData => ({
     ...s,
-    comparison: { result: {} as never, seed: '1', stale: false },
+    comparison: { result: {} as never, seed: '1', stale: false, on: s },
   });
 
   it('adds variants under unique names, and marks the last results stale', () => {
     const s = withVariantAdded(ran(three()), 'b', small());
     expect(named(s)).toEqual(['a', 'b', 'a (2)', 'b (2)']);
     expect(s.comparison?.stale).toBe(true);
-    expect(initialCompareState().variants).toEqual([]);
+    expect(initialCompareData().variants).toEqual([]);
   });
 
   it('keeps the base on the same variant when another is removed', () => {

@@ -10,7 +10,7 @@ import './style.css';
 import type { LiveScene } from '../render/scene';
 import type { Scenario } from '../sim/scenario';
 import { createSimClient } from '../worker/client';
-import { mountCompare } from './compare';
+import { buildCompare } from './compare';
 import { variantName } from './compare/variant-diff';
 import { buildControls, DEFAULT_SPEED, STEP_SECONDS } from './controls';
 import { h } from './dom';
@@ -78,25 +78,27 @@ function supervise(
   });
 }
 
-/** Compare and the plan, below the live view: each follows the store and adds variants to Compare. */
+/** Compare and the plan, below the live view: each follows the store and saves variants to it. */
 function mountPanels(main: HTMLElement, store: AppStore, nameOf: (s: Scenario) => string) {
-  const compare = mountCompare(main, {
-    scenario: () => store.scenario,
-    seed: () => store.data.seed,
+  // the compare panel's variants, base and results are the store's: it draws them and asks for changes
+  const compare = buildCompare({
+    actions: store,
     variantName: nameOf,
     applyStaffing: (optimised) => {
       const s = store.scenario;
       if (s) store.commit(adoptStaffing(s, optimised), null, 'optimiser');
     },
   });
-  compare.onChange((v) => store.setVariants(v));
+  main.append(compare.element);
+  compare.update(store.data);
+  store.subscribe((data) => compare.update(data));
   // a plan or an imported forecast is an edit of the current scenario (undoable; it restarts the run)
   const plan = mountPlanPanel(main, {
     getScenario: () => store.scenario,
     onApply: (s) => void store.commit(s, null, 'plan'),
-    onSaveVariant: (s, n) => compare.addVariant(n, s),
+    onSaveVariant: (s, n) => store.addVariant(n, s),
   });
-  return { compare, plan };
+  return { plan };
 }
 
 /** The Pixi scene (null without WebGL) and, above it, the switch between the site view and the map. */
@@ -149,26 +151,26 @@ async function start(root: HTMLElement): Promise<void> {
   );
   // a variant is named by what changed from the scenario as loaded ("voice: Manila 75 → 100 %")
   const nameOf = (s: Scenario) => variantName(store.base, s);
-  const editor = mountEditor(store, (s) => compare.addVariant(nameOf(s), s));
+  const editor = mountEditor(store, (s) => store.addVariant(nameOf(s), s));
   const page = buildLayout(root, {
     controls: controls.element,
     problems: controls.problems,
     notices: notices.element,
     editor: editor.element,
   });
-  const { compare, plan } = mountPanels(page.main, store, nameOf);
+  const { plan } = mountPanels(page.main, store, nameOf);
   openDroppedFiles(root, (f) => void openFile(f));
   notices.element.before(guideFor(root, storage).element); // the first visit's three steps
 
   const { scene, views } = await mountStage(page.stage, storage, notices);
   const live = buildLiveView({ page, scene, views, client, store, setPlaying: controls.setPlaying });
   const run = connectRun(store, client, runHooks(live, controls, notices, store));
-  followStore(store, controls, compare, plan);
+  followStore(store, controls, plan);
   saveChanges(store, storage, notices);
 
   const openFile = (f: File) => openAnyFile(f, store, plan, controls);
 
-  await go(store, client, bundled, { storage, notices, debug, controls, compare });
+  await go(store, client, bundled, { storage, notices, debug, controls });
   await run.idle(); // the first run is at its first picture
   root.dataset.ready = 'true';
   exposeForTests({ scene, views, client, store, idle: () => run.idle() }, debug);
@@ -269,19 +271,17 @@ function runHooks(
   };
 }
 
-/** The panels that follow the store's scenario: the picker, Compare's parameters, the plan's targets. */
+/** The parts that follow the store's scenario: the picker and the plan's targets. */
 function followStore(
   store: AppStore,
   controls: ReturnType<typeof buildControls>,
-  compare: ReturnType<typeof mountCompare>,
   plan: ReturnType<typeof mountPlanPanel>,
 ): void {
   store.subscribe((data, change) => {
     if (change.kind === 'loaded' || change.kind === 'refused' || change.kind === 'edit')
       controls.showScenario(data.source.id, data.source.file ?? undefined, data.edited);
     if (change.kind === 'seed' || change.kind === 'loaded') controls.setSeed(data.seed);
-    compare.setLoaded(data.scenario);
-    if (change.kind !== 'variants' && change.kind !== 'seed') plan.update();
+    if (change.kind === 'loaded' || change.kind === 'refused' || change.kind === 'edit') plan.update();
   });
 }
 
@@ -295,7 +295,6 @@ async function go(
     notices: Notices;
     debug: boolean;
     controls: ReturnType<typeof buildControls>;
-    compare: ReturnType<typeof mountCompare>;
   },
 ): Promise<void> {
   const first = bundled[0];
@@ -305,8 +304,7 @@ async function go(
   }
   await client.setSpeed(DEFAULT_SPEED);
   if (p.debug) await client.enableDebug();
-  const open = (state: Parameters<typeof openState>[1]) =>
-    openState(store, state, bundled, (v) => p.compare.setVariants(v));
+  const open = (state: Parameters<typeof openState>[1]) => openState(store, state, bundled);
   const { state, fromLink } = await startingState(p.storage, p.notices);
   if (state) open(state);
   else store.load(first.scenario, { id: first.id, file: null });

@@ -1,13 +1,14 @@
 /**
  * The comparison's run row: how many replications, how staffing is treated (as in each variant, or
  * at equal service: service-mode.ts), "Run comparison" (every variant, common random numbers), and
- * its progress with Cancel. The finished comparison goes up through `compared`.
+ * its progress with Cancel. The finished comparison goes up through `compared`, with the variants and
+ * base it ran on.
  */
 import { notSteady, type Comparison } from '../../optimise/compare';
 import { h, setText } from '../dom';
 import { runComparison, runEqualService, type RunJob } from './runs';
 import { buildServiceMode, type ServiceMode } from './service-mode';
-import type { CompareState, EqualService } from './state';
+import type { ComparedOn, CompareState, EqualService } from '../state/compare';
 import {
   field,
   MAX_REPS,
@@ -22,7 +23,8 @@ import {
 
 export interface CompareRunHandlers {
   run: RunJob;
-  compared(result: Comparison, seed: string, equalService?: EqualService): void;
+  /** a finished comparison, and the variants and base it ran on (they may have changed since it started) */
+  compared(run: { result: Comparison; seed: string; equalService?: EqualService }, on: ComparedOn): void;
 }
 
 export interface CompareRun {
@@ -98,8 +100,12 @@ export function buildCompareRun(on: CompareRunHandlers): CompareRun {
     if (!chosen.ok) return problems.show('The targets are not valid:', chosen.problems);
     problems.hide();
     if (n === null || !state || state.variants.length < 2 || state.busy) return;
+    const ranOn: ComparedOn = { variants: state.variants, baseIndex: state.baseIndex };
     const out = await runMode(on, state, chosen.mode, n, progress);
-    if (out) on.compared(out.result.comparison, out.seed, out.result.equalService);
+    if (out) {
+      const { comparison: result, equalService } = out.result;
+      on.compared({ result, seed: out.seed, ...(equalService ? { equalService } : {}) }, ranOn);
+    }
   }
 
   return {

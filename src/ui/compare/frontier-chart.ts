@@ -8,7 +8,7 @@ import { h, uid } from '../dom';
 import { fmtCurrency } from '../../format/figures';
 import type { Scenario } from '../../sim';
 import { fmtEstimate, slTargetMarks } from './figures';
-import type { CompareState } from './state';
+import type { CompareState } from '../state/compare';
 import { scatterPlot, type ScatterPoint } from './svg-plot';
 import { colorOf } from './widgets';
 

@@ -1,3 +1,4 @@
 /** The compare panel (variants, sweep, optimiser, exports) and the app-state contract for links. */
-export { mountCompare, type CompareHost, type ComparePanel } from './panel';
-export type { AppState, Variant } from './state';
+export { buildCompare, type CompareHandlers, type ComparePanel } from './panel';
+export type { AppState } from './state';
+export type { Variant } from '../state/compare';

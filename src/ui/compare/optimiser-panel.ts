@@ -12,7 +12,7 @@ import { DASH, fmtCurrency } from '../../format/figures';
 import { fmtEstimate } from './figures';
 import { runOptimiser, type RunJob } from './runs';
 import { groupPeaks } from '../../scenario/staffing';
-import type { CompareState } from './state';
+import type { CompareState } from '../state/compare';
 import {
   changeTracker,
   field,

@@ -1,20 +1,18 @@
 /**
  * The compare panel, below the live view: variants side by side (the current sliders saved as a
- * variant, a scenario file, or a scenario another panel hands over with addVariant), replications of
- * every variant on the worker pool with common random numbers, a table of mean ± 95 % CI per variant
- * and channel with paired differences against a base, a cost / service-level chart with the Pareto
+ * variant, a scenario file, or a scenario another panel saves to the store), replications of every
+ * variant on the worker pool with common random numbers, a table of mean ± 95 % CI per variant and
+ * channel with paired differences against a base, a cost / service-level chart with the Pareto
  * frontier, a one-parameter sweep, the staffing optimiser, and exports (CSV, JSON, the scenario with
  * the sliders, a shareable link).
  *
- * This file only assembles. Each part is a component of its own file, shaped like
- * src/ui/staffing.ts: `buildX(handlers) → { element, update(state) }`. The panel keeps the one
- * CompareState (src/ui/compare/state.ts), replaces it through that file's transitions, and hands
- * every new state to every component's update(); components report intents through their handlers
- * and never reach into each other. Runs go through one RunJob: one at a time, with the live seed.
- *
- * It talks to the rest of the page only through CompareHost (main.ts supplies it): the store's
- * scenario (slider moves are written into it) and seed, and the optimiser's "apply" as an edit; the
- * page calls setLoaded when the store's scenario changes.
+ * Shaped like src/ui/staffing.ts: `buildCompare(handlers) → { element, update(data) }`. It keeps no
+ * state of its own: its variants, base, last comparison and whether a run is going live in the app's
+ * one store (src/ui/state/compare.ts), `update` hands the store's data to every part, and every
+ * change goes to the store's actions (`actions`), which tell every subscriber, this panel included.
+ * Each part is a component of its own file, shaped the same way; they report intents through their
+ * handlers and never reach into each other. Runs go through one RunJob: one at a time, with the live
+ * seed. The only thing the panel holds is the worker pool its runs share (started on first use).
  */
 import type { Scenario } from '../../sim';
 import type { ReplicationPool } from '../../worker/pool';
@@ -25,27 +23,17 @@ import { buildOptimiser } from './optimiser-panel';
 import { buildResultsTable } from './results-table';
 import type { RunJob } from './runs';
 import { buildResultDownloads, buildShare } from './share';
-import {
-  initialCompareState,
-  makeAppState,
-  withBase,
-  withVariantAdded,
-  withVariantRemoved,
-  withVariantRenamed,
-  withVariants,
-  type AppState,
-  type CompareState,
-  type Variant,
-} from './state';
+import type { ComparedOn, CompareState } from '../state/compare';
+import type { AppData, CompareActions } from '../state/store';
+import { makeAppState } from './state';
 import { buildSweep } from './sweep-panel';
 import { buildVariantList } from './variant-list';
 import { section } from './widgets';
 import './compare.css';
 
-export interface CompareHost {
-  /** the scenario as edited, with the slider moves in it (null before the first load) */
-  scenario(): Scenario | null;
-  seed(): string;
+export interface CompareHandlers {
+  /** the store's actions on the compare state: every change of the panel goes through them */
+  actions: CompareActions;
   /** a saved variant's name: what changed from the scenario as loaded (variant-diff.ts) */
   variantName?(scenario: Scenario): string;
   /** the optimiser's "apply": the current scenario staffed as `optimised`, one edit */
@@ -54,69 +42,55 @@ export interface CompareHost {
 
 export interface ComparePanel {
   element: HTMLElement;
-  /** another scenario in the store: the sweep's parameters and the optimiser's targets follow it */
-  setLoaded(scenario: Scenario | null): void;
-  variants(): Variant[];
-  /** replaces the variants (e.g. restored from a link); drops results; onChange is not called */
-  setVariants(variants: readonly Variant[]): void;
-  /** the whole state for a link or local storage; null before a scenario is loaded */
-  state(): AppState | null;
-  /**
-   * adds a variant (e.g. the scenario editor's "Save as variant"): a scenario the schema accepted,
-   * under a unique name ("a (2)" when "a" is taken); the last results go stale; onChange is called
-   */
-  addVariant(name: string, scenario: Scenario): void;
-  /** called whenever the variants change */
-  onChange(fn: (variants: Variant[]) => void): void;
+  /** the store's data: the panel redraws when its compare state or its scenario changed */
+  update(data: AppData): void;
   dispose(): void;
 }
 
-/** The panel's state, its one setter, and the pool its jobs share. */
+/** The store's data as last handed to `update` (null before), and the pool the panel's jobs share. */
 interface PanelCore {
-  get(): CompareState;
-  set(next: CompareState, notify?: boolean): void;
+  data(): AppData | null;
   pool: ReplicationPool | null;
 }
 
-/** One job at a time on the pool (started on first use), with the live run's seed. */
-function makeRunJob(core: PanelCore, host: CompareHost): RunJob {
+/** One job at a time on the pool (started on first use), with the live run's seed; busy is in the store. */
+function makeRunJob(core: PanelCore, actions: CompareActions): RunJob {
   return async (work) => {
-    if (core.get().busy) throw new Error('another run is going; wait for it or cancel it');
-    core.set({ ...core.get(), busy: true });
+    const data = core.data();
+    if (!data) throw new Error('no scenario loaded yet');
+    if (data.compare.busy) throw new Error('another run is going; wait for it or cancel it');
+    actions.setBusy(true);
     try {
       if (!core.pool) core.pool = (await import('../../worker/pool-client')).createReplicationPool();
-      const seed = host.seed();
+      const seed = core.data()?.seed ?? data.seed;
       return { result: await work(core.pool, seed), seed };
     } finally {
-      core.set({ ...core.get(), busy: false });
+      actions.setBusy(false);
     }
   };
 }
 
-/** Every component of the panel, wired to the state through `core` and to the page through `host`. */
-function buildParts(core: PanelCore, host: CompareHost, addVariant: (name: string, s: Scenario) => void) {
-  const change = (next: CompareState) => core.set(next, true);
-  const current = () => host.scenario();
-  const run = makeRunJob(core, host);
+/** Every component of the panel, reading the store's data through `core` and changing it through `on`. */
+function buildParts(core: PanelCore, on: CompareHandlers) {
+  const { actions } = on;
+  const current = () => core.data()?.scenario ?? null;
+  const run = makeRunJob(core, actions);
   const downloads = buildResultDownloads();
+  const add = (name: string, s: Scenario) => actions.addVariant(name, s);
   return {
     variantList: buildVariantList({
       saveCurrent() {
-        const cur = host.scenario();
-        if (cur) addVariant(host.variantName?.(cur) ?? cur.name, cur); // named by what changed
+        const cur = current();
+        if (cur) add(on.variantName?.(cur) ?? cur.name, cur); // named by what changed
       },
-      add: addVariant,
-      rename: (i, name) => change(withVariantRenamed(core.get(), i, name)),
-      remove: (i) => change(withVariantRemoved(core.get(), i)),
-      setBase: (i) => change(withBase(core.get(), i)),
+      add,
+      rename: (i, name) => actions.renameVariant(i, name),
+      remove: (i) => actions.removeVariant(i),
+      setBase: (i) => actions.setBaseVariant(i),
     }),
     compareRun: buildCompareRun({
       run,
-      compared: (result, seed, equalService) =>
-        core.set({
-          ...core.get(),
-          comparison: { result, seed, stale: false, ...(equalService ? { equalService } : {}) },
-        }),
+      compared: (result, ranOn: ComparedOn) => actions.compared(result, ranOn),
     }),
     resultsTable: buildResultsTable(),
     downloads,
@@ -125,12 +99,11 @@ function buildParts(core: PanelCore, host: CompareHost, addVariant: (name: strin
     optimiser: buildOptimiser({
       current,
       run,
-      apply: (optimised) => host.applyStaffing(optimised),
-      save: addVariant,
+      apply: (optimised) => on.applyStaffing(optimised),
+      save: add,
     }),
   };
 }
-
 function panelElement(parts: ReturnType<typeof buildParts>, share: HTMLElement): HTMLElement {
   return h(
     'section',
@@ -157,40 +130,25 @@ function panelElement(parts: ReturnType<typeof buildParts>, share: HTMLElement):
   );
 }
 
-export function mountCompare(parent: HTMLElement, host: CompareHost): ComparePanel {
-  let state: CompareState = initialCompareState();
-  const listeners: ((v: Variant[]) => void)[] = [];
-  const core: PanelCore = { get: () => state, set, pool: null };
-  const addVariant = (name: string, scenario: Scenario) => set(withVariantAdded(state, name, scenario), true);
-  const parts = buildParts(core, host, addVariant);
-  const share = buildShare({ current: () => host.scenario(), state: () => panel.state() });
+export function buildCompare(on: CompareHandlers): ComparePanel {
+  let data: AppData | null = null;
+  const core: PanelCore = { data: () => data, pool: null };
+  const parts = buildParts(core, on);
+  const share = buildShare({
+    current: () => data?.scenario ?? null,
+    state: () => (data?.scenario ? makeAppState(data.scenario, data.seed, data.compare.variants) : null),
+  });
   const components = Object.values(parts);
-
-  /** The one way the state changes: every component redraws from the new state. */
-  function set(next: CompareState, notify = false): void {
-    state = next;
-    for (const c of components) c.update(state);
-    if (notify) for (const fn of listeners) fn(panel.variants());
-  }
-
   const element = panelElement(parts, share.element);
-  parent.append(element);
-  set(state);
 
-  const panel: ComparePanel = {
+  return {
     element,
-    setLoaded(loaded) {
-      if (loaded !== state.loaded) set({ ...state, loaded });
-    },
-    variants: () => state.variants.map((v) => ({ name: v.name, scenario: v.scenario })),
-    setVariants: (next) => set(withVariants(state, next)),
-    addVariant,
-    state() {
-      const s = host.scenario();
-      return s ? makeAppState(s, host.seed(), state.variants) : null;
-    },
-    onChange(fn) {
-      listeners.push(fn);
+    update(next) {
+      const drawn = data;
+      data = next;
+      if (drawn && drawn.compare === next.compare && drawn.scenario === next.scenario) return;
+      const view: CompareState = { ...next.compare, loaded: next.scenario };
+      for (const c of components) c.update(view);
     },
     dispose() {
       core.pool?.dispose();
@@ -198,5 +156,4 @@ export function mountCompare(parent: HTMLElement, host: CompareHost): ComparePan
       element.remove();
     },
   };
-  return panel;
 }

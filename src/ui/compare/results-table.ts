@@ -10,7 +10,7 @@ import { h, headRow } from '../dom';
 import { columnTitle, fmtDiff, fmtEstimate } from './figures';
 import { FIXED_STAFFING_NOTE } from './service-mode';
 import { siteCostTable } from './site-costs';
-import type { CompareState, ComparisonRun } from './state';
+import type { CompareState, ComparisonRun } from '../state/compare';
 import { scrollBox, swatch } from './widgets';
 
 export interface ResultsTable {

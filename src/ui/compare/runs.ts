@@ -18,7 +18,7 @@ import {
   type SimulationResult,
 } from '../../sim';
 import type { ReplicationJob } from '../../worker/pool';
-import { uniqueNames, type EqualService, type Variant } from './state';
+import { uniqueNames, type EqualService, type Variant } from '../state/compare';
 import { describeTargets, restaffVariants, unmetTargets } from '../../optimise/equal-service';
 import { sitesServing } from '../../sim/serving';
 

@@ -10,7 +10,7 @@
 import type { Targets } from '../../optimise/optimiser';
 import { DEFAULTS, isLiveChannel, type ChannelKind } from '../../sim';
 import { h, headRow, setText, uid } from '../dom';
-import type { CompareState } from './state';
+import type { CompareState } from '../state/compare';
 import { numberInput, readNumber, scrollBox } from './widgets';
 
 /** The abandon cap a live channel starts with, percent. */

@@ -7,7 +7,8 @@ import type { Scenario } from '../../sim';
 import { encodeState } from '../../share/url-state';
 import { h, setText } from '../dom';
 import { comparisonCsv, comparisonExport, comparisonJson, safeFileName, scenarioFileText } from './export';
-import type { AppState, CompareState, ComparisonRun } from './state';
+import type { CompareState, ComparisonRun } from '../state/compare';
+import type { AppState } from './state';
 import { download, errorText } from './widgets';
 
 export interface ResultDownloads {

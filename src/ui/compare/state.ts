@@ -4,18 +4,15 @@
  *
  * This is the contract between the compare panel (which writes `#s=<encodeState(AppState)>` with
  * "Copy link") and src/ui/persist.ts (which restores it on load): change it only by adding optional
- * fields, or by a new `version`.
- *
- * It also holds the compare panel's own state (CompareState) and the only ways it changes: the
- * panel keeps one CompareState, replaces it through these functions, and hands it to every
- * component's update(), so nothing flows back up except through it.
+ * fields, or by a new `version`. The panel's state itself (variants, base, results) lives in the
+ * app's one store (src/ui/state/compare.ts).
  *
  * Pure (no DOM): unit-tested in Node.
  */
-import type { Comparison } from '../../optimise/compare';
 import { validateScenario } from '../../scenario/validate';
 import { withGroupAgents, withSplitWeights } from '../../scenario/staffing';
 import { CHANNEL_KINDS, type ChannelKind, type Scenario } from '../../sim/scenario';
+import type { Variant } from '../state/compare';
 
 /**
  * Slider moves as links written before slider moves went into the scenario carried them. Read only:
@@ -26,29 +23,12 @@ interface OldLinkSliders {
   splits: Partial<Record<ChannelKind, Record<string, number>>>;
 }
 
-export interface Variant {
-  name: string;
-  scenario: Scenario;
-}
-
 export interface AppState {
   version: 1;
   /** the scenario as edited, with the slider moves in it */
   scenario: Scenario;
   seed: string;
   variants: Variant[];
-}
-
-/** Names made unique ("a", "a (2)", …): the comparison and its exports identify variants by name. */
-export function uniqueNames(names: readonly string[]): string[] {
-  const seen = new Set<string>();
-  return names.map((raw) => {
-    const base = raw.trim() || 'variant';
-    let name = base;
-    for (let k = 2; seen.has(name); k++) name = `${base} (${k})`;
-    seen.add(name);
-    return name;
-  });
 }
 
 export function makeAppState(scenario: Scenario, seed: string, variants: readonly Variant[]): AppState {
@@ -144,77 +124,4 @@ export function validateAppState(value: unknown): AppStateResult {
   if (!validateScenario(edited).ok) problems.push('sliders: they make the scenario invalid');
   if (problems.length > 0) return { ok: false, problems };
   return { ok: true, state: { version: 1, scenario: edited, seed: seed as string, variants } };
-}
-
-/** The last comparison run, and whether the variants changed since. */
-export interface ComparisonRun {
-  result: Comparison;
-  seed: string;
-  stale: boolean;
-  /** (issue 27) compared at equal service: what each variant was staffed to first */
-  equalService?: EqualService;
-}
-
-/** A comparison at equal service: the targets, and each variant's staffing found by the optimiser. */
-export interface EqualService {
-  /** "voice SL ≥ 80 %, abandon ≤ 5 %" */
-  targets: string;
-  variants: { name: string; status: string; staffingCost: number; agents: number; agentsBefore: number }[];
-}
-
-/** Everything the compare panel's components draw from. */
-export interface CompareState {
-  /** the scenario as loaded, without the sliders (null before the first load) */
-  loaded: Scenario | null;
-  variants: readonly Variant[];
-  /** the variant the paired differences are measured against */
-  baseIndex: number;
-  comparison: ComparisonRun | null;
-  /** a comparison, sweep or optimiser run is going: one job at a time */
-  busy: boolean;
-}
-
-export const initialCompareState = (): CompareState => ({
-  loaded: null,
-  variants: [],
-  baseIndex: 0,
-  comparison: null,
-  busy: false,
-});
-
-const stale = (c: ComparisonRun | null): ComparisonRun | null => (c ? { ...c, stale: true } : null);
-
-/** Adds a variant under a unique name ("a (2)" when "a" is taken); the last results go stale. */
-export function withVariantAdded(s: CompareState, name: string, scenario: Scenario): CompareState {
-  const unique = uniqueNames([...s.variants.map((v) => v.name), name]).at(-1)!;
-  return { ...s, variants: [...s.variants, { name: unique, scenario }], comparison: stale(s.comparison) };
-}
-
-/** Removes variant i; the base stays the same variant, or falls back to the first. */
-export function withVariantRemoved(s: CompareState, i: number): CompareState {
-  const variants = s.variants.filter((_, j) => j !== i);
-  let baseIndex = s.baseIndex;
-  // (before, removing a variant above the last one as base moved the base to the first)
-  if (baseIndex === i) baseIndex = 0;
-  else if (i < baseIndex) baseIndex--;
-  return { ...s, variants, baseIndex, comparison: stale(s.comparison) };
-}
-
-/** Renames variant i, kept unique against the others. */
-export function withVariantRenamed(s: CompareState, i: number, name: string): CompareState {
-  const others = s.variants.filter((_, j) => j !== i).map((v) => v.name);
-  const unique = uniqueNames([...others, name]).at(-1)!;
-  const variants = s.variants.map((v, j) => (j === i ? { name: unique, scenario: v.scenario } : v));
-  return { ...s, variants, comparison: stale(s.comparison) };
-}
-
-export function withBase(s: CompareState, i: number): CompareState {
-  return { ...s, baseIndex: i, comparison: stale(s.comparison) };
-}
-
-/** Replaces every variant (e.g. restored from a link): names made unique, the results dropped. */
-export function withVariants(s: CompareState, next: readonly Variant[]): CompareState {
-  const names = uniqueNames(next.map((v) => v.name));
-  const variants = next.map((v, i) => ({ name: names[i], scenario: v.scenario }));
-  return { ...s, variants, baseIndex: 0, comparison: null };
 }

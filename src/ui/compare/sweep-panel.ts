@@ -20,7 +20,7 @@ import { breakEvenNote, breakEvenSeries, costPerResolvedPlot } from './break-eve
 import { runBreakEvenSweep, type BreakEvenSweep } from './break-even-run';
 import { paramText, runSweep, sweepParams, sweepScenarios, type RunJob, type SweepParam } from './runs';
 import { groupPeaks } from '../../scenario/staffing';
-import type { CompareState } from './state';
+import type { CompareState } from '../state/compare';
 import { bandPlot, type Axis } from './svg-plot';
 import {
   changeTracker,

@@ -4,15 +4,15 @@
  * with the base choice, an editable name, each variant's split and agents (total and by site, from
  * variant-diff.ts) and Remove.
  *
- * It draws from CompareState and reports intents through its handlers; it never changes the
- * variants itself.
+ * It draws from CompareState (the store's) and reports intents through its handlers; it never
+ * changes the variants itself.
  */
 import { parseScenarioText } from '../../scenario/validate';
 import type { Scenario } from '../../sim';
 import { h, headRow, uid } from '../dom';
 import { groupPeaks } from '../../scenario/staffing';
 import { agentsBySite, splitSummary } from './variant-diff';
-import type { CompareState } from './state';
+import type { CompareState } from '../state/compare';
 import { errorText, problemBox, replaceKeepingFocus, scrollBox, swatch, type ProblemBox } from './widgets';
 
 export interface VariantListHandlers {
@@ -54,7 +54,11 @@ function variantRow(
     'aria-label': `Name of variant ${i + 1}`,
     spellcheck: 'false',
   });
-  name.addEventListener('change', () => on.rename(i, name.value));
+  name.addEventListener('change', () => {
+    on.rename(i, name.value);
+    // a name that comes out as the old one ("a" for "a (2)") changes nothing, so no redraw: show it
+    if (name.isConnected) name.value = v.name;
+  });
   const remove = h('button', {
     type: 'button',
     text: 'Remove',

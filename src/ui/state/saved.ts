@@ -3,7 +3,7 @@
  * `#s=` link in the address is taken out once the state moves on, and a link or the saved state is
  * brought back into the store at start-up or when a link is pasted into the address bar.
  */
-import { makeAppState, type AppState, type Variant } from '../compare/state';
+import { makeAppState, type AppState } from '../compare/state';
 import type { Notices } from '../notices';
 import { readLinkState, readStoredState, StateSaver } from '../persist';
 import type { BundledScenario } from '../scenarios';
@@ -13,8 +13,8 @@ import type { AppStore } from './store';
 
 /** The state a reload or a link brings back: the scenario as edited, the seed, the variants. */
 export function appStateOf(store: AppStore): AppState | null {
-  const { scenario, seed, variants } = store.data;
-  return scenario ? makeAppState(scenario, seed, variants) : null;
+  const { scenario, seed, compare } = store.data;
+  return scenario ? makeAppState(scenario, seed, compare.variants) : null;
 }
 
 /** Saves every change of the store; flushes when the page is hidden or closed. */
@@ -33,14 +33,8 @@ export function saveChanges(store: AppStore, storage: Storage | null, notices: N
   });
 }
 
-/** Opens a saved or linked state: its variants, then its scenario and seed (a new run). */
-export function openState(
-  store: AppStore,
-  state: AppState,
-  bundled: readonly BundledScenario[],
-  setVariants: (v: readonly Variant[]) => void,
-): void {
-  setVariants(state.variants);
+/** Opens a saved or linked state: its variants (the last results dropped), then its scenario and seed (a new run). */
+export function openState(store: AppStore, state: AppState, bundled: readonly BundledScenario[]): void {
   store.setVariants(state.variants);
   // a bundled scenario with only its sliders moved is still that scenario in the picker
   const id =

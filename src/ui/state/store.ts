@@ -1,6 +1,7 @@
 /**
  * The app's one state: the scenario as edited (with its undo history), where it came from, the seed
- * and the compare panel's variants. Plain data with subscriptions, grown from the editor's edit flow:
+ * and the compare panel's state (its variants, base, last comparison: compare.ts). Plain data with
+ * subscriptions, grown from the editor's edit flow:
  *
  *   edits, sliders, undo/redo, the optimiser's and the plan's "apply", a loaded file or link
  *     → store (one validation gate, one history) → subscribers: the worker link, every panel, storage
@@ -9,7 +10,9 @@
  * the store. A commit tells every subscriber once, with what changed: a new scenario (`loaded`: a new
  * run and a new history), an `edit` (undo and redo are edits too; `live` when only agents and split
  * changed, so the run goes on), the run's refusal of the last edit (`refused`: the store stepped back),
- * the `seed` or the `variants`. A drag of one control is one undo step (history.ts merges by key).
+ * the `seed`, the `variants` (the list: what a link and storage keep) or the rest of `compare` (the
+ * base, a comparison, a run going). A drag of one control is one undo step (history.ts merges by key).
+ * A change that changes nothing (the same scenario, a variant renamed to its own name) reaches no one.
  *
  * Hand-written rather than nanostores or @preact/signals-core: the whole store is one value and one
  * listener list (a set of 7 subscribers), which those libraries would wrap without making it shorter.
@@ -19,7 +22,20 @@
 import { onlyLiveChanges, sameScenario } from '../../scenario/live-changes';
 import { validateScenario } from '../../scenario/validate';
 import type { Scenario } from '../../sim/scenario';
-import type { Variant } from '../compare/state';
+import {
+  initialCompareData,
+  withBase,
+  withBusy,
+  withComparison,
+  withVariantAdded,
+  withVariantRemoved,
+  withVariantRenamed,
+  withVariants,
+  type CompareData,
+  type ComparedOn,
+  type ComparisonRun,
+  type Variant,
+} from './compare';
 import { ScenarioHistory } from './history';
 
 /** Where the scenario came from: a bundled one (its id), a file (its name), or neither (a link, storage). */
@@ -33,7 +49,8 @@ export interface AppData {
   readonly scenario: Scenario | null;
   readonly source: Source;
   readonly seed: string;
-  readonly variants: readonly Variant[];
+  /** the compare panel's variants, base and last comparison */
+  readonly compare: CompareData;
   readonly canUndo: boolean;
   readonly canRedo: boolean;
   /** the scenario differs from the one loaded (an undo back to it makes this false again) */
@@ -48,9 +65,16 @@ export type Change =
   | { kind: 'edit'; live: boolean; origin: EditOrigin }
   | { kind: 'refused' }
   | { kind: 'seed' }
-  | { kind: 'variants' };
+  | { kind: 'variants' }
+  | { kind: 'compare' };
 
 export type Subscriber = (data: AppData, change: Change) => void;
+
+/** What the compare panel may change: its own part of the state, through the store. */
+export type CompareActions = Pick<
+  AppStore,
+  'addVariant' | 'removeVariant' | 'renameVariant' | 'setBaseVariant' | 'compared' | 'setBusy'
+>;
 
 export class AppStore {
   private history: ScenarioHistory | null = null;
@@ -65,7 +89,7 @@ export class AppStore {
     loaded: Scenario | null;
   } | null = null;
   private seed: string;
-  private variants: readonly Variant[] = [];
+  private compare: CompareData = initialCompareData();
   private readonly subscribers = new Set<Subscriber>();
 
   constructor(seed = '1') {
@@ -78,7 +102,7 @@ export class AppStore {
       scenario: h?.current ?? null,
       source: this.source,
       seed: this.seed,
-      variants: this.variants,
+      compare: this.compare,
       canUndo: h?.canUndo ?? false,
       canRedo: h?.canRedo ?? false,
       edited: this.isEdited(),
@@ -165,9 +189,44 @@ export class AppStore {
     this.emit({ kind: 'seed' });
   }
 
+  /** Adds a variant under a unique name ("a (2)" when "a" is taken). */
+  addVariant(name: string, scenario: Scenario): void {
+    this.setCompare(withVariantAdded(this.compare, name, scenario));
+  }
+
+  removeVariant(i: number): void {
+    this.setCompare(withVariantRemoved(this.compare, i));
+  }
+
+  renameVariant(i: number, name: string): void {
+    this.setCompare(withVariantRenamed(this.compare, i, name));
+  }
+
+  /** The variant the paired differences are measured against. */
+  setBaseVariant(i: number): void {
+    this.setCompare(withBase(this.compare, i));
+  }
+
+  /** Replaces every variant (a link, the saved state): the last comparison is dropped. */
   setVariants(variants: readonly Variant[]): void {
-    this.variants = variants;
-    this.emit({ kind: 'variants' });
+    this.setCompare(withVariants(this.compare, variants));
+  }
+
+  /** A finished comparison of `on` (the variants and base as they were when it started). */
+  compared(run: Omit<ComparisonRun, 'on' | 'stale'>, on: ComparedOn): void {
+    this.setCompare(withComparison(this.compare, run, on));
+  }
+
+  /** A comparison, sweep or optimiser run started or ended (one at a time). */
+  setBusy(busy: boolean): void {
+    this.setCompare(withBusy(this.compare, busy));
+  }
+
+  private setCompare(next: CompareData): void {
+    const prev = this.compare;
+    if (next === prev) return;
+    this.compare = next;
+    this.emit({ kind: next.variants === prev.variants ? 'compare' : 'variants' });
   }
 
   private walk(step: (h: ScenarioHistory) => Scenario | null): boolean {
@@ -181,7 +240,8 @@ export class AppStore {
   }
 
   private emit(change: Change): void {
-    if (change.kind !== 'loaded') this.beforeLoad = null;
+    // the compare panel's changes leave the scenario alone: a refused load still goes back past them
+    if (change.kind === 'edit' || change.kind === 'refused' || change.kind === 'seed') this.beforeLoad = null;
     const data = this.data;
     for (const fn of [...this.subscribers]) fn(data, change);
   }
