@@ -17,6 +17,7 @@
  * anonymous-bank format); anything else that does not read is a problem on its line and column.
  */
 import { csvParseRows, tsvParseRows } from 'd3-dsv';
+import { CONTACT_LOG_COLUMNS } from '../sim/contact-log-csv';
 import { CHANNEL_KINDS, type ChannelKind } from '../sim/scenario';
 import {
   capProblems,
@@ -29,18 +30,17 @@ import {
   type ParsedLog,
 } from './log';
 
-export const GENERIC_COLUMNS = [
-  'arrival',
+type LogColumn = Exclude<(typeof CONTACT_LOG_COLUMNS)[number], 'site'>;
+type GenericColumn = LogColumn | 'answer_or_abandon';
+/**
+ * The columns read: those of the contact log Shoreline writes (src/sim/contact-log-csv.ts), so a log
+ * written by `sim --contact-log` reads back as it is, less `site` (a call is not placed by it), plus
+ * `answer_or_abandon` (when the call stopped waiting), which a log may give instead of `wait`.
+ */
+export const GENERIC_COLUMNS: readonly GenericColumn[] = [
+  ...CONTACT_LOG_COLUMNS.filter((c): c is LogColumn => c !== 'site'),
   'answer_or_abandon',
-  'wait',
-  'outcome',
-  'service',
-  'agent',
-  'channel',
-  'priority',
-  'type',
-] as const;
-type GenericColumn = (typeof GENERIC_COLUMNS)[number];
+];
 
 const DATE_TIME = /^(\d{4}-\d{2}-\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(\.\d+)?)?$/;
 const NUMBER = /^-?(\d+\.?\d*|\.\d+)$/;

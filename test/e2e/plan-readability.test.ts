@@ -7,14 +7,10 @@
  * checked and honoured, and a mix that closes a site says so; axe finds nothing serious.
  */
 import { AxeBuilder } from '@axe-core/playwright';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launch, removeDir, serve, SKIP_E2E } from './support';
+import { PLAN_HARNESS, SKIP_E2E, startPage } from './support';
 
-const ROOT = resolve(import.meta.dirname, '../..');
 const PLAN_TIMEOUT = 180_000;
 
 describe.skipIf(SKIP_E2E)('plan panel for a new planner (built page, headless Chromium)', () => {
@@ -22,29 +18,7 @@ describe.skipIf(SKIP_E2E)('plan panel for a new planner (built page, headless Ch
   let close: () => Promise<void>;
 
   beforeAll(async () => {
-    const outDir = mkdtempSync(join(tmpdir(), 'shoreline-plan-read-e2e-'));
-    const { build } = await import('vite');
-    await build({
-      root: ROOT,
-      logLevel: 'warn',
-      build: {
-        outDir,
-        emptyOutDir: true,
-        sourcemap: false,
-        rollupOptions: { input: resolve(ROOT, 'test/e2e/plan-harness/index.html') },
-      },
-    });
-    const server = await serve(outDir);
-    const browser = await launch();
-    page = await browser.context.newPage();
-    await page.setViewportSize({ width: 1440, height: 900 });
-    await page.goto(`${server.url}test/e2e/plan-harness/index.html`);
-    await page.waitForSelector('body[data-ready=true]', { timeout: 30_000 });
-    close = async () => {
-      await browser.close();
-      await server.close();
-      removeDir(outDir);
-    };
+    ({ page, close } = await startPage(PLAN_HARNESS, { width: 1440, height: 900 }));
   }, 120_000);
   afterAll(async () => close?.());
 

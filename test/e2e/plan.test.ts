@@ -4,49 +4,19 @@
  * cost, verification; the page keeps drawing frames meanwhile; Apply and Save hand over the planned
  * scenario; a forecast CSV is imported, and a bad one listed with line numbers.
  */
-import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { Scenario } from '../../src/sim/scenario';
 import { validateScenario } from '../../src/scenario/validate';
-import { launch, removeDir, serve, SKIP_E2E } from './support';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { PLAN_HARNESS, SKIP_E2E, startPage } from './support';
 
-const ROOT = resolve(import.meta.dirname, '../..');
 describe.skipIf(SKIP_E2E)('plan panel (built page, headless Chromium)', () => {
   let page: Page;
   let close: () => Promise<void>;
-  const errors: string[] = [];
+  let errors: string[] = [];
 
   beforeAll(async () => {
-    const outDir = mkdtempSync(join(tmpdir(), 'shoreline-plan-e2e-'));
-    const { build } = await import('vite');
-    await build({
-      root: ROOT,
-      logLevel: 'warn',
-      build: {
-        outDir,
-        emptyOutDir: true,
-        sourcemap: false,
-        rollupOptions: { input: resolve(ROOT, 'test/e2e/plan-harness/index.html') },
-      },
-    });
-    const server = await serve(outDir);
-    const browser = await launch();
-    page = await browser.context.newPage();
-    page.on('console', (m) => {
-      if (m.type() === 'error') errors.push(m.text());
-    });
-    page.on('pageerror', (e) => errors.push(e.message));
-    await page.goto(`${server.url}test/e2e/plan-harness/index.html`);
-    await page.waitForSelector('body[data-ready=true]', { timeout: 30_000 });
-    close = async () => {
-      await browser.close();
-      await server.close();
-      removeDir(outDir);
-    };
+    ({ page, errors, close } = await startPage(PLAN_HARNESS));
   });
   afterAll(async () => close?.());
 

@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { encodeState } from '../../src/share/url-state';
 import { makeAppState } from '../../src/ui/compare/state';
-import { SKIP_E2E, startApp, type RunningApp } from './support';
+import { openScenario, SKIP_E2E, startApp, type RunningApp } from './support';
 import { twoSiteVoice } from '../support/build';
 
 const SMALL = twoSiteVoice();
@@ -60,14 +60,7 @@ describe.skipIf(SKIP_E2E)('the compare panel draws the store (built app, headles
   beforeAll(async () => {
     app = await startApp({ width: 1400, height: 900 });
     page = app.page;
-    await page.setInputFiles('[data-testid=file]', {
-      name: 'small.json',
-      mimeType: 'application/json',
-      buffer: Buffer.from(JSON.stringify(SMALL)),
-    });
-    await page.waitForFunction(
-      () => document.querySelector('[data-testid=scenario-name]')?.textContent === 'small',
-    );
+    await openScenario(page, SMALL);
   });
 
   afterAll(async () => {

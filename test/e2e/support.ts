@@ -171,3 +171,55 @@ export async function startApp(viewport = { width: 1400, height: 900 }): Promise
     },
   };
 }
+
+/** The plan panel's own page, built from test/e2e/plan-harness (plan.test.ts, plan-readability.test.ts). */
+export const PLAN_HARNESS = 'test/e2e/plan-harness/index.html';
+
+/**
+ * Builds the page at `input` (a path below the project, e.g. PLAN_HARNESS) instead of the app, serves
+ * it under SUB_PATH, opens it in Chromium and waits until its body says `data-ready=true`.
+ */
+export async function startPage(input: string, viewport = { width: 1400, height: 900 }): Promise<RunningApp> {
+  requireBrowser();
+  const outDir = mkdtempSync(join(tmpdir(), 'shoreline-page-e2e-'));
+  const { build } = await import('vite');
+  await build({
+    root: ROOT,
+    logLevel: 'warn',
+    build: { outDir, emptyOutDir: true, sourcemap: false, rollupOptions: { input: resolve(ROOT, input) } },
+  });
+  const server = await serve(outDir);
+  const browser = await launch(viewport);
+  const page = await browser.context.newPage();
+  const errors: string[] = [];
+  page.on('console', (m) => {
+    if (m.type() === 'error') errors.push(m.text());
+  });
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.goto(`${server.url}${input}`);
+  await page.waitForSelector('body[data-ready=true]', { timeout: 30_000 });
+  return {
+    page,
+    context: browser.context,
+    url: server.url,
+    errors,
+    close: async () => {
+      await browser.close();
+      await server.close();
+      removeDir(outDir);
+    },
+  };
+}
+
+/** Opens `scenario` in the app as a file (the picker's "Open file"), and waits until the page shows its name. */
+export async function openScenario(page: Page, scenario: { name: string }): Promise<void> {
+  await page.setInputFiles('[data-testid=file]', {
+    name: `${scenario.name}.json`,
+    mimeType: 'application/json',
+    buffer: Buffer.from(JSON.stringify(scenario)),
+  });
+  await page.waitForFunction(
+    (name) => document.querySelector('[data-testid=scenario-name]')?.textContent === name,
+    scenario.name,
+  );
+}
