@@ -53,12 +53,12 @@ describe('the store’s variant actions', () => {
     expect(names(store)).toEqual(['a', 'b', 'a (2)']);
     once('variants', () => store.renameVariant(2, 'c'));
     expect(names(store)).toEqual(['a', 'b', 'c']);
-    once('compare', () => store.setBaseVariant(2));
+    once('variants', () => store.setBaseVariant(2));
     once('variants', () => store.removeVariant(0));
     expect(names(store)).toEqual(['b', 'c']);
     expect(store.data.compare.baseIndex).toBe(1); // still "c"
-    once('compare', () => store.setBusy(true));
-    once('compare', () => store.setBusy(false));
+    once('variants', () => store.setBusy(true));
+    once('variants', () => store.setBusy(false));
     once('variants', () => store.setVariants([{ name: 'x', scenario: base }]));
     expect(heard[0].data.compare.variants.map((v) => v.name)).toEqual(['x']);
   });

@@ -10,14 +10,15 @@
  * the store. A commit tells every subscriber once, with what changed: a new scenario (`loaded`: a new
  * run and a new history), an `edit` (undo and redo are edits too; `live` when only agents and split
  * changed, so the run goes on), the run's refusal of the last edit (`refused`: the store stepped back),
- * the `seed`, the `variants` (the list: what a link and storage keep) or the rest of `compare` (the
- * base, a comparison, a run going). A drag of one control is one undo step (history.ts merges by key).
- * A change that changes nothing (the same scenario, a variant renamed to its own name) reaches no one.
+ * the `seed`, or the compare panel's `variants` (the list, the base, a comparison, a run going: the
+ * run and the scenario's panels pass over it). A drag of one control is one undo step (history.ts
+ * merges by key). A change that changes nothing (the same scenario, a variant renamed to its own name)
+ * reaches no one.
  *
  * Hand-written rather than nanostores or @preact/signals-core: the whole store is one value and one
- * listener list (a set of 7 subscribers), which those libraries would wrap without making it shorter.
+ * listener list (a handful of subscribers), which those libraries would wrap without making it shorter.
  *
- * No DOM and no worker: unit-tested in Node (test/store.test.ts).
+ * No DOM and no worker: unit-tested in Node (test/store.test.ts, test/store-compare.test.ts).
  */
 import { onlyLiveChanges, sameScenario } from '../../scenario/live-changes';
 import { validateScenario } from '../../scenario/validate';
@@ -65,8 +66,7 @@ export type Change =
   | { kind: 'edit'; live: boolean; origin: EditOrigin }
   | { kind: 'refused' }
   | { kind: 'seed' }
-  | { kind: 'variants' }
-  | { kind: 'compare' };
+  | { kind: 'variants' };
 
 export type Subscriber = (data: AppData, change: Change) => void;
 
@@ -223,10 +223,9 @@ export class AppStore {
   }
 
   private setCompare(next: CompareData): void {
-    const prev = this.compare;
-    if (next === prev) return;
+    if (next === this.compare) return;
     this.compare = next;
-    this.emit({ kind: next.variants === prev.variants ? 'compare' : 'variants' });
+    this.emit({ kind: 'variants' });
   }
 
   private walk(step: (h: ScenarioHistory) => Scenario | null): boolean {
