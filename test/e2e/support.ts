@@ -59,11 +59,19 @@ const TYPES: Record<string, string> = {
   '.png': 'image/png',
 };
 
-/** Runs `vite build` (the project's own config) into a fresh temporary directory. */
-export async function buildApp(): Promise<string> {
+/**
+ * Runs `vite build` (the project's own config) into a fresh temporary directory: the app, or the page
+ * at `input` (a path below the project, e.g. PLAN_HARNESS).
+ */
+export async function buildApp(input?: string): Promise<string> {
   const outDir = mkdtempSync(join(tmpdir(), 'shoreline-e2e-'));
   const { build } = await import('vite');
-  await build({ root: ROOT, logLevel: 'warn', build: { outDir, emptyOutDir: true, sourcemap: false } });
+  const rollupOptions = input ? { input: resolve(ROOT, input) } : {};
+  await build({
+    root: ROOT,
+    logLevel: 'warn',
+    build: { outDir, emptyOutDir: true, sourcemap: false, rollupOptions },
+  });
   return outDir;
 }
 
@@ -148,28 +156,7 @@ export interface RunningApp {
 /** Builds the app, serves it under SUB_PATH, opens it in Chromium and waits until it is ready. */
 export async function startApp(viewport = { width: 1400, height: 900 }): Promise<RunningApp> {
   requireBrowser();
-  const dir = await buildApp();
-  const server = await serve(dir);
-  const browser = await launch(viewport);
-  const page = await browser.context.newPage();
-  const errors: string[] = [];
-  page.on('console', (m) => {
-    if (m.type() === 'error') errors.push(m.text());
-  });
-  page.on('pageerror', (e) => errors.push(e.message));
-  await page.goto(server.url);
-  await page.waitForSelector('#app[data-ready=true]', { timeout: 30_000 });
-  return {
-    page,
-    context: browser.context,
-    url: server.url,
-    errors,
-    close: async () => {
-      await browser.close();
-      await server.close();
-      removeDir(dir);
-    },
-  };
+  return openBuilt(await buildApp(), '', '#app[data-ready=true]', viewport);
 }
 
 /** The plan panel's own page, built from test/e2e/plan-harness (plan.test.ts, plan-readability.test.ts). */
@@ -181,14 +168,17 @@ export const PLAN_HARNESS = 'test/e2e/plan-harness/index.html';
  */
 export async function startPage(input: string, viewport = { width: 1400, height: 900 }): Promise<RunningApp> {
   requireBrowser();
-  const outDir = mkdtempSync(join(tmpdir(), 'shoreline-page-e2e-'));
-  const { build } = await import('vite');
-  await build({
-    root: ROOT,
-    logLevel: 'warn',
-    build: { outDir, emptyOutDir: true, sourcemap: false, rollupOptions: { input: resolve(ROOT, input) } },
-  });
-  const server = await serve(outDir);
+  return openBuilt(await buildApp(input), input, 'body[data-ready=true]', viewport);
+}
+
+/** Serves the build in `dir`, opens `path` below it in Chromium, and waits for `ready`; errors are kept. */
+async function openBuilt(
+  dir: string,
+  path: string,
+  ready: string,
+  viewport: { width: number; height: number },
+): Promise<RunningApp> {
+  const server = await serve(dir);
   const browser = await launch(viewport);
   const page = await browser.context.newPage();
   const errors: string[] = [];
@@ -196,8 +186,8 @@ export async function startPage(input: string, viewport = { width: 1400, height:
     if (m.type() === 'error') errors.push(m.text());
   });
   page.on('pageerror', (e) => errors.push(e.message));
-  await page.goto(`${server.url}${input}`);
-  await page.waitForSelector('body[data-ready=true]', { timeout: 30_000 });
+  await page.goto(server.url + path);
+  await page.waitForSelector(ready, { timeout: 30_000 });
   return {
     page,
     context: browser.context,
@@ -206,7 +196,7 @@ export async function startPage(input: string, viewport = { width: 1400, height:
     close: async () => {
       await browser.close();
       await server.close();
-      removeDir(outDir);
+      removeDir(dir);
     },
   };
 }
