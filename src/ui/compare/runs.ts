@@ -35,7 +35,7 @@ export type Progress = (done: number, total: number) => void;
 /**
  * How a compare component runs replications: `work` gets the pool and the live run's seed. The
  * panel supplies it, runs one job at a time (it rejects while another runs) and says so in the
- * state's `busy`.
+ * store's compare state (`busy`).
  */
 export type RunJob = <T>(
   work: (pool: PoolLike, seed: string) => Promise<T>,
