@@ -15,7 +15,7 @@ import type { SimClient } from '../../worker/client';
 import type { LiveMeta } from '../../worker/live-calendar';
 import { buildChart, type IntervalChart } from '../chart';
 import { dayClockText, nextDayStart, nextIntervalStart } from './day-clock';
-import { buildWeekStrip, wantsWeekStrip, type WeekStrip } from './week-strip';
+import { buildWeekStrip, dayLabels, wantsWeekStrip, type WeekStrip } from './week-strip';
 import { setText } from '../dom';
 import { ErlangEstimator } from '../erlang';
 import { buildFigures, type FiguresPanel } from '../panels';
@@ -72,6 +72,13 @@ function showAgents(page: PageLayout, snap: Snapshot): void {
   setText(page.agents, `${fmtInt(total)} agents logged in`);
 }
 
+/** A run of several days: its chart's x-axis marks each day's start with the strip's label. */
+function chartDays(m: LiveMeta, s: Scenario) {
+  if (m.days < 2) return undefined;
+  const labels = dayLabels(m.days, s.horizon?.startDate);
+  return { at: m.calendar.dayStarts.slice(0, -1).map((t) => t / 3600), labels };
+}
+
 /**
  * Steps the run to `target(now)` (the next interval, the next day): paused while it steps, so the
  * clock lands on the boundary, then playing again if it was. A hair past the boundary, so the
@@ -108,7 +115,7 @@ export function buildLiveView({ page, scene, views, client, store, setPlaying }:
     scene?.setMeta(m);
     views.setMeta(m, s);
     chart?.destroy();
-    chart = buildChart(m);
+    chart = buildChart(m, chartDays(m, s));
     const cal = m.calendar;
     week = wantsWeekStrip(m, s)
       ? buildWeekStrip(m, s.horizon?.startDate, {
