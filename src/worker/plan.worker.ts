@@ -81,6 +81,7 @@ const api = {
       ? await planMix(planned, evaluate, highs, { ...options, constraints: request.constraints })
       : null;
     const plan = m ? (m.best ?? m.current) : await planWorkforce(planned, evaluate, highs, options);
+    if (week) onProgress?.('planning each day of the week and its roster');
     const weekPlan = week
       ? planTheWeek(highs, request.scenario, plan, request.roster ?? 'none', {
           targets,
