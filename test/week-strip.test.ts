@@ -22,7 +22,7 @@ describe('week strip figures', () => {
       { offered: 7, handled: 4, serviceLevel: 0.25 },
       { offered: 1000, handled: 1000, serviceLevel: 0 }, // still open: not counted
     ]);
-    const f = dailyFigures(o, 3, 43_200, 3);
+    const f = dailyFigures(o, 3, 43_200, [0, 86_400, 172_800, 259_200]);
     expect(f[0].offered).toBe(30);
     expect(f[0].serviceLevel).toBeCloseTo((0.5 * 8 + 1 * 2) / 10, 12);
     expect(f[1]).toEqual({ offered: 7, serviceLevel: 0.25 });

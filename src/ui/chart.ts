@@ -51,7 +51,28 @@ function chartSeries(meta: SimulationMeta, targets: readonly { label: string }[]
   return series;
 }
 
-export function buildChart(meta: SimulationMeta): IntervalChart {
+/**
+ * (issue 29) A run of several days labels its x-axis by day, at the model's day starts (hours of the
+ * clock), rather than repeating the hours of each day.
+ */
+export interface ChartDays {
+  at: number[];
+  labels: string[];
+}
+
+/** The x-axis: hours of the day, or one tick per day at its start. */
+function timeAxis(days: ChartDays | undefined, stroke: string, grid: uPlot.Axis['grid']): uPlot.Axis {
+  if (!days || days.at.length < 2)
+    return { stroke, grid, values: (_u, ticks) => ticks.map((t) => formatClock(t * 3600)) };
+  return {
+    stroke,
+    grid,
+    splits: () => days.at,
+    values: (_u, ticks) => ticks.map((t) => days.labels[days.at.indexOf(t)] ?? ''),
+  };
+}
+
+export function buildChart(meta: SimulationMeta, days?: ChartDays): IntervalChart {
   const element = h('figure', { class: 'chart', 'data-testid': 'chart' });
   const caption = h('figcaption', {
     text: 'Per interval: service level (solid, left axis) against its target (dotted), and queue at the interval’s end (dashed, right axis)',
@@ -75,7 +96,7 @@ export function buildChart(meta: SimulationMeta): IntervalChart {
       q: { auto: true },
     },
     axes: [
-      { stroke: axisColor, grid, values: (_u, ticks) => ticks.map((t) => formatClock(t * 3600)) },
+      timeAxis(days, axisColor, grid),
       { scale: '%', stroke: axisColor, grid, values: (_u, ticks) => ticks.map((t) => `${t} %`) },
       { scale: 'q', side: 1, stroke: axisColor, grid: { show: false } },
     ],

@@ -10,14 +10,13 @@ import {
   encodeSnapshot,
   replicationOutcome,
   Simulation,
-  simulationMeta,
   type ReplicationOutcome,
   type Scenario,
-  type SimulationMeta,
   type Snapshot,
 } from '../sim/index';
 import { compileModel } from '../sim/model';
 import { onlyLiveChanges, sameScenario } from '../scenario/live-changes';
+import { liveMeta, type LiveMeta } from './live-calendar';
 
 /** What the loop needs from its environment; the worker passes setTimeout, tests a fake. */
 export interface Scheduler {
@@ -90,7 +89,7 @@ export class LiveRun {
    * with agents logged in, src/ui/live/first-frame.ts). A warm-up that
    * runs over the event budget stops the run with that error, as the run itself would.
    */
-  load(scenario: Scenario, seed: string): SimulationMeta {
+  load(scenario: Scenario, seed: string): LiveMeta {
     const sim = new Simulation(scenario, { seed, maxEvents: this.maxEvents, deferWarmUp: true });
     this.scenario = scenario;
     this.staffing.clear();
@@ -102,7 +101,7 @@ export class LiveRun {
    * Restarts the current scenario from time 0 with a (possibly new) seed, keeping live changes. They
    * apply from the start of the warm-up, so day 1 opens in the steady state of the changed center.
    */
-  reset(seed: string = this.seed): SimulationMeta {
+  reset(seed: string = this.seed): LiveMeta {
     if (!this.scenario) throw new Error('no scenario loaded');
     const sim = new Simulation(this.scenario, { seed, maxEvents: this.maxEvents, deferWarmUp: true });
     for (const [g, n] of this.staffing) sim.setGroupAgents(g, n);
@@ -110,14 +109,14 @@ export class LiveRun {
     return this.install(sim, seed);
   }
 
-  private install(sim: Simulation, seed: string): SimulationMeta {
+  private install(sim: Simulation, seed: string): LiveMeta {
     this.sim = sim;
     this.seed = seed;
     this.error = null;
     this.guard(() => sim.warmUp());
     this.lastWall = this.scheduler.now();
     if (this.playing) this.schedule(0);
-    return simulationMeta(sim);
+    return liveMeta(sim);
   }
 
   /** Event budget for the next load()/reset() (tests use a small one to hit SimulationBudgetError). */
@@ -126,8 +125,8 @@ export class LiveRun {
     this.maxEvents = n;
   }
 
-  meta(): SimulationMeta {
-    return simulationMeta(this.need());
+  meta(): LiveMeta {
+    return liveMeta(this.need());
   }
 
   play(): void {
@@ -163,10 +162,10 @@ export class LiveRun {
    * The run then follows the scenario as written, so the page's scenario and the run cannot drift.
    * A scenario the engine refuses throws, and the current run goes on untouched.
    */
-  applyLive(next: Scenario): { applied: 'none' | 'live' | 'restart'; meta: SimulationMeta } {
+  applyLive(next: Scenario): { applied: 'none' | 'live' | 'restart'; meta: LiveMeta } {
     const sim = this.sim;
     const cur = this.scenario;
-    if (sim && cur && sameScenario(cur, next)) return { applied: 'none', meta: simulationMeta(sim) };
+    if (sim && cur && sameScenario(cur, next)) return { applied: 'none', meta: liveMeta(sim) };
     if (!sim || !cur || !onlyLiveChanges(cur, next) || this.staffing.size + this.splits.size > 0)
       return { applied: 'restart', meta: this.load(next, this.seed) };
     const model = compileModel(next);
@@ -180,7 +179,7 @@ export class LiveRun {
       if (ch.split.some((w, s) => Math.abs(w - was[s]) > 1e-12)) sim.setSplit(c, ch.split);
     });
     this.scenario = next;
-    return { applied: 'live', meta: simulationMeta(sim) };
+    return { applied: 'live', meta: liveMeta(sim) };
   }
 
   /** What the run staffs now, per group, and each channel's split: the test hook's view of the run. */

@@ -13,6 +13,14 @@ import { planWorkforce, type PlanOutcome } from '../plan/plan';
 import type { ShiftOptions } from '../plan/shifts';
 import { loadSolver } from '../plan/solver';
 import { simulate, type Scenario } from '../sim/index';
+import {
+  dayOneScenario,
+  hasSeveralDays,
+  planTheWeek,
+  withDayOneShifts,
+  type RosterChoice,
+  type WeekSummary,
+} from '../ui/plan/week-plan';
 
 export interface PlanRequest {
   scenario: Scenario;
@@ -26,12 +34,16 @@ export interface PlanRequest {
   mix?: boolean;
   /** with `mix`: minimum shares and caps per site (checked by the panel) */
   constraints?: MixConstraints;
+  /** (issue 29) a scenario with several days: the roster pattern of its week (default none) */
+  roster?: RosterChoice;
 }
 
 export interface PlanResponse {
   plan: PlanOutcome;
   /** with `mix`: the plan at the current split, the candidates tried (plan = the chosen one) */
   mix: Omit<MixOutcome, 'best'> | null;
+  /** (issue 29) a scenario with several days: its week (plan is then day 1's, see week-plan.ts) */
+  week: WeekSummary | null;
   wallSeconds: number;
 }
 
@@ -62,17 +74,28 @@ const api = {
       shifts: request.shifts,
       onProgress: (stage: string) => onProgress?.(`${stage} (simulation ${runs + 1})`),
     };
-    if (!request.mix) {
-      const plan = await planWorkforce(request.scenario, evaluate, highs, options);
-      return { plan, mix: null, wallSeconds: (performance.now() - start) / 1000 };
-    }
-    const m = await planMix(request.scenario, evaluate, highs, {
-      ...options,
-      constraints: request.constraints,
-    });
+    // (issue 29) several days: the one-day plan is day 1's, then every day of the week is planned
+    const week = hasSeveralDays(request.scenario);
+    const planned = week ? dayOneScenario(request.scenario) : request.scenario;
+    const m = request.mix
+      ? await planMix(planned, evaluate, highs, { ...options, constraints: request.constraints })
+      : null;
+    const plan = m ? (m.best ?? m.current) : await planWorkforce(planned, evaluate, highs, options);
+    if (week) onProgress?.('planning each day of the week and its roster');
+    const weekPlan = week
+      ? planTheWeek(highs, request.scenario, plan, request.roster ?? 'none', {
+          targets,
+          split: plan.split ?? undefined,
+          shifts: request.shifts,
+        })
+      : null;
+    // "Apply plan" keeps the scenario's days and weekly volumes, with day 1's shifts (the same object:
+    // the page tells the mix's chosen plan from the current one by identity)
+    if (week) plan.scenario = withDayOneShifts(request.scenario, plan.scenario);
     return {
-      plan: m.best ?? m.current,
-      mix: { current: m.current, candidates: m.candidates, tried: m.tried, closes: m.closes },
+      plan,
+      mix: m && { current: m.current, candidates: m.candidates, tried: m.tried, closes: m.closes },
+      week: weekPlan,
       wallSeconds: (performance.now() - start) / 1000,
     };
   },

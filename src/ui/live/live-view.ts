@@ -7,13 +7,15 @@
  * the store's scenario puts them back in place after an undo, an apply or a restored link. Nothing
  * here talks to the worker's staffing: the run follows the store (run-sync.ts).
  */
-import { fmtInt, fmtSimClock } from '../../format/figures';
+import { fmtInt } from '../../format/figures';
 import type { LiveScene } from '../../render/scene';
 import { DEFAULTS, type Scenario } from '../../sim/scenario';
 import { HEADER, SITE, SnapshotView, type SimulationMeta, type Snapshot } from '../../sim/snapshot';
 import type { SimClient } from '../../worker/client';
+import type { LiveMeta } from '../../worker/live-calendar';
 import { buildChart, type IntervalChart } from '../chart';
-import { buildWeekStrip, wantsWeekStrip, type WeekStrip } from './week-strip';
+import { dayClockText, nextDayStart, nextIntervalStart } from './day-clock';
+import { buildWeekStrip, dayLabels, wantsWeekStrip, type WeekStrip } from './week-strip';
 import { setText } from '../dom';
 import { ErlangEstimator } from '../erlang';
 import { buildFigures, type FiguresPanel } from '../panels';
@@ -27,7 +29,7 @@ import type { ViewSwitch } from './view-switch';
 
 export interface LiveView {
   /** a new run is at its first picture: every panel is rebuilt for it */
-  started(meta: SimulationMeta, scenario: Scenario, opensAt: number): void;
+  started(meta: LiveMeta, scenario: Scenario, opensAt: number): void;
   /** no run to show (the worker died): polling waits */
   stop(): void;
   /** the run's status (play button, error line) */
@@ -70,16 +72,38 @@ function showAgents(page: PageLayout, snap: Snapshot): void {
   setText(page.agents, `${fmtInt(total)} agents logged in`);
 }
 
+/** A run of several days: its chart's x-axis marks each day's start with the strip's label. */
+function chartDays(m: LiveMeta, s: Scenario) {
+  if (m.days < 2) return undefined;
+  const labels = dayLabels(m.days, s.horizon?.startDate);
+  return { at: m.calendar.dayStarts.slice(0, -1).map((t) => t / 3600), labels };
+}
+
+/**
+ * Steps the run to `target(now)` (the next interval, the next day): paused while it steps, so the
+ * clock lands on the boundary, then playing again if it was. A hair past the boundary, so the
+ * interval that ends there is closed whatever the rounding of now + (target − now).
+ */
+async function stepTo(client: SimClient, target: (now: number) => number): Promise<void> {
+  const was = await client.status();
+  if (was.done) return;
+  if (was.playing) await client.pause();
+  const { now } = await client.status();
+  const t = target(now);
+  if (t > now) await client.step(t - now + 1e-6);
+  if (was.playing) await client.play();
+}
+
 export function buildLiveView({ page, scene, views, client, store, setPlaying }: Parts): LiveView {
   let generation = 0;
-  let meta: SimulationMeta | null = null;
+  let meta: LiveMeta | null = null;
   let staffing: StaffingPanel | null = null;
   let figures: FiguresPanel | null = null;
   let chart: IntervalChart | null = null;
   let week: WeekStrip | null = null;
   let lastSnap: Snapshot | null = null;
 
-  function started(m: SimulationMeta, s: Scenario, opensAt: number): void {
+  function started(m: LiveMeta, s: Scenario, opensAt: number): void {
     generation++;
     meta = m;
     lastSnap = null;
@@ -91,8 +115,14 @@ export function buildLiveView({ page, scene, views, client, store, setPlaying }:
     scene?.setMeta(m);
     views.setMeta(m, s);
     chart?.destroy();
-    chart = buildChart(m);
-    week = wantsWeekStrip(m, s) ? buildWeekStrip(m, s.horizon?.startDate) : null;
+    chart = buildChart(m, chartDays(m, s));
+    const cal = m.calendar;
+    week = wantsWeekStrip(m, s)
+      ? buildWeekStrip(m, s.horizon?.startDate, {
+          nextInterval: () => void stepTo(client, (t) => nextIntervalStart(cal, m.intervalSeconds, t)),
+          nextDay: () => void stepTo(client, (t) => nextDayStart(cal, t)),
+        })
+      : null;
     figures = buildFigures(m, s.currency ?? DEFAULTS.currency);
     staffing = buildStaffing(m, new ErlangEstimator(s), sliderHandlers(store, m));
     staffing.show(sliderPositions(s, m));
@@ -110,6 +140,7 @@ export function buildLiveView({ page, scene, views, client, store, setPlaying }:
 
   function showStatus(st: { playing: boolean; done: boolean; error: string | null }): void {
     setPlaying(st.playing, st.done);
+    week?.setDone(st.done);
     page.showRunError(st.error);
   }
 
@@ -118,7 +149,7 @@ export function buildLiveView({ page, scene, views, client, store, setPlaying }:
     snapshot: (snap) => {
       lastSnap = snap;
       views.snapshot(snap); // to the floor or the map, whichever is shown
-      setText(page.clock, fmtSimClock(new SnapshotView(snap).header(HEADER.now)));
+      if (meta) setText(page.clock, dayClockText(meta.calendar, new SnapshotView(snap).header(HEADER.now)));
     },
     outcome: (o) => {
       figures?.update(o.outcome);

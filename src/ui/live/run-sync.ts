@@ -11,7 +11,7 @@
  * to the store (`refused`), which steps back; the old run goes on. Every new run opens where there is
  * work to see (first-frame.ts) before the page shows it.
  */
-import type { SimulationMeta } from '../../sim/snapshot';
+import type { LiveMeta } from '../../worker/live-calendar';
 import type { Scenario } from '../../sim/scenario';
 import type { SimClient } from '../../worker/client';
 import type { AppStore, Change } from '../state/store';
@@ -22,7 +22,7 @@ export type StartReason = 'loaded' | 'restart' | 'seed' | 'recovered';
 
 export interface RunHooks {
   /** a new run is ready at its first picture (`opensAt`: simulated seconds into day 1) */
-  started(meta: SimulationMeta, scenario: Scenario, reason: StartReason, opensAt: number): void;
+  started(meta: LiveMeta, scenario: Scenario, reason: StartReason, opensAt: number): void;
   /** the engine refused a scenario (`label`: its file, bundled id or name + " (edited)"); the store has stepped back and the previous run goes on */
   refused(label: string, message: string): void;
 }
@@ -41,7 +41,7 @@ export function connectRun(store: AppStore, client: SimClient, hooks: RunHooks):
   const enqueue = (job: () => Promise<void>) => (queue = queue.then(job, job));
 
   /** Steps a fresh run to its first picture, then tells the page and plays it. */
-  async function opened(meta: SimulationMeta, s: Scenario, reason: StartReason): Promise<void> {
+  async function opened(meta: LiveMeta, s: Scenario, reason: StartReason): Promise<void> {
     const t = firstWorkSecond(s);
     if (t > 0) await client.step(t);
     hooks.started(meta, s, reason, t);
@@ -49,7 +49,7 @@ export function connectRun(store: AppStore, client: SimClient, hooks: RunHooks):
   }
 
   /** The worker's answer to a change: a new run's meta (null when it went on live), or what refused it. */
-  async function send(change: Change, s: Scenario, seed: string): Promise<SimulationMeta | null> {
+  async function send(change: Change, s: Scenario, seed: string): Promise<LiveMeta | null> {
     if (change.kind === 'loaded') return client.load(s, seed);
     if (change.kind === 'seed') return client.reset(seed);
     const r = await client.applyLive(s);
@@ -57,7 +57,7 @@ export function connectRun(store: AppStore, client: SimClient, hooks: RunHooks):
   }
 
   async function handle(change: Change, s: Scenario, seed: string): Promise<void> {
-    let meta: SimulationMeta | null;
+    let meta: LiveMeta | null;
     try {
       meta = await send(change, s, seed);
     } catch (e) {

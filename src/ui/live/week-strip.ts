@@ -1,27 +1,35 @@
 /**
  * (v3, issue 29) The week strip above the live chart: one cell per simulated day with its offered
  * volume and service level so far, and where the run stands today (a bar through the day, and
- * aria-current="date" on the day). Shown when the run covers several days or the volumes change by
- * day (`weekly`, `daily`); a one-day run with flat days has no use for it.
+ * aria-current="date" on the day), with buttons that step the run to the next interval or the next
+ * day. Shown when the run covers several days or the volumes change by day (`weekly`, `daily`); a
+ * one-day run with flat days has no use for it.
  *
- * A day is 86,400 s of simulated time from the run's start; on a dated file's 23- or 25-hour day (a
- * clock change in the client's zone) the cell's edges are off by that hour. The day's service level is
- * the handled-weighted mean of its closed intervals' service levels (the per-interval outcome keeps the
- * ratio, not its numerator), so it approximates the day's ratio.
+ * Each cell covers its real day: the model's day starts (LiveCalendar), so on a dated file's 23- or
+ * 25-hour day (a clock change in the client's zone) the cell holds 46 or 50 half-hours and says so.
+ * The day's service level is the handled-weighted mean of its closed intervals' service levels (the
+ * per-interval outcome keeps the ratio, not its numerator), so it approximates the day's ratio.
  */
 import type { ReplicationOutcome } from '../../sim/result';
 import type { Scenario } from '../../sim/scenario';
 import type { SimulationMeta } from '../../sim/snapshot';
+import type { LiveCalendar, LiveMeta } from '../../worker/live-calendar';
 import { fmtInt, fmtPercent } from '../../format/figures';
 import { h, setText } from '../dom';
 
 const WEEKDAYS = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-const DAY = 86_400;
 
 export interface WeekStrip {
   element: HTMLElement;
   update(outcome: ReplicationOutcome, intervalsClosed: number): void;
+  /** the run has ended: nothing left to step to */
+  setDone(done: boolean): void;
+}
+
+export interface WeekStripHandlers {
+  nextInterval(): void;
+  nextDay(): void;
 }
 
 /** Does this run want a strip? Several days, or volumes that differ by day. */
@@ -39,18 +47,25 @@ export function dayLabels(days: number, startDate: string | undefined): string[]
   });
 }
 
-/** Offered and service level per day over the closed intervals (see the module comment). */
+/** The day (0-based) holding clock second t: the last whose start is at or before it. */
+function dayOf(dayStarts: readonly number[], t: number): number {
+  let d = 0;
+  while (d < dayStarts.length - 2 && dayStarts[d + 1] <= t) d++;
+  return d;
+}
+
+/** Offered and service level per day over the closed intervals, each on the day it starts in. */
 export function dailyFigures(
   outcome: ReplicationOutcome,
   closed: number,
   intervalSeconds: number,
-  days: number,
+  dayStarts: readonly number[],
 ): { offered: number; serviceLevel: number | null }[] {
+  const days = dayStarts.length - 1;
   const acc = Array.from({ length: days }, () => ({ offered: 0, slSum: 0, weight: 0, seen: false }));
   for (let k = 0; k < Math.min(closed, outcome.intervals.length); k++) {
-    const d = Math.min(days - 1, Math.floor((k * intervalSeconds) / DAY));
     const t = outcome.intervals[k].total;
-    const a = acc[d];
+    const a = acc[dayOf(dayStarts, k * intervalSeconds)];
     a.seen = true;
     a.offered += t.offered ?? 0;
     if (t.serviceLevel !== null && (t.handled ?? 0) > 0) {
@@ -64,42 +79,89 @@ export function dailyFigures(
   }));
 }
 
-export function buildWeekStrip(meta: SimulationMeta, startDate: string | undefined): WeekStrip {
-  const labels = dayLabels(meta.days, startDate);
-  const cells = labels.map((label) => {
-    const offered = h('span', { class: 'week-offered', text: '–' });
-    const sl = h('span', { class: 'week-sl', text: '–' });
-    const bar = h('span', { class: 'week-progress' });
-    const li = h(
-      'li',
-      { class: 'week-day', 'data-testid': 'week-day' },
-      h('span', { class: 'week-label', text: label }),
-      h('span', {}, offered, ' offered'),
-      h('span', {}, 'SL ', sl),
-      h('span', { class: 'week-track', 'aria-hidden': 'true' }, bar),
-    );
-    return { li, offered, sl, bar };
+/** How far through each day the run stands at clock `now`: 1 for days past, 0 for days to come. */
+export function dayProgress(dayStarts: readonly number[], now: number): number[] {
+  return dayStarts.slice(0, -1).map((start, d) => {
+    const end = dayStarts[d + 1];
+    return Math.max(0, Math.min(1, (now - start) / (end - start)));
   });
+}
+
+/** " · 23 h" on a day that is not 24 hours long (a clock change), else nothing. */
+function dayLength(cal: LiveCalendar, d: number): string {
+  const hours = (cal.dayStarts[d + 1] - cal.dayStarts[d]) / 3600;
+  return Math.abs(hours - 24) > 1e-9 ? ` · ${+hours.toFixed(2)} h` : '';
+}
+
+/** One day's cell: its label, offered, service level and the bar of how far through it the run is. */
+function dayCell(label: string) {
+  const offered = h('span', { class: 'week-offered', text: '–' });
+  const sl = h('span', { class: 'week-sl', text: '–' });
+  const bar = h('span', { class: 'week-progress' });
+  const li = h(
+    'li',
+    { class: 'week-day', 'data-testid': 'week-day' },
+    h('span', { class: 'week-label', text: label }),
+    h('span', {}, offered, ' offered'),
+    h('span', {}, 'SL ', sl),
+    h('span', { class: 'week-track', 'aria-hidden': 'true' }, bar),
+  );
+  return { li, offered, sl, bar };
+}
+
+/** The step buttons: to the next interval's start, to the next day's. */
+function stepButtons(meta: SimulationMeta, on: WeekStripHandlers) {
+  const minutes = meta.intervalSeconds / 60;
+  const interval = h('button', {
+    type: 'button',
+    'data-testid': 'step-interval',
+    text: `Next ${minutes} min interval`,
+  });
+  const day = h('button', { type: 'button', 'data-testid': 'step-day', text: 'Next day' });
+  interval.addEventListener('click', () => on.nextInterval());
+  day.addEventListener('click', () => on.nextDay());
+  return { interval, day };
+}
+
+export function buildWeekStrip(
+  meta: LiveMeta,
+  startDate: string | undefined,
+  on: WeekStripHandlers,
+): WeekStrip {
+  const cal = meta.calendar;
+  const labels = dayLabels(meta.days, startDate).map((l, d) => l + dayLength(cal, d));
+  const cells = labels.map(dayCell);
+  const buttons = stepButtons(meta, on);
   const element = h(
     'section',
     { class: 'week-strip', 'data-testid': 'week-strip', 'aria-label': 'Days of the run' },
     h('ol', {}, ...cells.map((c) => c.li)),
+    h(
+      'div',
+      { class: 'week-steps', role: 'group', 'aria-label': 'Step the run' },
+      buttons.interval,
+      buttons.day,
+    ),
   );
   return {
     element,
     update(outcome, closed) {
-      const figures = dailyFigures(outcome, closed, meta.intervalSeconds, meta.days);
+      const figures = dailyFigures(outcome, closed, meta.intervalSeconds, cal.dayStarts);
       const now = closed * meta.intervalSeconds;
-      const today = Math.min(meta.days - 1, Math.floor(now / DAY));
+      const today = dayOf(cal.dayStarts, now);
+      const progress = dayProgress(cal.dayStarts, now);
       cells.forEach((c, d) => {
         const f = figures[d];
         setText(c.offered, Number.isNaN(f.offered) ? '–' : fmtInt(f.offered));
         setText(c.sl, f.serviceLevel === null ? '–' : fmtPercent(f.serviceLevel, 0));
-        const done = d < today ? 1 : d > today ? 0 : Math.min(1, (now - d * DAY) / DAY);
-        c.bar.style.width = `${(done * 100).toFixed(1)}%`;
+        c.bar.style.width = `${(progress[d] * 100).toFixed(1)}%`;
         if (d === today) c.li.setAttribute('aria-current', 'date');
         else c.li.removeAttribute('aria-current');
       });
+    },
+    setDone(done) {
+      buttons.interval.disabled = done;
+      buttons.day.disabled = done;
     },
   };
 }

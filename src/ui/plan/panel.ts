@@ -18,6 +18,7 @@ import { buildMixOptions, type PlanMixOptions } from './mix-options';
 import { buildPlanResults, type PlanResults } from './results';
 import { buildShiftOptions, type PlanShiftOptions } from './shift-options';
 import { buildPlanTargets, type PlanTargets } from './targets';
+import { buildRosterSelect, rosterLengths, type RosterSelect } from './week-view';
 
 export interface PlanPanelOptions {
   /** the scenario the page plays; null before one is loaded */
@@ -45,7 +46,12 @@ export interface PlanPanel {
  * The form: targets, shift settings, replications, the location-mix choice (its constraints shown
  * while it is ticked), the Plan button, its progress and the form's problems (hidden until any).
  */
-function planForm(targets: PlanTargets, shifts: PlanShiftOptions, mixOptions: PlanMixOptions) {
+function planForm(
+  targets: PlanTargets,
+  shifts: PlanShiftOptions,
+  mixOptions: PlanMixOptions,
+  roster: RosterSelect,
+) {
   const repsId = uid('plan-reps');
   const reps = h('input', { id: repsId, type: 'number', min: 2, max: 100, step: 1, value: 10 });
   const mixId = uid('plan-mix');
@@ -65,6 +71,7 @@ function planForm(targets: PlanTargets, shifts: PlanShiftOptions, mixOptions: Pl
     { class: 'plan-form', novalidate: true },
     targets.element,
     shifts.element,
+    roster.element,
     h('label', { for: repsId, text: 'Replications per simulation ' }),
     reps,
     h('label', { for: mixId }, mix, ' also choose the location mix'),
@@ -88,7 +95,13 @@ function planForm(targets: PlanTargets, shifts: PlanShiftOptions, mixOptions: Pl
 function planOnSubmit(
   options: PlanPanelOptions,
   client: PlanClient,
-  c: { targets: PlanTargets; shifts: PlanShiftOptions; mixOptions: PlanMixOptions; results: PlanResults },
+  c: {
+    targets: PlanTargets;
+    shifts: PlanShiftOptions;
+    mixOptions: PlanMixOptions;
+    roster: RosterSelect;
+    results: PlanResults;
+  },
   f: ReturnType<typeof planForm>,
 ): (e: Event) => void {
   let busy = false;
@@ -98,7 +111,14 @@ function planOnSubmit(
     if (busy || !scenario) return;
     const shiftRead = c.shifts.read();
     const mixRead = f.mix.checked ? c.mixOptions.read(scenario) : null;
-    const problems = [...shiftRead.problems, ...(mixRead?.problems ?? [])];
+    const roster = c.roster.read();
+    const byRoster = rosterLengths(roster, scenario, shiftRead.options.lengthsHours);
+    if (byRoster.lengths) shiftRead.options.lengthsHours = byRoster.lengths;
+    const problems = [
+      ...shiftRead.problems,
+      ...(mixRead?.problems ?? []),
+      ...(byRoster.problem ? [byRoster.problem] : []),
+    ];
     f.showProblems(problems);
     if (problems.length > 0) return;
     busy = true;
@@ -112,6 +132,7 @@ function planOnSubmit(
       mix: f.mix.checked,
       shifts: shiftRead.options,
       ...(mixRead ? { constraints: mixRead.constraints } : {}),
+      roster,
     };
     client
       .plan(request, (stage) => (f.progress.value = stage + '…'))
@@ -135,13 +156,15 @@ export function mountPlanPanel(host: HTMLElement, options: PlanPanelOptions): Pl
   const targets = buildPlanTargets();
   const shifts = buildShiftOptions();
   const mixOptions = buildMixOptions();
-  const parts = planForm(targets, shifts, mixOptions);
+  const roster = buildRosterSelect();
+  const parts = planForm(targets, shifts, mixOptions, roster);
   const { form } = parts;
   const results: PlanResults = buildPlanResults({ apply: options.onApply, save: options.onSaveVariant });
   const forecast = buildForecastView(element, (csv) => importForecast(csv));
   const refreshTargets = () => {
     targets.update(options.getScenario());
     mixOptions.update(options.getScenario());
+    roster.update(options.getScenario());
   };
 
   async function importForecast(csv: string): Promise<string[]> {
@@ -157,7 +180,7 @@ export function mountPlanPanel(host: HTMLElement, options: PlanPanelOptions): Pl
 
   form.addEventListener(
     'submit',
-    planOnSubmit(options, client, { targets, shifts, mixOptions, results }, parts),
+    planOnSubmit(options, client, { targets, shifts, mixOptions, roster, results }, parts),
   );
 
   element.append(

@@ -5,12 +5,17 @@
  * intervals it covers), the cost per site, the location mix when one was chosen (with a warning for
  * any site it closes), the verification with "unclear" explained, and the "Apply plan" and "Save as
  * variant" buttons, which hand the planned scenario to the handlers.
+ *
+ * (issue 29) For a scenario with several days the week comes first (week-view.ts); what follows is
+ * day 1's plan in detail, and "Apply plan" puts day 1's shifts into the scenario for every day.
  */
 import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
 import type { ChannelKind, Scenario } from '../../sim/scenario';
 import type { PlanResponse } from '../../worker/plan.worker';
-import { h, headRow } from '../dom';
+import { h } from '../dom';
+import { textTable } from './table';
+import { weekDayLabel, weekView } from './week-view';
 import { costRows, shiftRows, siteSeries, verificationSummary } from './view';
 
 export interface PlanResultHandlers {
@@ -30,13 +35,6 @@ type Plan = PlanResponse['plan'];
 const SITE_COLORS = ['#38bdf8', '#f59e0b', '#a78bfa', '#34d399', '#f472b6', '#facc15'];
 const REQUIRED_COLORS = ['#f87171', '#e2e8f0', '#fb923c', '#a3e635', '#c084fc', '#67e8f9'];
 const money = (x: number) => x.toLocaleString('en-US', { maximumFractionDigits: 0 });
-
-/** A table of text cells. */
-export function textTable(testid: string, head: string[], rows: string[][]): HTMLTableElement {
-  const table = h('table', { 'data-testid': testid }, headRow(...head));
-  table.append(h('tbody', {}, ...rows.map((r) => h('tr', {}, ...r.map((t) => h('td', { text: t }))))));
-  return table;
-}
 
 function chartSeries(series: ReturnType<typeof siteSeries>): uPlot.Series[] {
   const out: uPlot.Series[] = [{ label: 'time' }];
@@ -216,17 +214,31 @@ function actions(r: PlanResponse, scenario: Scenario, on: PlanResultHandlers): H
   return h('div', { class: 'plan-actions' }, apply, save);
 }
 
+/** The week first, then the heading of day 1's detail (a scenario with several days). */
+function weekFirst(r: PlanResponse, width: number): { nodes: Node[]; chart: uPlot | null } {
+  if (!r.week) return { nodes: [], chart: null };
+  const w = weekView(r.week, width);
+  const first = r.week.days[0];
+  const detail = h('h3', {
+    'data-testid': 'plan-day-one',
+    text: `${weekDayLabel(first)} in detail: requirement, shifts and verification by simulation (Apply plan puts this day’s shifts on every day)`,
+  });
+  return { nodes: [...w.nodes, detail], chart: w.chart };
+}
+
 export function buildPlanResults(on: PlanResultHandlers): PlanResults {
   const element = h('div', { class: 'plan-results', 'data-testid': 'plan-results' });
-  let chart: uPlot | null = null;
+  let charts: uPlot[] = [];
   return {
     element,
     update(r, scenario) {
-      chart?.destroy();
+      for (const c of charts) c.destroy();
       element.replaceChildren();
-      const drawn = planChart(r.plan, Math.max(320, element.clientWidth - 32 || 600));
-      chart = drawn.chart;
-      element.prepend(drawn.element); // uPlot measured nothing yet: the figure goes in first
+      const width = Math.max(320, element.clientWidth - 32 || 600);
+      const week = weekFirst(r, width);
+      const drawn = planChart(r.plan, width);
+      charts = [drawn.chart, ...(week.chart ? [week.chart] : [])];
+      element.append(...week.nodes, drawn.element); // uPlot measured nothing yet: the figures go in first
       element.append(
         ...shiftsAndCost(r.plan),
         ...mixLine(r),
@@ -234,7 +246,7 @@ export function buildPlanResults(on: PlanResultHandlers): PlanResults {
         actions(r, scenario, on),
       );
     },
-    destroy: () => chart?.destroy(),
+    destroy: () => charts.forEach((c) => c.destroy()),
   };
 }
 
