@@ -15,6 +15,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { HAVE_CHROMIUM, startApp } from '../test/e2e/support';
+import { withManilaFcr } from './cases';
 
 const REPS = 10;
 type Arm = 'default' | 'warm-up 0';
@@ -37,11 +38,7 @@ const fullModel = () =>
 
 /** The two variants of an arm, as the files a user would add. */
 function variantFiles(arm: Arm): { name: string; mimeType: string; buffer: Buffer }[] {
-  const base = fullModel();
-  const fcr = fullModel();
-  fcr.name = 'Manila FCR 0.75';
-  for (const s of fcr.sites) if (s.id === 'ph') s.firstContactResolution = 0.75;
-  return [base, fcr].map((s) => {
+  return [fullModel(), withManilaFcr(fullModel())].map((s) => {
     if (arm === 'warm-up 0') s.horizon.warmUpDays = 0;
     return { name: `${s.name}.json`, mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(s)) };
   });
