@@ -32,3 +32,17 @@ export function fullModelCase(days = 1): Scenario {
   if (!parsed.ok) throw new Error(`bench/full-model.json: ${parsed.problems.join('; ')}`);
   return { ...parsed.scenario, horizon: { ...parsed.scenario.horizon, days } };
 }
+
+/**
+ * Case 3's full model with Manila's (site "ph") first-contact resolution raised from 0.58 to `fcr`:
+ * the second variant of the browser compare (case 11), which also changes the variant's pilot.
+ */
+export function withManilaFcr<
+  S extends { name: string; sites: { id: string; firstContactResolution?: number }[] },
+>(s: S, fcr = 0.75): S {
+  return {
+    ...s,
+    name: `Manila FCR ${fcr}`,
+    sites: s.sites.map((site) => (site.id === 'ph' ? { ...site, firstContactResolution: fcr } : site)),
+  };
+}

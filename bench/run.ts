@@ -11,8 +11,11 @@
  *   8. the app's replication pool in headless Chromium against Node's threads: contacts/s per worker
  *   9. plan: `sim plan` on scenarios/follow-the-sun.json (3 sites, 48 intervals), verification included
  *  10. weekly plan: `sim plan --roster 5x8` against `sim plan` on follow-the-sun with weekly weights
+ *  11. the browser's compare panel on case 3's full model, 2 variants × 10 replications: the default
+ *      start (pilots included) against warm-up 0, end to end in the built app in headless Chromium
  * Options: --skip-simpy, --reps N (case 3), --only 1,3, --start-only (case 3: only its second line,
- * the default start against --warm-up 0), --rounds N (of that line, alternating; default 1)
+ * the default start against --warm-up 0), --rounds N (of that line, and of case 11's, alternating;
+ * default 1, for case 11 at least 2)
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { availableParallelism, cpus } from 'node:os';
@@ -32,6 +35,7 @@ import { outputMemoryBenchmark } from './output-memory';
 import { browserSpeedBenchmark } from './browser-speed';
 import { planBenchmark } from './plan-case';
 import { weekPlanBenchmark } from './week-plan-case';
+import { compareStartBenchmark } from './compare-start';
 
 const { values: opts } = parseArgs({
   options: {
@@ -218,3 +222,5 @@ if (want(8)) console.log(await browserSpeedBenchmark(1));
 if (want(9)) console.log(await planBenchmark());
 
 if (want(10)) console.log(await weekPlanBenchmark());
+
+if (want(11)) console.log(await compareStartBenchmark(Math.max(2, Number(opts.rounds))));

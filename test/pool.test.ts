@@ -72,6 +72,44 @@ describe('replication pool', () => {
     );
   });
 
+  it("starts a variant's jobs as soon as its pilot is ready, rather than wait for another's", async () => {
+    // the base's pilot takes 60 ms, the variant's 1 ms: the worker that measured the variant must not
+    // sit on a job of the base (the first in order) until the base's pilot is done
+    const base = oneSite(5, 40, 1);
+    const variant = oneSite(6, 40, 1);
+    const log: string[] = [];
+    const name = (s: Scenario) => (s === base ? 'base' : 'variant');
+    const pool = new ReplicationPool(
+      () => ({
+        run: async (s, seed, replication, days, pilot) => {
+          log.push(`run ${name(s)} ${replication}`);
+          await new Promise((ok) => setTimeout(ok, 5));
+          return runReplication(s, { seed, replication, days, pilot });
+        },
+        pilot: async (s) => {
+          await new Promise((ok) => setTimeout(ok, s === base ? 60 : 1));
+          log.push(`pilot ${name(s)} done`);
+          return null;
+        },
+        terminate: () => {},
+      }),
+      2,
+    );
+    const jobs = [base, base, base, variant, variant, variant].map((s, i) => ({
+      scenario: s,
+      seed: 's',
+      replication: i % 3,
+    }));
+    const out = await pool.run(jobs);
+    expect(log.slice(0, 2)).toEqual(['pilot variant done', 'run variant 0']);
+    expect(log.indexOf('pilot base done')).toBeGreaterThan(1);
+    expect(log.filter((l) => l.startsWith('run'))).toHaveLength(6);
+    // results in job order, whatever order they were run in
+    expect(out).toEqual(
+      jobs.map((j) => runReplication(j.scenario, { seed: 's', replication: j.replication, pilot: false })),
+    );
+  });
+
   it('cancels: rejects with CancelledError and terminates busy workers', async () => {
     const log: string[] = [];
     const pool = new ReplicationPool(() => fakeWorker(log, 20), 2);

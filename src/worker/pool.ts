@@ -62,11 +62,10 @@ export class ReplicationPool {
     const n = Math.min(this.size, jobs.length);
     while (this.workers.length < n) this.workers.push(this.makeWorker());
     // each variant's pilot once (one per worker at a time, in parallel), before any of its jobs
+    const keys = jobs.map(variantKey);
     const pilots = new Map<string, Promise<PendingIntensity | false>>();
-    const toMeasure = this.workers[0]?.pilot
-      ? [...new Map(jobs.map((j) => [variantKey(j), j])).entries()]
-      : [];
-    let next = 0;
+    const toMeasure = this.workers[0]?.pilot ? [...new Map(keys.map((k, i) => [k, jobs[i]])).entries()] : [];
+    const queue = new JobQueue(keys);
     let done = 0;
     let cancelled = false;
     const busy = new Set<PoolWorker>();
@@ -85,14 +84,17 @@ export class ReplicationPool {
             busy.add(w);
             const p = w.pilot!(j.scenario, j.seed, j.days).then((x) => x ?? false);
             pilots.set(key, p);
+            p.then(
+              () => queue.ready(key),
+              () => {}, // the failure reaches run() through the jobs that wait for it
+            );
             await Promise.race([p, abortPromise(signal)]);
             busy.delete(w);
           }
-          while (!cancelled && next < jobs.length) {
-            const i = next++;
+          for (let i = queue.take(); !cancelled && i !== undefined; i = queue.take()) {
             const j = jobs[i];
             busy.add(w);
-            const pilot = await Promise.race([pilots.get(variantKey(j)), abortPromise(signal)]);
+            const pilot = await Promise.race([pilots.get(keys[i]), abortPromise(signal)]);
             const outcome = await Promise.race([
               w.run(j.scenario, j.seed, j.replication, j.days, pilot),
               abortPromise(signal),
@@ -113,6 +115,31 @@ export class ReplicationPool {
   dispose(): void {
     for (const w of this.workers) w.terminate();
     this.workers = [];
+  }
+}
+
+/**
+ * The jobs not started yet, in order, except that a free worker takes the first job whose variant's
+ * pilot is ready rather than wait for another's: with two variants on two workers, the one whose pilot
+ * finished first starts on its own variant's jobs instead of idling until the other's pilot is done.
+ * (Results go back by job index, so the order of work changes nothing in them.)
+ */
+class JobQueue {
+  private readonly left: number[];
+  private readonly settled = new Set<string>();
+
+  constructor(private readonly keys: readonly string[]) {
+    this.left = keys.map((_, i) => i);
+  }
+
+  ready(key: string): void {
+    this.settled.add(key);
+  }
+
+  /** the next job's index; undefined when every job has been taken */
+  take(): number | undefined {
+    const k = this.settled.size ? this.left.findIndex((i) => this.settled.has(this.keys[i])) : -1;
+    return this.left.splice(k < 0 ? 0 : k, 1)[0];
   }
 }
 
