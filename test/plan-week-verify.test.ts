@@ -10,7 +10,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importForecast } from '../src/plan/forecast';
-import { verifyWeek } from '../src/plan/week-verify';
+import { planWorkforce } from '../src/plan/plan';
+import { loadSolver } from '../src/plan/solver';
+import { scenarioOnDay } from '../src/plan/day';
+import { planVerifiedWeek, verifyWeek } from '../src/plan/week-verify';
 import { simulate } from '../src/sim/simulate';
 import type { Scenario } from '../src/sim';
 import { cli } from './support/cli';
@@ -151,4 +154,28 @@ describe('plan --roster on a dated forecast: the week verified by simulation', (
     const v = verifyWeek(r, TARGETS, [], plan.week.days);
     expect(v.days.filter((d) => !d.met).map((d) => d.day)).toEqual([3]);
   });
+
+  it("solves a day's shifts again where the week's run misses, until every day meets its targets", async () => {
+    const imported = importForecast(forecast(), base());
+    if (!imported.ok) throw new Error(imported.problems.join('\n'));
+    const week = imported.value.scenario;
+    const highs = await loadSolver();
+    const evaluate = (s: Scenario) => Promise.resolve(simulate(s, { seed: 'rounds', replications: 4 }));
+    const day1 = { ...scenarioOnDay(week, 0), horizon: { ...week.horizon, days: 1 } };
+    const plan = await planWorkforce(day1, evaluate, highs, { targets: TARGETS, maxRounds: 0 });
+    // a correction of −2 agents in every open hour: each day's Erlang figure less two, short everywhere
+    plan.requirement.agents = plan.erlang.agents.map((row) => row.map((n) => Math.max(0, n - 2)));
+    const once = await planVerifiedWeek(
+      highs,
+      week,
+      plan,
+      null,
+      { targets: TARGETS, maxPlanRounds: 0 },
+      evaluate,
+    );
+    expect(once.verification.days.filter((d) => !d.met).length).toBeGreaterThan(3);
+    const fixed = await planVerifiedWeek(highs, week, plan, null, { targets: TARGETS }, evaluate);
+    expect(fixed.rounds.length).toBeGreaterThan(1);
+    expect(fixed.verification.days.filter((d) => !d.met)).toEqual([]);
+  }, 120_000);
 });

@@ -274,7 +274,8 @@ export async function planCommand(argv: readonly string[], io: CliIO): Promise<n
   const meta = { scenario: scenario.name, seed, replications: reps };
   io.stdout(renderPlan(mix ? mix.current : plan, meta, shiftOptions));
   if (mix) io.stdout('\n' + renderMix(mix));
-  if (week) io.stdout('\n' + renderWeek(week.week) + '\n' + renderWeekVerdict(week.verification));
+  if (week)
+    io.stdout('\n' + renderWeek(week.week) + '\n' + renderWeekVerdict(week.verification, week.rounds));
   if (strings.json !== undefined)
     writeOutput(strings.json, jsonText(planResultJson(plan, mix, week, meta, constraints)));
   if (strings.csv !== undefined)
@@ -296,6 +297,7 @@ function planResultJson(
         ...planJson(plan, meta),
         week: {
           ...weekJson(week.week, plan.requirement),
+          planRounds: week.rounds,
           verification: weekVerificationJson(week.verification),
         },
       }

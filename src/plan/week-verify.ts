@@ -11,7 +11,7 @@
 import type { SimulationResult } from '../sim/result';
 import type { Scenario, Shift } from '../sim/scenario';
 import type { Targets } from '../optimise/optimiser';
-import type { Evaluate } from './correct';
+import { addAgents, type CorrectionRound, type Evaluate } from './correct';
 import { scheduledAgents, withSplit, type PlanOutcome } from './plan';
 import type { Pattern } from './roster';
 import {
@@ -24,7 +24,7 @@ import {
 } from './requirement';
 import type { GroupShiftPlan, HighsSolver, ShiftOptions } from './shifts';
 import { verify, type IntervalCheck, type Verification } from './verify';
-import { planWeek, type WeekDay, type WeekPlan } from './week';
+import { completeWeek, dayShiftPlan, planWeek, type WeekDay, type WeekPlan } from './week';
 
 export interface DayVerdict {
   day: number;
@@ -127,26 +127,75 @@ export interface VerifiedWeek {
   verification: WeekVerification;
   /** scheduled[d][g][j]: agents the plan has working in group g during client interval j of day d + 1 */
   scheduled: number[][][];
+  /** the week's verifying runs: intervals missed, and agents added to the days' requirement after each */
+  rounds: CorrectionRound[];
 }
 
-/** Plans every day (week.ts) and verifies them together by one simulation. */
+/**
+ * Plans every day (week.ts) and verifies them together by one simulation. Where that run misses an
+ * interval, the day's requirement there is raised (to what was scheduled, plus the correction step,
+ * as planWorkforce does for one day), that day's shifts are solved again and the week runs again, at
+ * most `maxPlanRounds` (default 3) times; the verdict is the last run's.
+ */
 export async function planVerifiedWeek(
   highs: HighsSolver,
   scenario: Scenario,
   plan: PlanOutcome,
   patterns: readonly Pattern[] | null,
-  options: { targets: Targets; split?: Split; shifts?: ShiftOptions },
+  options: { targets: Targets; split?: Split; shifts?: ShiftOptions; maxPlanRounds?: number },
   evaluate: Evaluate,
 ): Promise<VerifiedWeek> {
-  const week = planWeek(highs, scenario, plan, patterns, options);
+  let week = planWeek(highs, scenario, plan, patterns, options);
   const req = plan.requirement;
-  const run = weekScenario(withSplit(scenario, options.split), req.groups, week.days);
-  const result = await evaluate(run);
-  const verification = verifyWeek(result, options.targets, req.impossible, week.days);
-  const scheduled = week.days.map((d) =>
-    d.shifts.map((p) => scheduledAgents(scenario, p, req.intervalMinutes, req.starts.length)),
-  );
-  return { week, scenario: run, verification, scheduled };
+  const base = withSplit(scenario, options.split);
+  const rounds: CorrectionRound[] = [];
+  for (let round = 1; ; round++) {
+    const run = weekScenario(base, req.groups, week.days);
+    const result = await evaluate(run);
+    const verification = verifyWeek(result, options.targets, req.impossible, week.days);
+    const scheduled = week.days.map((d) =>
+      d.shifts.map((p) => scheduledAgents(scenario, p, req.intervalMinutes, req.starts.length)),
+    );
+    const missed = verification.missed.filter((m) => m.impossible === undefined);
+    let added = 0;
+    if (missed.length > 0 && round <= (options.maxPlanRounds ?? 3)) {
+      const lengths = patterns
+        ? [...new Set(patterns.map((p) => p.hoursPerDay))]
+        : options.shifts?.lengthsHours;
+      week.days.forEach((d, di) => {
+        const mine = missed.filter((m) => m.day === d.day);
+        if (mine.length === 0) return;
+        const dayReq = raised(base, { ...req, agents: d.agents }, mine, scheduled[di], options.split);
+        added += dayReq.added;
+        d.agents = dayReq.req.agents;
+        d.shifts = dayShiftPlan(highs, base, dayReq.req, d.day, { ...options.shifts, lengthsHours: lengths });
+      });
+      week = completeWeek(highs, base, plan, week.days, patterns, options.shifts);
+    }
+    rounds.push({ round, missed: missed.length, added });
+    if (added === 0) return { week, scenario: run, verification, scheduled, rounds };
+  }
+}
+
+/** A day's requirement raised where its intervals were missed: to what was scheduled, plus the step. */
+function raised(
+  base: Scenario,
+  req: Requirement,
+  missed: IntervalCheck[],
+  scheduled: number[][],
+  split: Split | undefined,
+): { req: Requirement; added: number } {
+  const copy: Requirement = {
+    ...req,
+    agents: req.agents.map((row, g) =>
+      row.map((n, j) =>
+        missed.some((m) => m.interval === j && req.groups[g].skills.includes(m.channel))
+          ? Math.max(n, scheduled[g][j])
+          : n,
+      ),
+    ),
+  };
+  return { req: copy, added: addAgents(base, copy, missed, split) };
 }
 
 /** The verification as JSON (`week.verification` of `plan --json`). */
@@ -204,10 +253,14 @@ function csvField(s: string): string {
 }
 
 /** The per-day verdict as text: one line per day, then the missed intervals. */
-export function renderWeekVerdict(v: WeekVerification): string {
+export function renderWeekVerdict(v: WeekVerification, rounds: readonly CorrectionRound[]): string {
   const lines = [
     `Verification of the ${v.days.length} days together: one simulation, ${v.replications} replications (per-day verdict)`,
   ];
+  if (rounds.length > 1)
+    lines.push(
+      `  (the days' shifts solved again where it missed: run ${rounds.length} times, intervals missed ${rounds.map((r) => r.missed).join(' → ')})`,
+    );
   for (const d of v.days) {
     const hard = d.missed.filter((c) => c.impossible === undefined).length;
     lines.push(

@@ -19,7 +19,7 @@ import { DEFAULTS, type Scenario } from '../sim/scenario';
 import { firstWeekday } from './day';
 import type { Targets } from '../optimise/optimiser';
 import { withSplit, type PlanOutcome } from './plan';
-import { erlangRequirement, type Split } from './requirement';
+import { erlangRequirement, type Requirement, type Split } from './requirement';
 import { planShifts, type HighsSolver, type PlannedShift, type ShiftOptions } from './shifts';
 import { headsNeeded, solveRoster, type Pattern, type RosterEntry } from './roster';
 
@@ -92,24 +92,46 @@ export function planWeek(
         row.map((n, j) => Math.max(0, n + plan.requirement.agents[g][j] - plan.erlang.agents[g][j])),
       ),
     };
-    const shifts = planShifts(highs, base, req, { ...options.shifts, lengthsHours: lengths });
     days.push({
       day: d + 1,
       weekday: WEEKDAYS[weekday],
       ...(start ? { date: addDays(start, d) } : {}),
       agents: req.agents,
       erlang: erlang.agents,
-      shifts: shifts.map((p) => ({
-        site: p.site,
-        group: p.group,
-        label: p.label,
-        day: d + 1,
-        shifts: p.shifts,
-        cost: p.cost,
-      })),
+      shifts: dayShiftPlan(highs, base, req, d + 1, { ...options.shifts, lengthsHours: lengths }),
     });
   }
-  const roster = patterns ? rosterWeek(highs, base, plan, days, patterns, options.shifts) : [];
+  return completeWeek(highs, base, plan, days, patterns, options.shifts);
+}
+
+/** One day's shifts covering its requirement (shifts.ts), each group's carrying the day. */
+export function dayShiftPlan(
+  highs: HighsSolver,
+  base: Scenario,
+  req: Requirement,
+  day: number,
+  options: ShiftOptions,
+): WeekDay['shifts'] {
+  return planShifts(highs, base, req, options).map((p) => ({
+    site: p.site,
+    group: p.group,
+    label: p.label,
+    day,
+    shifts: p.shifts,
+    cost: p.cost,
+  }));
+}
+
+/** The week from its days: with patterns, the roster and heads needed; the shifts' cost. */
+export function completeWeek(
+  highs: HighsSolver,
+  base: Scenario,
+  plan: PlanOutcome,
+  days: WeekDay[],
+  patterns: readonly Pattern[] | null,
+  shiftOptions: ShiftOptions | undefined,
+): WeekPlan {
+  const roster = patterns ? rosterWeek(highs, base, plan, days, patterns, shiftOptions) : [];
   const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
   return {
     days,
