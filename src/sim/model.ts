@@ -145,9 +145,9 @@ export interface GroupModel {
 
 /**
  * One shift of a group. A shift with a `day` (v3) starts on one local day only (localDayAt: 0 = day 1's
- * date on the site's clock), and a day-d
- * shift starts on the local day its start falls in when read in client day d. Day 1's shifts also start
- * on every local day before it (the warm-up works day 1), the horizon's last day's on every day after.
+ * date on the site's clock): the local day its start falls in when read on client day d. Day 1's
+ * shifts also start on every local day before it (the warm-up works day 1), the horizon's last day's on
+ * every day after. The engine reads them only when a group's staffing changes (groupTarget).
  */
 export interface ShiftModel {
   window: Window;
