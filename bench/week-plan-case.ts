@@ -6,13 +6,15 @@
  * rounds, HiGHS, verification), rotating their order so that the shared machine's swings in load fall
  * on each alike:
  *   day   `plan` on the file;
- *   day 1 `plan` on its day 1 alone (Monday's weight applied, no `weekly`): plain `plan` computes its
- *         Erlang start from the unweighted volumePerDay, so on the file it may need an extra
- *         simulation round that the week's own day-1 plan does not, and this denominator is fairer;
- *   week  `plan --roster 5x8` (day 1's simulated plan, then every day's requirement and shifts, and
- *         the roster's integer program).
+ *   day 1 `plan` on its day 1 alone (Monday's weight applied, no `weekly`): the same plan as on the
+ *         file, now that plain `plan` starts its Erlang figure from day 1's weighted volume (it used
+ *         to start from the unweighted volumePerDay and could need an extra simulation round);
+ *   week  `plan --roster 5x8` (day 1's simulated plan, then every day's requirement and shifts, the
+ *         roster's integer program, and the week verified by one simulation of its seven days with
+ *         their own shifts, a verdict per day).
  * The week's other days are planned by Erlang plus day 1's simulated correction, not simulated one by
- * one (src/plan/week.ts), which is why the week costs little more than its day 1. Target: ≤ 10×.
+ * one (src/plan/week.ts); their check is the one week-long simulation (src/plan/week-verify.ts).
+ * Target: ≤ 10×.
  */
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';

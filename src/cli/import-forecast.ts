@@ -103,7 +103,7 @@ export async function importForecastCommand(argv: readonly string[], io: CliIO):
           ? `The file covers ${strings.day} (chosen with --day).`
           : flags.average
             ? `The file covers ${v.dates.length} days; the scenario gets the average day (volume and profile).`
-            : `The file covers ${v.dates.length} days from ${v.dates[0]}; the scenario keeps each date (horizon.startDate, ${v.dates.length} days, each day's volume and profile in "daily"; volumePerDay and profile are the average day).`
+            : `The file covers ${v.dates.length} days from ${v.dates[0]}; the scenario keeps each date (horizon.startDate, ${v.dates.length} days, each day's volume and profile${v.channels.some((c) => c.handleTime !== null) ? ' and handle times' : ''} in "daily"; volumePerDay and profile are the average day).`
         : 'The file covers one day.',
       '',
       renderTable({

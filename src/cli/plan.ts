@@ -12,8 +12,15 @@ import { constraintProblems, planMix, totalCost, type MixConstraints, type SiteC
 import { DEFAULT_LENGTHS_HOURS, type ShiftOptions } from '../plan/shifts';
 import { loadSolver } from '../plan/solver';
 import { parseRoster, type Pattern } from '../plan/roster';
-import { planWeek, scenarioOnDay } from '../plan/week';
+import { scenarioOnDay } from '../plan/week';
 import { renderWeek, weekJson } from '../plan/week-report';
+import {
+  planVerifiedWeek,
+  renderWeekVerdict,
+  weekCsv,
+  weekVerificationJson,
+  type VerifiedWeek,
+} from '../plan/week-verify';
 import type { ChannelKind, Scenario } from '../sim';
 import { withRunner } from '../node/pool';
 import { optionUsage, parseOptions, wholeNumber, type OptionSpecs } from './args';
@@ -93,7 +100,11 @@ export const PLAN_OPTIONS: OptionSpecs = {
     description: 'write the plan (requirement, shifts, cost, verification)',
   },
   csv: { type: 'string', value: 'FILE', description: 'write the requirement per interval as CSV' },
-  out: { type: 'string', value: 'FILE', description: 'write the scenario with the plan’s shifts' },
+  out: {
+    type: 'string',
+    value: 'FILE',
+    description: 'write the scenario with the plan’s shifts (several days: every day’s, each with its day)',
+  },
   ...THREADS_OPTION,
   quiet: { type: 'boolean', description: 'no progress line' },
   help: { type: 'boolean', short: 'h', description: 'show this help' },
@@ -106,7 +117,9 @@ export function planUsage(): string {
     'The agents required per interval and site group to meet per-channel targets (Erlang C/A per',
     'interval, corrected by simulation rounds), the shifts of least paid cost covering them per site in',
     'local time (an integer program solved by HiGHS), and the plan verified by simulation with',
-    'replications: met or missed per interval and channel, with 95% intervals.',
+    'replications: met or missed per interval and channel, with 95% intervals. On a horizon of several',
+    'days (a dated forecast) or with --roster, every day is planned at its own volume and the days are',
+    'verified together by one simulation, with a verdict per day.',
     '',
     'Options:',
     ...optionUsage(PLAN_OPTIONS),
@@ -236,54 +249,77 @@ export async function planCommand(argv: readonly string[], io: CliIO): Promise<n
   const highs = await loadSolver();
   const work = reps * contactsPerReplication(scenario) * (rounds + 2) * (flags.mix ? 3 : 1);
   const options = { targets, maxRounds: rounds, shifts: shiftOptions, onProgress };
-  // (v3) with --roster the one-day plan is day 1's (its weekly weight applied), so its simulated
-  // correction is measured at the volume its Erlang figure assumed; planWeek carries it to each day
-  const planned = patterns ? oneDay(scenarioOnDay(scenario, 0)) : scenario;
-  const { plan, mix } = await withRunner(Math.min(resolveThreads(threads, work), reps), async (runner) => {
-    const evaluate = runnerEvaluate(runner, seed, reps);
-    if (!flags.mix) return { plan: await planWorkforce(planned, evaluate, highs, options), mix: null };
-    const m = await planMix(planned, evaluate, highs, { ...options, step, constraints });
-    return { plan: m.best ?? m.current, mix: m };
-  });
-  const split = mix?.best?.split ?? undefined;
-  const week = patterns
-    ? planWeek(highs, scenario, plan, patterns, { targets, split, shifts: shiftOptions })
-    : null;
+  // (v3) a week (--roster) or a multi-day horizon: the one-day plan is day 1's (its weekly weight or
+  // dated day applied), so its simulated correction is measured at the volume its Erlang figure
+  // assumed; planWeek carries it to each day, and the days are verified together
+  const multiDay = patterns !== null || (scenario.horizon?.days ?? 1) > 1;
+  const planned = multiDay ? oneDay(scenarioOnDay(scenario, 0)) : scenario;
+  const { plan, mix, week } = await withRunner(
+    Math.min(resolveThreads(threads, work * (multiDay ? 2 : 1)), reps),
+    async (runner) => {
+      const evaluate = runnerEvaluate(runner, seed, reps);
+      const m = flags.mix ? await planMix(planned, evaluate, highs, { ...options, step, constraints }) : null;
+      const plan = m ? (m.best ?? m.current) : await planWorkforce(planned, evaluate, highs, options);
+      const split = m?.best?.split ?? undefined;
+      onProgress?.('planning each day and verifying them together by simulation');
+      const week = multiDay
+        ? await planVerifiedWeek(
+            highs,
+            scenario,
+            plan,
+            patterns,
+            { targets, split, shifts: shiftOptions },
+            evaluate,
+          )
+        : null;
+      return { plan, mix: m, week };
+    },
+  );
   if (live) io.stderr('\r\x1b[2K');
 
   const meta = { scenario: scenario.name, seed, replications: reps };
   io.stdout(renderPlan(mix ? mix.current : plan, meta, shiftOptions));
   if (mix) io.stdout('\n' + renderMix(mix));
-  if (week) io.stdout('\n' + renderWeek(week));
-  if (strings.json !== undefined) {
-    const body = week
-      ? { ...planJson(plan, meta), week: weekJson(week, plan.requirement) }
-      : planJson(plan, meta);
-    writeOutput(
-      strings.json,
-      jsonText(
-        mix
-          ? {
-              ...body,
-              mix: {
-                chosen: mix.best ? mix.best.split : null,
-                constraints,
-                closes: mix.closes,
-                current: planJson(mix.current, meta),
-                tried: mix.tried,
-                candidates: mix.candidates.map((c) => ({
-                  weights: c.weights,
-                  screeningCost: c.screeningCost,
-                })),
-              },
-            }
-          : body,
-      ),
-    );
-  }
-  if (strings.csv !== undefined) writeOutput(strings.csv, requirementCsv(plan));
-  if (strings.out !== undefined) writeOutput(strings.out, jsonText(plan.scenario));
+  if (week)
+    io.stdout('\n' + renderWeek(week.week) + '\n' + renderWeekVerdict(week.verification, week.rounds));
+  if (strings.json !== undefined)
+    writeOutput(strings.json, jsonText(planResultJson(plan, mix, week, meta, constraints)));
+  if (strings.csv !== undefined)
+    writeOutput(strings.csv, week ? weekCsv(week, plan.requirement) : requirementCsv(plan));
+  if (strings.out !== undefined) writeOutput(strings.out, jsonText(week ? week.scenario : plan.scenario));
   return EXIT_OK;
+}
+
+/** The plan's JSON: the one-day plan, (v3) `week` with its verification, and with --mix the mix. */
+function planResultJson(
+  plan: PlanOutcome,
+  mix: Awaited<ReturnType<typeof planMix>> | null,
+  week: VerifiedWeek | null,
+  meta: { scenario: string; seed: string; replications: number },
+  constraints: MixConstraints,
+) {
+  const body = week
+    ? {
+        ...planJson(plan, meta),
+        week: {
+          ...weekJson(week.week, plan.requirement),
+          planRounds: week.rounds,
+          verification: weekVerificationJson(week.verification),
+        },
+      }
+    : planJson(plan, meta);
+  if (!mix) return body;
+  return {
+    ...body,
+    mix: {
+      chosen: mix.best ? mix.best.split : null,
+      constraints,
+      closes: mix.closes,
+      current: planJson(mix.current, meta),
+      tried: mix.tried,
+      candidates: mix.candidates.map((c) => ({ weights: c.weights, screeningCost: c.screeningCost })),
+    },
+  };
 }
 
 const money = (v: number) => formatNumber(v, 0);

@@ -21,7 +21,9 @@
  * of the rows that give one (the distribution keeps its shape: it is scaled), and (v3) its
  * `handleTimeProfile` to each interval's volume-weighted mean; an interval no row gives a handle time
  * for (or only with volume 0) gets the channel's mean. The engine then draws each contact's handle
- * time with the mean of its arrival interval, and the plan's Erlang requirement uses it too.
+ * time with the mean of its arrival interval, and the plan's Erlang requirement uses it too. (v3) A
+ * dated file keeps them per date as well: each `daily` day's `handleTimeProfile` (the engine and each
+ * day's plan use the day's own).
  */
 import { csvParseRows } from 'd3-dsv';
 import { CHANNEL_KINDS, DEFAULTS, type ChannelKind, type Distribution, type Scenario } from '../sim/scenario';
@@ -243,10 +245,39 @@ function dated(v: ForecastImport, rows: Row[], dates: string[], intervalMinutes:
         profile.reduce((a, b) => a + b, 0),
         6,
       );
-      return volume > 0 ? { volume, profile: profile.map((x) => round(x, 6)) } : { volume };
+      const handle = c.handleTime === null ? null : dayHandleTimes(rows, c.channel, date, spec, perDay);
+      return {
+        volume,
+        ...(volume > 0 ? { profile: profile.map((x) => round(x, 6)) } : {}),
+        ...(handle ? { handleTimeProfile: handle } : {}),
+      };
     });
   }
   return v;
+}
+
+/**
+ * (v3) One date's mean handle time per interval, volume-weighted over its rows that give one; an
+ * interval without gets the channel's mean (that of the whole file). null when the date gives none.
+ */
+function dayHandleTimes(
+  rows: Row[],
+  channel: ChannelKind,
+  date: string,
+  spec: { handleTime: Distribution },
+  perDay: number,
+): number[] | null {
+  const hv = new Array<number>(perDay).fill(0);
+  const hw = new Array<number>(perDay).fill(0);
+  const intervalMinutes = 1440 / perDay;
+  for (const r of rows)
+    if (r.channel === channel && r.date === date && r.handleTime !== null && r.volume > 0) {
+      hv[r.minute / intervalMinutes] += r.handleTime * r.volume;
+      hw[r.minute / intervalMinutes] += r.volume;
+    }
+  if (hw.every((w) => w === 0)) return null;
+  const mean = distributionMean(spec.handleTime);
+  return hw.map((w, k) => (w > 0 ? round(hv[k] / w, 3) : mean));
 }
 
 function apply(scenario: Scenario, rows: Row[], dates: string[], intervalMinutes: number): ForecastImport {

@@ -85,7 +85,7 @@ export interface PlanOutcome {
 /** Agents at work per client interval for one group's planned shifts. */
 export function scheduledAgents(
   scenario: Scenario,
-  plan: GroupShiftPlan,
+  plan: Pick<GroupShiftPlan, 'site' | 'shifts'>,
   intervalMinutes: number,
   perDay: number,
 ): number[] {

@@ -38,6 +38,7 @@ import {
 } from '../sim/scenario';
 import { distributionMean } from '../sim/distribution';
 import type { ChannelTarget, Targets } from '../optimise/optimiser';
+import { scenarioOnDay } from './day';
 import { currentSplit } from '../optimise/params';
 import { servesChannel } from '../sim/serving';
 import { clientOffsetHours, siteOffsetHours } from '../sim/model';
@@ -227,8 +228,12 @@ export function sharesInInterval(
   return w.map((v) => (total > 0 ? v / total : 0));
 }
 
-/** The Erlang requirement (see the module comment). */
-export function erlangRequirement(scenario: Scenario, targets: Targets, split?: Split): Requirement {
+/**
+ * The Erlang requirement (see the module comment) on day `day` of the horizon (0 = day 1): (v3) at
+ * that day's volume, profile and handle times when they differ by day (`weekly`, `daily`; day.ts).
+ */
+export function erlangRequirement(forecast: Scenario, targets: Targets, split?: Split, day = 0): Requirement {
+  const scenario = scenarioOnDay(forecast, day);
   const L = intervalMinutesOf(scenario);
   const perDay = 1440 / L;
   const groups = groupRefs(scenario);

@@ -300,7 +300,9 @@ export function planShifts(
 }
 
 /** The planned shifts as the scenario's group shifts (a break splits a shift in two). */
-export function scenarioShifts(plan: GroupShiftPlan): { start: string; end: string; agents: number }[] {
+export function scenarioShifts(
+  plan: Pick<GroupShiftPlan, 'shifts'>,
+): { start: string; end: string; agents: number }[] {
   return plan.shifts.flatMap((s) =>
     s.break
       ? [

@@ -41,6 +41,30 @@ export function weekJson(w: WeekPlan, req: Requirement) {
 
 /** A text summary: agents on shift per day and the roster per group. */
 export function renderWeek(w: WeekPlan): string {
+  return w.roster.length > 0 ? renderRoster(w) : renderDays(w);
+}
+
+/** Without a roster: agents on each day's shifts per group, and the shifts' paid cost per day. */
+function renderDays(w: WeekPlan): string {
+  const head = ['group', ...w.days.map((d) => `${d.day} ${d.weekday}`)];
+  const rows = (w.days[0]?.shifts ?? []).map((p, g) => [
+    p.label,
+    ...w.days.map((d) => String(d.shifts[g].shifts.reduce((a, x) => a + x.agents, 0))),
+  ]);
+  rows.push(['paid cost', ...w.days.map((d) => d.shifts.reduce((a, p) => a + p.cost, 0).toFixed(0))]);
+  const widths = head.map((h, c) => Math.max(h.length, ...rows.map((r) => r[c].length)));
+  const fmt = (cells: string[]) =>
+    cells.map((x, c) => (c === 0 ? x.padEnd(widths[c]) : x.padStart(widths[c]))).join('  ');
+  return [
+    'Days: agents on shift per day (each day planned at its own volume)',
+    '',
+    fmt(head),
+    ...rows.map(fmt),
+    '',
+  ].join('\n');
+}
+
+function renderRoster(w: WeekPlan): string {
   const lines = ['Week (--roster): agents on shift per day, and the roster', ''];
   const head = ['group', 'h/day', ...w.days.map((d) => `${d.day} ${d.weekday}`), 'rostered', 'heads'];
   const rows = w.roster.map((r) => [

@@ -12,15 +12,18 @@
  *  4. Heads needed = rostered agents ÷ (1 − the site's shrinkage).
  *
  * The week starts on day 1 (its weekday from horizon.startDate, Monday when undated); its days carry
- * `day` (1–7) and their weekday. The shifts are not verified per day by simulation (see the README).
+ * `day` (1–7) and their weekday. Without a roster, a multi-day horizon's days are planned the same way
+ * (steps 1–2). The days' shifts are verified together by one simulation (week-verify.ts).
  */
-import { CHANNEL_KINDS, DEFAULTS, type Scenario } from '../sim/scenario';
-import { weekdayOf } from '../sim/calendar';
+import { DEFAULTS, type Scenario } from '../sim/scenario';
+import { firstWeekday } from './day';
 import type { Targets } from '../optimise/optimiser';
 import { withSplit, type PlanOutcome } from './plan';
-import { erlangRequirement, type Split } from './requirement';
+import { erlangRequirement, type Requirement, type Split } from './requirement';
 import { planShifts, type HighsSolver, type PlannedShift, type ShiftOptions } from './shifts';
 import { headsNeeded, solveRoster, type Pattern, type RosterEntry } from './roster';
+
+export { firstWeekday, scenarioOnDay } from './day';
 
 export const WEEKDAYS = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'] as const;
 
@@ -32,6 +35,8 @@ export interface WeekDay {
   date?: string;
   /** agents[g][j] required, per group and interval of this day */
   agents: number[][];
+  /** erlang[g][j]: the Erlang part of it (before the one-day plan's simulated correction) */
+  erlang: number[][];
   shifts: { site: number; group: number; label: string; day: number; shifts: PlannedShift[]; cost: number }[];
 }
 
@@ -61,73 +66,93 @@ export interface WeekPlan {
 }
 
 /**
- * The scenario on day d of the horizon (0 = day 1) as one undated day: a dated forecast's own day
- * (`daily`; past its end, the last), else each channel's volume × its normalised weekly weight.
+ * Plans each day (7 with a roster, else `days`, default the horizon's) and, with patterns, the roster.
+ * Without patterns `roster` is empty and the shifts' lengths are the options'.
  */
-export function scenarioOnDay(s: Scenario, d: number): Scenario {
-  const copy = structuredClone(s);
-  const weekday = (firstWeekday(s) + d) % 7;
-  for (const k of CHANNEL_KINDS) {
-    const c = copy.channels[k];
-    if (!c) continue;
-    if (c.daily) {
-      const day = c.daily[Math.min(d, c.daily.length - 1)];
-      c.volumePerDay = day.volume;
-      if (day.profile) c.profile = day.profile;
-      delete c.daily;
-      delete c.weekly;
-    } else if (c.weekly) {
-      const sum = c.weekly.reduce((a, b) => a + b, 0);
-      c.volumePerDay *= sum > 0 ? (7 * c.weekly[weekday]) / sum : 1;
-      delete c.weekly;
-    }
-  }
-  return copy;
-}
-
-/** Day 1's weekday, 0 = Monday (an undated scenario starts on a Monday). */
-export function firstWeekday(s: Scenario): number {
-  return s.horizon?.startDate ? weekdayOf(s.horizon.startDate) : 0;
-}
-
 export function planWeek(
   highs: HighsSolver,
   scenario: Scenario,
   plan: PlanOutcome,
-  patterns: readonly Pattern[],
-  options: { targets: Targets; split?: Split; shifts?: ShiftOptions },
+  patterns: readonly Pattern[] | null,
+  options: { targets: Targets; split?: Split; shifts?: ShiftOptions; days?: number },
 ): WeekPlan {
   const start = scenario.horizon?.startDate;
   const first = firstWeekday(scenario);
   // the one-day plan's Erlang requirement was computed on this scenario (its groups' present sizes)
   const base = withSplit(scenario, options.split);
-  const lengths = [...new Set(patterns.map((p) => p.hoursPerDay))];
+  const lengths = patterns ? [...new Set(patterns.map((p) => p.hoursPerDay))] : options.shifts?.lengthsHours;
+  const nDays = patterns ? 7 : (options.days ?? scenario.horizon?.days ?? 1);
   const days: WeekDay[] = [];
-  for (let d = 0; d < 7; d++) {
+  for (let d = 0; d < nDays; d++) {
     const weekday = (first + d) % 7;
-    const erlang = erlangRequirement(scenarioOnDay(base, d), options.targets as Targets, options.split);
+    const erlang = erlangRequirement(base, options.targets as Targets, options.split, d);
     const req = {
       ...erlang,
       agents: erlang.agents.map((row, g) =>
         row.map((n, j) => Math.max(0, n + plan.requirement.agents[g][j] - plan.erlang.agents[g][j])),
       ),
     };
-    const shifts = planShifts(highs, base, req, { ...options.shifts, lengthsHours: lengths });
     days.push({
       day: d + 1,
       weekday: WEEKDAYS[weekday],
       ...(start ? { date: addDays(start, d) } : {}),
       agents: req.agents,
-      shifts: shifts.map((p) => ({
-        site: p.site,
-        group: p.group,
-        label: p.label,
-        day: d + 1,
-        shifts: p.shifts,
-        cost: p.cost,
-      })),
+      erlang: erlang.agents,
+      shifts: dayShiftPlan(highs, base, req, d + 1, { ...options.shifts, lengthsHours: lengths }),
     });
   }
+  return completeWeek(highs, base, plan, days, patterns, options.shifts);
+}
+
+/** One day's shifts covering its requirement (shifts.ts), each group's carrying the day. */
+export function dayShiftPlan(
+  highs: HighsSolver,
+  base: Scenario,
+  req: Requirement,
+  day: number,
+  options: ShiftOptions,
+): WeekDay['shifts'] {
+  return planShifts(highs, base, req, options).map((p) => ({
+    site: p.site,
+    group: p.group,
+    label: p.label,
+    day,
+    shifts: p.shifts,
+    cost: p.cost,
+  }));
+}
+
+/** The week from its days: with patterns, the roster and heads needed; the shifts' cost. */
+export function completeWeek(
+  highs: HighsSolver,
+  base: Scenario,
+  plan: PlanOutcome,
+  days: WeekDay[],
+  patterns: readonly Pattern[] | null,
+  shiftOptions: ShiftOptions | undefined,
+): WeekPlan {
+  const roster = patterns ? rosterWeek(highs, base, plan, days, patterns, shiftOptions) : [];
+  const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
+  return {
+    days,
+    roster,
+    rostered: sum(roster.map((r) => r.rostered)),
+    heads: sum(roster.map((r) => r.heads)),
+    headsWhole: sum(roster.map((r) => r.headsWhole)),
+    cost: sum(days.flatMap((d) => d.shifts.map((s) => s.cost))),
+  };
+}
+
+/** Per group and shift length, the agents on each day's shifts rostered on the weekly patterns. */
+function rosterWeek(
+  highs: HighsSolver,
+  base: Scenario,
+  plan: PlanOutcome,
+  days: WeekDay[],
+  patterns: readonly Pattern[],
+  shiftOptions: ShiftOptions | undefined,
+): GroupRoster[] {
+  const lengths = [...new Set(patterns.map((p) => p.hoursPerDay))];
   const roster: GroupRoster[] = [];
   plan.requirement.groups.forEach((g, gi) => {
     const site = base.sites[g.site];
@@ -141,7 +166,7 @@ export function planWeek(
         highs,
         need,
         patterns.filter((p) => p.hoursPerDay === hours),
-        options.shifts?.timeLimitSeconds,
+        shiftOptions?.timeLimitSeconds,
       );
       if (r.rostered === 0) continue;
       const h = headsNeeded(r.rostered, site.shrinkage ?? DEFAULTS.site.shrinkage);
@@ -159,15 +184,7 @@ export function planWeek(
       });
     }
   });
-  const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
-  return {
-    days,
-    roster,
-    rostered: sum(roster.map((r) => r.rostered)),
-    heads: sum(roster.map((r) => r.heads)),
-    headsWhole: sum(roster.map((r) => r.headsWhole)),
-    cost: sum(days.flatMap((d) => d.shifts.map((s) => s.cost))),
-  };
+  return roster;
 }
 
 /** A shift's unpaid break in hours (its length counts in the pattern's hours a day). */

@@ -347,6 +347,16 @@ function volumeFields() {
             .refine(notAllZero, { error: 'must not be all zero' })
             .meta({ description: "The day's weights per interval (absent = the channel's profile)." })
             .optional(),
+          handleTimeProfile: z
+            .array(num({ min: 0, max: LIMITS.maxDistributionSeconds }))
+            .min(1, { error: "must not be empty (leave it out for the channel's)" })
+            .max(MAX_PROFILE_LENGTH, { error: `must have at most ${MAX_PROFILE_LENGTH} means` })
+            .meta({
+              description:
+                "The day's mean handle time per interval, seconds (v3; import-forecast writes it from a " +
+                "dated forecast's handleTime column). Absent = the channel's handleTimeProfile.",
+            })
+            .optional(),
         }),
       )
       .min(1, { error: 'must list at least one day' })
@@ -510,6 +520,15 @@ const shiftSchema = z
       description: 'Local end "HH:MM"; earlier than start = the shift crosses midnight.',
     }),
     agents: agentCount.meta({ description: 'Agents logged in during the shift.' }),
+    day: num({ int: true, min: 1, max: LIMITS.maxDays })
+      .meta({
+        description:
+          'Extension (v3, written by `plan` on a multi-day horizon): the day of the horizon, 1 = day 1, on ' +
+          "which this shift starts, counted in the client's days as intervals are (a shift whose local " +
+          "start falls in that client day). Days before day 1 (warm-up) work day 1's shifts, days after " +
+          "the horizon the last day's. Absent = every day.",
+      })
+      .optional(),
   })
   .refine((s) => s.start !== s.end, { path: ['end'], error: 'must differ from "start"' });
 
@@ -938,6 +957,7 @@ function crossCheck(value: unknown, ctx: z.RefinementCtx): void {
   checkEscalations(cx, facts);
   checkContractsAndPremiums(cx, facts);
   checkChannels(cx, facts, isObj(value.horizon) ? value.horizon : {});
+  checkShiftDays(cx, isObj(value.horizon) ? value.horizon : {});
   if (isObj(value.routing)) checkRouting(cx, facts, value.routing);
 }
 
@@ -986,9 +1006,7 @@ function checkSites(cx: CrossContext): SiteFacts {
         });
       }
       if (isWhole(group.agents)) totalAgents += group.agents;
-      else if (Array.isArray(group.shifts))
-        for (const shift of group.shifts)
-          if (isObj(shift) && isWhole(shift.agents)) totalAgents += shift.agents;
+      else if (Array.isArray(group.shifts)) totalAgents += shiftAgentsPerDay(group.shifts);
     });
   });
   if (totalAgents > LIMITS.maxAgentsTotal)
@@ -1067,6 +1085,37 @@ function checkContractsAndPremiums(cx: CrossContext, { siteSkills }: SiteFacts):
   });
 }
 
+/** A group's agents on its shifts: of its busiest day when shifts carry a `day` (v3), else all of them. */
+function shiftAgentsPerDay(shifts: unknown[]): number {
+  const everyDay = { n: 0 };
+  const byDay = new Map<number, number>();
+  for (const shift of shifts) {
+    if (!isObj(shift) || !isWhole(shift.agents)) continue;
+    if (isWhole(shift.day)) byDay.set(shift.day, (byDay.get(shift.day) ?? 0) + shift.agents);
+    else everyDay.n += shift.agents;
+  }
+  return everyDay.n + Math.max(0, ...byDay.values());
+}
+
+/** (v3) A shift's `day` must be a day of the horizon. */
+function checkShiftDays(cx: CrossContext, horizon: Obj): void {
+  const days = isWhole(horizon.days) ? horizon.days : horizon.days === undefined ? 1 : undefined;
+  if (days === undefined) return;
+  cx.sites.forEach((site, i) => {
+    if (!isObj(site) || !Array.isArray(site.groups)) return;
+    site.groups.forEach((group, j) => {
+      if (!isObj(group) || !Array.isArray(group.shifts)) return;
+      group.shifts.forEach((shift, k) => {
+        if (isObj(shift) && isWhole(shift.day) && shift.day > days)
+          cx.add(
+            ['sites', i, 'groups', j, 'shifts', k, 'day'],
+            `is day ${shift.day}, past the horizon's ${days} day${days === 1 ? '' : 's'} (horizon.days)`,
+          );
+      });
+    });
+  });
+}
+
 /** Channels: someone must answer them; profiles must fit the interval; `daily` needs a start date. */
 function checkChannels(cx: CrossContext, { skilled }: SiteFacts, horizon: Obj): void {
   const { add, channels, sites } = cx;
@@ -1101,6 +1150,12 @@ function checkChannels(cx: CrossContext, { skilled }: SiteFacts, horizon: Obj): 
           add(
             ['channels', kind, 'daily', i, 'profile'],
             `must have ${expected} weights, one per ${intervalMinutes}-minute interval of the day (has ${d.profile.length})`,
+          );
+        const h = isObj(d) ? d.handleTimeProfile : undefined;
+        if (expected !== undefined && Array.isArray(h) && h.length > 0 && h.length !== expected)
+          add(
+            ['channels', kind, 'daily', i, 'handleTimeProfile'],
+            `must have ${expected} means, one per ${intervalMinutes}-minute interval of the day (has ${h.length})`,
           );
       });
     }

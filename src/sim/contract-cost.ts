@@ -186,11 +186,22 @@ export function groupSchedule(m: Model, g: number): DaySchedule {
     inWindow: new Float64Array(nW),
     total: 0,
   };
+  // (v3) shifts of one day: the mean day of the horizon (site.offset: day 1's, as the rest of this file)
+  const days = grp.shifts.some((sh) => Number.isFinite(sh.firstDay) || Number.isFinite(sh.lastDay))
+    ? m.days
+    : 1;
   for (let i = 0; i + 1 < sorted.length; i++) {
     const a = sorted[i];
     const b = sorted[i + 1];
     const local = localOf((a + b) / 2, site.offset);
-    const area = scheduledAgents(grp, site, local) * (b - a);
+    let agents = scheduledAgents(grp, site, local);
+    if (days > 1) {
+      agents = 0;
+      for (let d = 0; d < days; d++)
+        agents += scheduledAgents(grp, site, local, Math.floor((d * DAY + (a + b) / 2 + site.offset) / DAY));
+      agents /= days;
+    }
+    const area = agents * (b - a);
     if (area === 0) continue;
     const k = Math.min(m.intervalsPerDay - 1, Math.floor(a / m.intervalSeconds));
     out.perInterval[k] += area;

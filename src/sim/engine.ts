@@ -875,12 +875,15 @@ export class Simulation {
   groupTarget(g: number): number {
     const grp = this.model.groups[g];
     const site = this.model.sites[grp.site];
-    const local = localSecondOfDay(this.now, siteOffsetAt(site, this.now));
+    const offset = siteOffsetAt(site, this.now);
+    const local = localSecondOfDay(this.now, offset);
+    // (v3) the site's local day, for shifts of one day (ShiftModel; localDayAt)
+    const day = Math.floor((this.now + offset) / DAY);
     const o = this.override[g];
-    if (o < 0) return scheduledAgents(grp, site, local);
+    if (o < 0) return scheduledAgents(grp, site, local, day);
     if (!siteOpenAt(site, local)) return 0;
     if (grp.flat !== null || grp.peak === 0) return o;
-    return Math.round((shiftAgentsAt(grp, local) * o) / grp.peak);
+    return Math.round((shiftAgentsAt(grp, local, day) * o) / grp.peak);
   }
 
   // ---------------------------------------------------------------- warm-up pilot (prototype)
@@ -1209,6 +1212,8 @@ export class Simulation {
     this.cHandle[id] = sample(ch.handle, st.handle);
     // (v3) handleTimeProfile: the mean of the interval of the day the contact arrives in
     if (ch.handleByInterval !== null) this.cHandle[id] *= ch.handleByInterval[this.intervalOfDay(now)];
+    else if (ch.dailyHandle !== null)
+      this.cHandle[id] *= ch.dailyHandle[this.dailyIndex(now, ch.dailyHandle.length)];
     this.cWrap[id] = drawOrFixed(ch.wrap, st.wrap);
     this.cURoute[id] = st.route();
     this.cUFcr[id] = this.needFcr ? st.fcr() : 0;
@@ -1870,6 +1875,18 @@ export class Simulation {
     }
     this.intervalLabour[k] += labour;
     this.flushedInterval = k + 1;
+  }
+
+  /**
+   * (v3) Index of time t's interval in a dated forecast's days (day · intervalsPerDay + interval of the
+   * day): warm-up days take the first day, days past the forecast the last, as rateAt does.
+   */
+  private dailyIndex(t: number, length: number): number {
+    const perDay = this.model.intervalsPerDay;
+    const kk = this.clientInterval(Math.floor(t / this.model.intervalSeconds));
+    const n = length / perDay;
+    const day = Math.min(n - 1, Math.max(0, Math.floor(kk / perDay) - this.warmUpDays));
+    return day * perDay + (kk % perDay);
   }
 
   /** Interval of the day (client clock) of time t, warm-up and follow-up included. */

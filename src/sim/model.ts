@@ -27,6 +27,7 @@ import {
   type Location,
   type Scenario,
   type ServiceTarget,
+  type Shift,
   type SiteSpec,
 } from './scenario';
 import { compileReturns, type ReturnRules } from './returns';
@@ -61,6 +62,11 @@ export interface ChannelModel {
    * handle's mean); null without one
    */
   handleByInterval: Float64Array | null;
+  /**
+   * (v3) a dated forecast's handle times by day (`daily[].handleTimeProfile`): multipliers of `handle`
+   * per interval of each day (day d at d · intervalsPerDay), replacing handleByInterval; null without
+   */
+  dailyHandle: Float64Array | null;
   wrap: CompiledDist;
   patience: CompiledDist | null;
   concurrency: number;
@@ -130,11 +136,25 @@ export interface GroupModel {
   skillMask: number;
   /** flat count while open, or null when the group works shifts */
   flat: number | null;
-  shifts: { window: Window; agents: number }[];
+  shifts: ShiftModel[];
   /** largest number of agents on shift at once (the slider's reference for shift groups) */
   peak: number;
   /** client seconds-of-day at which this group's staffing may change, sorted, unique */
   changePoints: number[];
+}
+
+/**
+ * One shift of a group. A shift with a `day` (v3) starts on one local day only (localDayAt: 0 = day 1's
+ * date on the site's clock): the local day its start falls in when read on client day d. Day 1's
+ * shifts also start on every local day before it (the warm-up works day 1), the horizon's last day's on
+ * every day after. The engine reads them only when a group's staffing changes (groupTarget).
+ */
+export interface ShiftModel {
+  window: Window;
+  agents: number;
+  /** first and last local day on which it starts: −∞ and +∞ for a shift of every day */
+  firstDay: number;
+  lastDay: number;
 }
 
 export interface Model {
@@ -200,6 +220,7 @@ export function compileModel(s: Scenario, options: CompileOptions = {}): Model {
   const channels = kinds.map((kind) => compileChannel(s, kind, siteIndex, intervalsPerDay, intervalSeconds));
   const groups: GroupModel[] = [];
   const siteContext: SiteContext = {
+    days,
     calendar,
     calFrom,
     calTo,
@@ -265,6 +286,7 @@ function compileChannel(
   }
   const rate = profileRates(c.volumePerDay, c.profile, intervalsPerDay, intervalSeconds);
   const handle = compileDistribution(c.handleTime);
+  const dailyHandle = dailyHandleMultipliers(c, handle.mean, intervalsPerDay);
   return {
     kind,
     live: isLiveChannel(kind),
@@ -274,7 +296,10 @@ function compileChannel(
     daily: c.daily ? dailyRates(c.daily, c.profile, intervalsPerDay, intervalSeconds) : null,
     dayVolume: c.volumeCv ? compileDistribution({ dist: 'gamma', mean: 1, cv: c.volumeCv }) : null,
     handle,
-    handleByInterval: handleMultipliers(c.handleTimeProfile, handle.mean, intervalsPerDay),
+    handleByInterval: dailyHandle
+      ? null
+      : handleMultipliers(c.handleTimeProfile, handle.mean, intervalsPerDay),
+    dailyHandle,
     wrap: compileDistribution(c.wrapUp ?? DEFAULTS.wrapUp),
     patience: patience ? compileDistribution(patience) : null,
     concurrency,
@@ -291,6 +316,8 @@ function compileChannel(
 
 /** What compiling a site needs from the whole scenario: its calendar, clocks and indexes. */
 interface SiteContext {
+  /** the horizon's days (a shift's `day` past them never starts) */
+  days: number;
   calendar: Calendar | null;
   calFrom: number;
   calTo: number;
@@ -361,7 +388,7 @@ function compileGroup(
     .map((k) => channelIndex[k])
     .filter((ci) => ci >= 0)
     .sort((a, b) => channels[b].priority - channels[a].priority || a - b);
-  const shifts = (g.shifts ?? []).map((sh) => ({ window: shiftWindow(sh), agents: sh.agents }));
+  const shifts = (g.shifts ?? []).map((sh) => compileShift(sh, ctx, steps, offset));
   const flat = g.shifts ? null : (g.agents ?? 0);
   const group: GroupModel = {
     id: g.id,
@@ -378,9 +405,40 @@ function compileGroup(
   group.changePoints = [...new Set(offsets.flatMap((o) => changePoints(hours, shifts, o)))].sort(
     (a, b) => a - b,
   );
-  group.peak =
-    flat ?? Math.max(0, ...group.changePoints.map((t) => shiftAgentsAt(group, localOf(t, offset))));
+  group.peak = flat ?? shiftPeak(group, offset);
   return group;
+}
+
+/**
+ * (v3) A shift's local days: a day-d shift starts on the site's local day that its local start falls in
+ * when read on client day d (the site's offset at that day's start); the first and last days of the
+ * horizon extend before and after it.
+ */
+function compileShift(sh: Shift, ctx: SiteContext, steps: Steps | null, offset: number): ShiftModel {
+  const window = shiftWindow(sh);
+  if (sh.day === undefined) return { window, agents: sh.agents, firstDay: -Infinity, lastDay: Infinity };
+  const d = sh.day - 1;
+  const off = steps ? stepAt(steps, d * DAY) : offset;
+  const clientStart = localOf(window.start - off, 0);
+  const local = d + Math.floor((clientStart + off) / DAY);
+  if (sh.day > ctx.days) return { window, agents: sh.agents, firstDay: Infinity, lastDay: Infinity };
+  return {
+    window,
+    agents: sh.agents,
+    firstDay: sh.day === 1 ? -Infinity : local,
+    lastDay: sh.day === ctx.days ? Infinity : local,
+  };
+}
+
+/** The most agents a group has on shift at once, on any day. */
+function shiftPeak(group: GroupModel, offset: number): number {
+  const days = new Set<number>([0]);
+  for (const sh of group.shifts)
+    for (const d of [sh.firstDay, sh.lastDay]) if (Number.isFinite(d)) days.add(d).add(d + 1);
+  let peak = 0;
+  for (const day of days)
+    for (const t of group.changePoints) peak = Math.max(peak, shiftAgentsAt(group, localOf(t, offset), day));
+  return peak;
 }
 
 /**
@@ -500,10 +558,34 @@ function localOf(clientSecondOfDay: number, offset: number): number {
   return x < 0 ? x + DAY : x;
 }
 
-export function shiftAgentsAt(g: Pick<GroupModel, 'shifts'>, local: number): number {
+/**
+ * Agents on shift at local second-of-day `local` of local day `localDay` (v3: only shifts with a `day`
+ * read it; see ShiftModel).
+ */
+export function shiftAgentsAt(g: Pick<GroupModel, 'shifts'>, local: number, localDay = 0): number {
   let n = 0;
-  for (const sh of g.shifts) if (inWindow(sh.window, local)) n += sh.agents;
+  for (const sh of g.shifts) if (onShift(sh, local, localDay)) n += sh.agents;
   return n;
+}
+
+/** Whether a shift has its agents in at that local time: started today, or crossed midnight from yesterday. */
+function onShift(sh: ShiftModel, local: number, localDay: number): boolean {
+  const w = sh.window;
+  if (w.start === w.end) return false;
+  const today = localDay >= sh.firstDay && localDay <= sh.lastDay;
+  if (w.start < w.end) return today && local >= w.start && local < w.end;
+  return (
+    (today && local >= w.start) ||
+    (local < w.end && localDay - 1 >= sh.firstDay && localDay - 1 <= sh.lastDay)
+  );
+}
+
+/**
+ * (v3) The site's local day at clock time t: local time = t + its offset, and local day L runs from
+ * L · DAY to (L + 1) · DAY of it (0 = day 1's date; a site behind the client is on −1 at day 1's 00:00).
+ */
+export function localDayAt(site: Pick<SiteModel, 'offset' | 'offsetSteps'>, t: number): number {
+  return Math.floor((t + siteOffsetAt(site, t)) / DAY);
 }
 
 export function siteOpenAt(site: Pick<SiteModel, 'hours'>, local: number): boolean {
@@ -511,9 +593,9 @@ export function siteOpenAt(site: Pick<SiteModel, 'hours'>, local: number): boole
 }
 
 /** Agents a group has logged in at local time `local`, before any live override. */
-export function scheduledAgents(g: GroupModel, site: SiteModel, local: number): number {
+export function scheduledAgents(g: GroupModel, site: SiteModel, local: number, localDay = 0): number {
   if (!siteOpenAt(site, local)) return 0;
-  return g.flat ?? shiftAgentsAt(g, local);
+  return g.flat ?? shiftAgentsAt(g, local, localDay);
 }
 
 /** Client seconds-of-day where opening hours or shifts begin or end, plus midnight. */
@@ -539,6 +621,21 @@ function handleMultipliers(
   if (means === undefined) return null;
   const out = new Float64Array(intervalsPerDay);
   for (let k = 0; k < intervalsPerDay; k++) out[k] = mean > 0 ? (means[k] ?? mean) / mean : 0;
+  return out;
+}
+
+/** (v3) Each `daily` day's handle-time multipliers (its own profile, else the channel's); null if none has one. */
+function dailyHandleMultipliers(
+  c: Pick<Scenario['channels'][ChannelKind] & object, 'daily' | 'handleTimeProfile'>,
+  mean: number,
+  intervalsPerDay: number,
+): Float64Array | null {
+  if (!c.daily || !c.daily.some((d) => d.handleTimeProfile !== undefined)) return null;
+  const out = new Float64Array(c.daily.length * intervalsPerDay).fill(mean > 0 ? 1 : 0);
+  c.daily.forEach((d, i) => {
+    const m = handleMultipliers(d.handleTimeProfile ?? c.handleTimeProfile, mean, intervalsPerDay);
+    if (m) out.set(m, i * intervalsPerDay);
+  });
   return out;
 }
 

@@ -80,6 +80,8 @@ export interface ChannelSpec {
 export interface DaySpec {
   volume: number;
   profile?: number[];
+  /** (v3) the day's mean handle time per interval, seconds (absent = the channel's handleTimeProfile) */
+  handleTimeProfile?: number[];
 }
 
 /** SPEC v3 §2: a customer class; a higher priority is served first within the channel. */
@@ -117,6 +119,11 @@ export interface Shift {
   start: string;
   end: string;
   agents: number;
+  /**
+   * (v3, extension) the day of the horizon (1-based, client days) on which the shift starts; absent =
+   * every day. Warm-up days work day 1's shifts, days past the horizon the last day's.
+   */
+  day?: number;
 }
 
 export interface GroupSpec {
