@@ -140,6 +140,7 @@ export function buildLiveView({ page, scene, views, client, store, setPlaying }:
 
   function showStatus(st: { playing: boolean; done: boolean; error: string | null }): void {
     setPlaying(st.playing, st.done);
+    views.setPlaying(st.playing && !st.done);
     week?.setDone(st.done);
     page.showRunError(st.error);
   }
