@@ -12,9 +12,10 @@
  * comparisons run, as it would compete with the pool. Target: default ≤ 1.5× warm-up 0.
  * Usage: npx tsx bench/compare-start.ts [rounds]  (or `npm run bench -- --only 11 --rounds N`)
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { HAVE_CHROMIUM, startApp } from '../test/e2e/support';
+import { browserCpu } from './browser-cpu';
 import { withManilaFcr } from './cases';
 
 const REPS = 10;
@@ -42,60 +43,6 @@ function variantFiles(arm: Arm): { name: string; mimeType: string; buffer: Buffe
     if (arm === 'warm-up 0') s.horizon.warmUpDays = 0;
     return { name: `${s.name}.json`, mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(s)) };
   });
-}
-
-const USER_HZ = 100;
-
-/** utime + stime, in ticks, of a /proc stat line (fields 14 and 15; the name may hold spaces) */
-function statTicks(stat: string): { ppid: number; ticks: number; name: string } {
-  const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-  return {
-    ppid: Number(f[1]),
-    ticks: Number(f[11]) + Number(f[12]),
-    name: stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')')),
-  };
-}
-
-/**
- * CPU seconds of Chromium (every process descending from this one: the renderer, and the GPU process,
- * which draws the paused live view with software WebGL at about half a core), and of its web workers'
- * threads alone (named DedicatedWorker: the pool's, and the paused live run's, idle) — the work.
- */
-function browserCpu(): { total: number; workers: number } {
-  const procs = new Map<number, { ppid: number; ticks: number }>();
-  for (const d of readdirSync('/proc')) {
-    try {
-      if (/^\d+$/.test(d)) procs.set(Number(d), statTicks(readFileSync(`/proc/${d}/stat`, 'utf8')));
-    } catch {
-      // gone meanwhile
-    }
-  }
-  const ours = (pid: number) => {
-    let p = procs.get(pid)?.ppid;
-    while (p && p !== process.pid) p = procs.get(p)?.ppid;
-    return p === process.pid;
-  };
-  let total = 0;
-  let workers = 0;
-  for (const [pid, { ticks }] of procs) {
-    if (!ours(pid)) continue;
-    total += ticks;
-    workers += workerTicks(pid);
-  }
-  return { total: total / USER_HZ, workers: workers / USER_HZ };
-}
-
-function workerTicks(pid: number): number {
-  let sum = 0;
-  try {
-    for (const tid of readdirSync(`/proc/${pid}/task`)) {
-      const t = statTicks(readFileSync(`/proc/${pid}/task/${tid}/stat`, 'utf8'));
-      if (t.name.startsWith('DedicatedWorker')) sum += t.ticks;
-    }
-  } catch {
-    // gone meanwhile
-  }
-  return sum;
 }
 
 const rows = (page: Page) => page.locator('[data-testid=variant-row]').count();

@@ -8,18 +8,21 @@
  * queue bars. Site regions and text are DOM elements under and over a transparent canvas: large fills
  * and text are what a software renderer (a browser without GPU) is slowest at, and the browser's
  * compositor draws static boxes and text for free; they change only when the layout or a figure does.
+ *
+ * Pixi's ticker is never started: the stage is drawn with app.render() by a DrawLoop (draw-loop.ts),
+ * every frame while the run plays and only on a change while it is paused, finished or out of sight.
  */
 import { Application, Graphics, Particle, ParticleContainer, type Texture } from 'pixi.js';
 import { formatClock } from '../sim/clock';
 import {
   CHANNEL,
-  HEADER,
   SITE,
   SITE_CHANNEL,
   SnapshotView,
   type SimulationMeta,
   type Snapshot,
 } from '../sim/snapshot';
+import { DrawLoop, sameSnapshot } from './draw-loop';
 import type { Rect } from './layout';
 import { CHANNEL_COLOR, cssColor, LOCATION_COLOR, TEXT_DIM } from './palette';
 import { holdingAt, MAX_DOTS, MAX_TRANSIT_DOTS, SceneModel } from './scene-model';
@@ -58,6 +61,7 @@ export class LiveScene {
   private model: SceneModel | null = null;
   private snap: Snapshot | null = null;
   private agentsDirty = false;
+  private readonly loop: DrawLoop;
   private readonly marks = new Graphics();
   private agents: ParticleContainer<Particle>;
   private readonly dots: ParticleContainer<Particle>;
@@ -98,7 +102,7 @@ export class LiveScene {
       this.dotPool.push(p);
     }
     app.stage.addChild(this.marks, this.agents, this.dots);
-    app.ticker.add(() => this.frame());
+    this.loop = new DrawLoop(host, () => this.frame());
     this.observer = new ResizeObserver(() => this.resize());
     this.observer.observe(host);
   }
@@ -115,6 +119,7 @@ export class LiveScene {
       resolution: Math.min(2, window.devicePixelRatio || 1),
       autoDensity: true,
       preference: 'webgl',
+      autoStart: false, // drawn by a DrawLoop, on change only when paused (see the file comment)
     });
     app.canvas.setAttribute('aria-label', 'Live view of sites, agents and queues');
     app.canvas.setAttribute('role', 'img');
@@ -147,32 +152,44 @@ export class LiveScene {
     this.agentPool = [];
     this.marks.clear();
     this.buildElements(meta, this.model);
+    this.loop.invalidate();
   }
 
   setSnapshot(snap: Snapshot, force = false): void {
     const model = this.model;
     if (!model || snap.nGroups !== model.meta.groups.length) return;
-    // a paused run sends the same state every frame: nothing to upload then
-    const prev = this.snap;
-    const same =
-      !force &&
-      prev !== null &&
-      prev.data[HEADER.now] === snap.data[HEADER.now] &&
-      prev.data[HEADER.events] === snap.data[HEADER.events] &&
-      prev.agentState.length === snap.agentState.length;
+    // a paused run sends the same state again: nothing to upload or draw then
+    if (!force && sameSnapshot(this.snap, snap)) return;
     model.update(snap, performance.now());
     this.snap = snap;
-    if (!same) this.agentsDirty = true;
+    this.agentsDirty = true;
     this.placeElements(model);
     this.drawSnapshot(model, snap);
+    this.loop.invalidate();
   }
 
-  /** Frames per second of the Pixi ticker (for the page's status line and the tests). */
+  /** The run plays (draw every frame) or not (draw on change only). */
+  setPlaying(playing: boolean): void {
+    this.loop.setPlaying(playing);
+  }
+
+  /** The view switch shows the floor or the map: a hidden floor draws nothing. */
+  setShown(shown: boolean): void {
+    this.loop.setShown(shown);
+  }
+
+  /** Frames per second drawn (for the page's status line); 0 while nothing changes. */
   get fps(): number {
-    return this.app.ticker.FPS;
+    return this.loop.fps;
+  }
+
+  /** Frames drawn since the scene was made (the tests: a paused run draws none). */
+  get frames(): number {
+    return this.loop.frames;
   }
 
   destroy(): void {
+    this.loop.destroy();
     this.observer.disconnect();
     this.under.remove();
     this.over.remove();
@@ -189,18 +206,25 @@ export class LiveScene {
     if (!this.model) return;
     this.model.resize(w, h);
     if (this.snap) this.setSnapshot(this.snap, true);
-    else this.placeElements(this.model);
+    else {
+      this.placeElements(this.model);
+      this.loop.invalidate();
+    }
   }
 
-  private frame(): void {
+  /** One frame: the particles brought up to date and the stage drawn; true while dots are travelling. */
+  private frame(): boolean {
     const model = this.model;
     const snap = this.snap;
-    if (!model || !snap) return;
-    if (this.agentsDirty) {
-      this.copyAgents(model);
-      this.agentsDirty = false;
+    if (model && snap) {
+      if (this.agentsDirty) {
+        this.copyAgents(model);
+        this.agentsDirty = false;
+      }
+      this.copyDots(model, snap);
     }
-    this.copyDots(model, snap);
+    this.app.render();
+    return model !== null && model.dots.count > 0;
   }
 
   private copyAgents(model: SceneModel): void {

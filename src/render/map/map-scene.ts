@@ -11,7 +11,9 @@
  * - a transparent 2D canvas with the per-site rings and queue stacks, redrawn only when a snapshot
  *   changes them;
  * - a transparent 2D canvas with the contacts, drawn by the CPU into one pooled pixel buffer each
- *   animation frame (raster.ts says why not WebGL: without a GPU it was the map's bottleneck);
+ *   animation frame while the run plays, and while it is paused only until the contacts on their way
+ *   have landed (../draw-loop.ts; raster.ts says why not WebGL: without a GPU it was the map's
+ *   bottleneck);
  * - DOM labels: one focusable button per site (name, local clock, open/closed, agents, queue), which
  *   shows the site's figures so far on hover or focus, and the customers' label.
  * The map has no WebGL canvas at all: with software GL, every WebGL canvas on screen is read back on
@@ -33,6 +35,7 @@ import {
   type Snapshot,
 } from '../../sim/snapshot';
 import { fmtInt, fmtMoney, fmtPercent, fmtSeconds } from '../../format/figures';
+import { DrawLoop, sameSnapshot } from '../draw-loop';
 import { CHANNEL_COLOR, cssColor, LOCATION_COLOR, STATE_COLOR, TEXT_DIM } from '../palette';
 import { FLOW_COLOR, FlowField, type FlowGeometry } from './flows';
 import { fitMap, MAP_DAY_OF_YEAR, project, utcSecondsOf, type MapFrame } from './geo';
@@ -110,10 +113,7 @@ export class MapScene {
   private width = 0;
   private height = 0;
   private ratio = 1;
-  private rafId = 0;
-  private lastFrame = 0;
-  private fpsNow = 0;
-  private framesDrawn = 0;
+  private readonly loop: DrawLoop;
   /** ocean and land for the current size, drawn once; `world` is this plus the night */
   private readonly land = document.createElement('canvas');
   private labels: SiteLabel[] = [];
@@ -144,6 +144,7 @@ export class MapScene {
     this.flowCtx = flowCanvas.getContext('2d');
     this.marksCtx = marksCanvas.getContext('2d');
     this.clientLabel = el('div', 'map-client', over);
+    this.loop = new DrawLoop(root, (now) => this.frame(now));
     this.observer = new ResizeObserver(() => this.resize());
     this.observer.observe(root);
     this.resize(true);
@@ -210,10 +211,12 @@ export class MapScene {
     this.placeAll();
   }
 
-  setSnapshot(snap: Snapshot): void {
+  /** Draws a snapshot; the same state again is left alone unless `force` (after a resize). */
+  setSnapshot(snap: Snapshot, force = false): void {
     const meta = this.meta;
     const places = this.places;
     if (!meta || !places || snap.nSites !== meta.sites.length || snap.nGroups !== meta.groups.length) return;
+    if (!force && sameSnapshot(this.snap, snap)) return; // a paused run sends the same state again
     this.snap = snap;
     const view = new SnapshotView(snap);
     const utc = utcSecondsOf(view.header(HEADER.now), places.clientUtcOffsetHours);
@@ -229,6 +232,7 @@ export class MapScene {
       this.placeLabels();
     }
     this.flows.update(snap, meta.channels, places.sites, this.geo, this.channelColor, performance.now());
+    this.loop.invalidate();
   }
 
   /** The run's figures so far (LiveOutcome.outcome), for the sites' hover/focus cards. */
@@ -241,21 +245,18 @@ export class MapScene {
   setShown(shown: boolean): void {
     this.shown = shown;
     this.root.hidden = !shown;
-    if (shown) {
-      this.resize(true);
-      if (!this.rafId) {
-        this.lastFrame = 0;
-        this.rafId = requestAnimationFrame(this.tick);
-      }
-    } else if (this.rafId) {
-      cancelAnimationFrame(this.rafId);
-      this.rafId = 0;
-    }
+    if (shown) this.resize(true);
+    this.loop.setShown(shown);
   }
 
-  /** frames per second drawn (smoothed), for the page's status line */
+  /** The run plays (contacts drawn every frame) or not (drawn on change only). */
+  setPlaying(playing: boolean): void {
+    this.loop.setPlaying(playing);
+  }
+
+  /** frames per second drawn (smoothed), for the page's status line; 0 while nothing changes */
   get fps(): number {
-    return this.fpsNow;
+    return this.loop.fps;
   }
 
   /** Draws each contact as `k` particles: the render benchmark's way to reach 5,000 in flight. */
@@ -265,7 +266,7 @@ export class MapScene {
 
   /** frames drawn since the map was made (tests: a hidden map draws none) */
   get frames(): number {
-    return this.framesDrawn;
+    return this.loop.frames;
   }
 
   /** particles on screen now (for the tests and the bench) */
@@ -275,8 +276,7 @@ export class MapScene {
 
   destroy(): void {
     this.observer.disconnect();
-    if (this.rafId) cancelAnimationFrame(this.rafId);
-    this.rafId = 0;
+    this.loop.destroy();
     this.root.remove();
   }
 
@@ -308,6 +308,9 @@ export class MapScene {
     this.composeWorld();
     this.maskAt = Number.NaN; // the land was redrawn without the night: redraw it at the next snapshot
     this.placeAll();
+    // the night and the contacts' canvas were cleared by the new size
+    if (this.snap) this.setSnapshot(this.snap, true);
+    this.loop.invalidate();
   }
 
   private placeAll(): void {
@@ -578,20 +581,8 @@ export class MapScene {
 
   // ---------------------------------------------------------------- per frame
 
-  private readonly tick = (t: number): void => {
-    this.rafId = requestAnimationFrame(this.tick);
-    if (this.lastFrame > 0 && t > this.lastFrame) {
-      const now = 1000 / (t - this.lastFrame);
-      this.fpsNow = this.fpsNow > 0 ? this.fpsNow * 0.9 + now * 0.1 : now;
-    }
-    this.lastFrame = t;
-    this.framesDrawn++;
-    this.frame();
-  };
-
-  /** Moves the contacts: each one in flight drawn at its place on its path now. */
-  private frame(): void {
-    const now = performance.now();
+  /** Moves the contacts: each one in flight drawn at its place on its path now; true while any is. */
+  private frame(now: number): boolean {
     const f = this.flows;
     f.expire(now);
     const out = this.out;
@@ -608,5 +599,6 @@ export class MapScene {
     this.inFlightNow = i;
     const dirty = r.end();
     if (dirty.w > 0) this.flowCtx?.putImageData(this.image, 0, 0, dirty.x, dirty.y, dirty.w, dirty.h);
+    return f.count > 0;
   }
 }

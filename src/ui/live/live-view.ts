@@ -94,6 +94,15 @@ async function stepTo(client: SimClient, target: (now: number) => number): Promi
   if (was.playing) await client.play();
 }
 
+/** The run's name, description and where it opened (after a warm-up). */
+function showHeading(page: PageLayout, m: LiveMeta, s: Scenario, opensAt: number): void {
+  setText(page.name, m.name);
+  setText(page.description, s.description ?? '');
+  const text = firstFrameText((m as SimulationMeta & { warmUpDays?: number }).warmUpDays, opensAt);
+  page.warmUp.hidden = text === '';
+  setText(page.warmUp, text);
+}
+
 export function buildLiveView({ page, scene, views, client, store, setPlaying }: Parts): LiveView {
   let generation = 0;
   let meta: LiveMeta | null = null;
@@ -107,11 +116,7 @@ export function buildLiveView({ page, scene, views, client, store, setPlaying }:
     generation++;
     meta = m;
     lastSnap = null;
-    setText(page.name, m.name);
-    setText(page.description, s.description ?? '');
-    const text = firstFrameText((m as SimulationMeta & { warmUpDays?: number }).warmUpDays, opensAt);
-    page.warmUp.hidden = text === '';
-    setText(page.warmUp, text);
+    showHeading(page, m, s, opensAt);
     scene?.setMeta(m);
     views.setMeta(m, s);
     chart?.destroy();
@@ -140,6 +145,7 @@ export function buildLiveView({ page, scene, views, client, store, setPlaying }:
 
   function showStatus(st: { playing: boolean; done: boolean; error: string | null }): void {
     setPlaying(st.playing, st.done);
+    views.setPlaying(st.playing && !st.done);
     week?.setDone(st.done);
     page.showRunError(st.error);
   }

@@ -1,6 +1,9 @@
 /**
- * The page's polling of the worker: a snapshot at display rate (never while one is in flight), the
- * outcome so far about four times a second, and the run's status. Answers to requests sent under an
+ * The page's polling of the worker: a snapshot at display rate while the run plays (never while one
+ * is in flight), the outcome so far about four times a second, and the run's status. While the run is
+ * paused or finished the snapshot comes with the status, four times a second: it changes only by a
+ * step or an edit then, and a round trip to the worker every frame for the same state cost CPU the
+ * compare panel's workers could use. Answers to requests sent under an
  * older `generation` are dropped, so a snapshot of the previous scenario never reaches the view of
  * the next one (main.ts bumps the generation before every load).
  *
@@ -30,8 +33,10 @@ export interface PollView {
 
 export function startPolling(source: PollSource, view: PollView): void {
   let snapInFlight = false;
-  const frame = () => {
-    requestAnimationFrame(frame);
+  /** as the last status said (playing until the first one says otherwise) */
+  let playing = true;
+  let framesOn = true;
+  const pollSnapshot = () => {
     const cur = view.current();
     if (snapInFlight || !cur) return;
     snapInFlight = true;
@@ -44,6 +49,12 @@ export function startPolling(source: PollSource, view: PollView): void {
       })
       .catch((e) => console.error(e))
       .finally(() => (snapInFlight = false));
+  };
+  const frame = () => {
+    framesOn = playing;
+    if (!framesOn) return;
+    requestAnimationFrame(frame);
+    pollSnapshot();
   };
   requestAnimationFrame(frame);
 
@@ -65,8 +76,14 @@ export function startPolling(source: PollSource, view: PollView): void {
     if (!view.current()) return;
     source
       .status()
-      .then((st) => view.status(st))
+      .then((st) => {
+        playing = st.playing;
+        if (playing && !framesOn) requestAnimationFrame(frame);
+        framesOn ||= playing;
+        view.status(st);
+      })
       .catch((e) => console.error(e));
+    if (!playing) pollSnapshot();
     view.tick();
   }, STATUS_EVERY_MS);
 }

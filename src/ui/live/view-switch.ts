@@ -4,8 +4,9 @@
  * that never opens it downloads none of it). Switching never touches the worker: the run goes on, and
  * the view that comes back is handed the latest snapshot at once.
  *
- * The hidden view stops drawing (the floor's Pixi ticker, the map's animation frames) and gets no
- * snapshots, so only one scene draws at a time.
+ * The hidden view stops drawing and gets no snapshots, so only one scene draws at a time. The shown
+ * one draws every frame while the run plays and on a change only while it does not
+ * (src/render/draw-loop.ts).
  * main.ts hands every snapshot, meta and outcome here; this keeps the latest of each for a map that
  * is still loading.
  */
@@ -27,6 +28,8 @@ export interface ViewSwitch {
   setMeta(meta: SimulationMeta, scenario: Scenario): void;
   snapshot(snap: Snapshot): void;
   outcome(o: ReplicationOutcome): void;
+  /** the run plays (the view draws every frame) or is paused or finished (it draws on change only) */
+  setPlaying(playing: boolean): void;
   /** resolves when the view on screen is ready (the map may still be loading) */
   ready(): Promise<void>;
 }
@@ -41,6 +44,7 @@ interface SwitchState {
   scenario: Scenario | null;
   last: Snapshot | null;
   outcome: ReplicationOutcome | null;
+  playing: boolean;
   placesOf: ((s: Scenario) => MapPlaces) | null;
 }
 
@@ -60,6 +64,7 @@ function loadMap(st: SwitchState, stage: HTMLElement, onError: (message: string)
     }
     if (st.last) map.setSnapshot(st.last);
     if (st.outcome) map.setOutcome(st.outcome);
+    map.setPlaying(st.playing);
     map.setShown(st.view === 'map');
   })().catch((e) => {
     st.loading = null;
@@ -71,7 +76,7 @@ function loadMap(st: SwitchState, stage: HTMLElement, onError: (message: string)
 function showView(st: SwitchState, next: LiveViewKind, f: LiveScene | null, load: () => Promise<void>): void {
   st.view = next;
   if (next === 'map') {
-    f?.app.ticker.stop();
+    f?.setShown(false);
     if (st.map) {
       st.map.setShown(true);
       if (st.last) st.map.setSnapshot(st.last);
@@ -79,7 +84,7 @@ function showView(st: SwitchState, next: LiveViewKind, f: LiveScene | null, load
   } else {
     st.map?.setShown(false);
     if (f) {
-      f.app.ticker.start();
+      f.setShown(true);
       if (st.last) f.setSnapshot(st.last, true);
     }
   }
@@ -100,6 +105,7 @@ export function createViewSwitch(
     scenario: null,
     last: null,
     outcome: null,
+    playing: false,
     placesOf: null,
   };
   const load = () => loadMap(st, stage, onError);
@@ -135,6 +141,12 @@ export function createViewSwitch(
     outcome(o) {
       st.outcome = o;
       st.map?.setOutcome(o);
+    },
+    setPlaying(playing) {
+      if (playing === st.playing) return;
+      st.playing = playing;
+      floor()?.setPlaying(playing);
+      st.map?.setPlaying(playing);
     },
     ready: async () => {
       if (st.view === 'map') await load();
