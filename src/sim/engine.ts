@@ -76,7 +76,7 @@ const INITIAL_SLOTS = 64;
 const CLASS_UNDRAWN = 255;
 
 /** Seconds: the earliest an unresolved customer comes back. */
-const MIN_REPEAT_DELAY = 1;
+export const MIN_REPEAT_DELAY = 1;
 
 // Contact states.
 export const enum ContactState {
@@ -120,6 +120,12 @@ export interface ReturnProbe {
   scheduled(c: number, kind: number, at: number): void;
   /** a return of channel c came back now */
   cameBack(c: number): void;
+  /**
+   * a handled contact of channel c reached its resolution draw at the end of its talk (`talkEnd`): it
+   * comes back as a repeat with probability `p` (1 − its site's FCR). The pilot counts these expected
+   * repeats instead of the drawn ones (pilot-measure.ts).
+   */
+  resolving?(c: number, p: number, talkEnd: number): void;
 }
 
 /** Per (channel, site) counters; see Stats below. */
@@ -1598,6 +1604,7 @@ export class Simulation {
       this.giveUp(id); // (v3) a call back that did not reach the customer
       return;
     }
+    if (this.returnProbe !== null) this.returnProbe.resolving?.(c, 1 - this.model.sites[s].fcr, talkEnd);
     if (this.cUFcr[id] < this.model.sites[s].fcr) {
       // Resolution figures are the measured cohort's (SPEC §1 v2), followed past the horizon by followUp.
       if (!cohort) return;
