@@ -3,8 +3,9 @@
  * day, and with a warning and no "all channels" comparison when the variants' channel sets differ.
  *
  * The planner's question: offshore-voice with Manila at 100 % of voice. With staffing as in the file,
- * Columbus's 20 agents stay paid with nothing to do and the move raises cost; staffed by the optimiser
- * to the same targets (voice SL ≥ 80 %, abandon ≤ 5 %), it lowers cost by thousands a day.
+ * Columbus's agents stay paid with no voice to take, so cost does not fall: only per-minute and
+ * per-contact costs move, by tens of dollars either way (main had +25 ± 30, 3 reps); staffed by the
+ * optimiser to the same targets (voice SL ≥ 80 %, abandon ≤ 5 %), it lowers cost by thousands a day.
  */
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -45,7 +46,7 @@ function voiceCostDiff(json: string): Row {
 }
 
 describe('compare --restaff (equal service)', () => {
-  it('fixed staffing: moving voice to Manila raises cost; at equal service it lowers it', async () => {
+  it('fixed staffing: moving voice to Manila saves nothing; at equal service it lowers cost', async () => {
     const file = manila100();
     const fixedJson = join(TMP, 'fixed.json');
     const fixed = await cli([
@@ -63,7 +64,10 @@ describe('compare --restaff (equal service)', () => {
     expect(fixed.stdout).toMatch(/cost cannot fall/);
     expect(fixed.stdout).toMatch(/cost USD\/day/);
     const f = voiceCostDiff(fixedJson);
-    expect(f.mean).toBeGreaterThan(0);
+    // not significantly lower (a saving would mean agents stopped being paid), and small beside the
+    // thousands saved at equal service
+    expect(f.mean + f.ci).toBeGreaterThan(0);
+    expect(Math.abs(f.mean)).toBeLessThan(200);
 
     const equalJson = join(TMP, 'equal.json');
     const equal = await cli([
