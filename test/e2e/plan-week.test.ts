@@ -248,9 +248,13 @@ describe.skipIf(SKIP_E2E)('plan panel: a week applied in the app (built app, hea
   it(
     'staffs each day of the live run with its own shifts, in one undo step',
     async () => {
-      await page.fill('[data-testid=plan-panel] input[type=number][max="100"]', '3');
+      await page.fill('[data-testid=plan-reps]', '3');
       await page.click('[data-testid=plan-run]');
       await page.waitForSelector('[data-testid=plan-week-verdict]', { timeout: PLAN_TIMEOUT });
+      expect(await page.textContent('[data-testid=plan-week-verdict]')).toMatch(
+        /one simulation, 3 replications/,
+      );
+      expect(await page.textContent('[data-testid=plan-week-channels]')).toMatch(/SL ≥ 80\.0 %/);
       await page.click('[data-testid=plan-apply]');
       await page.waitForFunction('window.shoreline.store.scenario.sites[0].groups[0].shifts !== undefined');
       const s = (await page.evaluate('window.shoreline.store.scenario')) as Scenario;
