@@ -6,8 +6,8 @@
  * It builds and serves the app as the e2e tests do (test/e2e/support.ts, Debian's Chromium), picks
  * us-retailer, imports scenarios/us-retailer-week.csv (seven dated days, Monday 7 December 2026 on)
  * through the open-file control, steps the run to Wednesday 10:00 with "Next day" and "Next interval"
- * and shoots the week strip, then plans the week in the Plan panel with a 5x8 roster (3 replications)
- * and shoots the week's chart, days and roster.
+ * and shoots the week strip, then plans the week in the Plan panel with a 5x8 roster and the README's
+ * CLI targets (4 replications) and shoots the week's chart, days with their verdicts, and roster.
  */
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
@@ -43,7 +43,10 @@ async function stripShot(page: Page): Promise<void> {
 
 async function planShot(page: Page): Promise<void> {
   await page.selectOption('[data-testid=plan-roster]', '5x8');
-  await page.fill('[data-testid=plan-panel] input[type=number][max="100"]', '3');
+  // the README's CLI week: voice 80 % in 20 s and at most 5 % abandoning, chat 80 %; 4 replications
+  await page.fill('[data-testid=plan-ab-voice]', '5');
+  await page.fill('[data-testid=plan-reps]', '4');
+  await page.setViewportSize({ width: 1440, height: 1600 }); // the week's part whole in one picture
   await page.click('[data-testid=plan-run]');
   await page.waitForSelector('[data-testid=plan-verdict]', { timeout: 600_000 });
   await page.waitForTimeout(500);

@@ -15,9 +15,8 @@ import { loadSolver } from '../plan/solver';
 import { simulate, type Scenario } from '../sim/index';
 import {
   dayOneScenario,
-  hasSeveralDays,
   planTheWeek,
-  withDayOneShifts,
+  plansTheWeek,
   type RosterChoice,
   type WeekSummary,
 } from '../ui/plan/week-plan';
@@ -34,7 +33,7 @@ export interface PlanRequest {
   mix?: boolean;
   /** with `mix`: minimum shares and caps per site (checked by the panel) */
   constraints?: MixConstraints;
-  /** (issue 29) a scenario with several days: the roster pattern of its week (default none) */
+  /** (issue 29) the roster pattern of the week (default none: the week only on a horizon of several days) */
   roster?: RosterChoice;
 }
 
@@ -42,7 +41,10 @@ export interface PlanResponse {
   plan: PlanOutcome;
   /** with `mix`: the plan at the current split, the candidates tried (plan = the chosen one) */
   mix: Omit<MixOutcome, 'best'> | null;
-  /** (issue 29) a scenario with several days: its week (plan is then day 1's, see week-plan.ts) */
+  /**
+   * (issue 29) a roster or a horizon of several days: the week, verified together (plan is then day
+   * 1's, see week-plan.ts), with the scenario holding every day's shifts that "Apply plan" hands over
+   */
   week: WeekSummary | null;
   wallSeconds: number;
 }
@@ -74,24 +76,29 @@ const api = {
       shifts: request.shifts,
       onProgress: (stage: string) => onProgress?.(`${stage} (simulation ${runs + 1})`),
     };
-    // (issue 29) several days: the one-day plan is day 1's, then every day of the week is planned
-    const week = hasSeveralDays(request.scenario);
+    // (issue 29) the week, as the CLI's plan: the one-day plan is day 1's, then every day is planned
+    // and the days are verified together (week-plan.ts)
+    const roster = request.roster ?? 'none';
+    const week = plansTheWeek(request.scenario, roster);
     const planned = week ? dayOneScenario(request.scenario) : request.scenario;
     const m = request.mix
       ? await planMix(planned, evaluate, highs, { ...options, constraints: request.constraints })
       : null;
     const plan = m ? (m.best ?? m.current) : await planWorkforce(planned, evaluate, highs, options);
-    if (week) onProgress?.('planning each day of the week and its roster');
+    const weekEvaluate = (s: Scenario) => {
+      onProgress?.(`planning each day, verifying the days together (simulation ${runs + 1})`);
+      return evaluate(s);
+    };
     const weekPlan = week
-      ? planTheWeek(highs, request.scenario, plan, request.roster ?? 'none', {
-          targets,
-          split: plan.split ?? undefined,
-          shifts: request.shifts,
-        })
+      ? await planTheWeek(
+          highs,
+          request.scenario,
+          plan,
+          roster,
+          { targets, split: plan.split ?? undefined, shifts: request.shifts },
+          weekEvaluate,
+        )
       : null;
-    // "Apply plan" keeps the scenario's days and weekly volumes, with day 1's shifts (the same object:
-    // the page tells the mix's chosen plan from the current one by identity)
-    if (week) plan.scenario = withDayOneShifts(request.scenario, plan.scenario);
     return {
       plan,
       mix: m && { current: m.current, candidates: m.candidates, tried: m.tried, closes: m.closes },

@@ -34,17 +34,25 @@ function groupMode(ctx: FieldContext, i: number, j: number, g: GroupSpec, on: Si
   );
 }
 
+/**
+ * "Shift 3", or "Shift 3 (day 2)" for a shift on one day only (a week's plan applied gives each day its
+ * own shifts). The fields edit start, end and agents at their paths, so the shift keeps its `day`.
+ */
+export function shiftName(k: number, shift: { day?: number }): string {
+  return shift.day === undefined ? `Shift ${k + 1}` : `Shift ${k + 1} (day ${shift.day})`;
+}
+
 /** A row per shift: start, end, agents, and "Remove shift" while there are two or more. */
 function shiftRows(ctx: FieldContext, i: number, j: number, g: GroupSpec, on: SitesHandlers): HTMLElement[] {
   const p = ['sites', i, 'groups', j];
   const shifts = g.shifts ?? [];
-  return shifts.map((_, k) =>
+  return shifts.map((shift, k) =>
     h(
       'div',
-      { class: 'ed-grid ed-shift', role: 'group', 'aria-label': `Shift ${k + 1}` },
-      textField(ctx, [...p, 'shifts', k, 'start'], `Shift ${k + 1} starts (HH:MM)`),
-      textField(ctx, [...p, 'shifts', k, 'end'], `Shift ${k + 1} ends (HH:MM)`),
-      numberField(ctx, [...p, 'shifts', k, 'agents'], `Shift ${k + 1} agents`, { min: 0, step: 1 }),
+      { class: 'ed-grid ed-shift', role: 'group', 'aria-label': shiftName(k, shift) },
+      textField(ctx, [...p, 'shifts', k, 'start'], `${shiftName(k, shift)} starts (HH:MM)`),
+      textField(ctx, [...p, 'shifts', k, 'end'], `${shiftName(k, shift)} ends (HH:MM)`),
+      numberField(ctx, [...p, 'shifts', k, 'agents'], `${shiftName(k, shift)} agents`, { min: 0, step: 1 }),
       shifts.length > 1
         ? button(`Remove shift ${k + 1}`, () =>
             on.edit(

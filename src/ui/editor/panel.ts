@@ -141,8 +141,11 @@ function sections(
   ];
 }
 
-/** The fields' view of the draft: a field's change is set into it at its path and passed to `change`. */
-function fieldContext(
+/**
+ * The fields' view of the draft: a field's change is set into it at its path and passed to `change`
+ * (exported for its test: an edit keeps what the field does not show, such as a shift's `day`).
+ */
+export function fieldContext(
   current: () => Scenario | null,
   change: (next: Scenario, key: string) => void,
 ): FieldContext {

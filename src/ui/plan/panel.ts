@@ -53,7 +53,15 @@ function planForm(
   roster: RosterSelect,
 ) {
   const repsId = uid('plan-reps');
-  const reps = h('input', { id: repsId, type: 'number', min: 2, max: 100, step: 1, value: 10 });
+  const reps = h('input', {
+    id: repsId,
+    type: 'number',
+    min: 2,
+    max: 100,
+    step: 1,
+    value: 10,
+    'data-testid': 'plan-reps',
+  });
   const mixId = uid('plan-mix');
   const mix = h('input', { id: mixId, type: 'checkbox', 'data-testid': 'plan-mix' });
   const run = h('button', { type: 'submit', text: 'Plan', 'data-testid': 'plan-run' });

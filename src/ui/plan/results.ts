@@ -6,8 +6,9 @@
  * any site it closes), the verification with "unclear" explained, and the "Apply plan" and "Save as
  * variant" buttons, which hand the planned scenario to the handlers.
  *
- * (issue 29) For a scenario with several days the week comes first (week-view.ts); what follows is
- * day 1's plan in detail, and "Apply plan" puts day 1's shifts into the scenario for every day.
+ * (issue 29) When the week is planned it comes first (week-view.ts), with each day's verdict; what
+ * follows is day 1's plan in detail. "Apply plan" and "Save as variant" then hand over the scenario
+ * with every day's shifts, each carrying its `day` (what `plan --out` writes).
  */
 import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
@@ -202,12 +203,13 @@ function verification(o: Plan): Node[] {
 
 function actions(r: PlanResponse, scenario: Scenario, on: PlanResultHandlers): HTMLElement {
   const o = r.plan;
+  const planned = r.week ? r.week.scenario : o.scenario;
   const apply = h('button', { type: 'button', text: 'Apply plan', 'data-testid': 'plan-apply' });
   const save = h('button', { type: 'button', text: 'Save as variant', 'data-testid': 'plan-save' });
-  apply.addEventListener('click', () => on.apply(structuredClone(o.scenario)));
+  apply.addEventListener('click', () => on.apply(structuredClone(planned)));
   save.addEventListener('click', () =>
     on.save(
-      structuredClone(o.scenario),
+      structuredClone(planned),
       `${scenario.name} (plan${r.mix && o !== r.mix.current ? ', mix' : ''})`,
     ),
   );
@@ -221,7 +223,7 @@ function weekFirst(r: PlanResponse, width: number): { nodes: Node[]; chart: uPlo
   const first = r.week.days[0];
   const detail = h('h3', {
     'data-testid': 'plan-day-one',
-    text: `${weekDayLabel(first)} in detail: requirement, shifts and verification by simulation (Apply plan puts this day’s shifts on every day)`,
+    text: `${weekDayLabel(first)} in detail: requirement, shifts and its own verification by simulation (Apply plan puts every day’s shifts into the scenario, each on its day)`,
   });
   return { nodes: [...w.nodes, detail], chart: w.chart };
 }

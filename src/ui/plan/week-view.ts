@@ -5,7 +5,10 @@
  * - one chart across the seven days (uPlot, as the day's chart): agents required (dashed) and
  *   scheduled (solid), all groups together, each day labelled with its date or weekday. One chart
  *   rather than a day selector: the week's shape (a Monday peak, a weekend dip) is the point;
- * - a table per day: agent-hours required and scheduled, the peaks, the day's shift cost;
+ * - a table per day: agent-hours required and scheduled, the peaks, the day's shift cost, and its
+ *   verdict in the one simulation of all the days (met or missed, its interval checks met, unclear and
+ *   missed), then the missed intervals by day and time, and each channel over the days (the CLI's
+ *   per-day verdict, week-verify.ts's renderWeekVerdict, in a table);
  * - with a roster pattern, the roster: per group the agents needed on shift and the rostered agents
  *   working each weekday, the patterns as days off ("off Sat–Sun"), rostered agents and heads needed
  *   (rostered ÷ (1 − shrinkage)).
@@ -53,21 +56,25 @@ export function buildRosterSelect(): RosterSelect {
   const id = uid('plan-roster');
   const select = h('select', { id, 'data-testid': 'plan-roster' });
   for (const c of ROSTER_CHOICES) select.append(h('option', { value: c, text: ROSTER_TEXT[c] }));
+  const note = h('p', { class: 'note' });
   const element = h(
     'div',
     { class: 'plan-option', hidden: true },
     h('label', { for: id, text: 'Roster the week on patterns ' }),
     select,
-    h('p', {
-      class: 'note',
-      text: 'This scenario has several days: the plan covers the week, day by day. A pattern sets the shifts’ length.',
-    }),
+    note,
   );
   return {
     element,
     read: () => select.value as RosterChoice,
     update(s) {
       element.hidden = !s || !hasSeveralDays(s);
+      const days = s?.horizon?.days ?? 1;
+      note.textContent =
+        (days > 1
+          ? `This scenario has ${days} days: each is planned at its own volume and all are verified together by one simulation, with a verdict per day.`
+          : 'Volumes change by day: with a pattern the plan covers the week (seven days), each day at its own volume, verified together; with none, day 1 alone.') +
+        ' A pattern sets the shifts’ length and rosters the week.';
     },
   };
 }
@@ -140,20 +147,98 @@ function weekChart(w: WeekSummary, width: number): { element: HTMLElement; chart
   return { element, chart };
 }
 
+const pctText = (x: number | null) => (x === null ? '–' : `${(x * 100).toFixed(1)} %`);
+const figureText = (f: 'serviceLevel' | 'abandonRate') => (f === 'serviceLevel' ? 'SL' : 'abandon');
+
+/** "met", "missed (3 intervals)"; missed judgements that no staffing can meet do not count against it. */
+function verdictText(v: WeekSummary['days'][number]['verdict']): string {
+  const hard = v.missed.filter((m) => m.impossible === undefined).length;
+  if (v.met) return hard === 0 && v.missed.length > 0 ? 'met (except where it cannot be)' : 'met';
+  return `missed (${hard} interval check${hard === 1 ? '' : 's'})`;
+}
+
+/** "2", or "0 (+ 4 no staffing can meet)", as the CLI counts them. */
+function missedCount(v: WeekSummary['days'][number]['verdict']): string {
+  const hard = v.missed.filter((m) => m.impossible === undefined).length;
+  const soft = v.missed.length - hard;
+  return soft > 0 ? `${hard} (+ ${soft} no staffing can meet)` : String(hard);
+}
+
 function dayTable(w: WeekSummary): HTMLTableElement {
-  const rows = w.days.map((d) => [
-    weekDayLabel(d),
-    d.requiredHours.toFixed(0),
-    d.scheduledHours.toFixed(0),
-    String(Math.max(...d.required)),
-    String(Math.max(...d.scheduled)),
-    money(d.cost),
-  ]);
+  const rows = w.days.map((d) => {
+    const v = d.verdict;
+    return [
+      weekDayLabel(d),
+      d.requiredHours.toFixed(0),
+      d.scheduledHours.toFixed(0),
+      String(Math.max(...d.required)),
+      String(Math.max(...d.scheduled)),
+      money(d.cost),
+      verdictText(v),
+      `${v.checks - v.unclear - v.missed.length} of ${v.checks}`,
+      String(v.unclear),
+      missedCount(v),
+    ];
+  });
   return textTable(
     'plan-week-days',
-    ['day', 'agent-hours required', 'agent-hours scheduled', 'peak required', 'peak scheduled', 'shift cost'],
+    [
+      'day',
+      'agent-hours required',
+      'agent-hours scheduled',
+      'peak required',
+      'peak scheduled',
+      'shift cost',
+      'verdict',
+      'checks met',
+      'unclear',
+      'missed',
+    ],
     rows,
   );
+}
+
+/** The week's verdict: the run, the rounds, the missed intervals by day and each channel over the days. */
+function weekVerdict(w: WeekSummary): Node[] {
+  const v = w.verification;
+  const byDay = new Map(w.days.map((d) => [d.day, weekDayLabel(d)]));
+  const missing = w.days.filter((d) => !d.verdict.met).map((d) => weekDayLabel(d));
+  const rounds =
+    w.rounds.length > 1
+      ? ` The days’ shifts were solved again where it missed: ${w.rounds.length} runs, intervals missed ${w.rounds.join(' → ')}.`
+      : '';
+  const summary =
+    missing.length === 0 && v.channels.every((c) => c.ok)
+      ? 'Every day meets its targets (except where they cannot be met).'
+      : `Days missing a target: ${missing.join(', ') || 'none (a channel over the days misses)'}.`;
+  const channels = v.channels.map((c) => [
+    c.channel,
+    `${figureText(c.figure)} ${c.figure === 'serviceLevel' ? '≥' : '≤'} ${pctText(c.target)}`,
+    c.mean === null ? '–' : `${(c.mean * 100).toFixed(1)} ± ${((c.ci95 ?? 0) * 100).toFixed(1)} %`,
+    c.ok ? 'yes' : 'NO',
+  ]);
+  // as the CLI: the intervals staffing could have met; the others are counted in the day's row
+  const missed = v.missed
+    .filter((m) => m.impossible === undefined)
+    .map((m) =>
+      h('li', {
+        text:
+          `missed: ${byDay.get(m.day) ?? `day ${m.day}`} ${m.start} ${m.channel} ${figureText(m.figure)} ` +
+          `${pctText(m.mean)} ± ${pctText(m.ci95)} (target ${pctText(m.target)})`,
+      }),
+    );
+  return [
+    h('p', {
+      'data-testid': 'plan-week-verdict',
+      text: `The ${w.days.length} days verified together: one simulation, ${v.replications} replications, a verdict per day.${rounds} ${summary}`,
+    }),
+    h('ul', { class: 'problems', 'data-testid': 'plan-week-missed', hidden: missed.length === 0 }, ...missed),
+    textTable(
+      'plan-week-channels',
+      ['channel over the days', 'target', 'simulated (95 % CI)', 'met'],
+      channels,
+    ),
+  ];
 }
 
 function rosterRows(groups: GroupRoster[]): string[][] {
@@ -200,6 +285,7 @@ export function weekView(w: WeekSummary, width: number): { nodes: Node[]; chart:
       h('p', { 'data-testid': 'plan-week-total', text: total }),
       drawn.element,
       dayTable(w),
+      ...weekVerdict(w),
       ...(w.roster ? rosterPart(w.roster) : []),
     ],
   };
