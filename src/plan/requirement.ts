@@ -300,7 +300,7 @@ export function erlangRequirement(forecast: Scenario, targets: Targets, split?: 
           start: starts[j],
           channel: c,
           reason:
-            `no site with a ${c} group is open at ${starts[j]} (client time); ` +
+            `no site with a ${c} group is open at ${frame ? starts[j].slice(11, 16) : starts[j]} (client time); ` +
             (rateJ > 0
               ? 'its contacts wait for the next opening'
               : 'repeat contacts arriving then wait for the next opening'),
