@@ -12,6 +12,7 @@ import { scenarioOnDay } from '../src/plan/day';
 import { planVerifiedWeek, weekCsv, type VerifiedWeek } from '../src/plan/week-verify';
 import { weekJson } from '../src/plan/week-report';
 import { simulate } from '../src/sim/simulate';
+import { erlangRequirement } from '../src/plan/requirement';
 import type { Scenario } from '../src/sim';
 
 const TARGETS = { voice: { serviceLevel: 0.8 } };
@@ -123,5 +124,28 @@ describe('a dated week across the March change (New York client, Manila site)', 
     }
     expect(w.verification.days.map((d) => d.checks)).toEqual([48, 48, 48, 46, 48, 48, 48]);
     for (const d of w.verification.days) expect(d.met, `day ${d.day} ${d.date}`).toBe(true);
+  });
+});
+
+describe('the 25-hour day (New York, 1 November 2026)', () => {
+  it('has 50 intervals in the requirement, 01:00 and 01:30 twice with their offsets, as the engine labels them', () => {
+    const s = week();
+    s.horizon = { days: 3, intervalMinutes: 30, startDate: '2026-10-31' };
+    const day2 = erlangRequirement(s, TARGETS, undefined, 1);
+    expect(day2.starts).toHaveLength(50);
+    expect(day2.agents[0]).toHaveLength(50);
+    expect(day2.starts.slice(2, 6)).toEqual([
+      '2026-11-01T01:00-04:00',
+      '2026-11-01T01:30-04:00',
+      '2026-11-01T01:00-05:00',
+      '2026-11-01T01:30-05:00',
+    ]);
+    const quiet = structuredClone(s);
+    quiet.channels.voice!.volumePerDay = 0;
+    const r = simulate(quiet, { seed: 'labels', replications: 1 });
+    expect(day2.starts).toEqual(r.intervals.filter((iv) => iv.day === 2).map((iv) => iv.start));
+    // the client's 08:00 opens interval 16 of a 24-hour day and interval 18 of the 25-hour one
+    expect(erlangRequirement(s, TARGETS, undefined, 0).agents[0].findIndex((n) => n > 0)).toBe(16);
+    expect(day2.agents[0].findIndex((n) => n > 0)).toBe(18);
   });
 });
