@@ -346,7 +346,7 @@ export function renderPlan(
       label: 'start',
       columns: r.groups.map((g) => g.label),
       rows: r.starts.map((start, j) => ({
-        label: start,
+        label: clockOf(start, r.starts),
         cells: r.groups.map((_, i) => ({
           mean: `${r.agents[i][j]} (${o.erlang.agents[i][j]}) / ${o.scheduled[i][j]}`,
           ci: '',
@@ -542,6 +542,15 @@ function describeTargets(targets: Targets): string {
     .join('; ');
 }
 
+/**
+ * An interval's start as the text shows it: "HH:MM"; (v3) a dated day's label (ISO with the client's
+ * offset) as "HH:MM", or "HH:MM-04:00" on a day its clocks change (`starts`: the day's).
+ */
+function clockOf(start: string, starts: readonly string[]): string {
+  if (start.length <= 5) return start;
+  return new Set(starts.map((s) => s.slice(16))).size > 1 ? start.slice(11) : start.slice(11, 16);
+}
+
 /** "00:00–07:30 voice: no site …", runs of consecutive intervals with the same reason. */
 function groupImpossible(o: PlanOutcome): string[] {
   const r = o.requirement;
@@ -562,7 +571,7 @@ function groupImpossible(o: PlanOutcome): string[] {
     const end = (items[k].interval + 1) * L;
     const endText = `${String(Math.floor(end / 60) % 24).padStart(2, '0')}:${String(end % 60).padStart(2, '0')}`;
     out.push(
-      `${items[i].start}–${endText} ${items[i].channel}: ${items[i].reason.replace(/ at \d\d:\d\d \(client time\)/, '')}`,
+      `${clockOf(items[i].start, r.starts)}–${endText} ${items[i].channel}: ${items[i].reason.replace(/ at \d\d:\d\d \(client time\)/, '')}`,
     );
     i = k + 1;
   }

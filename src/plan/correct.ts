@@ -70,7 +70,7 @@ export function addAgents(
   const delta = req.agents.map((row) => new Array<number>(row.length).fill(0));
   for (const m of missed) {
     const shortfall = Math.abs((m.mean ?? 0) - m.target);
-    const shares = sharesInInterval(scenario, m.channel, m.interval, req.intervalMinutes, split);
+    const shares = sharesInInterval(scenario, m.channel, m.interval, req.intervalMinutes, split, req.frame);
     req.groups.forEach((g, gi) => {
       if (!g.skills.includes(m.channel) || shares[g.site] <= 0) return;
       const n = req.agents[gi][m.interval];

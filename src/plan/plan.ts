@@ -82,12 +82,16 @@ export interface PlanOutcome {
   verification: Verification;
 }
 
-/** Agents at work per client interval for one group's planned shifts. */
+/**
+ * Agents at work per client interval for one group's planned shifts; (v3) `local[j]`, on a dated day,
+ * the site's local minute at interval j's start that day (else the fixed offset's).
+ */
 export function scheduledAgents(
   scenario: Scenario,
   plan: Pick<GroupShiftPlan, 'site' | 'shifts'>,
   intervalMinutes: number,
   perDay: number,
+  local?: readonly number[],
 ): number[] {
   const off = siteOffsetMinutes(scenario, scenario.sites[plan.site]);
   const toMin = (hhmm: string) => {
@@ -99,7 +103,7 @@ export function scheduledAgents(
     const start = toMin(part.start);
     const length = mod(toMin(part.end) - start, 1440) || 1440;
     for (let j = 0; j < perDay; j++) {
-      const rel = mod(j * intervalMinutes + off - start, 1440);
+      const rel = mod((local ? local[j] : j * intervalMinutes + off) - start, 1440);
       if (rel + intervalMinutes <= length) out[j] += part.agents;
     }
   }
@@ -150,7 +154,9 @@ export async function planWorkforce(
     progress('verifying the plan by simulation');
     const result = await evaluate(planned);
     const verification = verify(result, targets, req.impossible);
-    const scheduled = shifts.map((p) => scheduledAgents(base, p, req.intervalMinutes, perDay));
+    const scheduled = shifts.map((p) =>
+      scheduledAgents(base, p, req.intervalMinutes, perDay, req.frame?.siteLocal[p.site]),
+    );
     const missed = verification.missed.filter((m) => m.impossible === undefined);
     let added = 0;
     if (missed.length > 0 && round <= (options.maxPlanRounds ?? 3)) {

@@ -42,6 +42,7 @@ import { scenarioOnDay } from './day';
 import { currentSplit } from '../optimise/params';
 import { servesChannel } from '../sim/serving';
 import { clientOffsetHours, siteOffsetHours } from '../sim/model';
+import { dayFrame, type DayFrame } from './frame';
 
 export interface GroupRef {
   site: number;
@@ -64,12 +65,17 @@ export interface Impossible {
 
 export interface Requirement {
   intervalMinutes: number;
-  /** "HH:MM" per interval of the day, client time */
+  /**
+   * "HH:MM" per interval of the day, client time; (v3) on a dated day, the engine's label of each of
+   * its intervals (ISO start with the client's UTC offset: 46 of them on a 23-hour day, 50 on a 25-hour)
+   */
   starts: string[];
   groups: GroupRef[];
   /** agents[g][j]: agents logged in needed in group g during interval j */
   agents: number[][];
   impossible: Impossible[];
+  /** (v3) a dated day's intervals as the engine runs them (frame.ts); absent when undated */
+  frame?: DayFrame;
 }
 
 export type Split = Partial<Record<ChannelKind, Record<string, number>>>;
@@ -121,14 +127,33 @@ export function openAtLocal(site: SiteSpec, localMinute: number): boolean {
   return w === null || mod(localMinute - w.open, 1440) < w.length;
 }
 
-/** Is the site open at the midpoint of client interval j? */
+/**
+ * The site's local minute of the day at the start of interval j: (v3) on a dated day, that day's (its
+ * frame); else the client's minute plus the fixed offset.
+ */
+export function siteLocalMinute(
+  scenario: Scenario,
+  site: SiteSpec,
+  j: number,
+  intervalMinutes: number,
+  frame?: DayFrame,
+): number {
+  if (frame) return frame.siteLocal[scenario.sites.indexOf(site)][j];
+  return mod(j * intervalMinutes + siteOffsetMinutes(scenario, site), 1440);
+}
+
+/** Is the site open at the midpoint of interval j (of the day's frame, if dated)? */
 export function openInInterval(
   scenario: Scenario,
   site: SiteSpec,
   j: number,
   intervalMinutes: number,
+  frame?: DayFrame,
 ): boolean {
-  return openAtLocal(site, mod((j + 0.5) * intervalMinutes + siteOffsetMinutes(scenario, site), 1440));
+  return openAtLocal(
+    site,
+    mod(siteLocalMinute(scenario, site, j, intervalMinutes, frame) + 0.5 * intervalMinutes, 1440),
+  );
 }
 
 /** Fresh arrivals per second in each interval of the day (the engine's profile normalisation). */
@@ -217,10 +242,11 @@ export function sharesInInterval(
   j: number,
   intervalMinutes: number,
   split?: Split,
+  frame?: DayFrame,
 ): number[] {
   const weights = splitOf(scenario, channel, split);
   const w = scenario.sites.map((site) =>
-    servesChannel(site, channel) && openInInterval(scenario, site, j, intervalMinutes)
+    servesChannel(site, channel) && openInInterval(scenario, site, j, intervalMinutes, frame)
       ? Math.max(0, weights[site.id] ?? 0)
       : 0,
   );
@@ -230,16 +256,22 @@ export function sharesInInterval(
 
 /**
  * The Erlang requirement (see the module comment) on day `day` of the horizon (0 = day 1): (v3) at
- * that day's volume, profile and handle times when they differ by day (`weekly`, `daily`; day.ts).
+ * that day's volume, profile and handle times when they differ by day (`weekly`, `daily`; day.ts), and
+ * on a dated day, over that day's intervals as the engine runs them (frame.ts): each takes the
+ * forecast of its client interval and the sites' offsets of that day (a 23-hour day has 46 half-hours).
  */
 export function erlangRequirement(forecast: Scenario, targets: Targets, split?: Split, day = 0): Requirement {
   const scenario = scenarioOnDay(forecast, day);
+  const frame = dayFrame(forecast, day);
   const L = intervalMinutesOf(scenario);
   const perDay = 1440 / L;
+  const n = frame ? frame.starts.length : perDay;
+  /** the client's interval of the day that interval j of this day takes its forecast from */
+  const p = (j: number) => (frame ? frame.clientInterval[j] : j);
   const groups = groupRefs(scenario);
-  const agents = groups.map(() => new Array<number>(perDay).fill(0));
+  const agents = groups.map(() => new Array<number>(n).fill(0));
   const impossible: Impossible[] = [];
-  const starts = Array.from({ length: perDay }, (_, j) => formatClock(j * L * 60));
+  const starts = frame ? frame.starts : Array.from({ length: perDay }, (_, j) => formatClock(j * L * 60));
   const groupIndex = new Map(groups.map((g, i) => [`${g.site}/${g.group}`, i]));
 
   for (const c of CHANNEL_KINDS) {
@@ -258,35 +290,36 @@ export function erlangRequirement(forecast: Scenario, targets: Targets, split?: 
       (site) =>
         servesChannel(site, c) && (site.firstContactResolution ?? DEFAULTS.site.firstContactResolution) < 1,
     );
-    for (let j = 0; j < perDay; j++) {
-      if (rates[j] <= 0 && !repeats) continue;
-      const shares = sharesInInterval(scenario, c, j, L, split);
+    for (let j = 0; j < n; j++) {
+      const rateJ = rates[p(j)];
+      if (rateJ <= 0 && !repeats) continue;
+      const shares = sharesInInterval(scenario, c, j, L, split, frame);
       if (shares.every((x) => x === 0)) {
         impossible.push({
           interval: j,
           start: starts[j],
           channel: c,
           reason:
-            `no site with a ${c} group is open at ${starts[j]} (client time); ` +
-            (rates[j] > 0
+            `no site with a ${c} group is open at ${frame ? starts[j].slice(11, 16) : starts[j]} (client time); ` +
+            (rateJ > 0
               ? 'its contacts wait for the next opening'
               : 'repeat contacts arriving then wait for the next opening'),
         });
         continue;
       }
-      if (rates[j] <= 0) continue;
+      if (rateJ <= 0) continue;
       const fcr = scenario.sites.reduce(
         (a, site, s) => a + shares[s] * (site.firstContactResolution ?? DEFAULTS.site.firstContactResolution),
         0,
       );
-      const offered = rates[j] / Math.max(fcr, 0.05);
+      const offered = rateJ / Math.max(fcr, 0.05);
       const rate = shares.map((x) => offered * x);
       scenario.sites.forEach((site, s) => {
         const e = site.escalation;
         if (!e || rate[s] <= 0) return;
         const to = scenario.sites.findIndex((x) => x.id === e.to);
         if (to >= 0 && shares[to] >= 0 && scenario.sites[to].groups.some((g) => g.skills.includes(c)))
-          if (openInInterval(scenario, scenario.sites[to], j, L)) rate[to] += rate[s] * e.rate;
+          if (openInInterval(scenario, scenario.sites[to], j, L, frame)) rate[to] += rate[s] * e.rate;
       });
       scenario.sites.forEach((site, s) => {
         if (rate[s] <= 0) return;
@@ -303,7 +336,7 @@ export function erlangRequirement(forecast: Scenario, targets: Targets, split?: 
           meanHandleSeconds: Math.max(
             1e-6,
             // (v3) handleTimeProfile: the interval's own mean
-            (ch.handleTimeProfile?.[j] ?? distributionMean(ch.handleTime)) *
+            (ch.handleTimeProfile?.[p(j)] ?? distributionMean(ch.handleTime)) *
               (site.handleTimeFactor ?? DEFAULTS.site.handleTimeFactor) +
               wrap,
           ),
@@ -317,7 +350,7 @@ export function erlangRequirement(forecast: Scenario, targets: Targets, split?: 
       });
     }
   }
-  return { intervalMinutes: L, starts, groups, agents, impossible };
+  return { intervalMinutes: L, starts, groups, agents, impossible, ...(frame ? { frame } : {}) };
 
   function spread(site: SiteSpec, s: number, channel: ChannelKind, j: number, n: number) {
     const skilled = site.groups.map((g, gi) => ({ g, gi })).filter(({ g }) => g.skills.includes(channel));

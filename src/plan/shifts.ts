@@ -174,7 +174,10 @@ function works(c: Candidate, from: number, len: number): boolean {
   return rel + len <= b || rel >= b + c.breakLength;
 }
 
-/** One group's shift plan (see the module comment). `required[j]` per client interval. */
+/**
+ * One group's shift plan (see the module comment). `required[j]` per client interval; (v3) `local[j]`,
+ * on a dated day, the site's local minute at interval j's start that day (else the fixed offset's).
+ */
 export function planGroupShifts(
   highs: HighsSolver,
   scenario: Scenario,
@@ -182,6 +185,7 @@ export function planGroupShifts(
   required: readonly number[],
   intervalMinutes: number,
   options: ShiftOptions = {},
+  local?: readonly number[],
 ): Omit<GroupShiftPlan, 'group' | 'label'> {
   const site = scenario.sites[siteIndex];
   const off = siteOffsetMinutes(scenario, site);
@@ -191,8 +195,8 @@ export function planGroupShifts(
   const uncovered: number[] = [];
   required.forEach((r, j) => {
     if (r <= 0) return;
-    const local = mod(j * intervalMinutes + off, 1440);
-    const cover = cands.flatMap((c, k) => (works(c, local, intervalMinutes) ? [k] : []));
+    const at = local ? local[j] : mod(j * intervalMinutes + off, 1440);
+    const cover = cands.flatMap((c, k) => (works(c, at, intervalMinutes) ? [k] : []));
     if (cover.length === 0) uncovered.push(j);
     else rows.push({ j, cover });
   });
@@ -293,7 +297,15 @@ export function planShifts(
   options: ShiftOptions = {},
 ): GroupShiftPlan[] {
   return req.groups.map((g, i) => ({
-    ...planGroupShifts(highs, scenario, g.site, req.agents[i], req.intervalMinutes, options),
+    ...planGroupShifts(
+      highs,
+      scenario,
+      g.site,
+      req.agents[i],
+      req.intervalMinutes,
+      options,
+      req.frame?.siteLocal[g.site],
+    ),
     group: g.group,
     label: g.label,
   }));

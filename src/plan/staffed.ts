@@ -33,7 +33,10 @@ export function requirementShifts(scenario: Scenario, req: Requirement): Shift[]
   const perDay = req.starts.length;
   return req.groups.map((ref, g) => {
     const row = req.agents[g];
-    const off = siteOffsetMinutes(scenario, scenario.sites[ref.site]);
+    // (v3) a dated day: the site's offset from the client at the day's start (frame.ts)
+    const off = req.frame
+      ? req.frame.siteLocal[ref.site][0]
+      : siteOffsetMinutes(scenario, scenario.sites[ref.site]);
     const out: Shift[] = [];
     // runs of equal counts on the day's circle, starting where the count changes (or at 0)
     let first = 0;

@@ -12,7 +12,7 @@
  * An interval where nothing was measured (no contact reached the threshold) is met.
  * The channel over the whole run is judged as the optimiser does (src/optimise/optimiser.ts).
  */
-import type { Estimate, SimulationResult } from '../sim/result';
+import type { Estimate, IntervalOutcome, SimulationResult } from '../sim/result';
 import type { ChannelKind } from '../sim/scenario';
 import { checkTargets, type ChannelTarget, type TargetCheck, type Targets } from '../optimise/optimiser';
 import type { Impossible } from './requirement';
@@ -94,11 +94,19 @@ function judge(
   return e.mean + h <= target + eps ? 'met' : e.mean - h > target + eps ? 'missed' : 'unclear';
 }
 
+/**
+ * Where a result interval sits in its day: `interval`, its index in the day, and `clientInterval`, the
+ * client's interval of the day that `impossible` names (both index % intervals a day, unless (v3) a
+ * dated day's frame says otherwise).
+ */
+export type IntervalPosition = (iv: IntervalOutcome) => { interval: number; clientInterval: number };
+
 /** Every interval and channel of the result against the targets. */
 export function intervalChecks(
   result: SimulationResult,
   targets: Targets,
   impossible: readonly Impossible[] = [],
+  position?: IntervalPosition,
 ): IntervalCheck[] {
   const perDay = (24 * 60) / result.intervalMinutes;
   const entries = Object.entries(targets) as [ChannelKind, ChannelTarget][];
@@ -110,13 +118,15 @@ export function intervalChecks(
   const why = new Map(impossible.map((x) => [`${x.interval} ${x.channel}`, x.reason]));
   const out: IntervalCheck[] = [];
   for (const iv of result.intervals) {
-    const j = iv.index % perDay;
+    const at = position?.(iv);
+    const j = at ? at.interval : iv.index % perDay;
+    const key = at ? at.clientInterval : j;
     for (const [channel, t] of entries) {
       const f = iv.channels[channel];
       if (!f) continue;
       const push = (figure: IntervalCheck['figure'], target: number, e: Estimate) => {
         const status = judge(e, figure, target, band);
-        const reason = why.get(`${j} ${channel}`);
+        const reason = why.get(`${key} ${channel}`);
         out.push({
           day: iv.day,
           interval: j,
@@ -141,8 +151,9 @@ export function verify(
   result: SimulationResult,
   targets: Targets,
   impossible: readonly Impossible[] = [],
+  position?: IntervalPosition,
 ): Verification {
-  const intervals = intervalChecks(result, targets, impossible);
+  const intervals = intervalChecks(result, targets, impossible, position);
   const channels = checkTargets(result, targets);
   const missed = intervals.filter((c) => c.status === 'missed');
   return {

@@ -14,7 +14,7 @@ export function weekJson(w: WeekPlan, req: Requirement) {
   return {
     days: w.days.map(dayOf),
     requirement: w.days.flatMap((d) =>
-      req.starts.map((start, j) => ({
+      d.starts.map((start, j) => ({
         ...dayOf(d),
         interval: j,
         start,

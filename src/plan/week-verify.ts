@@ -15,6 +15,7 @@ import { addAgents, type CorrectionRound, type Evaluate } from './correct';
 import { scheduledAgents, withSplit, type PlanOutcome } from './plan';
 import type { Pattern } from './roster';
 import {
+  intervalMinutesOf,
   mod,
   siteOffsetMinutes,
   type GroupRef,
@@ -23,7 +24,7 @@ import {
   type Split,
 } from './requirement';
 import type { GroupShiftPlan, HighsSolver, ShiftOptions } from './shifts';
-import { verify, type IntervalCheck, type Verification } from './verify';
+import { verify, type IntervalCheck, type IntervalPosition, type Verification } from './verify';
 import { completeWeek, dayShiftPlan, planWeek, type WeekDay, type WeekPlan } from './week';
 
 export interface DayVerdict {
@@ -60,7 +61,8 @@ export function weekScenario(
   groups.forEach((ref, g) => {
     const site = copy.sites[ref.site];
     const off = siteOffsetMinutes(copy, site);
-    const shifts = days.flatMap((d) => dayShifts(d.shifts[g], d.day, off, days.length));
+    const L = intervalMinutesOf(copy);
+    const shifts = days.flatMap((d) => dayShifts(d.shifts[g], d, ref.site, off, days.length, L));
     const group = site.groups[ref.group];
     delete group.agents;
     group.shifts = shifts.length > 0 ? shifts : [{ start: '00:00', end: '01:00', agents: 0 }];
@@ -68,18 +70,41 @@ export function weekScenario(
   return copy;
 }
 
+/**
+ * Where a shift starting at this local minute starts on its client day, in minutes from the day's
+ * start, and the day's length in minutes: at the fixed offset, or (v3) on a dated day at the offset of
+ * the day's interval its start falls in (frame.ts).
+ */
+function startInDay(
+  day: Pick<WeekDay, 'frame'>,
+  site: number,
+  localStart: number,
+  offsetMinutes: number,
+  intervalMinutes: number,
+): { at: number; length: number } {
+  const local = day.frame?.siteLocal[site];
+  if (!local) return { at: mod(localStart - offsetMinutes, 1440), length: 1440 };
+  const length = local.length * intervalMinutes;
+  const j = local.findIndex((m) => mod(localStart - m, 1440) < intervalMinutes);
+  // a local time the day does not have (the hour a site's spring-forward skips): the day's first offset
+  if (j < 0) return { at: mod(localStart - local[0], 1440), length };
+  return { at: j * intervalMinutes + mod(localStart - local[j], 1440), length };
+}
+
 /** One day's planned shifts of a group as scenario shifts with their day. */
 function dayShifts(
   plan: Pick<GroupShiftPlan, 'shifts'>,
-  day: number,
+  day: Pick<WeekDay, 'day' | 'frame'>,
+  site: number,
   offsetMinutes: number,
   lastDay: number,
+  intervalMinutes: number,
 ): Shift[] {
   const minutes = (hhmm: string) => Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3, 5));
   const out: Shift[] = [];
   for (const s of plan.shifts) {
     if (s.agents === 0) continue;
-    const clientStart = mod(minutes(s.start) - offsetMinutes, 1440);
+    const start = startInDay(day, site, minutes(s.start), offsetMinutes, intervalMinutes);
     const parts = s.break
       ? [
           { start: s.start, end: s.break.start },
@@ -87,21 +112,33 @@ function dayShifts(
         ]
       : [{ start: s.start, end: s.end }];
     for (const p of parts) {
-      const d = day + Math.floor((clientStart + mod(minutes(p.start) - minutes(s.start), 1440)) / 1440);
+      const d =
+        day.day + Math.floor((start.at + mod(minutes(p.start) - minutes(s.start), 1440)) / start.length);
       if (d <= lastDay) out.push({ start: p.start, end: p.end, agents: s.agents, day: d });
     }
   }
   return out;
 }
 
-/** The whole run's verification and each day's verdict. */
+/**
+ * The whole run's verification and each day's verdict. `impossible` names client intervals of the day;
+ * (v3) a dated day's intervals are those of its frame (46 on a 23-hour day), each judged as its client
+ * interval where the requirement knows a target cannot be met.
+ */
 export function verifyWeek(
   result: SimulationResult,
   targets: Targets,
   impossible: readonly Impossible[],
-  days: readonly WeekDay[],
+  days: readonly Pick<WeekDay, 'day' | 'weekday' | 'date' | 'frame'>[],
 ): WeekVerification {
-  const v = verify(result, targets, impossible);
+  const perDay = 1440 / result.intervalMinutes;
+  const position: IntervalPosition = (iv) => {
+    const frame = days[iv.day - 1]?.frame;
+    if (!frame) return { interval: iv.index % perDay, clientInterval: iv.index % perDay };
+    const interval = iv.index - frame.first;
+    return { interval, clientInterval: frame.clientInterval[interval] ?? interval % perDay };
+  };
+  const v = verify(result, targets, impossible, position);
   return {
     ...v,
     days: days.map((d) => {
@@ -149,12 +186,19 @@ export async function planVerifiedWeek(
   const req = plan.requirement;
   const base = withSplit(scenario, options.split);
   const rounds: CorrectionRound[] = [];
+  // the one-day plan names its intervals; (v3) on a dated day 1, as the client intervals they are
+  const impossible = req.impossible.map((x) => ({
+    ...x,
+    interval: req.frame?.clientInterval[x.interval] ?? x.interval,
+  }));
   for (let round = 1; ; round++) {
     const run = weekScenario(base, req.groups, week.days);
     const result = await evaluate(run);
-    const verification = verifyWeek(result, options.targets, req.impossible, week.days);
+    const verification = verifyWeek(result, options.targets, impossible, week.days);
     const scheduled = week.days.map((d) =>
-      d.shifts.map((p) => scheduledAgents(scenario, p, req.intervalMinutes, req.starts.length)),
+      d.shifts.map((p) =>
+        scheduledAgents(scenario, p, req.intervalMinutes, d.starts.length, d.frame?.siteLocal[p.site]),
+      ),
     );
     const missed = verification.missed.filter((m) => m.impossible === undefined);
     let added = 0;
@@ -165,7 +209,13 @@ export async function planVerifiedWeek(
       week.days.forEach((d, di) => {
         const mine = missed.filter((m) => m.day === d.day);
         if (mine.length === 0) return;
-        const dayReq = raised(base, { ...req, agents: d.agents }, mine, scheduled[di], options.split);
+        const dayReq = raised(
+          base,
+          { ...req, starts: d.starts, agents: d.agents, frame: d.frame },
+          mine,
+          scheduled[di],
+          options.split,
+        );
         added += dayReq.added;
         d.agents = dayReq.req.agents;
         d.shifts = dayShiftPlan(highs, base, dayReq.req, d.day, { ...options.shifts, lengthsHours: lengths });
@@ -226,7 +276,7 @@ function verdictOf(v: WeekVerification, day: number, j: number, skills: readonly
 export function weekCsv(w: VerifiedWeek, req: Requirement): string {
   const lines = ['day,date,interval,start,site,group,erlang,required,scheduled,verdict'];
   w.week.days.forEach((d, di) =>
-    req.starts.forEach((start, j) =>
+    d.starts.forEach((start, j) =>
       req.groups.forEach((g, i) =>
         lines.push(
           [

@@ -22,6 +22,7 @@ import { withSplit, type PlanOutcome } from './plan';
 import { erlangRequirement, type Requirement, type Split } from './requirement';
 import { planShifts, type HighsSolver, type PlannedShift, type ShiftOptions } from './shifts';
 import { headsNeeded, solveRoster, type Pattern, type RosterEntry } from './roster';
+import type { DayFrame } from './frame';
 
 export { firstWeekday, scenarioOnDay } from './day';
 
@@ -33,6 +34,13 @@ export interface WeekDay {
   weekday: (typeof WEEKDAYS)[number];
   /** "YYYY-MM-DD" when the scenario is dated */
   date?: string;
+  /**
+   * the label of each interval of this day: the one-day plan's "HH:MM", or (v3) on a dated day the
+   * engine's ISO start with the client's offset (46 of them on a 23-hour day, 50 on a 25-hour one)
+   */
+  starts: string[];
+  /** (v3) a dated day's intervals as the engine runs them (frame.ts); absent when undated */
+  frame?: DayFrame;
   /** agents[g][j] required, per group and interval of this day */
   agents: number[][];
   /** erlang[g][j]: the Erlang part of it (before the one-day plan's simulated correction) */
@@ -83,25 +91,44 @@ export function planWeek(
   const lengths = patterns ? [...new Set(patterns.map((p) => p.hoursPerDay))] : options.shifts?.lengthsHours;
   const nDays = patterns ? 7 : (options.days ?? scenario.horizon?.days ?? 1);
   const days: WeekDay[] = [];
+  const correction = correctionByClientInterval(plan);
   for (let d = 0; d < nDays; d++) {
     const weekday = (first + d) % 7;
     const erlang = erlangRequirement(base, options.targets as Targets, options.split, d);
+    // the one-day plan's correction at the same client time of day (a dated day's interval j takes
+    // its client interval's, frame.ts)
+    const at = (j: number) => erlang.frame?.clientInterval[j] ?? j;
     const req = {
       ...erlang,
-      agents: erlang.agents.map((row, g) =>
-        row.map((n, j) => Math.max(0, n + plan.requirement.agents[g][j] - plan.erlang.agents[g][j])),
-      ),
+      agents: erlang.agents.map((row, g) => row.map((n, j) => Math.max(0, n + correction[g][at(j)]))),
     };
     days.push({
       day: d + 1,
       weekday: WEEKDAYS[weekday],
       ...(start ? { date: addDays(start, d) } : {}),
+      starts: erlang.starts,
+      ...(erlang.frame ? { frame: erlang.frame } : {}),
       agents: req.agents,
       erlang: erlang.agents,
       shifts: dayShiftPlan(highs, base, req, d + 1, { ...options.shifts, lengthsHours: lengths }),
     });
   }
   return completeWeek(highs, base, plan, days, patterns, options.shifts);
+}
+
+/**
+ * The one-day plan's simulated correction (corrected − Erlang) per group and client interval of the
+ * day: its interval j itself, or (v3) on a dated day 1, the client interval that j is (0 where the day
+ * has none of it: the hour a spring-forward day skips).
+ */
+function correctionByClientInterval(plan: PlanOutcome): number[][] {
+  const perDay = 1440 / plan.requirement.intervalMinutes;
+  const frame = plan.requirement.frame;
+  return plan.requirement.agents.map((row, g) => {
+    const out = new Array<number>(perDay).fill(0);
+    row.forEach((n, j) => (out[frame ? frame.clientInterval[j] : j] = n - plan.erlang.agents[g][j]));
+    return out;
+  });
 }
 
 /** One day's shifts covering its requirement (shifts.ts), each group's carrying the day. */
