@@ -178,3 +178,50 @@ describe('the Plan panel’s week', () => {
     expect(w.days.map((d) => d.verdict.checks > 0)).toEqual(new Array(7).fill(true));
   }, 120_000);
 });
+
+describe('the Plan panel’s week across the March clock change (New York client)', () => {
+  /** Seven dated days from Thursday 2026-03-05: Sunday the 8th has 23 hours (46 half-hours). */
+  const dated: Scenario = {
+    name: 'dst week',
+    clientTimeZone: 'America/New_York',
+    horizon: { days: 7, intervalMinutes: 30, startDate: '2026-03-05' },
+    channels: {
+      voice: {
+        volumePerDay: 1200,
+        profile: Array.from({ length: 48 }, (_, j) => (j >= 16 && j < 40 ? 1 : 0)),
+        handleTime: { dist: 'exponential', mean: 240 },
+        target: { percent: 80, withinSeconds: 20 },
+      },
+    },
+    sites: [
+      {
+        id: 'manila',
+        name: 'Manila',
+        location: 'offshore',
+        timeZone: 'Asia/Manila',
+        groups: [{ id: 'voice', skills: ['voice'], agents: 10 }],
+        cost: { hourlyRate: 8 },
+      },
+    ],
+  };
+
+  it('draws each day over its own intervals: 46 on the 23-hour day, and no NaN', async () => {
+    const highs = await loadSolver();
+    const w = await planTheWeek(
+      highs,
+      dated,
+      oneDayPlan(dayOneScenario(dated)),
+      'none',
+      { targets: defaultTargets(dated) },
+      evaluate,
+    );
+    expect(w.days.map((d) => d.required.length)).toEqual([48, 48, 48, 46, 48, 48, 48]);
+    for (const d of w.days) {
+      expect(d.scheduled.length).toBe(d.required.length);
+      expect(Number.isFinite(d.requiredHours) && Number.isFinite(d.scheduledHours)).toBe(true);
+      expect(d.required.every(Number.isFinite) && d.scheduled.every(Number.isFinite)).toBe(true);
+    }
+    // the 23-hour day still carries its load: required hours within a few % of its neighbours'
+    expect(w.days[3].requiredHours).toBeGreaterThan(0.9 * w.days[2].requiredHours);
+  }, 180_000);
+});

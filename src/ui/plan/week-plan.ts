@@ -107,10 +107,12 @@ function weekSummary(
   const L = req.intervalMinutes;
   const sum = (a: number[]) => a.reduce((x, y) => x + y, 0);
   const hours = (a: number[]) => (sum(a) * L) / 60;
-  const byInterval = (rows: number[][]) => req.starts.map((_, j) => sum(rows.map((row) => row[j])));
+  // each day over its own intervals: 46 on a 23-hour day, 50 on a 25-hour one (dated files)
+  const byInterval = (rows: number[][], n: number) =>
+    Array.from({ length: n }, (_, j) => sum(rows.map((row) => row[j] ?? 0)));
   const days = week.days.map((d, di) => {
-    const required = byInterval(d.agents);
-    const scheduled = byInterval(v.scheduled[di]);
+    const required = byInterval(d.agents, d.starts.length);
+    const scheduled = byInterval(v.scheduled[di], d.starts.length);
     const { met, checks, unclear, missed } = verification.days[di];
     return {
       day: d.day,

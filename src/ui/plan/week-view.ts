@@ -102,8 +102,13 @@ export function daysOff(flags: string): string {
 /** Required (dashed) and scheduled (solid) agents across the week, stepped, one x unit = one hour. */
 function weekChart(w: WeekSummary, width: number): { element: HTMLElement; chart: uPlot } {
   const L = w.intervalMinutes / 60;
-  const perDay = 24 / L;
-  const n = w.days.length * perDay;
+  // days of their own length (23 or 25 hours when the clocks change): each starts where the last ended
+  const dayStarts: number[] = [];
+  let n = 0;
+  for (const d of w.days) {
+    dayStarts.push(n * L);
+    n += d.required.length;
+  }
   const x = Array.from({ length: n + 1 }, (_, k) => k * L);
   const ext = (a: number[]) => [...a, a[a.length - 1]];
   const required = ext(w.days.flatMap((d) => d.required));
@@ -130,12 +135,12 @@ function weekChart(w: WeekSummary, width: number): { element: HTMLElement; chart
         { ...line, label: 'required', stroke: '#f87171', dash: [5, 4], width: 1.5 },
         { ...line, label: 'scheduled', stroke: '#38bdf8', width: 2 },
       ],
-      scales: { x: { time: false, range: [0, w.days.length * 24] } },
+      scales: { x: { time: false, range: [0, n * L] } },
       axes: [
         {
           stroke: axisColor,
-          splits: () => w.days.map((_, d) => d * 24),
-          values: (_u, ticks) => ticks.map((t) => labels[Math.round(t / 24)] ?? ''),
+          splits: () => dayStarts,
+          values: (_u, ticks) => ticks.map((t) => labels[dayStarts.indexOf(t)] ?? ''),
         },
         { stroke: axisColor },
       ],
