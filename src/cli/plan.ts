@@ -12,7 +12,7 @@ import { constraintProblems, planMix, totalCost, type MixConstraints, type SiteC
 import { DEFAULT_LENGTHS_HOURS, type ShiftOptions } from '../plan/shifts';
 import { loadSolver } from '../plan/solver';
 import { parseRoster, type Pattern } from '../plan/roster';
-import { scenarioOnDay } from '../plan/week';
+import { dayOne, plansEveryDay } from '../plan/day';
 import { renderWeek, weekJson } from '../plan/week-report';
 import {
   planVerifiedWeek,
@@ -21,7 +21,7 @@ import {
   weekVerificationJson,
   type VerifiedWeek,
 } from '../plan/week-verify';
-import type { ChannelKind, Scenario } from '../sim';
+import type { ChannelKind } from '../sim';
 import { withRunner } from '../node/pool';
 import { optionUsage, parseOptions, wholeNumber, type OptionSpecs } from './args';
 import { formatEstimate, formatNumber, STYLES } from './format';
@@ -252,8 +252,8 @@ export async function planCommand(argv: readonly string[], io: CliIO): Promise<n
   // (v3) a week (--roster) or a multi-day horizon: the one-day plan is day 1's (its weekly weight or
   // dated day applied), so its simulated correction is measured at the volume its Erlang figure
   // assumed; planWeek carries it to each day, and the days are verified together
-  const multiDay = patterns !== null || (scenario.horizon?.days ?? 1) > 1;
-  const planned = multiDay ? oneDay(scenarioOnDay(scenario, 0)) : scenario;
+  const multiDay = plansEveryDay(scenario, patterns !== null);
+  const planned = multiDay ? dayOne(scenario) : scenario;
   const { plan, mix, week } = await withRunner(
     Math.min(resolveThreads(threads, work * (multiDay ? 2 : 1)), reps),
     async (runner) => {
@@ -584,8 +584,3 @@ export const planCommandSpec: Command = {
   usage: planUsage,
   run: planCommand,
 };
-
-/** Day 1 alone: the one-day plan under --roster simulates one day. */
-function oneDay(s: Scenario): Scenario {
-  return { ...s, horizon: { ...s.horizon, days: 1 } };
-}

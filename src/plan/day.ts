@@ -17,6 +17,17 @@ export function hasDays(s: Scenario): boolean {
   return CHANNEL_KINDS.some((k) => s.channels[k]?.daily !== undefined || s.channels[k]?.weekly !== undefined);
 }
 
+/** Whether `plan` plans every day (SPEC §8): with a roster pattern, or on a horizon of several days. */
+export function plansEveryDay(s: Scenario, roster: boolean): boolean {
+  return roster || (s.horizon?.days ?? 1) > 1;
+}
+
+/** Day 1 alone at its own volumes (its weekly weight or dated day): the one-day plan of a week. */
+export function dayOne(s: Scenario): Scenario {
+  const one = scenarioOnDay(s, 0);
+  return { ...one, horizon: { ...one.horizon, days: 1 } };
+}
+
 /**
  * The scenario on day d of the horizon (0 = day 1) as one undated day: a dated forecast's own day
  * (`daily`; past its end, the last), else each channel's volume × its normalised weekly weight.

@@ -27,6 +27,7 @@
  */
 import { csvParseRows } from 'd3-dsv';
 import { CHANNEL_KINDS, DEFAULTS, type ChannelKind, type Distribution, type Scenario } from '../sim/scenario';
+import { addDays } from '../sim/calendar';
 import { distributionMean } from '../sim/distribution';
 
 export interface ForecastChannelSummary {
@@ -220,8 +221,7 @@ export function importForecast(
 function missingDate(dates: string[]): string | null {
   const ms = (d: string) => Date.parse(`${d}T00:00:00Z`);
   for (let i = 1; i < dates.length; i++)
-    if (ms(dates[i]) - ms(dates[i - 1]) !== 86_400_000)
-      return new Date(ms(dates[i - 1]) + 86_400_000).toISOString().slice(0, 10);
+    if (ms(dates[i]) - ms(dates[i - 1]) !== 86_400_000) return addDays(dates[i - 1], 1);
   return null;
 }
 

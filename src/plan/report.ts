@@ -2,6 +2,7 @@
  * The plan as a result file (SPEC §8: `requirement`, `shifts`, `cost`, `verification`) and as CSV
  * (the requirement per interval). Plain data, shared by the command line and the app.
  */
+import { csvField } from '../optimise/csv';
 import type { PlanOutcome } from './plan';
 import type { Verification } from './verify';
 
@@ -102,10 +103,6 @@ export function requirementCsv(o: PlanOutcome): string {
     ),
   );
   return lines.join('\n') + '\n';
-}
-
-function csvField(s: string): string {
-  return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
 function round(x: number, d: number): number {

@@ -107,7 +107,8 @@ export function mod(a: number, m: number): number {
   return ((a % m) + m) % m;
 }
 
-function minutesOf(hhmm: string): number {
+/** "HH:MM" → minutes of the day (24:00 is 0). */
+export function minutesOf(hhmm: string): number {
   const [h, m] = hhmm.split(':').map(Number);
   return (h * 60 + m) % 1440;
 }

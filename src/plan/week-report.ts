@@ -3,7 +3,7 @@
  * carry their `day`, and the roster reports heads needed (SPEC §8).
  */
 import type { Requirement } from './requirement';
-import type { WeekPlan } from './week';
+import { WEEKDAYS, type WeekPlan } from './week';
 
 export function weekJson(w: WeekPlan, req: Requirement) {
   const dayOf = (d: WeekPlan['days'][number]) => ({
@@ -71,7 +71,7 @@ function renderRoster(w: WeekPlan): string {
     r.label,
     String(r.hoursPerDay),
     ...w.days.map((d) => {
-      const i = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'].indexOf(d.weekday);
+      const i = WEEKDAYS.indexOf(d.weekday);
       return `${r.need[i]}/${r.working[i]}`;
     }),
     String(r.rostered),

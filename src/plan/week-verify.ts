@@ -10,12 +10,14 @@
  */
 import type { SimulationResult } from '../sim/result';
 import type { Scenario, Shift } from '../sim/scenario';
+import { csvField } from '../optimise/csv';
 import type { Targets } from '../optimise/optimiser';
 import { addAgents, type CorrectionRound, type Evaluate } from './correct';
 import { scheduledAgents, withSplit, type PlanOutcome } from './plan';
 import type { Pattern } from './roster';
 import {
   intervalMinutesOf,
+  minutesOf,
   mod,
   siteOffsetMinutes,
   type GroupRef,
@@ -23,7 +25,7 @@ import {
   type Requirement,
   type Split,
 } from './requirement';
-import type { GroupShiftPlan, HighsSolver, ShiftOptions } from './shifts';
+import { scenarioShifts, type GroupShiftPlan, type HighsSolver, type ShiftOptions } from './shifts';
 import { verify, type IntervalCheck, type IntervalPosition, type Verification } from './verify';
 import { completeWeek, dayShiftPlan, planWeek, type WeekDay, type WeekPlan } from './week';
 
@@ -100,21 +102,15 @@ function dayShifts(
   lastDay: number,
   intervalMinutes: number,
 ): Shift[] {
-  const minutes = (hhmm: string) => Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3, 5));
   const out: Shift[] = [];
   for (const s of plan.shifts) {
     if (s.agents === 0) continue;
-    const start = startInDay(day, site, minutes(s.start), offsetMinutes, intervalMinutes);
-    const parts = s.break
-      ? [
-          { start: s.start, end: s.break.start },
-          { start: s.break.end, end: s.end },
-        ]
-      : [{ start: s.start, end: s.end }];
-    for (const p of parts) {
+    const start = startInDay(day, site, minutesOf(s.start), offsetMinutes, intervalMinutes);
+    // its parts around the break, as the one-day plan writes them; each on the client day it starts on
+    for (const p of scenarioShifts({ shifts: [s] })) {
       const d =
-        day.day + Math.floor((start.at + mod(minutes(p.start) - minutes(s.start), 1440)) / start.length);
-      if (d <= lastDay) out.push({ start: p.start, end: p.end, agents: s.agents, day: d });
+        day.day + Math.floor((start.at + mod(minutesOf(p.start) - minutesOf(s.start), 1440)) / start.length);
+      if (d <= lastDay) out.push({ ...p, day: d });
     }
   }
   return out;
@@ -296,10 +292,6 @@ export function weekCsv(w: VerifiedWeek, req: Requirement): string {
     ),
   );
   return lines.join('\n') + '\n';
-}
-
-function csvField(s: string): string {
-  return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
 /** The per-day verdict as text: one line per day, then the missed intervals. */

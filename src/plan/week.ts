@@ -15,18 +15,19 @@
  * `day` (1–7) and their weekday. Without a roster, a multi-day horizon's days are planned the same way
  * (steps 1–2). The days' shifts are verified together by one simulation (week-verify.ts).
  */
+import { addDays, WEEKDAYS } from '../sim/calendar';
 import { DEFAULTS, type Scenario } from '../sim/scenario';
 import { firstWeekday } from './day';
 import type { Targets } from '../optimise/optimiser';
 import { withSplit, type PlanOutcome } from './plan';
-import { erlangRequirement, type Requirement, type Split } from './requirement';
+import { erlangRequirement, minutesOf, mod, type Requirement, type Split } from './requirement';
 import { planShifts, type HighsSolver, type PlannedShift, type ShiftOptions } from './shifts';
 import { headsNeeded, solveRoster, type Pattern, type RosterEntry } from './roster';
 import type { DayFrame } from './frame';
 
 export { firstWeekday, scenarioOnDay } from './day';
 
-export const WEEKDAYS = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'] as const;
+export { WEEKDAYS };
 
 export interface WeekDay {
   /** 1 = day 1 of the horizon */
@@ -216,10 +217,5 @@ function rosterWeek(
 
 /** A shift's unpaid break in hours (its length counts in the pattern's hours a day). */
 function breakHours(x: PlannedShift): number {
-  const m = (t: string) => Number(t.slice(0, 2)) * 60 + Number(t.slice(3, 5));
-  return ((((m(x.break!.end) - m(x.break!.start)) % 1440) + 1440) % 1440) / 60;
-}
-
-function addDays(date: string, n: number): string {
-  return new Date(Date.parse(`${date}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
+  return mod(minutesOf(x.break!.end) - minutesOf(x.break!.start), 1440) / 60;
 }

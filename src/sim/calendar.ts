@@ -82,6 +82,14 @@ export function dayOfYear(date: string): number {
   return (dateMs(date) - dateMs(`${date.slice(0, 4)}-01-01`)) / 86_400_000 + 1;
 }
 
+/** Weekday names, Monday first (weekdayOf's numbering). */
+export const WEEKDAYS = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'] as const;
+
+/** The ISO date `n` days after `date`. */
+export function addDays(date: string, n: number): string {
+  return new Date(dateMs(date) + n * 86_400_000).toISOString().slice(0, 10);
+}
+
 /** Weekday of an ISO date, 0 = Monday … 6 = Sunday. */
 export function weekdayOf(date: string): number {
   return (new Date(dateMs(date)).getUTCDay() + 6) % 7;

@@ -19,6 +19,7 @@
  * are rounded.
  */
 import type { ContactLog } from './contact-log';
+import { addDays } from './calendar';
 import { DAY } from './clock';
 import type { Model } from './model';
 import type { Scenario } from './scenario';
@@ -45,7 +46,7 @@ export function measuredRecords(log: ContactLog, horizonSeconds: number): Int32A
 }
 
 function dateOf(day: number): string {
-  return new Date(Date.parse(`${DAY_ONE}T00:00:00Z`) + day * DAY * 1000).toISOString().slice(0, 10);
+  return addDays(DAY_ONE, day);
 }
 
 function clock(seconds: number): string {

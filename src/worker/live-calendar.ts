@@ -8,7 +8,7 @@
  * Undated files have 86,400-second days and a fixed offset.
  */
 import { DAY } from '../sim/clock';
-import { horizonEnd, stepAt } from '../sim/calendar';
+import { addDays, horizonEnd, stepAt } from '../sim/calendar';
 import type { Model } from '../sim/model';
 import type { Simulation } from '../sim/engine';
 import { simulationMeta, type SimulationMeta } from '../sim/snapshot';
@@ -31,12 +31,6 @@ export function clientOffsetAt(cal: LiveCalendar, t: number): number {
   let i = 0;
   while (i + 1 < cal.offsetAt.length && cal.offsetAt[i + 1] <= t) i++;
   return cal.offsets[i] ?? 0;
-}
-
-/** ISO date `d` days after `start`. */
-function addDays(start: string, d: number): string {
-  const ms = Date.parse(`${start}T00:00:00Z`) + d * DAY * 1000;
-  return new Date(ms).toISOString().slice(0, 10);
 }
 
 export function liveCalendar(m: Model): LiveCalendar {

@@ -7,24 +7,16 @@
  *
  * Also where the step buttons go: the next interval, the start of the next day. Pure: unit-tested.
  */
+import { shortDate } from '../../format/dates';
 import { DAY, formatClock } from '../../sim/clock';
 import { clientOffsetAt, type LiveCalendar } from '../../worker/live-calendar';
 
-const WEEKDAYS = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-
 /** The run's day (0-based) at clock t: the last day started by t, at most the last day. */
-export function dayAt(cal: LiveCalendar, t: number): number {
-  const last = cal.dayStarts.length - 2;
+export function dayAt(dayStarts: readonly number[], t: number): number {
+  const last = dayStarts.length - 2;
   let d = 0;
-  while (d < last && cal.dayStarts[d + 1] <= t) d++;
+  while (d < last && dayStarts[d + 1] <= t) d++;
   return d;
-}
-
-/** "Tue 8 Dec" for an ISO date. */
-export function shortDate(iso: string): string {
-  const t = new Date(`${iso}T00:00:00Z`);
-  return `${WEEKDAYS[(t.getUTCDay() + 6) % 7]} ${t.getUTCDate()} ${MONTHS[t.getUTCMonth()]}`;
 }
 
 /** "UTC−5", "UTC+5:30". */
@@ -42,7 +34,7 @@ export function clientLocal(cal: LiveCalendar, t: number): number {
 /** The clock line: "day 2 · 14:30", or dated "day 2 · Tue 8 Dec · 14:30 UTC−5"; "… 24:00 · end of run" at the end. */
 export function dayClockText(cal: LiveCalendar, t: number): string {
   const end = cal.dayStarts[cal.dayStarts.length - 1];
-  const d = dayAt(cal, t);
+  const d = dayAt(cal.dayStarts, t);
   const date = cal.dates ? ` · ${shortDate(cal.dates[d])}` : '';
   if (t >= end) return `day ${d + 1}${date} · 24:00 · end of run`;
   const time = formatClock(clientLocal(cal, t) - d * DAY);

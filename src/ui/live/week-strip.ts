@@ -14,11 +14,12 @@ import type { ReplicationOutcome } from '../../sim/result';
 import type { Scenario } from '../../sim/scenario';
 import type { SimulationMeta } from '../../sim/snapshot';
 import type { LiveCalendar, LiveMeta } from '../../worker/live-calendar';
+import { dayLabel } from '../../format/dates';
 import { fmtInt, fmtPercent } from '../../format/figures';
+import { hasDays } from '../../plan/day';
+import { addDays } from '../../sim/calendar';
+import { dayAt } from './day-clock';
 import { h, setText } from '../dom';
-
-const WEEKDAYS = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
 export interface WeekStrip {
   element: HTMLElement;
@@ -34,24 +35,12 @@ export interface WeekStripHandlers {
 
 /** Does this run want a strip? Several days, or volumes that differ by day. */
 export function wantsWeekStrip(meta: SimulationMeta, s: Scenario): boolean {
-  return meta.days > 1 || Object.values(s.channels).some((c) => c && (c.weekly || c.daily));
+  return meta.days > 1 || hasDays(s);
 }
 
 /** Day labels: "Mon 7 Dec" from horizon.startDate, else "Day 1 · Mon" (an undated day 1 is a Monday). */
 export function dayLabels(days: number, startDate: string | undefined): string[] {
-  return Array.from({ length: days }, (_, d) => {
-    if (!startDate) return `Day ${d + 1} · ${WEEKDAYS[d % 7]}`;
-    const [y, m, dd] = startDate.split('-').map(Number);
-    const t = new Date(Date.UTC(y, m - 1, dd + d));
-    return `${WEEKDAYS[(t.getUTCDay() + 6) % 7]} ${t.getUTCDate()} ${MONTHS[t.getUTCMonth()]}`;
-  });
-}
-
-/** The day (0-based) holding clock second t: the last whose start is at or before it. */
-function dayOf(dayStarts: readonly number[], t: number): number {
-  let d = 0;
-  while (d < dayStarts.length - 2 && dayStarts[d + 1] <= t) d++;
-  return d;
+  return Array.from({ length: days }, (_, d) => dayLabel(d + 1, startDate && addDays(startDate, d)));
 }
 
 /** Offered and service level per day over the closed intervals, each on the day it starts in. */
@@ -65,7 +54,7 @@ export function dailyFigures(
   const acc = Array.from({ length: days }, () => ({ offered: 0, slSum: 0, weight: 0, seen: false }));
   for (let k = 0; k < Math.min(closed, outcome.intervals.length); k++) {
     const t = outcome.intervals[k].total;
-    const a = acc[dayOf(dayStarts, k * intervalSeconds)];
+    const a = acc[dayAt(dayStarts, k * intervalSeconds)];
     a.seen = true;
     a.offered += t.offered ?? 0;
     if (t.serviceLevel !== null && (t.handled ?? 0) > 0) {
@@ -148,7 +137,7 @@ export function buildWeekStrip(
     update(outcome, closed) {
       const figures = dailyFigures(outcome, closed, meta.intervalSeconds, cal.dayStarts);
       const now = closed * meta.intervalSeconds;
-      const today = dayOf(cal.dayStarts, now);
+      const today = dayAt(cal.dayStarts, now);
       const progress = dayProgress(cal.dayStarts, now);
       cells.forEach((c, d) => {
         const f = figures[d];

@@ -18,7 +18,8 @@ import type { Split } from '../../plan/requirement';
 import { parseRoster } from '../../plan/roster';
 import type { HighsSolver, ShiftOptions } from '../../plan/shifts';
 import type { IntervalCheck } from '../../plan/verify';
-import { scenarioOnDay, type GroupRoster } from '../../plan/week';
+import { dayOne, hasDays, plansEveryDay } from '../../plan/day';
+import type { GroupRoster } from '../../plan/week';
 import { planVerifiedWeek, type DayVerdict, type VerifiedWeek } from '../../plan/week-verify';
 import type { Scenario } from '../../sim/scenario';
 
@@ -70,19 +71,16 @@ export interface WeekSummary {
 
 /** Several days: a horizon of more than one, or volumes that change by day (the roster is offered). */
 export function hasSeveralDays(s: Scenario): boolean {
-  return (s.horizon?.days ?? 1) > 1 || Object.values(s.channels).some((c) => c && (c.weekly || c.daily));
+  return (s.horizon?.days ?? 1) > 1 || hasDays(s);
 }
 
 /** Whether the week is planned, as the CLI decides: a roster pattern, or a horizon of several days. */
 export function plansTheWeek(s: Scenario, pattern: RosterChoice): boolean {
-  return pattern !== 'none' || (s.horizon?.days ?? 1) > 1;
+  return plansEveryDay(s, pattern !== 'none');
 }
 
 /** Day 1 alone, at its own volumes: what the one-day plan plans when the week is planned. */
-export function dayOneScenario(s: Scenario): Scenario {
-  const one = scenarioOnDay(s, 0);
-  return { ...one, horizon: { ...one.horizon, days: 1 } };
-}
+export const dayOneScenario = dayOne;
 
 /** Every day planned and the days verified together (planVerifiedWeek), summarised for the page. */
 export async function planTheWeek(

@@ -15,15 +15,14 @@
  */
 import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
+import { dayLabel } from '../../format/dates';
 import { parseRoster } from '../../plan/roster';
-import type { GroupRoster } from '../../plan/week';
+import { WEEKDAYS, type GroupRoster } from '../../plan/week';
 import type { Scenario } from '../../sim/scenario';
 import { h, uid } from '../dom';
 import { textTable } from './table';
 import { hasSeveralDays, ROSTER_CHOICES, type RosterChoice, type WeekSummary } from './week-plan';
 
-const WEEKDAYS = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 const money = (x: number) => x.toLocaleString('en-US', { maximumFractionDigits: 0 });
 const ROSTER_TEXT: Record<RosterChoice, string> = {
   none: 'none (shifts per day only)',
@@ -80,10 +79,8 @@ export function buildRosterSelect(): RosterSelect {
 }
 
 /** "Mon 7 Dec" when dated, else "Day 2 · Tue". */
-export function weekDayLabel(d: { day: number; weekday: string; date?: string }): string {
-  if (!d.date) return `Day ${d.day} · ${d.weekday}`;
-  const t = new Date(`${d.date}T00:00:00Z`);
-  return `${d.weekday} ${t.getUTCDate()} ${MONTHS[t.getUTCMonth()]}`;
+export function weekDayLabel(d: { day: number; date?: string }): string {
+  return dayLabel(d.day, d.date);
 }
 
 /** A pattern's days off, Monday first: "off Sat–Sun", "off Sun, Wed". */
