@@ -1063,14 +1063,10 @@ export class Simulation {
    * rate × the day's volume draw × (v3) the weekday's weight, Monday first, day 1 on firstWeekday.
    */
   private rateAt(ch: ChannelModel, c: number, k: number): number {
+    // (v3) a dated forecast's own day
+    if (ch.daily !== null) return ch.daily[this.dailyIndex(k, ch.daily.length)] * this.dayVolume[c];
     const perDay = this.model.intervalsPerDay;
     const kk = this.clientInterval(k);
-    if (ch.daily !== null) {
-      // (v3) a dated forecast's own day; warm-up days take the first, days past it the last
-      const n = ch.daily.length / perDay;
-      const day = Math.min(n - 1, Math.max(0, Math.floor(kk / perDay) - this.warmUpDays));
-      return ch.daily[day * perDay + (kk % perDay)] * this.dayVolume[c];
-    }
     const rate = ch.rate[kk % perDay] * this.dayVolume[c];
     if (ch.weekly === null) return rate;
     return rate * ch.weekly[(this.weekStart + Math.floor(kk / perDay)) % 7];
@@ -1219,7 +1215,8 @@ export class Simulation {
     // (v3) handleTimeProfile: the mean of the interval of the day the contact arrives in
     if (ch.handleByInterval !== null) this.cHandle[id] *= ch.handleByInterval[this.intervalOfDay(now)];
     else if (ch.dailyHandle !== null)
-      this.cHandle[id] *= ch.dailyHandle[this.dailyIndex(now, ch.dailyHandle.length)];
+      this.cHandle[id] *=
+        ch.dailyHandle[this.dailyIndex(Math.floor(now / this.model.intervalSeconds), ch.dailyHandle.length)];
     this.cWrap[id] = drawOrFixed(ch.wrap, st.wrap);
     this.cURoute[id] = st.route();
     this.cUFcr[id] = this.needFcr ? st.fcr() : 0;
@@ -1885,12 +1882,13 @@ export class Simulation {
   }
 
   /**
-   * (v3) Index of time t's interval in a dated forecast's days (day · intervalsPerDay + interval of the
-   * day): warm-up days take the first day, days past the forecast the last, as rateAt does.
+   * (v3) Index of clock interval k in a dated forecast's days (day · intervalsPerDay + interval of the
+   * day), for its volumes (rateAt) and handle times: warm-up days take the first day, days past the
+   * forecast the last.
    */
-  private dailyIndex(t: number, length: number): number {
+  private dailyIndex(k: number, length: number): number {
     const perDay = this.model.intervalsPerDay;
-    const kk = this.clientInterval(Math.floor(t / this.model.intervalSeconds));
+    const kk = this.clientInterval(k);
     const n = length / perDay;
     const day = Math.min(n - 1, Math.max(0, Math.floor(kk / perDay) - this.warmUpDays));
     return day * perDay + (kk % perDay);
